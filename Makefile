@@ -1,0 +1,28 @@
+# unionscope: make test, make run, make bench, make lint.
+GO ?= go
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+
+.PHONY: build test run bench lint fuzz clean
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/unionscope ./cmd/unionscope
+
+test:
+	$(GO) vet ./...
+	$(GO) test -race -timeout 30m ./...
+
+# Imports the bundled sample corpus into ./unionscope-demo and serves search
+# on http://127.0.0.1:8080.
+run: build
+	./bin/unionscope serve --demo --data ./unionscope-demo --addr 127.0.0.1:8080
+
+bench: build
+	./bench/run.sh
+
+lint:
+	gofmt -l . | tee /dev/stderr | (! read)
+	$(GO) vet ./...
+
+clean:
+	rm -rf bin unionscope-demo

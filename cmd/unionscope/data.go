@@ -1,0 +1,94 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/mattn/go-isatty"
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/extract"
+	"github.com/unionscope/unionscope/index"
+)
+
+// dataFlags are the flags every command that reads the corpus shares.
+type dataFlags struct {
+	Dir string
+}
+
+func (d *dataFlags) register(fs *flag.FlagSet, e *env) {
+	def := e.getenv("UNIONSCOPE_DATA")
+	if def == "" {
+		def = "./unionscope-data"
+	}
+	fs.StringVar(&d.Dir, "data", def, "data `dir` holding the store and the index (default: $UNIONSCOPE_DATA or ./unionscope-data)")
+}
+
+func (d *dataFlags) storePath() string { return filepath.Join(d.Dir, "corpus.db") }
+func (d *dataFlags) indexPath() string { return filepath.Join(d.Dir, "index.bleve") }
+
+// openStore opens the store, creating the data folder if create is set; a
+// missing data folder is otherwise a user error.
+func (d *dataFlags) openStore(create bool) (*corpus.Store, error) {
+	if _, err := os.Stat(d.storePath()); err != nil {
+		if !create {
+			return nil, userErrorf("no corpus at %s (import something first, or pass --data)", d.Dir)
+		}
+		if err := os.MkdirAll(d.Dir, 0o755); err != nil {
+			return nil, fmt.Errorf("create data folder: %w", err)
+		}
+	}
+	return corpus.Open(d.storePath())
+}
+
+// openIndex opens the index and brings it up to date with the store.
+func (d *dataFlags) openIndex(ctx context.Context, s *corpus.Store) (*index.Index, error) {
+	x, err := index.Open(d.indexPath())
+	if err != nil {
+		if errors.Is(err, index.ErrLocked) {
+			return nil, userErrorf("%v: a running \"unionscope serve\" holds it; query it over HTTP or stop it", err)
+		}
+		return nil, err
+	}
+	if _, err := x.CatchUp(ctx, s); err != nil {
+		x.Close()
+		return nil, err
+	}
+	return x, nil
+}
+
+// isUserError reports whether err is the caller's mistake rather than ours.
+func isUserError(err error) bool {
+	var u usageError
+	var inv *index.InvalidError
+	return errors.As(err, &u) || errors.As(err, &inv) || errors.Is(err, corpus.ErrNotFound) ||
+		errors.Is(err, extract.ErrEmpty) || errors.Is(err, extract.ErrBinary) || errors.Is(err, os.ErrNotExist)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// newProgress returns a progress bar on stderr when it is a terminal, and a
+// silent one otherwise, so piped output stays clean.
+func newProgress(e *env, max int, what string) *progressbar.ProgressBar {
+	if !isTerminal(e.stderr) {
+		return progressbar.DefaultSilent(int64(max), what)
+	}
+	return progressbar.NewOptions(max,
+		progressbar.OptionSetWriter(e.stderr),
+		progressbar.OptionSetDescription(what),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("files"),
+		progressbar.OptionThrottle(100_000_000),
+		progressbar.OptionClearOnFinish(),
+	)
+}

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+
+	"github.com/unionscope/unionscope/ingest"
+)
+
+func init() {
+	register(command{name: "import", summary: "import files or folders of .txt/.html into the corpus", run: runImport})
+}
+
+func runImport(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "import", "import [--data DIR] [--force] FILE|DIR...", `  unionscope import ../shared/seeds/
+  unionscope import --data ~/corpora/sichuan reports/*.html
+  unionscope import --force ../shared/seeds/    # re-parse unchanged files after an upgrade`)
+	var df dataFlags
+	df.register(fs, e)
+	force := fs.Bool("force", false, "parse files again even when their bytes have not changed")
+	workers := fs.Int("workers", runtime.NumCPU(), "parallel parsers")
+	jsonOut := fs.Bool("json", false, "print one JSON object per file instead of a summary")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return userErrorf("no files or folders given")
+	}
+	files, err := ingest.ListFiles(fs.Args())
+	if err != nil {
+		return usageError{err}
+	}
+	if len(files) == 0 {
+		return userErrorf("no .txt or .html files under %v", fs.Args())
+	}
+	store, err := df.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	g := &ingest.Ingester{Store: store, Force: *force}
+	x, err := df.openIndex(ctx, store)
+	switch {
+	case err == nil:
+		defer x.Close()
+		g.Index = x
+	case isUserError(err):
+		// A server holds the index; it picks the new documents up from the
+		// store's change log.
+		fmt.Fprintf(e.stderr, "note: %v; documents are stored and the server will index them\n", errors.Unwrap(err))
+	default:
+		return err
+	}
+
+	bar := newProgress(e, len(files), "importing")
+	out := newJSONLines(e.stdout)
+	var stored, unchanged, skipped, docs int
+	err = g.AddFiles(ctx, files, *workers, func(path string, r ingest.Result, ferr error) {
+		bar.Add(1)
+		ev := map[string]any{"file": path}
+		switch {
+		case ferr != nil:
+			skipped++
+			bar.Clear()
+			fmt.Fprintf(e.stderr, "skip %v\n", ferr)
+			ev["status"], ev["error"] = "skipped", ferr.Error()
+		case r.Outcome == ingest.Unchanged:
+			unchanged++
+			ev["status"] = "unchanged"
+		default:
+			stored++
+			docs += r.Docs
+			ev["status"], ev["documents"], ev["changed"] = "stored", r.Docs, r.Changed
+		}
+		if *jsonOut {
+			out.write(ev)
+		}
+	})
+	bar.Finish()
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	if !*jsonOut {
+		fmt.Fprintf(e.stdout, "%d files: %d stored (%d documents), %d unchanged, %d skipped\n", len(files), stored, docs, unchanged, skipped)
+	}
+	if skipped == len(files) {
+		return userErrorf("none of the %d files could be imported", len(files))
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/extract"
+	"github.com/unionscope/unionscope/ingest"
+)
+
+func init() {
+	register(command{name: "parse", summary: "parse files and print their documents; store nothing", run: runParse})
+}
+
+func runParse(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "parse", "parse [--format jsonl|text] FILE|DIR...", `  unionscope parse --format jsonl ../shared/seeds/*.txt > parsed.jsonl
+  python3 ../shared/gold/score.py --gold ../shared/gold parsed.jsonl
+  unionscope parse --format text page.html`)
+	format := fs.String("format", "jsonl", "output `format`: jsonl (one JSON object per document) or text")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *format != "jsonl" && *format != "text" {
+		return userErrorf("--format: unknown format %q (jsonl, text)", *format)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return userErrorf("no files given")
+	}
+	files, err := ingest.ListFiles(fs.Args())
+	if err != nil {
+		return usageError{err}
+	}
+	out := newJSONLines(e.stdout)
+	failed := 0
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "skip %s: %v\n", f, err)
+			failed++
+			continue
+		}
+		docs, err := extract.Parse(extract.Input{Name: f, Data: data})
+		if err != nil {
+			fmt.Fprintf(e.stderr, "skip %s: %v\n", f, err)
+			failed++
+			continue
+		}
+		abs, _ := filepath.Abs(f)
+		for i := range docs {
+			d := &docs[i]
+			d.Source = abs
+			d.ID = corpus.DocID(abs, d.Part)
+			if *format == "text" {
+				fmt.Fprintf(e.stdout, "# %s (part %d)\n", d.Title, d.Part)
+				fmt.Fprintf(e.stdout, "date: %s  publisher: %s  author: %s  doctype: %s  region: %s\n\n%s\n\n",
+					d.Date, d.Publisher, d.Author, d.Doctype, regionText(d.Region), d.Text())
+				continue
+			}
+			if err := out.write(toDocJSON(d)); err != nil {
+				return err
+			}
+		}
+	}
+	if failed == len(files) {
+		return userErrorf("none of the %d files could be parsed", len(files))
+	}
+	return nil
+}
+
+func regionText(r corpus.Region) string {
+	s := r.Province + r.City + r.County
+	if s == "" {
+		return "-"
+	}
+	return s
+}

@@ -1,0 +1,478 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// ErrNotFound is returned when a document does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Store is the corpus on disk.
+type Store struct {
+	db *sql.DB
+	// Now is the clock used for timestamps; tests may replace it.
+	Now func() time.Time
+}
+
+// Open opens (creating if needed) the store at path and brings its schema
+// up to date.
+func Open(path string) (*Store, error) {
+	// busy_timeout lets a reader and a writer in different processes wait
+	// for each other instead of failing with SQLITE_BUSY.
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s := &Store{db: db, Now: time.Now}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB exposes the database for packages that keep their own tables in the
+// store (crawl state) and for read-only queries.
+func (s *Store) DB() *sql.DB { return s.db }
+
+func (s *Store) migrate() error {
+	if _, err := s.db.Exec(`CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
+		return fmt.Errorf("create migrations table: %w", err)
+	}
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := s.migrateFile(name); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) migrateFile(name string) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRow(`SELECT COUNT(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	buf, err := fs.ReadFile(migrationFS, name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(string(buf)); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`INSERT INTO migrations (name) VALUES (?)`, name); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// SchemaVersion is the number of migrations applied.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM migrations`).Scan(&n)
+	return n, err
+}
+
+// SourceHash returns the content hash recorded for source, and whether the
+// source is known at all.
+func (s *Store) SourceHash(ctx context.Context, source string) (string, bool, error) {
+	var h string
+	err := s.db.QueryRowContext(ctx, `SELECT content_hash FROM sources WHERE source = ?`, source).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("source hash %s: %w", source, err)
+	}
+	return h, true, nil
+}
+
+// ReplaceSource stores docs as the complete set of documents read from
+// source, whose bytes hashed to hash. In one transaction it writes each
+// document with its metrics and campaigns, deletes documents the source no
+// longer yields, and appends a change for each. Documents whose stored form
+// is identical are left alone and produce no change.
+func (s *Store) ReplaceSource(ctx context.Context, source, hash string, docs []Document) (changed int, err error) {
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("store %s: %w", source, err)
+		}
+	}()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	now := s.Now().UTC().Format(time.RFC3339)
+
+	keep := map[string]bool{}
+	for i := range docs {
+		d := &docs[i]
+		if d.ID == "" {
+			d.ID = DocID(source, d.Part)
+		}
+		d.Source = source
+		keep[d.ID] = true
+		same, err := sameAsStored(ctx, tx, d)
+		if err != nil {
+			return 0, err
+		}
+		if same {
+			continue
+		}
+		seq, err := appendChange(ctx, tx, d.ID, false)
+		if err != nil {
+			return 0, err
+		}
+		if err := writeDocument(ctx, tx, d, seq, now); err != nil {
+			return 0, err
+		}
+		changed++
+	}
+
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM documents WHERE source = ?`, source)
+	if err != nil {
+		return 0, err
+	}
+	var stale []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		if !keep[id] {
+			stale = append(stale, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for _, id := range stale {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, id); err != nil {
+			return 0, err
+		}
+		if _, err := appendChange(ctx, tx, id, true); err != nil {
+			return 0, err
+		}
+		changed++
+	}
+
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (source, content_hash, parts, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (source) DO UPDATE SET content_hash = excluded.content_hash, parts = excluded.parts, updated_at = excluded.updated_at`,
+		source, hash, len(docs), now); err != nil {
+		return 0, err
+	}
+	if err := setMeta(ctx, tx, "last_import", now); err != nil {
+		return 0, err
+	}
+	return changed, tx.Commit()
+}
+
+func appendChange(ctx context.Context, tx *sql.Tx, id string, deleted bool) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO changes (doc_id, deleted) VALUES (?, ?)`, id, deleted)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+func setMeta(ctx context.Context, tx *sql.Tx, key, value string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
+}
+
+// Meta returns a value recorded in the meta table, or "".
+func (s *Store) Meta(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return v, err
+}
+
+// SetMeta records a value in the meta table.
+func (s *Store) SetMeta(ctx context.Context, key, value string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
+}
+
+// sameAsStored reports whether d is already stored exactly as it is now, by
+// comparing the fields that reach the store.
+func sameAsStored(ctx context.Context, tx *sql.Tx, d *Document) (bool, error) {
+	old, err := getDocument(ctx, tx, d.ID)
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return documentsEqual(old, d), nil
+}
+
+func documentsEqual(a, b *Document) bool {
+	if a.Source != b.Source || a.SourceFile != b.SourceFile || a.URL != b.URL || a.Part != b.Part ||
+		a.Title != b.Title || a.Date != b.Date || a.Publisher != b.Publisher || a.Author != b.Author ||
+		a.Region != b.Region || a.Doctype != b.Doctype || a.Text() != b.Text() || a.ContentHash != b.ContentHash ||
+		len(a.Metrics) != len(b.Metrics) || len(a.Campaigns) != len(b.Campaigns) {
+		return false
+	}
+	for i := range a.Metrics {
+		if a.Metrics[i] != b.Metrics[i] {
+			return false
+		}
+	}
+	ac := map[string]Campaign{}
+	for _, c := range a.Campaigns {
+		ac[c.Key] = c
+	}
+	for _, c := range b.Campaigns {
+		if ac[c.Key] != c {
+			return false
+		}
+	}
+	return true
+}
+
+func writeDocument(ctx context.Context, tx *sql.Tx, d *Document, seq int64, now string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO documents
+		(id, source, source_file, url, part, title, date, year, publisher, author, province, city, county, doctype, body, content_hash, seq, added_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET source = excluded.source, source_file = excluded.source_file, url = excluded.url,
+			part = excluded.part, title = excluded.title, date = excluded.date, year = excluded.year,
+			publisher = excluded.publisher, author = excluded.author, province = excluded.province,
+			city = excluded.city, county = excluded.county, doctype = excluded.doctype, body = excluded.body,
+			content_hash = excluded.content_hash, seq = excluded.seq, updated_at = excluded.updated_at`,
+		d.ID, d.Source, d.SourceFile, d.URL, d.Part, d.Title, d.Date, d.Year(), d.Publisher, d.Author,
+		d.Region.Province, d.Region.City, d.Region.County, d.Doctype, d.Text(), d.ContentHash, seq, now, now)
+	if err != nil {
+		return fmt.Errorf("write document %s: %w", d.ID, err)
+	}
+	for _, q := range []string{`DELETE FROM metrics WHERE doc_id = ?`, `DELETE FROM campaigns WHERE doc_id = ?`} {
+		if _, err := tx.ExecContext(ctx, q, d.ID); err != nil {
+			return err
+		}
+	}
+	for i, m := range d.Metrics {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO metrics (doc_id, n, category, value, low, high, unit, approx, subject, surface, sentence, offset)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.ID, i, m.Category, m.Value, m.Low, m.High, m.Unit, m.Approx, m.Subject, m.Surface, m.Sentence, m.Offset); err != nil {
+			return fmt.Errorf("write metric of %s: %w", d.ID, err)
+		}
+	}
+	for _, c := range d.Campaigns {
+		key := c.Key
+		if key == "" {
+			key = c.Name
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO campaigns (doc_id, key, name, count) VALUES (?, ?, ?, ?)
+			ON CONFLICT (doc_id, key) DO UPDATE SET count = count + excluded.count`, d.ID, key, c.Name, c.Count); err != nil {
+			return fmt.Errorf("write campaign of %s: %w", d.ID, err)
+		}
+	}
+	return nil
+}
+
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+const documentColumns = `id, source, source_file, url, part, title, date, publisher, author, province, city, county, doctype, body, content_hash`
+
+func scanDocument(sc interface{ Scan(...any) error }) (*Document, error) {
+	var d Document
+	var body string
+	if err := sc.Scan(&d.ID, &d.Source, &d.SourceFile, &d.URL, &d.Part, &d.Title, &d.Date, &d.Publisher, &d.Author,
+		&d.Region.Province, &d.Region.City, &d.Region.County, &d.Doctype, &body, &d.ContentHash); err != nil {
+		return nil, err
+	}
+	d.Body = splitBody(body)
+	return &d, nil
+}
+
+func splitBody(body string) []string {
+	if body == "" {
+		return []string{}
+	}
+	return strings.Split(body, "\n")
+}
+
+func getDocument(ctx context.Context, q queryer, id string) (*Document, error) {
+	d, err := scanDocument(q.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("document %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", id, err)
+	}
+	if err := loadChildren(ctx, q, d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func loadChildren(ctx context.Context, q queryer, d *Document) error {
+	d.Metrics = []Metric{}
+	d.Campaigns = []Campaign{}
+	rows, err := q.QueryContext(ctx, `SELECT category, value, low, high, unit, approx, subject, surface, sentence, offset FROM metrics WHERE doc_id = ? ORDER BY n`, d.ID)
+	if err != nil {
+		return fmt.Errorf("metrics of %s: %w", d.ID, err)
+	}
+	for rows.Next() {
+		var m Metric
+		if err := rows.Scan(&m.Category, &m.Value, &m.Low, &m.High, &m.Unit, &m.Approx, &m.Subject, &m.Surface, &m.Sentence, &m.Offset); err != nil {
+			rows.Close()
+			return err
+		}
+		d.Metrics = append(d.Metrics, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = q.QueryContext(ctx, `SELECT key, name, count FROM campaigns WHERE doc_id = ? ORDER BY rowid`, d.ID)
+	if err != nil {
+		return fmt.Errorf("campaigns of %s: %w", d.ID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c Campaign
+		if err := rows.Scan(&c.Key, &c.Name, &c.Count); err != nil {
+			return err
+		}
+		d.Campaigns = append(d.Campaigns, c)
+	}
+	return rows.Err()
+}
+
+// Get returns the document with the given ID, with its metrics and
+// campaigns, or an error wrapping ErrNotFound.
+func (s *Store) Get(ctx context.Context, id string) (*Document, error) {
+	return getDocument(ctx, s.db, id)
+}
+
+// Each calls fn for every document in ID order, with metrics and campaigns,
+// reading in pages so that memory does not grow with the corpus.
+func (s *Store) Each(ctx context.Context, fn func(*Document) error) error {
+	after := ""
+	for {
+		page, err := s.page(ctx, after, 500)
+		if err != nil {
+			return err
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		for _, d := range page {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		after = page[len(page)-1].ID
+	}
+}
+
+func (s *Store) page(ctx context.Context, after string, n int) ([]*Document, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id > ? ORDER BY id LIMIT ?`, after, n)
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	var page []*Document
+	for rows.Next() {
+		d, err := scanDocument(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		page = append(page, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, d := range page {
+		if err := loadChildren(ctx, s.db, d); err != nil {
+			return nil, err
+		}
+	}
+	return page, nil
+}
+
+// Count returns the number of documents.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents`).Scan(&n)
+	return n, err
+}
+
+// CountMetrics returns the number of stored quantities.
+func (s *Store) CountMetrics(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM metrics`).Scan(&n)
+	return n, err
+}
+
+// Change is one entry of the change log.
+type Change struct {
+	Seq     int64
+	DocID   string
+	Deleted bool
+}
+
+// Changes returns up to limit changes with a sequence number above after,
+// in order.
+func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]Change, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, doc_id, deleted FROM changes WHERE seq > ? ORDER BY seq LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read changes after %d: %w", after, err)
+	}
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var c Change
+		if err := rows.Scan(&c.Seq, &c.DocID, &c.Deleted); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// LastSeq returns the highest change sequence number, 0 for an empty log.
+func (s *Store) LastSeq(ctx context.Context) (int64, error) {
+	var n sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT MAX(seq) FROM changes`).Scan(&n)
+	return n.Int64, err
+}

@@ -1,0 +1,205 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/unionscope/unionscope/zh"
+)
+
+// kind is what a line of a page is, as far as the body is concerned.
+type kind int
+
+const (
+	kindBlank    kind = iota
+	kindContent       // prose: ends a sentence, or long with Chinese punctuation
+	kindShort         // anything else that may be a title or a heading
+	kindNav           // menus and breadcrumbs
+	kindMeta          // bylines and field lines: source, author, date, clicks
+	kindJunk          // footers, print links, counters
+	kindStop          // the article is over: related news, print bar, comments
+	kindPageTurn      // (下转第二版)
+	kindAd            // a whole line of injected advertising
+)
+
+// Patterns run on folded text (simplified, halfwidth, lower case), so one
+// pattern serves both scripts and both widths.
+var (
+	stopRe = regexp.MustCompile(`^[(\[【]?\s*(相关新闻|相关阅读|相关文章|相关链接|相关报道|相关资讯|相关信息|新闻推荐|推荐阅读|延伸阅读|猜你喜欢|热点排行|热门推荐|热点推荐|热点阅读|热门文章|频道推荐|精彩推荐|最新文章|上一篇|下一篇|上一条|下一条|上篇|下篇|责任编辑|编辑\s*:|网友评论|发表评论|我要评论|评论\s*[:(]|分享到|版权所有|版权声明|免责声明|copyright|©)`)
+	stopAnyRe = regexp.MustCompile(`【打印|打印本页|打印此文|关闭窗口|【关闭|\[打印\]|\[关闭\]|【收藏|【大\s*中\s*小|\[大\s*中\s*小`)
+	pageTurnRe = regexp.MustCompile(`^[(\[【]?\s*(下转|上接|转第|接第|转\d|接\d)第?[0-9一二三四五六七八九十a-z]+\s*版\s*[)\]】]?$`)
+	junkRe     = regexp.MustCompile(`^(联系我们|网站地图|返回顶部|设为首页|加入收藏|收藏本站|主办\s*:|承办\s*:|协办\s*:|地址\s*:|电话\s*:|值班电话|传真\s*:|邮编\s*:|电子邮箱|e-?mail\s*:|备案|技术支持|powered by|建议使用|本站原创$|点击数|点击\s*:|浏览次数|阅读次数|浏览\s*:|阅读\s*:|字体\s*:|字号\s*:|\[?字体|打印$|关闭$|返回$|返回首页$|更多>*$|more>*$|查看更多)|icp备|icp证|分辨率|浏览器|公网安备|all rights reserved`)
+	navStartRe = regexp.MustCompile(`^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\s*:`)
+	navSepRe   = regexp.MustCompile(`\s*(>>|>|»|›|→|->|/|\|)\s*`)
+	fieldRe    = regexp.MustCompile(`(来源|作者|发布时间|发表时间|发布日期|发表日期|更新时间|添加时间|录入时间|上传时间|日期|时间|录入|发布者|发布人|信息来源|稿源|文章来源|新闻来源|新闻作者|撰稿|供稿|撰文|摄影|点击|浏览|阅读|编辑|审核|作者单位)\s*:`)
+	bylineRe   = regexp.MustCompile(`^[□■●▲◆◇○\s]*(本报记者|特约记者|见习记者|实习记者|记者|通讯员|本报讯|新华社|本台讯|本网讯)`)
+	urlLineRe  = regexp.MustCompile(`^(https?://|www\.)\S+`)
+)
+
+// classify tells what one line is. It looks at the folded text only.
+func classify(line string) kind {
+	s := strings.TrimSpace(zh.Fold(line))
+	if s == "" {
+		return kindBlank
+	}
+	n := utf8.RuneCountInString(s)
+	switch {
+	case pageTurnRe.MatchString(s):
+		return kindPageTurn
+	case n <= 80 && stopRe.MatchString(s), n <= 120 && stopAnyRe.MatchString(s):
+		return kindStop
+	case n <= 80 && junkRe.MatchString(s):
+		return kindJunk
+	case isNav(s, n):
+		return kindNav
+	case isMeta(s, n):
+		return kindMeta
+	case stripAds(line) == "":
+		return kindAd
+	case isProse(s, n):
+		return kindContent
+	}
+	return kindShort
+}
+
+func isNav(s string, n int) bool {
+	if n > 160 {
+		return false
+	}
+	if navStartRe.MatchString(s) {
+		return true
+	}
+	if countPunct(s) > 1 && strings.ContainsAny(s, "。，；") {
+		return false
+	}
+	// Breadcrumbs: several short segments between separators.
+	if segs := splitNonEmpty(navSepRe.Split(s, -1)); len(segs) >= 3 && strings.Count(s, "/") < len(segs) {
+		if shortSegments(segs, 12) {
+			return true
+		}
+	}
+	// Menus: many short words in a row with no sentence punctuation.
+	words := strings.Fields(s)
+	if len(words) >= 4 && shortSegments(words, 8) && !endsSentence(s) {
+		return true
+	}
+	return strings.HasPrefix(s, "首页") && len(words) >= 3
+}
+
+func splitNonEmpty(parts []string) []string {
+	out := parts[:0]
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// shortSegments reports whether the segments average no more than max runes.
+func shortSegments(segs []string, max int) bool {
+	total := 0
+	for _, w := range segs {
+		total += utf8.RuneCountInString(w)
+	}
+	return total <= max*len(segs)
+}
+
+func isMeta(s string, n int) bool {
+	switch {
+	case n <= 100 && urlLineRe.MatchString(s):
+		return true
+	case n <= 50 && bylineRe.MatchString(s) && !strings.ContainsRune(s, '。'):
+		return true
+	case isDateLine(s):
+		return true
+	}
+	if n > 120 || strings.ContainsRune(s, '。') {
+		return false
+	}
+	locs := fieldRe.FindAllStringIndex(s, -1)
+	if len(locs) == 0 {
+		return false
+	}
+	// A field label opens the line, or the line is mostly fields and dates.
+	return locs[0][0] <= 3*3 || len(locs) >= 2
+}
+
+// isProse reports whether a line reads as body text rather than a label.
+func isProse(s string, n int) bool {
+	if endsSentence(s) {
+		return true
+	}
+	return n >= 40 && countPunct(s) >= 2
+}
+
+// endsSentence reports whether s ends with sentence-final punctuation,
+// looking past closing quotes and brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("”’\"'」』)]）】", r)
+	})
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("。！？!?；;：:…", r)
+}
+
+// countPunct counts Chinese sentence punctuation (after folding, the
+// fullwidth comma, colon and the like are ASCII, so those count too).
+func countPunct(s string) int {
+	n := 0
+	for _, r := range s {
+		if strings.ContainsRune("，。；：、！？,;:!?", r) {
+			n++
+		}
+	}
+	return n
+}
+
+var (
+	sentenceRe = regexp.MustCompile(`[^。！？!?]*[。！？!?]*`)
+	// An injected advert names an origin claim and a channel in one short
+	// sentence: 原创…转载…网, 本文系作者原创投稿…仅供参考.
+	adClaimRe   = regexp.MustCompile(`原创|投稿|文秘|版权|仅供|请勿|整理发布|本站|本网|来源于网络`)
+	adChannelRe = regexp.MustCompile(`转载|网络|[a-z0-9]\.(com|cn|net|org)|www\.|https?:|参考|照搬|照抄|抄袭|出处|网$|网[。！!,，]|作者`)
+	urlOnlyRe   = regexp.MustCompile(`^[(（\[]?\s*(https?://|www\.)[\x21-\x7e]+\s*[)）\]]?[。.]?$`)
+)
+
+// stripAds removes advertising sentences injected into a line and returns
+// what is left, trimmed. Real sentences rarely pair an origin claim with a
+// channel, so both must be present and the sentence must be short.
+func stripAds(line string) string {
+	folded := zh.Fold(line)
+	if !adClaimRe.MatchString(folded) && !strings.Contains(folded, "www.") && !strings.Contains(folded, "http") {
+		return strings.TrimSpace(line)
+	}
+	var b strings.Builder
+	runes := []rune(line)
+	fr := []rune(folded)
+	// Walk sentences on the folded runes and copy the original runes.
+	pos := 0
+	for _, m := range sentenceRe.FindAllStringIndex(string(fr), -1) {
+		if m[0] == m[1] {
+			continue
+		}
+		seg := string(fr)[m[0]:m[1]]
+		k := utf8.RuneCountInString(seg)
+		if !isAdSentence(seg) {
+			b.WriteString(string(runes[pos : pos+k]))
+		}
+		pos += k
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func isAdSentence(seg string) bool {
+	s := strings.TrimSpace(seg)
+	if urlOnlyRe.MatchString(s) {
+		return true
+	}
+	if utf8.RuneCountInString(s) > 50 {
+		return false
+	}
+	return adClaimRe.MatchString(s) && adChannelRe.MatchString(s)
+}

@@ -1,0 +1,285 @@
+// Package extract turns the bytes of a saved file or fetched web page into
+// corpus documents: it decodes Chinese encodings, finds the article body in
+// HTML or plain text, drops boilerplate, splits compilations into parts, and
+// reads title, date, publisher, author, doctype and region.
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/extract/campaign"
+	"github.com/unionscope/unionscope/extract/quantity"
+	"github.com/unionscope/unionscope/extract/region"
+	"github.com/unionscope/unionscope/zh"
+)
+
+// Input is one file or fetched page.
+type Input struct {
+	// Name is the file path or URL as given. It becomes
+	// Document.SourceFile and is a hint too: its extension, and dates in
+	// URLs like /2012-05/16/.
+	Name string
+	Data []byte
+	// ContentType is the HTTP Content-Type header, "" for files.
+	ContentType string
+}
+
+// Parse turns one input into one or more documents (several for a
+// compilation of 第一篇, 第二篇 …), in the original script. It fills every
+// field but ID and Source. Inputs with no text give ErrEmpty or ErrBinary.
+func Parse(in Input) ([]corpus.Document, error) {
+	text, _, err := Decode(in.Data, in.ContentType)
+	if err != nil {
+		return nil, fmt.Errorf("parse %s: %w", in.Name, err)
+	}
+	var pg *page
+	if isHTML(in.Name, in.ContentType, text) {
+		pg = htmlPage(text)
+	} else {
+		pg = textPage(text)
+	}
+	sum := sha256.Sum256(in.Data)
+	hash := hex.EncodeToString(sum[:])
+
+	kinds := make([]kind, len(pg.lines))
+	for i, l := range pg.lines {
+		kinds[i] = classify(l.text)
+	}
+	parts := splitParts(pg.lines)
+	docs := make([]corpus.Document, 0, len(parts))
+	empty := true
+	for i, pt := range parts {
+		d := buildDocument(pg, kinds, pt, in.Name)
+		d.SourceFile = in.Name
+		d.Part = i + 1
+		d.ContentHash = hash
+		if len(d.Body) > 0 {
+			empty = false
+		}
+		docs = append(docs, d)
+	}
+	if empty {
+		return nil, fmt.Errorf("parse %s: no article text: %w", in.Name, ErrEmpty)
+	}
+	return docs, nil
+}
+
+var tagRe = regexp.MustCompile(`(?i)<(p|div|br|td|table|span|a|body|head|meta|font|li)[\s>/]`)
+
+// isHTML decides between the HTML and plain-text paths: by header, by
+// extension, and by the markup in the first bytes.
+func isHTML(name, contentType, text string) bool {
+	ct := strings.ToLower(contentType)
+	if strings.Contains(ct, "html") || strings.Contains(ct, "xml") {
+		return true
+	}
+	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 4096)]))
+	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") || strings.Contains(head, "<html") && strings.Contains(head, "<head") {
+		return true
+	}
+	switch strings.ToLower(path.Ext(strings.SplitN(name, "?", 2)[0])) {
+	case ".htm", ".html", ".shtml", ".xhtml", ".asp", ".aspx", ".php", ".jsp":
+		if strings.Contains(head, "<") {
+			return true
+		}
+	}
+	return len(tagRe.FindAllStringIndex(text[:min(len(text), 65536)], 10)) >= 10
+}
+
+// part is a slice of the page's lines that makes one document.
+type part struct {
+	from, to int
+	title    string // from the 第N篇: header, if any
+}
+
+// splitParts cuts a compilation at its 第一篇:, 第二篇: … headers. Two or
+// more headers numbered in order make a compilation; anything else is one
+// document.
+func splitParts(lines []line) []part {
+	type hdr struct {
+		at    int
+		n     int
+		title string
+	}
+	var hs []hdr
+	for i, l := range lines {
+		if len(l.text) > 300 {
+			continue
+		}
+		f := zh.Fold(l.text)
+		m := partRe.FindStringSubmatchIndex(f)
+		if m == nil {
+			continue
+		}
+		n := partNumber(f[m[2]:m[3]])
+		if n != len(hs)+1 {
+			continue
+		}
+		hs = append(hs, hdr{at: i, n: n, title: strings.TrimSpace(origSpan(l.text, f, m[4], m[5]))})
+	}
+	if len(hs) < 2 {
+		return []part{{from: 0, to: len(lines)}}
+	}
+	parts := make([]part, len(hs))
+	for i, h := range hs {
+		to := len(lines)
+		if i+1 < len(hs) {
+			to = hs[i+1].at
+		}
+		parts[i] = part{from: h.at + 1, to: to, title: h.title}
+	}
+	return parts
+}
+
+func partNumber(s string) int {
+	n := 0
+	digits := true
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			digits = false
+		}
+	}
+	if digits {
+		for _, r := range s {
+			n = n*10 + int(r-'0')
+		}
+		return n
+	}
+	s = strings.NewReplacer("两", "二", "零", "", "〇", "").Replace(s)
+	if i := strings.Index(s, "百"); i >= 0 {
+		h := cnNumber(s[:i])
+		if h == 0 {
+			h = 1
+		}
+		return h*100 + cnNumber(s[i+len("百"):])
+	}
+	return cnNumber(s)
+}
+
+// buildDocument reads one part of a page.
+func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document {
+	lines, ks := pg.lines[pt.from:pt.to], kinds[pt.from:pt.to]
+	sp := findBody(lines, ks)
+	var body []string
+	hdrEnd := len(lines)
+	if sp.start >= 0 {
+		body = bodyParagraphs(lines, ks, sp)
+		hdrEnd = sp.start
+	}
+	hdrStart := 0
+	if pg.html {
+		hdrStart = headlineLine(lines, pg.headline, hdrEnd)
+	}
+	h := readHeader(lines, ks, hdrStart, hdrEnd)
+
+	d := corpus.Document{Body: body, Metrics: []corpus.Metric{}, Campaigns: []corpus.Campaign{}}
+	if d.Body == nil {
+		d.Body = []string{}
+	}
+	switch {
+	case pg.html && pg.headline != "":
+		d.Title = pg.headline
+	case h.title != "":
+		d.Title = h.title
+	case pt.title != "":
+		d.Title = pt.title
+	case pg.docTitle != "":
+		d.Title = pg.docTitle
+	}
+	d.Title = cleanSpace(d.Title)
+	titleF := zh.Fold(d.Title)
+
+	d.Date = firstNonEmpty(h.speechDate, h.fieldDate, pg.metaDate, h.anyDate, trailingDate(lines, ks, sp), urlDate(strings.ToLower(name)), findDate(titleF), findMonth(titleF))
+	if d.Date == "" {
+		if m := yearRe.FindStringSubmatch(titleF); m != nil {
+			d.Date = m[1]
+		}
+	}
+
+	d.Publisher = firstNonEmpty(h.publisher, pg.metaPublisher, h.site, pageSite(lines, ks), pg.site)
+	d.Author = firstNonEmpty(h.author, h.speaker, titleAuthor(d.Title), cleanAuthor(pg.metaAuthor))
+
+	news := h.author != "" && h.speaker == "" || newspaperRe.MatchString(zh.Fold(d.Publisher))
+	d.Doctype = doctype(d.Title, h.crumbs, d.Body, news)
+	d.Region = region.Detect(d.Title, d.Body)
+
+	text := d.Text()
+	if ms := quantity.Extract(text); ms != nil {
+		d.Metrics = ms
+	}
+	if cs := campaign.Extract(text); cs != nil {
+		d.Campaigns = cs
+	}
+	return d
+}
+
+// headlineLine returns the index of the line that holds the headline, so
+// that the header is read from there on and not from the menus above it.
+func headlineLine(lines []line, headline string, end int) int {
+	if headline == "" {
+		return 0
+	}
+	for i := end - 1; i >= 0; i-- {
+		if lines[i].text == headline || lines[i].heading {
+			return i
+		}
+	}
+	return 0
+}
+
+// trailingDate finds a date line right after the body: the date under a
+// signature at the end of a report.
+func trailingDate(lines []line, kinds []kind, sp span) string {
+	if sp.start < 0 {
+		return ""
+	}
+	for i := sp.end; i < len(lines) && i < sp.end+4; i++ {
+		f := zh.Fold(lines[i].text)
+		if isDateLine(f) {
+			return findDate(f)
+		}
+		if kinds[i] == kindStop {
+			break
+		}
+	}
+	return ""
+}
+
+// pageSite finds the site's own name in the page's navigation and footer:
+// 返回厦门工会网首页, 版权所有 新浪网.
+func pageSite(lines []line, kinds []kind) string {
+	for i, l := range lines {
+		if kinds[i] == kindContent {
+			continue
+		}
+		f := zh.Fold(l.text)
+		if m := siteHomeRe.FindStringSubmatchIndex(f); m != nil {
+			return origSpan(l.text, f, m[2], m[3])
+		}
+	}
+	for i, l := range lines {
+		if kinds[i] == kindContent {
+			continue
+		}
+		f := zh.Fold(l.text)
+		if m := copyrightRe.FindStringSubmatchIndex(f); m != nil {
+			return origSpan(l.text, f, m[2], m[3])
+		}
+	}
+	return ""
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}

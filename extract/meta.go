@@ -1,0 +1,374 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/unionscope/unionscope/zh"
+)
+
+var (
+	pointRe = regexp.MustCompile(`^([一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d{1,2}[、]|\d{1,2}\.\D|第[一二三四五六七八九十]+[、,:]|[一二三四五六七八九十]是|首先|其次|最后)`)
+
+	// A speaker line: an office and a name, or a name alone.
+	officeRe  = regexp.MustCompile(`(书记|主席|市长|区长|县长|省长|州长|镇长|乡长|部长|局长|厅长|处长|主任|委员|秘书长|常委|总经理|董事长|院长|校长|会长|理事长|组长|代表)$`)
+	nameRe    = regexp.MustCompile(`^[\p{Han}·]{2,4}$`)
+	orgSuffix = regexp.MustCompile(`(委|局|厅|办|部|处|会|院|校|厂|公司|中心|政府|集团|街道|镇|乡|村|社区|所|站|队|支队|工会|协会|联合会|分会|委员会|医院|学校|大学|银行|车间|班组|小组)$`)
+
+	newspaperRe = regexp.MustCompile(`([\p{Han}]{2,8}?(?:日报|晚报|早报|时报|商报|导报|周报|工人报|青年报|法制报|经济报))|(新华社|中新社|中新网|人民网|新华网|央视网|中国新闻网|中工网|中国工会网|光明网)`)
+	siteHomeRe  = regexp.MustCompile(`返回\s*([\p{Han}a-z0-9]{2,20}?(?:网|在线|网站|门户))\s*首页`)
+	copyrightRe = regexp.MustCompile(`(?:版权所有|copyright|©)\s*[:：]?\s*(?:©|\(c\))?\s*(?:\d{4}\s*(?:-\s*\d{4})?)?\s*([\p{Han}]{2,15}?(?:网|在线))`)
+	partRe      = regexp.MustCompile(`^第([一二三四五六七八九十百零〇两\d]{1,4})篇\s*[:：]\s*(.*)$`)
+	titleOrgRe  = regexp.MustCompile(`[(（]([^()（）]{2,20})[)）]\s*$`)
+	roleSplitRe = regexp.MustCompile(`本报记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|本报讯|本台讯|本网讯|摄影|摄|文/|图/|报道`)
+)
+
+// surnames holds common Chinese family names in both scripts, to tell a
+// speaker's name from a short slogan line such as 履职尽责.
+var surnames = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封" {
+		m[r] = true
+	}
+	return m
+}()
+
+// header is what the lines before the body say about the document.
+type header struct {
+	title, speechDate, fieldDate, anyDate string
+	author, publisher, site              string
+	crumbs                               []string // folded navigation lines
+	speaker                              string
+}
+
+// readHeader reads metadata from lines[from:to], the zone between the top of
+// a part and its body.
+func readHeader(lines []line, kinds []kind, from, to int) header {
+	var h header
+	var titleGroups [][]string
+	var group []string
+	flush := func() {
+		if len(group) > 0 {
+			titleGroups = append(titleGroups, group)
+			group = nil
+		}
+	}
+	for i := from; i < to; i++ {
+		s := lines[i].text
+		f := strings.TrimSpace(zh.Fold(s))
+		switch kinds[i] {
+		case kindNav:
+			h.crumbs = append(h.crumbs, f)
+			if m := siteHomeRe.FindStringSubmatchIndex(f); m != nil && h.site == "" {
+				h.site = origSpan(s, f, m[2], m[3])
+			}
+			flush()
+		case kindMeta:
+			readFields(&h, s, f)
+			flush()
+		case kindShort, kindContent:
+			if isDateLine(f) {
+				if h.speechDate == "" {
+					h.speechDate = findDate(f)
+				}
+				flush()
+				continue
+			}
+			// A name counts as the speaker only after the title.
+			if name, ok := speakerName(s); ok && (len(group) > 0 || len(titleGroups) > 0) {
+				if h.speaker == "" {
+					h.speaker = name
+				}
+				flush()
+				continue
+			}
+			if kinds[i] == kindContent && endsSentence(f) || utf8.RuneCountInString(f) > 80 {
+				flush()
+				continue
+			}
+			if n := len(group); n > 0 && group[n-1] == s {
+				continue // a title repeated line for line
+			}
+			group = append(group, s)
+		case kindBlank:
+			flush()
+		default:
+			if m := siteHomeRe.FindStringSubmatchIndex(f); m != nil && h.site == "" {
+				h.site = origSpan(s, f, m[2], m[3])
+			}
+			flush()
+		}
+	}
+	flush()
+	if len(titleGroups) > 0 {
+		h.title = joinTitle(pickTitleGroup(titleGroups))
+	}
+	return h
+}
+
+// pickTitleGroup prefers the last group that reads like a title; menus and
+// site names come first on a page, the title last before the byline.
+func pickTitleGroup(groups [][]string) []string {
+	for i := len(groups) - 1; i >= 0; i-- {
+		if looksLikeTitle(strings.Join(groups[i], "")) {
+			return groups[i]
+		}
+	}
+	return groups[len(groups)-1]
+}
+
+func looksLikeTitle(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 5 && n <= 120
+}
+
+// joinTitle joins the lines of a title broken over several lines: short
+// slogans keep a space between them, fragments of one phrase do not.
+func joinTitle(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			prev := parts[i-1]
+			r, _ := utf8.DecodeRuneInString(p)
+			if utf8.RuneCountInString(prev) <= 12 && utf8.RuneCountInString(p) <= 40 && !strings.ContainsRune("—-(（:：,，、", r) && endsPhrase(prev) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p)
+	}
+	return cleanSpace(b.String())
+}
+
+// endsPhrase tells a complete slogan (履职尽责) from a phrase cut in two
+// (在区总工会十二届六次全委 / (扩大)会议上的讲话) by the cut's last word.
+func endsPhrase(s string) bool {
+	return !strings.HasPrefix(zh.Fold(s), "在")
+}
+
+// speakerName recognises a speaker line: 市委常务副书记 邓川, or 叶海波 alone.
+func speakerName(s string) (string, bool) {
+	words := strings.Fields(zh.Fold(s))
+	orig := strings.Fields(s)
+	if len(words) == 0 || len(words) > 4 || len(words) != len(orig) {
+		return "", false
+	}
+	last := words[len(words)-1]
+	if !nameRe.MatchString(last) || !surnames[[]rune(last)[0]] {
+		return "", false
+	}
+	if len(words) == 1 {
+		// A lone name: two or three characters, four only with a dot.
+		if utf8.RuneCountInString(last) > 3 {
+			return "", false
+		}
+		return orig[len(orig)-1], true
+	}
+	if officeRe.MatchString(words[len(words)-2]) || strings.Contains(strings.Join(words[:len(words)-1], ""), "书记") {
+		return orig[len(orig)-1], true
+	}
+	return "", false
+}
+
+// readFields reads source, author and date fields from one byline.
+func readFields(h *header, s, f string) {
+	if d := findDate(f); d != "" {
+		if fieldRe.MatchString(f) {
+			if h.fieldDate == "" {
+				h.fieldDate = d
+			}
+		} else if h.anyDate == "" {
+			h.anyDate = d
+		}
+	}
+	for _, fv := range fieldValues(s, f) {
+		switch fv.label {
+		case "来源", "信息来源", "稿源", "文章来源", "新闻来源":
+			if h.publisher == "" {
+				h.publisher = cleanPublisher(fv.value)
+			}
+		case "作者", "新闻作者", "撰稿", "撰文", "发布者", "发布人":
+			if h.author == "" {
+				h.author = cleanAuthor(fv.value)
+			}
+		}
+	}
+	if h.publisher == "" && !fieldRe.MatchString(f) {
+		if m := newspaperRe.FindStringSubmatchIndex(f); m != nil {
+			h.publisher = origSpan(s, f, m[0], m[1])
+		}
+	}
+	if h.author == "" && bylineRe.MatchString(f) {
+		h.author = bylineNames(s, f)
+	}
+}
+
+type fieldValue struct{ label, value string }
+
+// fieldValues splits a line like 来源:天水日报 2012-05-03 作者:佚名 into
+// labelled values; a value ends at the next label, a run of spaces, a
+// bracket, or a date.
+func fieldValues(s, f string) []fieldValue {
+	locs := fieldRe.FindAllStringSubmatchIndex(f, -1)
+	var out []fieldValue
+	for i, m := range locs {
+		end := len(f)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		vf := f[m[1]:end]
+		vo := origSpan(s, f, m[1], end)
+		// Cut at the first separator in the folded value, mapped back.
+		cut := len(vf)
+		for _, sep := range []string{" ", "]", "[", "|", "】", "【", "\t"} {
+			if k := strings.Index(strings.TrimLeft(vf, " "), sep); k >= 0 {
+				k += len(vf) - len(strings.TrimLeft(vf, " "))
+				cut = min(cut, k)
+			}
+		}
+		if m := dateYMDRe.FindStringIndex(vf); m != nil {
+			cut = min(cut, m[0])
+		}
+		vo = origSpan(vo, vf, 0, cut)
+		out = append(out, fieldValue{label: f[m[2]:m[3]], value: strings.TrimSpace(vo)})
+	}
+	return out
+}
+
+func cleanPublisher(v string) string {
+	v = strings.Trim(v, " :：,，.。")
+	switch zh.Fold(v) {
+	case "", "本站", "本站原创", "原创", "网络", "互联网", "未知", "不详", "佚名", "admin", "本网", "网友投稿", "转载":
+		return ""
+	}
+	return v
+}
+
+func cleanAuthor(v string) string {
+	v = strings.Trim(v, " :：,，.。")
+	switch zh.Fold(v) {
+	case "", "佚名", "未知", "不详", "admin", "administrator", "管理员", "本站", "本网", "编辑", "匿名":
+		return ""
+	}
+	return v
+}
+
+// bylineNames reads the names in □记者郝勤学通讯员孔岩 as "郝勤学 孔岩".
+func bylineNames(s, f string) string {
+	var names []string
+	prev := 0
+	flushSeg := func(a, b int) {
+		seg := origSpan(s, f, a, b)
+		for _, w := range strings.FieldsFunc(seg, func(r rune) bool {
+			return isSpace(r) || strings.ContainsRune("□■●▲◆◇○、,，;；:：/()（）【】[]", r)
+		}) {
+			if nameRe.MatchString(zh.Fold(w)) {
+				names = append(names, w)
+			}
+		}
+	}
+	for _, m := range roleSplitRe.FindAllStringIndex(f, -1) {
+		if prev > 0 {
+			flushSeg(prev, m[0])
+		}
+		prev = m[1]
+	}
+	if prev > 0 {
+		flushSeg(prev, len(f))
+	}
+	return strings.Join(names, " ")
+}
+
+// origSpan returns the part of orig that corresponds to folded[fb:fe];
+// folding keeps the rune count, so rune indexes carry over.
+func origSpan(orig, folded string, fb, fe int) string {
+	if orig == folded {
+		return orig[fb:fe]
+	}
+	rb := utf8.RuneCountInString(folded[:fb])
+	re := rb + utf8.RuneCountInString(folded[fb:fe])
+	i, start, end := 0, len(orig), len(orig)
+	for bi := range orig {
+		if i == rb {
+			start = bi
+		}
+		if i == re {
+			end = bi
+			break
+		}
+		i++
+	}
+	if start > end {
+		return ""
+	}
+	return orig[start:end]
+}
+
+// titleAuthor reads the unit in brackets at the end of a title, as in
+// 经验交流材料 …的无限活力(思明区委).
+func titleAuthor(title string) string {
+	f := zh.Fold(title)
+	m := titleOrgRe.FindStringSubmatchIndex(f)
+	if m == nil {
+		return ""
+	}
+	unit := f[m[2]:m[3]]
+	if !orgSuffix.MatchString(unit) || dateYMDRe.MatchString(unit) {
+		return ""
+	}
+	return strings.TrimSpace(origSpan(title, f, m[2], m[3]))
+}
+
+// doctype decides the kind of document from its title, the navigation
+// around it and the opening of its body.
+func doctype(title string, crumbs []string, body []string, news bool) string {
+	t := zh.Fold(title)
+	switch {
+	case containsAny(t, "讲话", "致辞", "发言", "演讲", "讲稿", "主持词", "贺词", "动员会上", "报告会上"):
+		return "speech"
+	case containsAny(t, "经验交流", "经验材料", "典型材料", "交流材料", "典型经验", "经验做法"):
+		return "experience"
+	case containsAny(t, "总结", "述职", "工作报告", "汇报", "年度报告", "工作情况的报告", "情况报告", "自查报告"):
+		return "summary"
+	case containsAny(t, "综述", "纪实", "工作纪", "侧记", "报道", "新闻", "通讯", "巡礼", "记者", "见闻"):
+		return "news"
+	}
+	for i := len(crumbs) - 1; i >= 0; i-- {
+		c := crumbs[i]
+		if k := strings.LastIndexAny(c, ">»›|"); k >= 0 {
+			c = c[k:]
+		}
+		switch {
+		case containsAny(c, "经验交流", "经验材料", "典型经验"):
+			return "experience"
+		case containsAny(c, "领导讲话", "讲话"):
+			return "speech"
+		case containsAny(c, "工作总结", "总结", "述职"):
+			return "summary"
+		}
+	}
+	if len(body) > 0 {
+		first := zh.Fold(body[0])
+		if utf8.RuneCountInString(first) <= 20 && strings.HasSuffix(strings.TrimRight(first, " "), ":") && containsAny(first, "同志们", "各位", "女士们", "朋友们", "代表") {
+			return "speech"
+		}
+	}
+	if news {
+		return "news"
+	}
+	for _, c := range crumbs {
+		if containsAny(c, "新闻", "动态", "要闻", "资讯", "报道") {
+			return "news"
+		}
+	}
+	return "other"
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}

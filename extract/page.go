@@ -1,0 +1,221 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/unionscope/unionscope/zh"
+)
+
+// page is a file or web page reduced to lines of text in reading order,
+// with what the HTML told us besides. Plain text fills only lines.
+type page struct {
+	lines []line
+	// From HTML: the headline element's text, the <title> without the site
+	// name, the site name, and <meta> values.
+	headline, docTitle, site string
+	metaDate, metaAuthor     string
+	metaPublisher            string
+	html                     bool
+}
+
+type line struct {
+	text string
+	// main is false for lines outside the HTML element chosen as the
+	// article; always true for plain text.
+	main bool
+	// heading marks h1–h6 in HTML.
+	heading bool
+}
+
+// textPage splits plain text into lines.
+func textPage(text string) *page {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	raw := strings.Split(text, "\n")
+	p := &page{lines: make([]line, 0, len(raw))}
+	for _, s := range raw {
+		p.lines = append(p.lines, line{text: cleanSpace(s), main: true})
+	}
+	return p
+}
+
+// cleanSpace trims a line and turns runs of spaces (ASCII, no-break,
+// ideographic) inside it into one space.
+func cleanSpace(s string) string {
+	s = strings.TrimFunc(s, isSpace)
+	if !strings.ContainsFunc(s, isSpace) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	prev := false
+	for _, r := range s {
+		if isSpace(r) {
+			if !prev {
+				b.WriteByte(' ')
+			}
+			prev = true
+			continue
+		}
+		prev = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff' || r == '\u200b'
+}
+
+// span is where the article body lies in a list of lines.
+type span struct{ start, end int } // end exclusive
+
+// findBody picks the run of lines that holds the most prose, allowing short
+// headings and single stray lines inside it, and ending at a hard stop such
+// as a related-news list or a print bar.
+func findBody(lines []line, kinds []kind) span {
+	best, bestScore := span{-1, -1}, 0
+	cur, curScore, gap := span{-1, -1}, 0, 0
+	closeRun := func() {
+		if cur.start >= 0 && curScore > bestScore {
+			best, bestScore = cur, curScore
+		}
+		cur, curScore, gap = span{-1, -1}, 0, 0
+	}
+	for i, k := range kinds {
+		if !lines[i].main {
+			closeRun()
+			continue
+		}
+		switch k {
+		case kindContent:
+			if cur.start < 0 {
+				cur.start = i
+			}
+			cur.end = i + 1
+			curScore += utf8.RuneCountInString(lines[i].text)
+			gap = 0
+		case kindBlank, kindPageTurn, kindAd:
+		case kindStop:
+			closeRun()
+		case kindShort:
+			gap++
+			if gap > 3 && cur.start >= 0 {
+				closeRun()
+			}
+		default:
+			gap += 2
+			if gap > 3 && cur.start >= 0 {
+				closeRun()
+			}
+		}
+	}
+	closeRun()
+	return best
+}
+
+// bodyParagraphs returns the kept lines of the body span, cleaned and with
+// hard-wrapped lines rejoined.
+func bodyParagraphs(lines []line, kinds []kind, sp span) []string {
+	var out []string
+	for i := sp.start; i < sp.end; i++ {
+		switch kinds[i] {
+		case kindContent, kindShort:
+			out = append(out, lines[i].text)
+		}
+	}
+	return cleanParagraphs(out)
+}
+
+// cleanParagraphs drops boilerplate lines, removes injected adverts and
+// rejoins lines broken mid-sentence. It is idempotent.
+func cleanParagraphs(in []string) []string {
+	out := make([]string, 0, len(in))
+	for _, s := range in {
+		s = cleanSpace(s)
+		switch classify(s) {
+		case kindBlank, kindNav, kindMeta, kindJunk, kindStop, kindPageTurn, kindAd:
+			continue
+		}
+		if s = stripAds(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return rejoin(out)
+}
+
+// rejoin merges a line into the next one when it was broken by a fixed
+// wrap width rather than at a paragraph's end: it does not end a sentence,
+// it is long (or as long as the file's wrap width), and the next line goes
+// on with text rather than a new numbered point.
+func rejoin(in []string) []string {
+	if len(in) < 2 {
+		return in
+	}
+	width := wrapWidth(in)
+	out := make([]string, 0, len(in))
+	cur := in[0]
+	for _, next := range in[1:] {
+		if continues(cur, next, width) {
+			cur += next
+			continue
+		}
+		out = append(out, cur)
+		cur = next
+	}
+	return append(out, cur)
+}
+
+func continues(cur, next string, width int) bool {
+	fc := zh.Fold(cur)
+	if endsSentence(fc) || startsPoint(fc) && utf8.RuneCountInString(fc) < 60 {
+		return false
+	}
+	n := utf8.RuneCountInString(fc)
+	long := n >= 30 || width > 0 && n >= width-2
+	if !long {
+		return false
+	}
+	fn := zh.Fold(next)
+	if startsPoint(fn) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(fn)
+	return zh.IsHan(r) || strings.ContainsRune("，、,;；)）”’」』", r) || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// wrapWidth returns the width in runes at which most long lines were cut,
+// or 0 when the lines vary as paragraphs do.
+func wrapWidth(lines []string) int {
+	counts := map[int]int{}
+	long := 0
+	for _, s := range lines {
+		n := utf8.RuneCountInString(s)
+		if n >= 20 {
+			counts[n]++
+			long++
+		}
+	}
+	if long < 5 {
+		return 0
+	}
+	mode, hits := 0, 0
+	for n := range counts {
+		h := counts[n-1] + counts[n] + counts[n+1]
+		if h > hits || h == hits && n > mode {
+			mode, hits = n, h
+		}
+	}
+	if hits*10 < long*4 {
+		return 0
+	}
+	return mode
+}
+
+// startsPoint reports whether s opens a numbered point or heading:
+// 一、 (一) 1、 1. 第一、 一是 首先.
+func startsPoint(folded string) bool {
+	return pointRe.MatchString(folded)
+}

@@ -1,0 +1,155 @@
+package quantity
+
+import (
+	"bufio"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/unionscope/unionscope/corpus"
+)
+
+// goldDir finds ../shared/gold beside the module root, or skips the test.
+func goldDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatalf("getwd: %v", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	gold := filepath.Join(dir, "..", "shared", "gold")
+	if _, err := os.Stat(filepath.Join(gold, "documents.jsonl")); err != nil {
+		t.Skipf("gold annotations not found at %s: %v", gold, err)
+	}
+	return gold
+}
+
+func readJSONL[T any](t *testing.T, path string) []T {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("open %s: %v", path, err)
+	}
+	defer f.Close()
+	var out []T
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var v T
+		if err := json.Unmarshal([]byte(line), &v); err != nil {
+			t.Fatalf("%s:%d: %v", path, n, err)
+		}
+		out = append(out, v)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	return out
+}
+
+type goldKey struct {
+	File string
+	Part int
+}
+
+type goldMetric struct {
+	SourceFile string `json:"source_file"`
+	Part       int    `json:"part"`
+	corpus.Metric
+}
+
+// closeTo is score.py's value test: equal within 1e-6 relative.
+func closeTo(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-6*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+func TestGold(t *testing.T) {
+	dir := goldDir(t)
+	docs := readJSONL[corpus.Document](t, filepath.Join(dir, "documents.jsonl"))
+	golds := map[goldKey][]corpus.Metric{}
+	for _, m := range readJSONL[goldMetric](t, filepath.Join(dir, "metrics.jsonl")) {
+		k := goldKey{m.SourceFile, max(m.Part, 1)}
+		golds[k] = append(golds[k], m.Metric)
+	}
+	var tp, npred, ngold, subjOK int
+	for _, d := range docs {
+		k := goldKey{filepath.Base(d.SourceFile), max(d.Part, 1)}
+		gold := golds[k]
+		pred := Extract(d.Text())
+		npred += len(pred)
+		ngold += len(gold)
+		used := make([]bool, len(gold))
+		for _, p := range pred {
+			hit := -1
+			for i, g := range gold {
+				if !used[i] && p.Category == g.Category && p.Unit == g.Unit && closeTo(p.Value, g.Value) {
+					hit = i
+					break
+				}
+			}
+			if hit < 0 {
+				t.Logf("false %s/%d: %s %v %s %q subject %q", k.File[:6], k.Part, p.Category, p.Value, p.Unit, p.Surface, p.Subject)
+				continue
+			}
+			used[hit] = true
+			tp++
+			gs := strings.Join(strings.Fields(gold[hit].Subject), "")
+			ps := strings.Join(strings.Fields(p.Subject), "")
+			if gs != "" && ps != "" && (strings.Contains(gs, ps) || strings.Contains(ps, gs)) {
+				subjOK++
+			} else {
+				t.Logf("subject %s/%d: %q got %q want %q", k.File[:6], k.Part, p.Surface, ps, gs)
+			}
+		}
+		for i, g := range gold {
+			if !used[i] {
+				t.Logf("miss %s/%d: %s %v %s %q subject %q", k.File[:6], k.Part, g.Category, g.Value, g.Unit, g.Surface, g.Subject)
+			}
+		}
+	}
+	p, r, f := prf(tp, npred, ngold)
+	subj := 0.0
+	if tp > 0 {
+		subj = float64(subjOK) / float64(tp)
+	}
+	t.Logf("metrics: P=%.3f R=%.3f F1=%.3f gold=%d predicted=%d matched=%d subject=%.3f", p, r, f, ngold, npred, tp, subj)
+	if f < 0.95 || p < 0.95 {
+		t.Errorf("metrics F1 = %.3f, P = %.3f, want both ≥ 0.95", f, p)
+	}
+	if subj < 0.80 {
+		t.Errorf("subject agreement = %.3f, want ≥ 0.80", subj)
+	}
+}
+
+func prf(tp, npred, ngold int) (p, r, f float64) {
+	switch {
+	case npred > 0:
+		p = float64(tp) / float64(npred)
+	case ngold == 0:
+		p = 1
+	}
+	r = 1
+	if ngold > 0 {
+		r = float64(tp) / float64(ngold)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}

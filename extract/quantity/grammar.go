@@ -1,0 +1,198 @@
+package quantity
+
+import (
+	"slices"
+	"unicode/utf8"
+)
+
+// This file is the grammar: which words make a number a quantity, which
+// words around it say it is approximate, and which words make it a date, a
+// duration, an ordinal or part of a name instead. All words are in folded
+// form (simplified script, halfwidth), because the scanner reads zh.Fold's
+// output.
+
+// Categories of corpus.Metric.
+const (
+	funds  = "funds"
+	people = "people"
+	rate   = "rate"
+	count  = "count"
+)
+
+// Approximations of corpus.Metric.
+const (
+	about = "about"
+	over  = "over"
+	under = "under"
+)
+
+// unitWord is a word that can follow a number, and what it makes of it.
+type unitWord struct {
+	word     string
+	category string // "" for words that make the number no quantity
+	unit     string // base unit; "" means the word itself
+	scale    float64
+}
+
+// units is tried longest word first at the end of a numeral. Entries with an
+// empty category are dates, times, durations and ages: a number followed by
+// them is not a quantity.
+var units = sortUnits([]unitWord{
+	{word: "元", category: funds, unit: "元"},
+	{word: "块钱", category: funds, unit: "元"},
+
+	{word: "人(次)", category: people, unit: "人次"},
+	{word: "人·次", category: people, unit: "人次"},
+	{word: "人次", category: people, unit: "人次"},
+	{word: "个人", category: people, unit: "人"},
+	{word: "人", category: people, unit: "人"},
+	{word: "名", category: people, unit: "人"},
+	{word: "位", category: people, unit: "人"},
+	// 户 is people or count depending on what it counts; see householdKind.
+	{word: "户", category: people, unit: "户"},
+
+	{word: "%", category: rate, unit: "%"},
+	{word: "‰", category: rate, unit: "%", scale: 0.1},
+	{word: "个百分点", category: rate, unit: "%"},
+	{word: "百分点", category: rate, unit: "%"},
+	{word: "成", category: rate, unit: "%", scale: 10},
+
+	{word: "场次", category: count},
+	{word: "家", category: count},
+	{word: "个", category: count},
+	{word: "份", category: count},
+	{word: "次", category: count},
+	{word: "条", category: count},
+	{word: "册", category: count},
+	{word: "期", category: count},
+	{word: "篇", category: count},
+	{word: "卷", category: count},
+	{word: "件", category: count},
+	{word: "起", category: count},
+	{word: "所", category: count},
+	{word: "项", category: count},
+	{word: "种", category: count},
+	{word: "处", category: count},
+	{word: "座", category: count},
+	{word: "支", category: count},
+	{word: "场", category: count},
+	{word: "本", category: count},
+	{word: "部", category: count},
+	{word: "台", category: count},
+	{word: "辆", category: count},
+	{word: "套", category: count},
+	{word: "张", category: count},
+	{word: "间", category: count},
+	{word: "栋", category: count},
+	{word: "幢", category: count},
+	{word: "批", category: count},
+	{word: "轮", category: count},
+	{word: "门", category: count},
+	{word: "首", category: count},
+	{word: "幅", category: count},
+	{word: "封", category: count},
+	{word: "例", category: count},
+	{word: "类", category: count},
+	{word: "县", category: count},
+	{word: "市", category: count},
+	{word: "区", category: count},
+	{word: "镇", category: count},
+	{word: "乡", category: count},
+	{word: "村", category: count},
+
+	// Dates, times, durations and ages.
+	{word: "年"}, {word: "月"}, {word: "日"}, {word: "号"}, {word: "天"},
+	{word: "周"}, {word: "周年"}, {word: "小时"}, {word: "时"}, {word: "点"},
+	{word: "分"}, {word: "分钟"}, {word: "秒"}, {word: "岁"}, {word: "届"},
+	{word: "个月"}, {word: "个小时"}, {word: "个工作日"}, {word: "个星期"},
+	{word: "个年头"}, {word: "星期"}, {word: "世纪"}, {word: "年代"},
+	{word: "号楼"}, {word: "楼"}, {word: "层"}, {word: "室"}, {word: "路"},
+	{word: "米"}, {word: "公里"}, {word: "节"}, {word: "倍"},
+})
+
+// Approximation words before a number, longest first.
+var approxBefore = []struct{ word, approx string }{
+	{"大约", about}, {"近乎", about}, {"大概", about}, {"约为", about},
+	{"将近", under}, {"接近", under}, {"不足", under}, {"不到", under}, {"不满", under},
+	{"超过", over}, {"至少", over}, {"多达", over},
+	{"约", about}, {"近", under}, {"逾", over}, {"超", over},
+}
+
+// Approximation words after a quantity.
+var approxAfter = []struct{ word, approx string }{
+	{"以上", over}, {"多", over}, {"余", over},
+	{"以下", under}, {"以内", under},
+	{"左右", about}, {"上下", about},
+}
+
+// notBefore are words right before a number that make it an ordinal, a
+// session number (十二届五次) or a repetition rather than a quantity.
+var notBefore = []string{"第", "届", "再", "又", "每", "哪", "星期", "周", "初", "礼拜"}
+
+// names are fixed expressions that start with a number but count nothing:
+// slogans, policies and idioms. They back up the segmenter, which usually
+// knows them as single words.
+var names = []string{
+	"三个代表", "四个全面", "四个意识", "四个自信", "两个维护", "两个确立",
+	"两个务必", "八项规定", "一个中心", "两个基本点", "五个一", "两个普遍",
+	"两个大多数", "三个确保", "三个文明", "六个有", "一岗双责", "千家万户",
+	"万家", "一次性", "一条龙", "一揽子", "一站式", "一条街", "一部分",
+	"一系列", "一批批", "一个个", "一件件", "一项项", "一次次", "三番五次",
+	"千方百计", "千辛万苦", "万众一心", "一把手", "一家人", "一起",
+	"一道", "一线", "一体", "一手", "百家争鸣", "一区多园", "两新",
+}
+
+// oneUnits are the measure words after which a lone 一 is a count worth
+// reporting; after the others (一个, 一种, 一项 …) it is an article.
+var oneUnits = map[string]bool{"名": true, "位": true, "人": true, "人次": true, "次": true, "元": true, "所": true, "处": true, "家": true}
+
+// bareUnits are the units a bare multiplier (百名, 近千个, 万余人) may take;
+// 万家 and 百花 show why the others are left out.
+var bareUnits = map[string]bool{"名": true, "人": true, "位": true, "个": true, "元": true, "人次": true, "余人": true}
+
+// peopleNouns follow a number that has no measure word but counts people:
+// 近9万各族职工, 1.3万农民工.
+var peopleNouns = []string{"职工", "农民工", "会员", "员工", "工人", "群众", "居民", "人口", "党员", "劳模", "干部", "学生", "人次", "人"}
+
+// unitNouns make 户 a count of organisations (56户企业) instead of
+// households of people (困难职工6218户).
+var unitNouns = []string{"企业", "单位", "公司", "工厂", "厂", "商户", "个体", "店", "法人", "门店", "机构", "组织"}
+
+// rangeJoins join the two ends of a range: 3000至5000元, 3-5万元.
+var rangeJoins = []string{"至", "到", "-", "—", "~", "～", "–"}
+
+// growthWords before a rate make its subject the thing that grew.
+var growthWords = []string{"增长", "增加", "提高", "上升", "下降", "减少", "降低", "增幅", "增速"}
+
+// linkWords sit between a subject and its number and are not part of the
+// subject: 工会组建率达81%, 发放救助金达到100.85万元.
+var linkWords = []string{"达到", "达", "为", "共计", "合计", "总计", "共", "计", "约", "近", "是", "有", "了", "的", "逾", "超过", "将近", "大约", "至少", "仅", "已", "再", "均", "各", "分别"}
+
+// sortUnits orders units longest word first, so that 人次 wins over 人 and
+// 个百分点 over 个.
+func sortUnits(us []unitWord) []unitWord {
+	slices.SortStableFunc(us, func(a, b unitWord) int {
+		return utf8.RuneCountInString(b.word) - utf8.RuneCountInString(a.word)
+	})
+	return us
+}
+
+// articleWords before a lone 一 make it an article, not a count.
+var articleWords = []string{"是", "做", "当", "成为", "上", "下", "另", "这", "那", "同", "唯", "统", "之"}
+
+// abstractNouns after a count make it an enumeration of a speech's points
+// (四个方面, 三项工作, 两个重点难点) rather than a figure.
+var abstractNouns = []string{
+	"方面", "关键", "重点", "难点", "工作", "问题", "环节", "层面", "原则",
+	"要求", "目标", "任务", "意识", "结合", "转变", "坚持", "思路", "理念",
+	"作用", "优势", "特点", "机制", "体系", "能力", "途径", "渠道", "着力点",
+	"突破口", "观念", "精神", "阶段", "步骤", "举措", "措施", "字", "必须",
+	"服务", "注重", "突出", "统筹", "到位", "重要", "主要", "基本", "根本",
+	"方向", "角色", "文明", "代表", "层次", "维度", "抓手", "不变", "第一",
+}
+
+// sessionWords after 次 make X次 a plenary session's number (五次全会).
+var sessionWords = []string{"全会", "全委", "全体会议", "代表大会", "党代会", "会员代表大会"}
+
+// purposeWords after a sum of money introduce what it is for.
+var purposeWords = []string{"用于", "作为", "用作", "用来"}

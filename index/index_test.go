@@ -1,0 +1,225 @@
+package index
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/unionscope/unionscope/corpus"
+)
+
+func TestTokenizerOffsetsAndPositions(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // term@start-end/position
+	}{
+		{"市總工會", []string{"市@0-3/1", "总工会@3-12/2", "总工@3-9/2", "工会@6-12/2"}},
+		{"市总工会", []string{"市@0-3/1", "总工会@3-12/2", "总工@3-9/2", "工会@6-12/2"}},
+		// fullwidth ２ is 3 bytes in the original: offsets stay in the original.
+		{"送溫暖２萬元", []string{"送温暖@0-9/1", "温暖@3-9/1", "2@9-12/2", "万元@12-18/3"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tk := range (zhTokenizer{search: true}).Tokenize([]byte(tt.in)) {
+			got = append(got, string(tk.Term)+"@"+itoa(tk.Start)+"-"+itoa(tk.End)+"/"+itoa(tk.Position))
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Tokenize(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+type scenarioQuery struct {
+	Name       string                    `json:"name"`
+	Query      string                    `json:"query"`
+	YearFrom   int                       `json:"year_from"`
+	YearTo     int                       `json:"year_to"`
+	Region     string                    `json:"region"`
+	Doctype    string                    `json:"doctype"`
+	Campaign   string                    `json:"campaign"`
+	Sort       string                    `json:"sort"`
+	Ordered    bool                      `json:"ordered"`
+	Facets     []string                  `json:"facets"`
+	Want       []string                  `json:"want"`
+	WantFacets map[string]map[string]int `json:"want_facets"`
+}
+
+// TestSearchScenarios walks testdata/search/*: each folder holds docs.jsonl
+// (documents as the store keeps them) and queries.json (queries with the
+// IDs and facet counts they must give). A search bug becomes a new folder.
+func TestSearchScenarios(t *testing.T) {
+	dirs, _ := filepath.Glob("testdata/search/*")
+	if len(dirs) == 0 {
+		t.Fatal("no scenarios")
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			ctx := context.Background()
+			x, _ := buildIndex(t, filepath.Join(dir, "docs.jsonl"))
+			var queries []scenarioQuery
+			buf, err := os.ReadFile(filepath.Join(dir, "queries.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(buf, &queries); err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range queries {
+				res, err := x.Search(ctx, Request{Query: q.Query, Size: 100, Sort: q.Sort, YearFrom: q.YearFrom, YearTo: q.YearTo,
+					Region: q.Region, Doctype: q.Doctype, Campaign: q.Campaign, Facets: q.Facets, Highlight: true})
+				if err != nil {
+					t.Errorf("%s: Search(%q): %v", q.Name, q.Query, err)
+					continue
+				}
+				var got []string
+				for _, h := range res.Hits {
+					got = append(got, h.ID)
+				}
+				if !q.Ordered {
+					sort.Strings(got)
+				}
+				if diff := cmp.Diff(q.Want, got); diff != "" {
+					t.Errorf("%s: Search(%q) ids (-want +got):\n%s", q.Name, q.Query, diff)
+				}
+				if int(res.Total) != len(q.Want) {
+					t.Errorf("%s: total = %d, want %d", q.Name, res.Total, len(q.Want))
+				}
+				for name, want := range q.WantFacets {
+					got := map[string]int{}
+					for _, fc := range res.Facets[name] {
+						got[fc.Value] = fc.Count
+					}
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Errorf("%s: facet %s (-want +got):\n%s", q.Name, name, diff)
+					}
+				}
+			}
+		})
+	}
+}
+
+func buildIndex(t *testing.T, docsPath string) (*Index, *corpus.Store) {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	st, err := corpus.Open(filepath.Join(dir, "corpus.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	f, err := os.Open(docsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var d corpus.Document
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.ReplaceSource(ctx, d.ID, "h", []corpus.Document{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x, err := Open(filepath.Join(dir, "index.bleve"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	if _, err := x.CatchUp(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	return x, st
+}
+
+func TestHighlightShowsOriginalScript(t *testing.T) {
+	x, _ := buildIndex(t, "testdata/search/basic/docs.jsonl")
+	res, err := x.Search(context.Background(), Request{Query: "送温暖", Size: 10, Highlight: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, h := range res.Hits {
+		all = append(all, h.Snippets...)
+	}
+	joined := strings.Join(all, "|")
+	for _, want := range []string{"<mark>送温暖</mark>", "<mark>送溫暖</mark>"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("snippets %q lack %q", joined, want)
+		}
+	}
+}
+
+func TestCatchUpFollowsDeletesAndIsResumable(t *testing.T) {
+	ctx := context.Background()
+	x, st := buildIndex(t, "testdata/search/basic/docs.jsonl")
+	if _, err := st.ReplaceSource(ctx, "d1", "h2", nil); err != nil { // the source now yields nothing
+		t.Fatal(err)
+	}
+	if n, err := x.CatchUp(ctx, st); err != nil || n != 1 {
+		t.Fatalf("CatchUp = %d, %v; want 1 change", n, err)
+	}
+	if c, _ := x.Count(); c != 3 {
+		t.Errorf("Count = %d after a delete, want 3", c)
+	}
+	if n, _ := x.CatchUp(ctx, st); n != 0 {
+		t.Errorf("second CatchUp applied %d changes, want 0", n)
+	}
+	seq, _ := x.Seq()
+	last, _ := st.LastSeq(ctx)
+	if seq != last {
+		t.Errorf("index seq %d, store seq %d", seq, last)
+	}
+}
+
+func TestInvalidRequests(t *testing.T) {
+	x, _ := buildIndex(t, "testdata/search/basic/docs.jsonl")
+	for _, tt := range []struct {
+		req   Request
+		param string
+	}{
+		{Request{Query: "\"unbalanced", Size: 10}, "q"},
+		{Request{Query: "a", Size: 101}, "size"},
+		{Request{Query: "a", Size: 10, Sort: "random"}, "sort"},
+		{Request{Query: "a", Size: 10, YearFrom: 2012, YearTo: 2010}, "year"},
+		{Request{Query: "a", Size: 10, Facets: []string{"colour"}}, "facets"},
+		{Request{Query: "region:", Size: 10}, "q"},
+		{Request{Query: "a", From: -1, Size: 10}, "from"},
+	} {
+		_, err := x.Search(context.Background(), tt.req)
+		var inv *InvalidError
+		if !errors.As(err, &inv) || inv.Param != tt.param {
+			t.Errorf("Search(%+v) error = %v, want InvalidError for %s", tt.req, err, tt.param)
+		}
+	}
+}
+
+func TestReloadMatchesCatchUp(t *testing.T) {
+	ctx := context.Background()
+	_, st := buildIndex(t, "testdata/search/basic/docs.jsonl")
+	y, err := Rebuild(filepath.Join(t.TempDir(), "re.bleve"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer y.Close()
+	n, err := y.Reload(ctx, st)
+	if err != nil || n != 4 {
+		t.Fatalf("Reload = %d, %v", n, err)
+	}
+	if c, _ := y.CatchUp(ctx, st); c != 0 {
+		t.Errorf("CatchUp after Reload applied %d, want 0", c)
+	}
+}

@@ -1,0 +1,135 @@
+package index
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/unionscope/unionscope/zh"
+)
+
+// InvalidError reports a bad search parameter; Param names it ("q",
+// "year", "size" …) so a command or the HTTP API can point at it.
+type InvalidError struct {
+	Param string
+	Msg   string
+}
+
+func (e *InvalidError) Error() string { return fmt.Sprintf("invalid %s: %s", e.Param, e.Msg) }
+
+// clause is one element of the query language.
+type clause struct {
+	field  string // "" for the text and title; else title, region, doctype, campaign
+	value  string
+	phrase bool
+	negate bool
+}
+
+// parseQuery splits the user's query into clauses: plain words, "exact
+// phrases" (ASCII or Chinese quotes), -exclusions and field:value pairs.
+func parseQuery(q string) ([]clause, error) {
+	var out []clause
+	rs := []rune(q)
+	for i := 0; i < len(rs); {
+		if unicode.IsSpace(rs[i]) {
+			i++
+			continue
+		}
+		var c clause
+		if rs[i] == '-' && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) {
+			c.negate = true
+			i++
+		}
+		// field:value, only for the fields the language knows, so that a
+		// colon in ordinary text stays text.
+		for _, f := range []string{"title", "region", "doctype", "campaign"} {
+			p := []rune(f + ":")
+			if i+len(p) <= len(rs) && strings.EqualFold(string(rs[i:i+len(p)]), string(p)) {
+				c.field = f
+				i += len(p)
+				break
+			}
+		}
+		if i < len(rs) && (rs[i] == '"' || rs[i] == '“' || rs[i] == '”') {
+			end := i + 1
+			for end < len(rs) && rs[end] != '"' && rs[end] != '”' && rs[end] != '“' {
+				end++
+			}
+			if end >= len(rs) {
+				return nil, &InvalidError{Param: "q", Msg: "unbalanced quote"}
+			}
+			c.value = strings.TrimSpace(string(rs[i+1 : end]))
+			c.phrase = true
+			i = end + 1
+		} else {
+			start := i
+			for i < len(rs) && !unicode.IsSpace(rs[i]) {
+				i++
+			}
+			c.value = string(rs[start:i])
+		}
+		if c.value == "" {
+			if c.field != "" {
+				return nil, &InvalidError{Param: "q", Msg: c.field + ": needs a value"}
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func (c clause) query() query.Query {
+	switch c.field {
+	case "region":
+		m := bleve.NewMatchQuery(c.value)
+		m.SetField("region")
+		m.Analyzer = AnalyzerKeyword
+		return m
+	case "doctype":
+		t := bleve.NewTermQuery(strings.ToLower(c.value))
+		t.SetField("doctype")
+		return t
+	case "campaign":
+		t := bleve.NewTermQuery(campaignKey(c.value))
+		t.SetField("campaign")
+		return t
+	case "title":
+		return textQuery("title", c.value, c.phrase)
+	}
+	title := textQuery("title", c.value, c.phrase)
+	title.(boostable).SetBoost(2)
+	return bleve.NewDisjunctionQuery(textQuery("text", c.value, c.phrase), title)
+}
+
+type boostable interface{ SetBoost(float64) }
+
+func textQuery(field, value string, phrase bool) query.Query {
+	if phrase {
+		p := bleve.NewMatchPhraseQuery(value)
+		p.SetField(field)
+		p.Analyzer = AnalyzerQuery
+		return p
+	}
+	m := bleve.NewMatchQuery(value)
+	m.SetField(field)
+	m.Analyzer = AnalyzerQuery
+	// Every word of a query must occur, as users of a search box expect;
+	// Bleve's default is any word.
+	m.SetOperator(query.MatchQueryOperatorAnd)
+	return m
+}
+
+// campaignKey is how campaign names are keyed in the index: simplified
+// script, without quotes or spaces.
+func campaignKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || strings.ContainsRune("“”\"‘’'「」『』", r) {
+			return -1
+		}
+		return r
+	}, zh.ToSimplified(s))
+}

@@ -1,0 +1,296 @@
+// Package ingest reads files and fetched pages into the corpus: it parses
+// them with extract, stores the documents and brings the index up to date.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/extract"
+	"github.com/unionscope/unionscope/index"
+)
+
+// Ingester adds sources to a store and, when it holds it, an index.
+type Ingester struct {
+	Store *corpus.Store
+	// Index may be nil when another process (a server) holds the index; that
+	// process then catches up from the store's change log.
+	Index *index.Index
+	// Force parses a source again even when its bytes have not changed,
+	// for use after the extractor has improved.
+	Force bool
+}
+
+// Outcome says what happened to one source.
+type Outcome int
+
+const (
+	Stored    Outcome = iota // new or changed documents were stored
+	Unchanged                // the source's bytes were already stored as they are
+)
+
+// Result describes one ingested source.
+type Result struct {
+	Source  string
+	Outcome Outcome
+	Docs    int // documents the source yields
+	Changed int // documents written or deleted
+}
+
+// Add parses data read from source (an absolute path or a URL; name is how
+// the user named it) and stores its documents, replacing what the source
+// yielded before. It does not update the index: call Sync after a batch.
+func (g *Ingester) Add(ctx context.Context, source, name string, data []byte, contentType string) (Result, error) {
+	p, err := g.parse(ctx, source, name, data, contentType)
+	if err != nil {
+		return Result{Source: source}, err
+	}
+	return g.commit(ctx, p)
+}
+
+// parsed is a source after extraction, before it is stored.
+type parsed struct {
+	source, hash string
+	docs         []corpus.Document
+	unchanged    bool
+}
+
+func (g *Ingester) parse(ctx context.Context, source, name string, data []byte, contentType string) (parsed, error) {
+	sum := sha256.Sum256(data)
+	p := parsed{source: source, hash: hex.EncodeToString(sum[:])}
+	if !g.Force {
+		old, ok, err := g.Store.SourceHash(ctx, source)
+		if err != nil {
+			return p, err
+		}
+		if ok && old == p.hash {
+			p.unchanged = true
+			return p, nil
+		}
+	}
+	docs, err := extract.Parse(extract.Input{Name: name, Data: data, ContentType: contentType})
+	if err != nil {
+		return p, &InputError{Name: name, Err: err}
+	}
+	isURL := strings.HasPrefix(source, "http://") || strings.HasPrefix(source, "https://")
+	for i := range docs {
+		docs[i].Source = source
+		docs[i].ID = corpus.DocID(source, docs[i].Part)
+		if isURL && docs[i].URL == "" {
+			docs[i].URL = source
+		}
+	}
+	p.docs = docs
+	return p, nil
+}
+
+func (g *Ingester) commit(ctx context.Context, p parsed) (Result, error) {
+	res := Result{Source: p.source}
+	if p.unchanged {
+		res.Outcome = Unchanged
+		return res, nil
+	}
+	n, err := g.Store.ReplaceSource(ctx, p.source, p.hash, p.docs)
+	if err != nil {
+		return res, err
+	}
+	res.Docs, res.Changed = len(p.docs), n
+	return res, nil
+}
+
+// AddFiles imports files, parsing on workers goroutines and storing on one,
+// and syncs the index every syncEvery stored sources and at the end. It
+// calls report once per file, from a single goroutine. A file that cannot
+// be read or parsed is reported and skipped; only a failure of the store or
+// the index, or ctx ending, stops the batch.
+func (g *Ingester) AddFiles(ctx context.Context, files []string, workers int, report func(path string, r Result, err error)) error {
+	if workers < 1 {
+		workers = 1
+	}
+	type job struct {
+		path string
+		p    parsed
+		err  error
+	}
+	jobs := make(chan string)
+	done := make(chan job, workers)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for path := range jobs {
+				j := job{path: path}
+				data, err := os.ReadFile(path)
+				if err != nil {
+					j.err = &InputError{Name: path, Err: err}
+				} else if abs, err := filepath.Abs(path); err != nil {
+					j.err = &InputError{Name: path, Err: err}
+				} else {
+					j.p, j.err = g.parse(ctx, abs, path, data, "")
+				}
+				select {
+				case done <- j:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, f := range files {
+			select {
+			case jobs <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(done) }()
+
+	const syncEvery = 500
+	sinceSync := 0
+	var fatal error
+	for j := range done {
+		if fatal != nil {
+			continue
+		}
+		if j.err != nil {
+			if !IsSkippable(j.err) && ctx.Err() == nil {
+				fatal = j.err
+				cancel()
+				continue
+			}
+			report(j.path, Result{Source: j.path}, j.err)
+			continue
+		}
+		r, err := g.commit(ctx, j.p)
+		if err != nil {
+			fatal = err
+			cancel()
+			continue
+		}
+		report(j.path, r, nil)
+		if r.Changed > 0 {
+			sinceSync++
+		}
+		if sinceSync >= syncEvery {
+			if err := g.Sync(ctx); err != nil {
+				fatal = err
+				cancel()
+				continue
+			}
+			sinceSync = 0
+		}
+	}
+	if fatal != nil {
+		return fatal
+	}
+	if err := g.Sync(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// Sync applies the store's changes to the index, if this ingester holds one.
+func (g *Ingester) Sync(ctx context.Context) error {
+	if g.Index == nil {
+		return nil
+	}
+	_, err := g.Index.CatchUp(ctx, g.Store)
+	return err
+}
+
+// Extensions are the file types a folder walk picks up; a file named on the
+// command line is read whatever its extension.
+var Extensions = map[string]bool{".txt": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true}
+
+// ListFiles expands paths (files or folders) into the files to import,
+// sorted within each folder. A path that does not exist is an error naming it.
+func ListFiles(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("import %s: %w", p, err)
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var files []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && Extensions[strings.ToLower(filepath.Ext(path))] {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("import %s: %w", p, err)
+		}
+		sort.Strings(files)
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+// InputError is a source that could not be read or parsed (empty, binary,
+// unreadable); a batch reports and skips it.
+type InputError struct {
+	Name string
+	Err  error
+}
+
+func (e *InputError) Error() string { return e.Name + ": " + e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// IsSkippable reports whether err means one input had nothing to import,
+// as opposed to a failure of the store or the index.
+func IsSkippable(err error) bool {
+	var ie *InputError
+	return errors.As(err, &ie)
+}
+
+// AddFS imports every file of fsys with one of Extensions, naming each
+// source prefix + its path, and syncs the index at the end.
+func (g *Ingester) AddFS(ctx context.Context, fsys fs.FS, prefix string, report func(path string, r Result, err error)) error {
+	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !Extensions[strings.ToLower(filepath.Ext(path))] {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			report(path, Result{Source: prefix + path}, &InputError{Name: path, Err: err})
+			return nil
+		}
+		r, err := g.Add(ctx, prefix+path, path, data, "")
+		if err != nil && !IsSkippable(err) {
+			return err
+		}
+		report(path, r, err)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("import %s: %w", prefix, err)
+	}
+	return g.Sync(ctx)
+}

@@ -1,0 +1,53 @@
+package zh
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"工會", "工会"},
+		{"送溫暖", "送温暖"},
+		{"２５００萬元", "2500万元"},
+		{"ＡＢＣ abc", "abc abc"},
+		{"萬餘", "万余"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if len([]rune(Fold(tt.in))) != len([]rune(tt.in)) {
+			t.Errorf("Fold(%q) changed the rune count", tt.in)
+		}
+	}
+}
+
+func TestCutOffsetsPointIntoOriginal(t *testing.T) {
+	for _, text := range []string{
+		"市總工會開展送溫暖活動，籌集資金２６６萬元。",
+		"市总工会开展送温暖活动，筹集资金266万元。",
+	} {
+		toks := Cut(text, true)
+		if len(toks) == 0 {
+			t.Fatalf("Cut(%q) gave no tokens", text)
+		}
+		var words []string
+		for _, tk := range toks {
+			if tk.Start < 0 || tk.End > len(text) || tk.Start >= tk.End {
+				t.Fatalf("token %+v out of range for %q", tk, text)
+			}
+			if Fold(text[tk.Start:tk.End]) != tk.Text {
+				t.Errorf("token %q at %d:%d covers %q", tk.Text, tk.Start, tk.End, text[tk.Start:tk.End])
+			}
+			words = append(words, tk.Text)
+		}
+		joined := " " + strings.Join(words, " ") + " "
+		for _, w := range []string{"工会", "送温暖"} {
+			if !strings.Contains(joined, " "+w+" ") {
+				t.Errorf("Cut(%q) = %v, want the word %q among them", text, words, w)
+			}
+		}
+	}
+}
