@@ -1,5 +1,10 @@
 module github.com/unionscope/unionscope
 
+// Pins: bleve v2.6.1 because v2.6.2 and v2.6.3 do not resolve through the
+// module proxy this project is built behind; gse v0.80.3, goquery v1.13.0,
+// progressbar v3.19.1, modernc.org/sqlite v1.61.1 and opencc v0.3.13 are the
+// versions that resolve there and that the code was measured with.
+
 go 1.26.0
 
 require (

@@ -36,6 +36,7 @@ var (
 	fieldRe    = regexp.MustCompile(`(来源|作者|发布时间|发表时间|发布日期|发表日期|更新时间|添加时间|录入时间|上传时间|日期|时间|录入|发布者|发布人|信息来源|稿源|文章来源|新闻来源|新闻作者|撰稿|供稿|撰文|摄影|点击|浏览|阅读|编辑|审核|作者单位)\s*:`)
 	bylineRe   = regexp.MustCompile(`^[□■●▲◆◇○\s]*(本报记者|特约记者|见习记者|实习记者|记者|通讯员|本报讯|新华社|本台讯|本网讯)`)
 	urlLineRe  = regexp.MustCompile(`^(https?://|www\.)\S+`)
+	postedRe   = regexp.MustCompile(`(发表于|发布于|更新于|posted on|posted)\s*(19|20)\d\d[-/.年]`)
 )
 
 // classify tells what one line is. It looks at the folded text only.
@@ -52,10 +53,10 @@ func classify(line string) kind {
 		return kindStop
 	case n <= 80 && junkRe.MatchString(s):
 		return kindJunk
-	case isNav(s, n):
-		return kindNav
 	case isMeta(s, n):
 		return kindMeta
+	case isNav(s, n):
+		return kindNav
 	case stripAds(line) == "":
 		return kindAd
 	case isProse(s, n):
@@ -119,12 +120,15 @@ func isMeta(s string, n int) bool {
 	if n > 120 || strings.ContainsRune(s, '。') {
 		return false
 	}
+	if postedRe.MatchString(s) {
+		return true
+	}
 	locs := fieldRe.FindAllStringIndex(s, -1)
 	if len(locs) == 0 {
 		return false
 	}
-	// A field label opens the line, or the line is mostly fields and dates.
-	return locs[0][0] <= 3*3 || len(locs) >= 2
+	// A field label opens the line, or the line is fields and dates.
+	return locs[0][0] <= 3*3 || len(locs) >= 2 || n <= 60 && dateYMDRe.MatchString(s)
 }
 
 // isProse reports whether a line reads as body text rather than a label.

@@ -11,6 +11,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/extract/campaign"
@@ -182,20 +183,10 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 	if d.Body == nil {
 		d.Body = []string{}
 	}
-	switch {
-	case pg.html && pg.headline != "":
-		d.Title = pg.headline
-	case h.title != "":
-		d.Title = h.title
-	case pt.title != "":
-		d.Title = pt.title
-	case pg.docTitle != "":
-		d.Title = pg.docTitle
-	}
-	d.Title = cleanSpace(d.Title)
+	d.Title = cleanSpace(chooseTitle(pg, h, pt))
 	titleF := zh.Fold(d.Title)
 
-	d.Date = firstNonEmpty(h.speechDate, h.fieldDate, pg.metaDate, h.anyDate, trailingDate(lines, ks, sp), urlDate(strings.ToLower(name)), findDate(titleF), findMonth(titleF))
+	d.Date = firstNonEmpty(h.lineDate, h.fieldDate, pg.metaDate, h.anyDate, trailingDate(lines, ks, sp), urlDate(strings.ToLower(name)), findDate(titleF), findMonth(titleF))
 	if d.Date == "" {
 		if m := yearRe.FindStringSubmatch(titleF); m != nil {
 			d.Date = m[1]
@@ -203,11 +194,24 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 	}
 
 	d.Publisher = firstNonEmpty(h.publisher, pg.metaPublisher, h.site, pageSite(lines, ks), pg.site)
-	d.Author = firstNonEmpty(h.author, h.speaker, titleAuthor(d.Title), cleanAuthor(pg.metaAuthor))
+	metaAuthor := cleanAuthor(pg.metaAuthor)
+	if metaAuthor == d.Publisher || metaAuthor == pg.site || isSiteName(metaAuthor, pg.site) {
+		metaAuthor = ""
+	}
+	d.Author = firstNonEmpty(h.author, h.speaker, titleAuthor(d.Title), metaAuthor)
 
-	news := h.author != "" && h.speaker == "" || newspaperRe.MatchString(zh.Fold(d.Publisher))
-	d.Doctype = doctype(d.Title, h.crumbs, d.Body, news)
-	d.Region = region.Detect(d.Title, d.Body)
+	// A byline, a newspaper, or a web page's own date stamp mark a news
+	// item once title and navigation have not said otherwise.
+	news := h.author != "" && h.speaker == "" || newspaperRe.MatchString(zh.Fold(d.Publisher)) ||
+		pg.html && (h.fieldDate != "" || h.lineDate != "" || pg.metaDate != "")
+	d.Doctype = doctype(d.Title, append(h.crumbs, breadcrumbs(lines, ks)...), d.Body, news)
+	// The site's name often names the place (郸城县总工会): it counts as
+	// one mention.
+	var places []string
+	if isSiteName(pg.docTitle, pg.site) {
+		places = append(places, pg.docTitle)
+	}
+	d.Region = region.Detect(d.Title, d.Body, append(places, d.Publisher, pg.site)...)
 
 	text := d.Text()
 	if ms := quantity.Extract(text); ms != nil {
@@ -217,6 +221,33 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 		d.Campaigns = cs
 	}
 	return d
+}
+
+// chooseTitle prefers, for web pages, the headline element, then a title
+// line above the body that agrees with <title>, then <title> itself unless
+// it only names the site; for text, the title lines above the body, then
+// the compilation's part header.
+func chooseTitle(pg *page, h header, pt part) string {
+	if !pg.html {
+		return firstNonEmpty(h.title, pt.title)
+	}
+	if pg.headline != "" {
+		return pg.headline
+	}
+	ht, dt := zh.Fold(h.title), zh.Fold(pg.docTitle)
+	switch {
+	case h.title != "" && (dt == "" || strings.Contains(dt, ht) || strings.Contains(ht, dt)):
+		return h.title
+	case dt != "" && !isSiteName(pg.docTitle, pg.site):
+		return pg.docTitle
+	}
+	return firstNonEmpty(h.title, pg.docTitle)
+}
+
+var siteNameRe = regexp.MustCompile(`(网|在线|门户|网站|首页|主页|总工会|工会)$`)
+
+func isSiteName(s, site string) bool {
+	return s == site || utf8.RuneCountInString(s) <= 12 && siteNameRe.MatchString(zh.Fold(s))
 }
 
 // headlineLine returns the index of the line that holds the headline, so
@@ -273,6 +304,22 @@ func pageSite(lines []line, kinds []kind) string {
 		}
 	}
 	return ""
+}
+
+// breadcrumbs returns the folded breadcrumb lines of a part: 当前位置
+// lines and paths with separators, not menus.
+func breadcrumbs(lines []line, kinds []kind) []string {
+	var out []string
+	for i, l := range lines {
+		if kinds[i] != kindNav {
+			continue
+		}
+		f := zh.Fold(l.text)
+		if navStartRe.MatchString(f) || strings.Contains(f, ">") || strings.ContainsAny(f, "»›") {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func firstNonEmpty(vs ...string) string {

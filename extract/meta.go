@@ -36,7 +36,9 @@ var surnames = func() map[rune]bool {
 
 // header is what the lines before the body say about the document.
 type header struct {
-	title, speechDate, fieldDate, anyDate string
+	// lineDate is a line that is only a date: a speech's (2006年1月12日)
+	// or a page's stamp; fieldDate follows a label such as 发表日期.
+	title, lineDate, fieldDate, anyDate string
 	author, publisher, site              string
 	crumbs                               []string // folded navigation lines
 	speaker                              string
@@ -65,12 +67,19 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			}
 			flush()
 		case kindMeta:
+			if isDateLine(f) {
+				if h.lineDate == "" {
+					h.lineDate = findDate(f)
+				}
+				flush()
+				continue
+			}
 			readFields(&h, s, f)
 			flush()
 		case kindShort, kindContent:
 			if isDateLine(f) {
-				if h.speechDate == "" {
-					h.speechDate = findDate(f)
+				if h.lineDate == "" {
+					h.lineDate = findDate(f)
 				}
 				flush()
 				continue
@@ -173,7 +182,7 @@ func speakerName(s string) (string, bool) {
 // readFields reads source, author and date fields from one byline.
 func readFields(h *header, s, f string) {
 	if d := findDate(f); d != "" {
-		if fieldRe.MatchString(f) {
+		if fieldRe.MatchString(f) || postedRe.MatchString(f) {
 			if h.fieldDate == "" {
 				h.fieldDate = d
 			}
@@ -189,7 +198,7 @@ func readFields(h *header, s, f string) {
 			}
 		case "作者", "新闻作者", "撰稿", "撰文", "发布者", "发布人":
 			if h.author == "" {
-				h.author = cleanAuthor(fv.value)
+				h.author = authorField(fv.full)
 			}
 		}
 	}
@@ -203,7 +212,9 @@ func readFields(h *header, s, f string) {
 	}
 }
 
-type fieldValue struct{ label, value string }
+// fieldValue is a labelled value of a byline: value is cut at the first
+// space or date, full runs to the next label.
+type fieldValue struct{ label, value, full string }
 
 // fieldValues splits a line like 来源:天水日报 2012-05-03 作者:佚名 into
 // labelled values; a value ends at the next label, a run of spaces, a
@@ -229,8 +240,9 @@ func fieldValues(s, f string) []fieldValue {
 		if m := dateYMDRe.FindStringIndex(vf); m != nil {
 			cut = min(cut, m[0])
 		}
+		full := strings.TrimSpace(vo)
 		vo = origSpan(vo, vf, 0, cut)
-		out = append(out, fieldValue{label: f[m[2]:m[3]], value: strings.TrimSpace(vo)})
+		out = append(out, fieldValue{label: f[m[2]:m[3]], value: strings.TrimSpace(vo), full: full})
 	}
 	return out
 }
@@ -242,6 +254,34 @@ func cleanPublisher(v string) string {
 		return ""
 	}
 	return v
+}
+
+// authorField reads an author field that runs to the next label: the
+// names after role words (记者 陈晓 通讯员 刘洋), or the names in it, or its
+// first word.
+func authorField(v string) string {
+	f := zh.Fold(v)
+	if m := dateYMDRe.FindStringIndex(f); m != nil {
+		v, f = origSpan(v, f, 0, m[0]), f[:m[0]]
+	}
+	if roleSplitRe.MatchString(f) {
+		return bylineNames("记者"+v, "记者"+f)
+	}
+	words := strings.Fields(v)
+	if len(words) == 0 {
+		return ""
+	}
+	var names []string
+	for _, w := range words {
+		if !nameRe.MatchString(zh.Fold(w)) || cleanAuthor(w) == "" {
+			break
+		}
+		names = append(names, w)
+	}
+	if len(names) > 1 {
+		return strings.Join(names, " ")
+	}
+	return cleanAuthor(words[0])
 }
 
 func cleanAuthor(v string) string {
@@ -352,6 +392,9 @@ func doctype(title string, crumbs []string, body []string, news bool) string {
 		if utf8.RuneCountInString(first) <= 20 && strings.HasSuffix(strings.TrimRight(first, " "), ":") && containsAny(first, "同志们", "各位", "女士们", "朋友们", "代表") {
 			return "speech"
 		}
+	}
+	if containsAny(t, "通知", "公告", "决定", "意见", "办法", "规定", "方案", "细则", "章程", "名单", "公示", "通报", "条例", "规划", "要点", "计划") {
+		return "other"
 	}
 	if news {
 		return "news"

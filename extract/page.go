@@ -173,12 +173,16 @@ func continues(cur, next string, width int) bool {
 	if endsSentence(fc) || startsPoint(fc) && utf8.RuneCountInString(fc) < 60 {
 		return false
 	}
+	fn := zh.Fold(next)
+	// No line begins with a closing quote or a comma: the break is a wrap.
+	if r, _ := utf8.DecodeRuneInString(fn); strings.ContainsRune("，、,;；)）”’」』", r) {
+		return true
+	}
 	n := utf8.RuneCountInString(fc)
 	long := n >= 30 || width > 0 && n >= width-2
 	if !long {
 		return false
 	}
-	fn := zh.Fold(next)
 	if startsPoint(fn) {
 		return false
 	}

@@ -69,6 +69,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		s.logger().Error("streamed response cut short", "path", r.URL.Path, "err", err)
 		panic(http.ErrAbortHandler)
 	}
+	w.Header().Del("Content-Disposition")
 	writeJSON(w, status, body)
 }
 

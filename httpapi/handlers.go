@@ -9,6 +9,7 @@ import (
 	"regexp"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/index"
 )
 
 // search answers GET /api/search with one page of ranked hits, their
@@ -23,11 +24,19 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if res.Facets == nil {
-		res.Facets = map[string][]index.FacetCount{}
+	body := searchBody{Result: res, Facets: res.Facets}
+	if body.Facets == nil {
+		body.Facets = map[string][]index.FacetCount{}
 	}
-	writeJSON(w, http.StatusOK, res)
+	writeJSON(w, http.StatusOK, body)
 	return nil
+}
+
+// searchBody is index.Result with facets always present, empty when none
+// were asked for, so that clients need not test for the key.
+type searchBody struct {
+	*index.Result
+	Facets map[string][]index.FacetCount `json:"facets"`
 }
 
 // docIDPattern is the shape of corpus.DocID, checked so that a mistyped

@@ -55,7 +55,7 @@ func campaignKey(s string) string {
 const campaignQuery = `SELECT d.id, d.year, d.province, d.city, d.county, c.key, c.name, c.count
 	FROM campaigns c JOIN documents d ON d.id = c.doc_id
 	WHERE %s
-	ORDER BY c.doc_id`
+	ORDER BY c.doc_id, c.rowid`
 
 // Campaigns counts, for each campaign the documents req selects mention,
 // the documents and the mentions; by "year" or "region" counts each

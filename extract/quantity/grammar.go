@@ -112,7 +112,7 @@ var units = sortUnits([]unitWord{
 
 // Approximation words before a number, longest first.
 var approxBefore = []struct{ word, approx string }{
-	{"大约", about}, {"近乎", about}, {"大概", about}, {"约为", about},
+	{"大约", about}, {"约有", about}, {"近乎", about}, {"大概", about}, {"约为", about},
 	{"将近", under}, {"接近", under}, {"不足", under}, {"不到", under}, {"不满", under},
 	{"超过", over}, {"至少", over}, {"多达", over},
 	{"约", about}, {"近", under}, {"逾", over}, {"超", over},

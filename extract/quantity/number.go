@@ -175,12 +175,13 @@ loop:
 			j++
 		case bigUnit(c) != 0:
 			b := bigUnit(c)
+			had := curSet || lastSmall != 0
 			if curSet {
 				section += cur
 				curSet = false
 			}
 			switch {
-			case section == 0 && total == 0:
+			case section == 0 && total == 0 && !had:
 				section = 1
 			case section == 0:
 				// 万亿: the multiplier applies to everything so far.

@@ -156,11 +156,8 @@ func (s *scanner) canStart(i int) bool {
 		}
 		// Digits glued to Latin letters are codes (G20, A3); a Chinese
 		// numeral after a placeholder letter (X和X两项) is not.
-		if p < utf8.RuneSelf && unicode.IsLetter(p) && isDigit(c) {
+		if p < utf8.RuneSelf && unicode.IsLetter(p) && (isDigit(c) || smallUnit(c) != 0 || bigUnit(c) != 0) {
 			return false
-		}
-		if p == '-' && i > 1 && isDigit(s.f[i-2]) {
-			return false // the second end of a range is found from the first
 		}
 	}
 	return true

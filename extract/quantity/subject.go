@@ -26,7 +26,7 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 		// 投入134.39万元作为工会经费, 争取250万元用于文化宫改造
 		for _, w := range purposeWords {
 			if s.has(q.tail, w) {
-				if sub := s.phraseAfter(q.tail+utf8.RuneCountInString(w), sentB); sub != "" {
+				if sub := s.phraseAfter(q.tail+utf8.RuneCountInString(w), sentB, true); sub != "" {
 					return sub
 				}
 			}
@@ -46,7 +46,7 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 		}
 	}
 	if q.category == people || q.category == count {
-		if sub := s.phraseAfter(q.tail, sentB); sub != "" {
+		if sub := s.phraseAfter(q.tail, sentB, q.unit == "次" || q.unit == "场次"); sub != "" {
 			return sub
 		}
 	}
@@ -133,7 +133,7 @@ func stopPOS(pos string) bool {
 }
 
 func nounPOS(pos string) bool {
-	return pos != "" && (pos[0] == 'n' || pos == "vn" || pos == "an" || pos == "j" || pos == "l" || pos == "b")
+	return pos != "" && (pos[0] == 'n' || pos == "vn" || pos == "an" || pos == "j" || pos == "l" || pos == "b" || pos == "zg" || pos == "g")
 }
 
 // wordAt returns the token that starts at i, if one does.
@@ -161,7 +161,7 @@ func (s *scanner) posAt(i int) string {
 
 // phraseAfter returns the noun phrase that starts at i (after 以上 or 的),
 // or "".
-func (s *scanner) phraseAfter(i, limit int) string {
+func (s *scanner) phraseAfter(i, limit int, verbFirst bool) string {
 	for _, w := range []string{"以上", "以下", "左右", "的"} {
 		if s.has(i, w) {
 			i += utf8.RuneCountInString(w)
@@ -172,7 +172,7 @@ func (s *scanner) phraseAfter(i, limit int) string {
 		// 开展一次“党风廉政宣传教育月”活动: the quoted name and its head.
 		for k := i + 1; k < limit && k < i+30; k++ {
 			if s.f[k] == '”' {
-				return string(s.r[i+1:k]) + s.phraseAfter(k+1, limit)
+				return string(s.r[i+1:k]) + s.phraseAfter(k+1, limit, false)
 			}
 		}
 		return ""
@@ -197,7 +197,7 @@ func (s *scanner) phraseAfter(i, limit int) string {
 		if !nounPOS(t.pos) && noun {
 			break
 		}
-		if t.pos == "v" && end == start && !verb {
+		if t.pos == "v" && end == start && !verb && verbFirst {
 			// 三次深入联系点: a verb and its object say what was done.
 			verb = true
 			end = t.end
@@ -233,8 +233,8 @@ func (s *scanner) phraseBefore(i, limit int) string {
 			break
 		}
 		ts := s.tokStart[k]
-		if s.tokEnd[k] > end || ts < limit {
-			break // the word holds the number itself
+		if ts < limit {
+			break
 		}
 		pos := s.posAt(k)
 		if stopPOS(pos) {
@@ -251,7 +251,7 @@ func (s *scanner) phraseBefore(i, limit int) string {
 			break
 		}
 		if isNoun {
-			nounRunes += s.tokEnd[k] - ts
+			nounRunes += min(s.tokEnd[k], end) - ts
 		}
 		start = ts
 	}

@@ -24,16 +24,24 @@ type entry struct {
 	level    int // 1 province, 2 city, 3 county
 	parent   int // index into entries, -1 for provinces
 	province int
-	// cityName is "" for counties directly under a province.
-	inert bool // a placeholder city such as 市辖区
+	inert    bool // a placeholder city such as 市辖区 or 省直辖县级行政区划
 }
 
 // alias is one way a text may name a division.
 type alias struct {
 	entries []int
-	short   bool   // the name without its suffix: 巴州 for 巴州区
-	written string // a full form with another suffix, 姜堰市 for 姜堰区
+	kind    aliasKind
 }
+
+type aliasKind int
+
+const (
+	shortName     aliasKind = iota + 1 // the name without its suffix: 巴州 for 巴州区
+	otherSuffix                        // a full form of another day: 姜堰市 for 姜堰区
+	officialName                       // the gazetteer's own name
+)
+
+func (a *alias) short() bool { return a.kind == shortName }
 
 var (
 	entries []entry
@@ -91,43 +99,38 @@ func init() {
 			continue
 		}
 		full := zh.Fold(e.name)
-		add(full, i, false, "")
-		short := shortName(full)
+		add(full, i, officialName)
+		short := stripName(full)
 		if short == full || utf8.RuneCountInString(short) < 2 {
 			continue
 		}
-		add(short, i, true, "")
+		add(short, i, shortName)
 		if e.level == 2 && strings.HasSuffix(full, "自治州") {
-			add(short+"州", i, false, "")
-			add(short+"自治州", i, false, "")
+			add(short+"州", i, otherSuffix)
+			add(short+"自治州", i, otherSuffix)
 		}
 		if e.level == 3 {
 			// Counties become cities and cities districts; a document keeps
 			// the name of its day.
 			for _, suf := range []string{"市", "县", "区"} {
 				if short+suf != full {
-					add(short+suf, i, false, e.name[:len(e.name)-len(strings.TrimPrefix(full, short))]+suf)
+					add(short+suf, i, otherSuffix)
 				}
 			}
 		}
 	}
 }
 
-func add(name string, i int, short bool, written string) {
+// add records that name names division i. Per name the strongest kind
+// wins: an official name over another suffix over a short name.
+func add(name string, i int, k aliasKind) {
 	a := aliases[name]
-	if a == nil {
-		a = &alias{short: short, written: written}
+	switch {
+	case a == nil || k > a.kind:
+		a = &alias{kind: k}
 		aliases[name] = a
-	} else if !short && a.short {
-		// A full name beats another division's short name: 朝阳市 the city
-		// over 朝阳县 shortened.
-		*a = alias{written: written}
-	} else if short != a.short || written == "" && a.written != "" {
-		if written == "" && a.written != "" && !short {
-			*a = alias{}
-		} else {
-			return
-		}
+	case k < a.kind:
+		return
 	}
 	for _, j := range a.entries {
 		if j == i {
@@ -140,9 +143,9 @@ func add(name string, i int, short bool, written string) {
 	maxAlias = max(maxAlias, len(r))
 }
 
-// shortName strips the administrative suffix and, for autonomous areas,
+// stripName strips the administrative suffix and, for autonomous areas,
 // the peoples named before it: 昌吉回族自治州 → 昌吉.
-func shortName(full string) string {
+func stripName(full string) string {
 	s := suffixRe.ReplaceAllString(full, "")
 	if s != full && strings.Contains(full, "自治") {
 		for {
@@ -156,6 +159,10 @@ func shortName(full string) string {
 	return s
 }
 
+// minEvidence is the weight of names a region needs: one mention in the
+// title, or mentions adding up to as much in the body.
+const minEvidence = 3
+
 // mention is one place name found in the text.
 type mention struct {
 	al     *alias
@@ -165,12 +172,15 @@ type mention struct {
 
 // Detect returns the place the document with this title and body reports
 // on: names in the title weigh three times, in the first two paragraphs
-// twice. A county counts only when its name is unambiguous or its city or
+// twice, in the more texts (a site's name) once. A county counts only when its name is unambiguous or its city or
 // province is named too; a level is filled only when most mentions below
 // the level above fall within it.
-func Detect(title string, body []string) corpus.Region {
+func Detect(title string, body []string, more ...string) corpus.Region {
 	var ms []mention
 	ms = scan(zh.Fold(title), 3, ms)
+	for _, s := range more {
+		ms = scan(zh.Fold(s), 1, ms)
+	}
 	for i, p := range body {
 		w := 1.0
 		if i < 2 {
@@ -185,7 +195,7 @@ func Detect(title string, body []string) corpus.Region {
 	// their ancestors, for co-occurrence.
 	named := map[int]bool{}
 	for _, m := range ms {
-		if !m.al.short && len(m.al.entries) == 1 || entries[m.al.entries[0]].level == 1 && len(m.al.entries) == 1 {
+		if len(m.al.entries) == 1 && (!m.al.short() || entries[m.al.entries[0]].level == 1) {
 			for j := m.al.entries[0]; j >= 0; j = entries[j].parent {
 				named[j] = true
 			}
@@ -199,7 +209,7 @@ func Detect(title string, body []string) corpus.Region {
 			continue
 		}
 		e := cands[0]
-		if m.al.short && entries[e].level > 1 && !ancestorNamed(e, named) {
+		if m.al.short() && entries[e].level > 1 && !ancestorNamed(e, named) {
 			if len(m.al.entries) > 1 || commonWords[m.form] {
 				continue
 			}
@@ -207,28 +217,25 @@ func Detect(title string, body []string) corpus.Region {
 				continue
 			}
 		}
-		if m.al.written != "" {
-			if forms[e] == nil {
-				forms[e] = map[string]float64{}
-			}
-			forms[e][m.al.written] += m.weight
-		} else if !m.al.short {
-			if forms[e] == nil {
-				forms[e] = map[string]float64{}
-			}
-			forms[e][entries[e].name] += m.weight
+		switch m.al.kind {
+		case otherSuffix:
+			addForm(forms, e, m.form, m.weight)
+		case officialName:
+			addForm(forms, e, entries[e].name, m.weight)
 		}
 		for j := e; j >= 0; j = entries[j].parent {
 			score[j] += m.weight
 		}
 	}
 	var r corpus.Region
-	prov := best(score, func(e entry) bool { return e.level == 1 }, -1)
-	if prov < 0 {
+	prov := best(score, func(e entry) bool { return e.level == 1 })
+	// One passing mention deep in the body (参加福建省…) is not what a
+	// document reports on; a title mention or a few mentions are.
+	if prov < 0 || score[prov] < minEvidence {
 		return r
 	}
 	r.Province = entries[prov].name
-	city := best(score, func(e entry) bool { return e.level == 2 && e.province == prov }, -1)
+	city := best(score, func(e entry) bool { return e.level == 2 && e.province == prov })
 	under := prov
 	if city >= 0 && score[city] >= 0.4*score[prov] {
 		r.City = entries[city].name
@@ -246,8 +253,10 @@ func Detect(title string, body []string) corpus.Region {
 			return true
 		}
 		return e.parent == under
-	}, -1)
-	if county >= 0 && score[county] >= 0.5*score[under] {
+	})
+	// A county must outweigh its city's own mentions: a city union's
+	// event held in one district is still the city's.
+	if county >= 0 && score[county] > 0.5*score[under] {
 		r.County = writtenForm(county, forms[county])
 		if r.City == "" || municipality(prov) {
 			if p := entries[county].parent; p >= 0 && !entries[p].inert {
@@ -256,6 +265,13 @@ func Detect(title string, body []string) corpus.Region {
 		}
 	}
 	return r
+}
+
+func addForm(forms map[int]map[string]float64, e int, form string, w float64) {
+	if forms[e] == nil {
+		forms[e] = map[string]float64{}
+	}
+	forms[e][form] += w
 }
 
 func municipality(prov int) bool {
@@ -336,7 +352,8 @@ func descends(e, anc int) bool {
 	return false
 }
 
-func best(score map[int]float64, ok func(entry) bool, _ int) int {
+// best returns the division with the highest score among those ok accepts.
+func best(score map[int]float64, ok func(entry) bool) int {
 	b, bs := -1, 0.0
 	for e, s := range score {
 		if !ok(entries[e]) {
@@ -364,7 +381,7 @@ func scan(folded string, w float64, ms []mention) []mention {
 			if a == nil {
 				continue
 			}
-			if a.short && afterShortRe.MatchString(string(rs[i+n:min(len(rs), i+n+2)])) {
+			if a.short() && afterShortRe.MatchString(string(rs[i+n:min(len(rs), i+n+2)])) {
 				continue
 			}
 			ms = append(ms, mention{al: a, weight: w, form: name})

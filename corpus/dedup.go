@@ -1,0 +1,656 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// DupSketch is what package dedup keeps per document to find its copies
+// incrementally: the MinHash signature, its LSH band keys and the sampled
+// shingle hashes. The store treats the fields as opaque.
+type DupSketch struct {
+	DocID     string
+	Source    string
+	Shingles  int
+	Signature []byte
+	Samples   []byte
+	Bands     []int64
+	// SampleKeys are the sampled hashes as the postings store them.
+	SampleKeys []int64
+}
+
+// DupPair is a verified pair of documents, A < B. Score is the estimated
+// number of shared shingles over the larger document's; AinB and BinA are
+// the shares of A inside B and of B inside A.
+type DupPair struct {
+	A, B  string
+	Score float64
+	AinB  float64
+	BinA  float64
+}
+
+// Other returns the member of the pair that is not id.
+func (p DupPair) Other(id string) string {
+	if p.A == id {
+		return p.B
+	}
+	return p.A
+}
+
+// Membership is a document's place in a cluster of two or more copies.
+type Membership struct {
+	Cluster   string // the canonical member's ID
+	Canonical bool
+	Size      int
+}
+
+// DupDoc is what listing a cluster and choosing its canonical copy need of
+// a document.
+type DupDoc struct {
+	ID         string `json:"id"`
+	Source     string `json:"source"`
+	SourceFile string `json:"source_file"`
+	URL        string `json:"url,omitempty"`
+	Title      string `json:"title"`
+	Date       string `json:"date"`
+	Publisher  string `json:"publisher"`
+	Canonical  bool   `json:"canonical"`
+}
+
+// Provenance is one place a document was seen at.
+type Provenance struct {
+	// Location is the file path or URL.
+	Location string `json:"location"`
+	// ContentHash is the SHA-256 of the bytes read there.
+	ContentHash string    `json:"content_hash"`
+	FirstSeen   time.Time `json:"first_seen"`
+	LastSeen    time.Time `json:"last_seen"`
+	// WARCFile and WARCOffset locate the WARC record of a crawled page;
+	// WARCFile is "" when there is none.
+	WARCFile   string `json:"warc_file,omitempty"`
+	WARCOffset int64  `json:"warc_offset,omitempty"`
+}
+
+// AddProvenance records that document docID was seen at p.Location with
+// bytes hashing to p.ContentHash at p.LastSeen (the store's clock when
+// zero). Seeing the same bytes at the same place again moves LastSeen and
+// fills in a WARC location that was missing.
+func (s *Store) AddProvenance(ctx context.Context, docID string, p Provenance) error {
+	seen := p.LastSeen
+	if seen.IsZero() {
+		seen = s.Now()
+	}
+	ts := seen.UTC().Format(time.RFC3339)
+	off := p.WARCOffset
+	if p.WARCFile == "" {
+		off = -1
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO provenance (doc_id, location, content_hash, first_seen, last_seen, warc_file, warc_offset)
+		SELECT id, ?, ?, ?, ?, ?, ? FROM documents WHERE id = ?
+		ON CONFLICT (doc_id, location, content_hash) DO UPDATE SET
+			last_seen = MAX(last_seen, excluded.last_seen),
+			first_seen = MIN(first_seen, excluded.first_seen),
+			warc_file = CASE WHEN excluded.warc_file != '' THEN excluded.warc_file ELSE warc_file END,
+			warc_offset = CASE WHEN excluded.warc_file != '' THEN excluded.warc_offset ELSE warc_offset END`,
+		p.Location, p.ContentHash, ts, ts, p.WARCFile, off, docID)
+	if err != nil {
+		return fmt.Errorf("add provenance of %s: %w", docID, err)
+	}
+	return nil
+}
+
+// AddSourceProvenance records p for every document stored from source, for
+// callers (the crawler) that know a URL and its WARC record but not the
+// parts it was split into.
+func (s *Store) AddSourceProvenance(ctx context.Context, source string, p Provenance) error {
+	ids, err := s.sourceIDs(ctx, source)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := s.AddProvenance(ctx, id, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) sourceIDs(ctx context.Context, source string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents WHERE source = ? ORDER BY part`, source)
+	if err != nil {
+		return nil, fmt.Errorf("documents of %s: %w", source, err)
+	}
+	return scanStrings(rows)
+}
+
+// ProvenanceOf returns the places document id was seen at, earliest first.
+func (s *Store) ProvenanceOf(ctx context.Context, id string) ([]Provenance, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT location, content_hash, first_seen, last_seen, warc_file, warc_offset
+		FROM provenance WHERE doc_id = ? ORDER BY first_seen, location`, id)
+	if err != nil {
+		return nil, fmt.Errorf("provenance of %s: %w", id, err)
+	}
+	defer rows.Close()
+	out := []Provenance{}
+	for rows.Next() {
+		var p Provenance
+		var first, last string
+		if err := rows.Scan(&p.Location, &p.ContentHash, &first, &last, &p.WARCFile, &p.WARCOffset); err != nil {
+			return nil, fmt.Errorf("provenance of %s: %w", id, err)
+		}
+		p.FirstSeen, _ = time.Parse(time.RFC3339, first)
+		p.LastSeen, _ = time.Parse(time.RFC3339, last)
+		if p.WARCFile == "" {
+			p.WARCOffset = 0
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// MembershipOf returns the cluster document id belongs to; ok is false for
+// a document with no copies.
+func (s *Store) MembershipOf(ctx context.Context, id string) (m Membership, ok bool, err error) {
+	return membership(ctx, s.db, id)
+}
+
+// IsCanonical reports whether document id should be counted: it is the
+// canonical copy of its cluster or has no copies. The view canonical_docs
+// holds the same documents for SQL readers.
+func (s *Store) IsCanonical(ctx context.Context, id string) (bool, error) {
+	m, ok, err := s.MembershipOf(ctx, id)
+	return !ok || m.Canonical, err
+}
+
+// Copies returns the members of document id's cluster, canonical first,
+// including the document itself; it is empty for a document with no copies.
+func (s *Store) Copies(ctx context.Context, id string) ([]DupDoc, error) {
+	m, ok, err := s.MembershipOf(ctx, id)
+	if err != nil || !ok {
+		return []DupDoc{}, err
+	}
+	return clusterDocs(ctx, s.db, m.Cluster)
+}
+
+// Containment is a link between a part and a larger document that holds it
+// without being a copy of it.
+type Containment struct {
+	Part  DupDoc  `json:"part"`
+	Whole DupDoc  `json:"whole"`
+	Share float64 `json:"share"`
+}
+
+// ContainmentsOf returns the contained-in links of document id in either
+// direction: pairs whose score is below dupScore while the smaller side has
+// at least minShare of its shingles inside the other.
+func (s *Store) ContainmentsOf(ctx context.Context, id string, dupScore, minShare float64) ([]Containment, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a, b, score, a_in_b, b_in_a FROM dedup_pairs
+		WHERE (a = ? OR b = ?) AND score < ? AND (a_in_b >= ? OR b_in_a >= ?) ORDER BY a, b`, id, id, dupScore, minShare, minShare)
+	if err != nil {
+		return nil, fmt.Errorf("containments of %s: %w", id, err)
+	}
+	pairs, err := scanPairs(rows)
+	if err != nil {
+		return nil, fmt.Errorf("containments of %s: %w", id, err)
+	}
+	out := []Containment{}
+	for _, p := range pairs {
+		part, whole, share := p.A, p.B, p.AinB
+		if p.BinA > p.AinB {
+			part, whole, share = p.B, p.A, p.BinA
+		}
+		docs, err := dupDocs(ctx, s.db, []string{part, whole})
+		if err != nil {
+			return nil, err
+		}
+		if len(docs) != 2 {
+			continue // one side is gone and its pairs are not yet cleaned up
+		}
+		c := Containment{Share: share}
+		for _, d := range docs {
+			if d.ID == part {
+				c.Part = d
+			} else {
+				c.Whole = d
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// EachCluster calls fn with every cluster of at least minSize members,
+// canonical member first, in order of the canonical member's ID.
+func (s *Store) EachCluster(ctx context.Context, minSize int, fn func(members []DupDoc) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT cluster FROM dedup_members WHERE size >= ? ORDER BY cluster`, minSize)
+	if err != nil {
+		return fmt.Errorf("list clusters: %w", err)
+	}
+	ids, err := scanStrings(rows)
+	if err != nil {
+		return fmt.Errorf("list clusters: %w", err)
+	}
+	for _, c := range ids {
+		docs, err := clusterDocs(ctx, s.db, c)
+		if err != nil {
+			return err
+		}
+		if err := fn(docs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DupDocs returns the listing fields of the given documents that exist, in
+// ID order.
+func (s *Store) DupDocs(ctx context.Context, ids []string) ([]DupDoc, error) {
+	return dupDocs(ctx, s.db, ids)
+}
+
+// PairsAbove returns every stored pair with a score of at least min, for
+// clustering at a threshold other than the stored one.
+func (s *Store) PairsAbove(ctx context.Context, min float64) ([]DupPair, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a, b, score, a_in_b, b_in_a FROM dedup_pairs WHERE score >= ? ORDER BY a, b`, min)
+	if err != nil {
+		return nil, fmt.Errorf("list pairs: %w", err)
+	}
+	return scanPairs(rows)
+}
+
+// DedupTx is a transaction over the dedup tables. Changes of membership it
+// writes append to the change log, so that an index re-reads the members.
+type DedupTx struct {
+	tx  *sql.Tx
+	ctx context.Context
+}
+
+// Dedup runs fn in one transaction, committing when it returns nil.
+func (s *Store) Dedup(ctx context.Context, fn func(*DedupTx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("dedup: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(&DedupTx{tx: tx, ctx: ctx}); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("dedup: %w", err)
+	}
+	return nil
+}
+
+// Clear deletes every sketch, pair and cluster, before a rebuild. Members
+// it removes get a change so that the index forgets their clusters.
+func (t *DedupTx) Clear() error {
+	if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO changes (doc_id, deleted)
+		SELECT m.doc_id, 0 FROM dedup_members m JOIN documents d ON d.id = m.doc_id ORDER BY m.doc_id`); err != nil {
+		return fmt.Errorf("clear dedup: %w", err)
+	}
+	for _, table := range []string{"dedup_sketches", "dedup_bands", "dedup_samples", "dedup_pairs", "dedup_members"} {
+		if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM `+table); err != nil {
+			return fmt.Errorf("clear %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+// SketchIDsOfSource returns the documents of source that have a sketch.
+func (t *DedupTx) SketchIDsOfSource(source string) ([]string, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT doc_id FROM dedup_sketches WHERE source = ? ORDER BY doc_id`, source)
+	if err != nil {
+		return nil, fmt.Errorf("sketches of %s: %w", source, err)
+	}
+	return scanStrings(rows)
+}
+
+// Sketch returns the stored sketch of id; ok is false when there is none.
+// Bands and SampleKeys are not loaded.
+func (t *DedupTx) Sketch(id string) (sk DupSketch, ok bool, err error) {
+	sk.DocID = id
+	err = t.tx.QueryRowContext(t.ctx, `SELECT source, shingles, signature, samples FROM dedup_sketches WHERE doc_id = ?`, id).
+		Scan(&sk.Source, &sk.Shingles, &sk.Signature, &sk.Samples)
+	if errors.Is(err, sql.ErrNoRows) {
+		return sk, false, nil
+	}
+	if err != nil {
+		return sk, false, fmt.Errorf("sketch of %s: %w", id, err)
+	}
+	return sk, true, nil
+}
+
+// PutSketch stores sk with its bands and sample postings, replacing what
+// the document had.
+func (t *DedupTx) PutSketch(sk DupSketch) error {
+	if err := t.deleteSketch(sk.DocID); err != nil {
+		return err
+	}
+	if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO dedup_sketches (doc_id, source, shingles, signature, samples) VALUES (?, ?, ?, ?, ?)`,
+		sk.DocID, sk.Source, sk.Shingles, sk.Signature, sk.Samples); err != nil {
+		return fmt.Errorf("put sketch of %s: %w", sk.DocID, err)
+	}
+	if err := t.insertKeys(`INSERT OR IGNORE INTO dedup_bands (band, doc_id) VALUES (?, ?)`, sk.DocID, sk.Bands); err != nil {
+		return fmt.Errorf("put bands of %s: %w", sk.DocID, err)
+	}
+	if err := t.insertKeys(`INSERT OR IGNORE INTO dedup_samples (hash, doc_id) VALUES (?, ?)`, sk.DocID, sk.SampleKeys); err != nil {
+		return fmt.Errorf("put samples of %s: %w", sk.DocID, err)
+	}
+	return nil
+}
+
+func (t *DedupTx) insertKeys(q, id string, keys []int64) error {
+	st, err := t.tx.PrepareContext(t.ctx, q)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, k := range keys {
+		if _, err := st.ExecContext(t.ctx, k, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *DedupTx) deleteSketch(id string) error {
+	for _, q := range []string{
+		`DELETE FROM dedup_sketches WHERE doc_id = ?`,
+		`DELETE FROM dedup_bands WHERE doc_id = ?`,
+		`DELETE FROM dedup_samples WHERE doc_id = ?`,
+	} {
+		if _, err := t.tx.ExecContext(t.ctx, q, id); err != nil {
+			return fmt.Errorf("delete sketch of %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// Forget deletes the sketch and pairs of id, for a document that is gone.
+// Its membership is left for SetMembership, so that the change is logged.
+func (t *DedupTx) Forget(id string) error {
+	if err := t.deleteSketch(id); err != nil {
+		return err
+	}
+	return t.DeletePairs(id)
+}
+
+// BandMates returns the documents other than id that share a band key.
+func (t *DedupTx) BandMates(id string, bands []int64) ([]string, error) {
+	seen := map[string]bool{id: true}
+	var out []string
+	st, err := t.tx.PrepareContext(t.ctx, `SELECT doc_id FROM dedup_bands WHERE band = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("band mates of %s: %w", id, err)
+	}
+	defer st.Close()
+	for _, b := range bands {
+		rows, err := st.QueryContext(t.ctx, b)
+		if err != nil {
+			return nil, fmt.Errorf("band mates of %s: %w", id, err)
+		}
+		ids, err := scanStrings(rows)
+		if err != nil {
+			return nil, fmt.Errorf("band mates of %s: %w", id, err)
+		}
+		for _, o := range ids {
+			if !seen[o] {
+				seen[o] = true
+				out = append(out, o)
+			}
+		}
+	}
+	return out, nil
+}
+
+// SampleMates returns, for the documents other than id that share one of
+// keys, how many they share. A key held by more than maxPosting documents
+// is a stock phrase and is passed over, which keeps the cost per document
+// bounded as the corpus grows.
+func (t *DedupTx) SampleMates(id string, keys []int64, maxPosting int) (map[string]int, error) {
+	out := map[string]int{}
+	st, err := t.tx.PrepareContext(t.ctx, `SELECT doc_id FROM dedup_samples WHERE hash = ? LIMIT ?`)
+	if err != nil {
+		return nil, fmt.Errorf("sample mates of %s: %w", id, err)
+	}
+	defer st.Close()
+	for _, k := range keys {
+		rows, err := st.QueryContext(t.ctx, k, maxPosting+1)
+		if err != nil {
+			return nil, fmt.Errorf("sample mates of %s: %w", id, err)
+		}
+		ids, err := scanStrings(rows)
+		if err != nil {
+			return nil, fmt.Errorf("sample mates of %s: %w", id, err)
+		}
+		if len(ids) > maxPosting {
+			continue
+		}
+		for _, o := range ids {
+			if o != id {
+				out[o]++
+			}
+		}
+	}
+	return out, nil
+}
+
+// Pairs returns the stored pairs that involve id.
+func (t *DedupTx) Pairs(id string) ([]DupPair, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT a, b, score, a_in_b, b_in_a FROM dedup_pairs WHERE a = ?
+		UNION ALL SELECT a, b, score, a_in_b, b_in_a FROM dedup_pairs WHERE b = ?`, id, id)
+	if err != nil {
+		return nil, fmt.Errorf("pairs of %s: %w", id, err)
+	}
+	return scanPairs(rows)
+}
+
+// AllPairs returns every stored pair with a score of at least min.
+func (t *DedupTx) AllPairs(min float64) ([]DupPair, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT a, b, score, a_in_b, b_in_a FROM dedup_pairs WHERE score >= ? ORDER BY a, b`, min)
+	if err != nil {
+		return nil, fmt.Errorf("list pairs: %w", err)
+	}
+	return scanPairs(rows)
+}
+
+// PutPair stores p, putting the smaller ID first.
+func (t *DedupTx) PutPair(p DupPair) error {
+	if p.B < p.A {
+		p.A, p.B, p.AinB, p.BinA = p.B, p.A, p.BinA, p.AinB
+	}
+	_, err := t.tx.ExecContext(t.ctx, `INSERT INTO dedup_pairs (a, b, score, a_in_b, b_in_a) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (a, b) DO UPDATE SET score = excluded.score, a_in_b = excluded.a_in_b, b_in_a = excluded.b_in_a`,
+		p.A, p.B, p.Score, p.AinB, p.BinA)
+	if err != nil {
+		return fmt.Errorf("put pair %s %s: %w", p.A, p.B, err)
+	}
+	return nil
+}
+
+// DeletePairs deletes the pairs that involve id.
+func (t *DedupTx) DeletePairs(id string) error {
+	if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM dedup_pairs WHERE a = ? OR b = ?`, id, id); err != nil {
+		return fmt.Errorf("delete pairs of %s: %w", id, err)
+	}
+	return nil
+}
+
+// Membership returns the cluster of id; ok is false when it has none.
+func (t *DedupTx) Membership(id string) (Membership, bool, error) {
+	return membership(t.ctx, t.tx, id)
+}
+
+// ClusterIDs returns the members of cluster.
+func (t *DedupTx) ClusterIDs(cluster string) ([]string, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT doc_id FROM dedup_members WHERE cluster = ? ORDER BY doc_id`, cluster)
+	if err != nil {
+		return nil, fmt.Errorf("members of %s: %w", cluster, err)
+	}
+	return scanStrings(rows)
+}
+
+// SetMembership records the cluster of id, or that it has none when m is
+// nil, appending a change when that differs from what was stored and the
+// document exists.
+func (t *DedupTx) SetMembership(id string, m *Membership) error {
+	old, had, err := t.Membership(id)
+	if err != nil {
+		return err
+	}
+	if (m == nil && !had) || (m != nil && had && *m == old) {
+		return nil
+	}
+	if m == nil {
+		_, err = t.tx.ExecContext(t.ctx, `DELETE FROM dedup_members WHERE doc_id = ?`, id)
+	} else {
+		_, err = t.tx.ExecContext(t.ctx, `INSERT INTO dedup_members (doc_id, cluster, canonical, size) VALUES (?, ?, ?, ?)
+			ON CONFLICT (doc_id) DO UPDATE SET cluster = excluded.cluster, canonical = excluded.canonical, size = excluded.size`,
+			id, m.Cluster, m.Canonical, m.Size)
+	}
+	if err != nil {
+		return fmt.Errorf("set cluster of %s: %w", id, err)
+	}
+	if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO changes (doc_id, deleted) SELECT id, 0 FROM documents WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("log cluster change of %s: %w", id, err)
+	}
+	return nil
+}
+
+// MemberIDs returns every document that has a cluster.
+func (t *DedupTx) MemberIDs() ([]string, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT doc_id FROM dedup_members ORDER BY doc_id`)
+	if err != nil {
+		return nil, fmt.Errorf("list members: %w", err)
+	}
+	return scanStrings(rows)
+}
+
+// DupDocs returns the listing fields of the given documents that exist.
+func (t *DedupTx) DupDocs(ids []string) ([]DupDoc, error) {
+	return dupDocs(t.ctx, t.tx, ids)
+}
+
+func membership(ctx context.Context, q queryer, id string) (m Membership, ok bool, err error) {
+	err = q.QueryRowContext(ctx, `SELECT cluster, canonical, size FROM dedup_members WHERE doc_id = ?`, id).Scan(&m.Cluster, &m.Canonical, &m.Size)
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, false, nil
+	}
+	if err != nil {
+		return m, false, fmt.Errorf("cluster of %s: %w", id, err)
+	}
+	return m, true, nil
+}
+
+func clusterDocs(ctx context.Context, q queryer, cluster string) ([]DupDoc, error) {
+	rows, err := q.QueryContext(ctx, `SELECT d.id, d.source, d.source_file, d.url, d.title, d.date, d.publisher, m.canonical
+		FROM dedup_members m JOIN documents d ON d.id = m.doc_id WHERE m.cluster = ? ORDER BY m.canonical DESC, d.id`, cluster)
+	if err != nil {
+		return nil, fmt.Errorf("members of %s: %w", cluster, err)
+	}
+	return scanDupDocs(rows)
+}
+
+func dupDocs(ctx context.Context, q queryer, ids []string) ([]DupDoc, error) {
+	out := []DupDoc{}
+	// SQLite limits bound parameters; 500 stays well below every default.
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		rows, err := q.QueryContext(ctx, `SELECT d.id, d.source, d.source_file, d.url, d.title, d.date, d.publisher,
+			COALESCE(m.canonical, 1) FROM documents d LEFT JOIN dedup_members m ON m.doc_id = d.id
+			WHERE d.id IN (?`+strings.Repeat(", ?", n-1)+`) ORDER BY d.id`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("read documents: %w", err)
+		}
+		docs, err := scanDupDocs(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, docs...)
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
+func scanDupDocs(rows *sql.Rows) ([]DupDoc, error) {
+	defer rows.Close()
+	out := []DupDoc{}
+	for rows.Next() {
+		var d DupDoc
+		if err := rows.Scan(&d.ID, &d.Source, &d.SourceFile, &d.URL, &d.Title, &d.Date, &d.Publisher, &d.Canonical); err != nil {
+			return nil, fmt.Errorf("read documents: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+func scanPairs(rows *sql.Rows) ([]DupPair, error) {
+	defer rows.Close()
+	var out []DupPair
+	for rows.Next() {
+		var p DupPair
+		if err := rows.Scan(&p.A, &p.B, &p.Score, &p.AinB, &p.BinA); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+func scanStrings(rows *sql.Rows) ([]string, error) {
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// EachBody calls fn with the ID, source and text of every document in ID
+// order. It reads a page at a time and calls fn between reads, so fn may
+// write to the store.
+func (s *Store) EachBody(ctx context.Context, fn func(id, source, text string) error) error {
+	type row struct{ id, source, body string }
+	after := ""
+	for {
+		rows, err := s.db.QueryContext(ctx, `SELECT id, source, body FROM documents WHERE id > ? ORDER BY id LIMIT 500`, after)
+		if err != nil {
+			return fmt.Errorf("list documents: %w", err)
+		}
+		var page []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.source, &r.body); err != nil {
+				rows.Close()
+				return fmt.Errorf("list documents: %w", err)
+			}
+			page = append(page, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("list documents: %w", err)
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		for _, r := range page {
+			if err := fn(r.id, r.source, r.body); err != nil {
+				return err
+			}
+		}
+		after = page[len(page)-1].id
+	}
+}

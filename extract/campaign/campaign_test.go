@@ -1,0 +1,127 @@
+package campaign
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/unionscope/unionscope/corpus"
+)
+
+func names(cs []corpus.Campaign) []string {
+	out := []string{}
+	for _, c := range cs {
+		out = append(out, c.Name)
+	}
+	return out
+}
+
+// Every sentence here is written for this test, modelled on the genre.
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"quoted with 活动", "全县深入开展“金秋助学”活动，资助困难学生。", []string{"金秋助学"}},
+		{"quoted with 竞赛", "各企业广泛开展“安康杯”竞赛。", []string{"安康杯"}},
+		{"quoted honour", "该班组被授予“工人先锋号”称号。", []string{"工人先锋号"}},
+		{"quoted after verb", "市总工会开展“职工健康行”，惠及职工。", []string{"职工健康行"}},
+		{"quoted list shares head", "开展“创建学习型组织、争做知识型职工”和“技能比武”活动。", []string{"创建学习型组织、争做知识型职工", "技能比武"}},
+		{"list of brands", "做好“金秋助学、春风送岗、关爱劳模”三大品牌工作。", []string{"金秋助学", "春风送岗", "关爱劳模"}},
+		{"honour head joined", "3名职工荣获“五一”劳动奖章。", []string{"五一劳动奖章"}},
+		{"trailing 行动 dropped", "开展“春雨行动”帮助农民工。", []string{"春雨"}},
+		{"unquoted with 活动", "深入开展送温暖活动，走访困难职工。", []string{"送温暖"}},
+		{"unquoted programme keeps 工程", "大力实施职工素质提升工程。", []string{"职工素质提升工程"}},
+		{"unquoted 行动", "积极开展工资集体协商要约行动。", []string{"工资集体协商要约"}},
+		{"unquoted honour", "该局曾荣获全省厂务公开先进单位称号。", []string{"全省厂务公开先进单位"}},
+		{"lexicon", "推进职工书屋建设，打造职工之家。", []string{"职工书屋", "职工之家"}},
+		{"traditional", "深入開展“送溫暖”活動和金秋助學活動。", []string{"送溫暖", "金秋助學"}},
+		{"traditional honour", "榮獲“全國五一勞動獎章”榮譽稱號。", []string{"全國五一勞動獎章"}},
+		{"slogan guideline", "认真落实“组织起来、切实维权”的工作方针。", []string{}},
+		{"important thought", "以“三个代表”重要思想为指导。", []string{}},
+		{"plan", "认真落实“十二五”规划。", []string{}},
+		{"law", "认真贯彻《工会法》和《劳动合同法》。", []string{}},
+		{"organisations", "采取“楼宇工会”、“行业工会”等形式组建工会。", []string{}},
+		{"generic activity", "开展各类文体活动和慰问活动。", []string{}},
+		{"goal", "努力实现“工业强县”目标。", []string{}},
+		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := names(Extract(tt.text))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Extract(%q) mismatch (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestExtractCounts(t *testing.T) {
+	text := "开展“送温暖”活动。送温暖资金全部到位。送溫暖覆盖全市。"
+	got := Extract(text)
+	want := []corpus.Campaign{{Name: "送温暖", Count: 3}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Extract(%q) mismatch (-want +got):\n%s", text, diff)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"送溫暖", "送温暖"},
+		{"“送温暖”活动", "送温暖"},
+		{" 春雨 行动 ", "春雨"},
+		{"活动", "活动"},
+		{"面对面，心贴心", "面对面,心贴心"},
+		{"《工会法》", "工会法"},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"深入開展“送溫暖”活動和金秋助學活動。",
+		"做好“金秋助学、春风送岗、关爱劳模”三大品牌工作。",
+		"“", "”", "“”活动", "开展活动", "荣获称号", "\n维权工程\n", "\xff“a”活动",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		cs := Extract(text)
+		if cs == nil {
+			t.Fatal("Extract returned nil")
+		}
+		seen := map[string]bool{}
+		for _, c := range cs {
+			if !utf8.ValidString(c.Name) || c.Count < 1 || Normalize(c.Name) == "" {
+				t.Fatalf("bad campaign %+v", c)
+			}
+			if strings.ContainsAny(c.Name, "“”") {
+				t.Fatalf("quotes left in %q", c.Name)
+			}
+			k := Normalize(c.Name)
+			if seen[k] {
+				t.Fatalf("campaign %q listed twice", k)
+			}
+			seen[k] = true
+			if Normalize(k) != k {
+				t.Fatalf("Normalize not idempotent on %q", c.Name)
+			}
+		}
+	})
+}
+
+const benchText = `今年以来，县总工会深入开展“送温暖”活动和金秋助学活动，积极开展工资集体协商要约行动，广泛开展“安康杯”竞赛和“工人先锋号”创建活动。大力实施职工素质提升工程，推进职工书屋建设，3个班组荣获“五一”劳动奖章，认真落实“组织起来、切实维权”的工作方针。`
+
+func BenchmarkExtract(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		if cs := Extract(benchText); len(cs) != 8 {
+			b.Fatalf("Extract found %d campaigns %v, want 8", len(cs), names(cs))
+		}
+	}
+}

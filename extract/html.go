@@ -1,0 +1,408 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/unionscope/unionscope/zh"
+)
+
+// htmlPage lays a web page out as lines and marks the lines of the element
+// that holds the article, chosen the way Readability and
+// GeneralNewsExtractor do, tuned for Chinese portals: paragraphs score by
+// Chinese punctuation more than by length, link-dense blocks lose, and
+// class names like content or zoom win.
+func htmlPage(text string) *page {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	if err != nil {
+		// The HTML parser accepts any input; a reader error cannot happen
+		// with a strings.Reader, but fall back to text all the same.
+		return textPage(text)
+	}
+	p := &page{html: true}
+	readHTMLMeta(doc, p)
+	doc.Find("script, style, noscript, iframe, object, embed, svg, select, option, textarea, button, input, nav, aside, footer, template").Remove()
+
+	w := &walker{}
+	for _, n := range doc.Nodes {
+		w.walk(n, false)
+	}
+	w.flush()
+	p.lines = make([]line, len(w.lines))
+	for i, l := range w.lines {
+		p.lines[i] = line{text: l.text, heading: l.heading}
+	}
+	main := chooseMain(doc, w.lines)
+	for i, l := range w.lines {
+		p.lines[i].main = main == nil || within(l.owner, main)
+	}
+	p.headline = pickHeadline(doc, p)
+	return p
+}
+
+// hline is a line of a web page with the element that holds its text.
+type hline struct {
+	text     string
+	owner    *html.Node
+	runes    int
+	linkRune int
+	heading  bool
+}
+
+// walker turns a DOM into lines: block elements and <br> end a line.
+type walker struct {
+	lines   []hline
+	buf     strings.Builder
+	owner   *html.Node
+	links   int
+	heading bool
+}
+
+func (w *walker) flush() {
+	s := cleanSpace(w.buf.String())
+	w.buf.Reset()
+	if s != "" {
+		w.lines = append(w.lines, hline{text: s, owner: w.owner, runes: utf8.RuneCountInString(s), linkRune: w.links, heading: w.heading})
+	}
+	w.links, w.heading = 0, false
+}
+
+func (w *walker) walk(n *html.Node, inLink bool) {
+	switch n.Type {
+	case html.TextNode:
+		if strings.TrimSpace(n.Data) == "" {
+			w.buf.WriteString(" ")
+			return
+		}
+		if w.buf.Len() == 0 || strings.TrimSpace(w.buf.String()) == "" {
+			w.owner = blockOwner(n)
+		}
+		w.buf.WriteString(n.Data)
+		if inLink {
+			w.links += utf8.RuneCountInString(strings.TrimSpace(n.Data))
+		}
+		return
+	case html.ElementNode:
+		if hidden(n) {
+			return
+		}
+		if n.DataAtom == atom.Br || n.DataAtom == atom.Hr {
+			w.flush()
+			return
+		}
+		if n.DataAtom == atom.Img {
+			return
+		}
+	case html.DocumentNode:
+	default:
+		return
+	}
+	block := n.Type == html.ElementNode && isBlock(n.DataAtom)
+	if block {
+		w.flush()
+	}
+	if isHeading(n.DataAtom) {
+		w.heading = true
+	}
+	link := inLink || n.DataAtom == atom.A
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, link)
+	}
+	if block {
+		if isHeading(n.DataAtom) {
+			w.heading = true
+		}
+		w.flush()
+	}
+}
+
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Td, atom.Th, atom.Tr, atom.Table, atom.Tbody, atom.Li, atom.Ul, atom.Ol,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Section, atom.Article, atom.Header,
+		atom.Blockquote, atom.Pre, atom.Dd, atom.Dt, atom.Dl, atom.Center, atom.Form, atom.Body, atom.Title,
+		atom.Main, atom.Figure, atom.Figcaption, atom.Caption, atom.Address, atom.Fieldset, atom.Legend:
+		return true
+	}
+	return false
+}
+
+func isHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3:
+		return true
+	}
+	return false
+}
+
+var hiddenRe = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+
+func hidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "style" && hiddenRe.MatchString(a.Val) || a.Key == "hidden" {
+			return true
+		}
+	}
+	return false
+}
+
+// blockOwner returns the nearest block element above a text node.
+func blockOwner(n *html.Node) *html.Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && isBlock(p.DataAtom) {
+			return p
+		}
+	}
+	return nil
+}
+
+func within(n, anc *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == anc {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	goodClassRe = regexp.MustCompile(`(?i)article|content|text|zoom|detail|post|entry|main|body|artibody|endtext|trs_editor|con_|_con|cont|zw|wenzhang|news_txt|newstext|show`)
+	badClassRe  = regexp.MustCompile(`(?i)comment|sidebar|side|nav|menu|footer|foot|header|head|related|relate|recommend|share|banner|hot|rank|list|pager|paging|page_|crumb|tag|copyright|links|friend|login|search|toolbar|tool|ad_|_ad|ads|advert|gg|right|left|bottom|top|reply|xgxw|xgyd|tuijian`)
+	postClassRe = regexp.MustCompile(`(?i)postmessage|t_f\b|t_msgfont|tpc_content|post[-_]?content|postbody|post_body|topic[-_]content|read_tpc`)
+)
+
+func classOf(n *html.Node) string {
+	var s string
+	for _, a := range n.Attr {
+		if a.Key == "class" || a.Key == "id" {
+			s += " " + a.Val
+		}
+	}
+	return s
+}
+
+// chooseMain returns the element that holds the article, or nil when the
+// page has no prose at all.
+func chooseMain(doc *goquery.Document, lines []hline) *html.Node {
+	// A forum thread: the first post is the document, replies are not.
+	if posts := doc.FindMatcher(postMatcher{}); posts.Length() >= 1 {
+		for _, n := range posts.Nodes {
+			if t := strings.TrimSpace(goquery.NewDocumentFromNode(n).Text()); utf8.RuneCountInString(t) >= 20 {
+				return n
+			}
+		}
+	}
+	scores := map[*html.Node]float64{}
+	runes := map[*html.Node]int{}
+	links := map[*html.Node]int{}
+	for _, l := range lines {
+		for n := l.owner; n != nil; n = n.Parent {
+			runes[n] += l.runes
+			links[n] += l.linkRune
+		}
+	}
+	for _, l := range lines {
+		if l.owner == nil || l.runes < 6 || l.linkRune*2 > l.runes {
+			continue
+		}
+		f := zh.Fold(l.text)
+		punct := countPunct(f)
+		if punct == 0 && l.runes < 30 {
+			continue
+		}
+		s := 1 + float64(punct) + min(float64(l.runes)/60, 3)
+		if strings.HasSuffix(f, "...") || strings.HasSuffix(f, "…") {
+			// A teaser in a list of other articles.
+			s *= 0.3
+		}
+		cand := l.owner
+		if cand.DataAtom == atom.P || isHeading(cand.DataAtom) || cand.DataAtom == atom.Li || cand.DataAtom == atom.Pre || cand.DataAtom == atom.Blockquote {
+			if cand.Parent != nil {
+				cand = cand.Parent
+			}
+		}
+		div := 1.0
+		for n, depth := cand, 0; n != nil && depth < 4; n, depth = n.Parent, depth+1 {
+			if n.Type == html.ElementNode {
+				scores[n] += s / div
+			}
+			div += 1
+		}
+	}
+	var top *html.Node
+	topScore := 0.0
+	for n, s := range scores {
+		if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
+			s *= 0.5
+		}
+		cls := classOf(n)
+		if goodClassRe.MatchString(cls) {
+			s *= 1.3
+		}
+		if badClassRe.MatchString(cls) && !goodClassRe.MatchString(cls) {
+			s *= 0.5
+		}
+		if r := runes[n]; r > 0 {
+			s *= 1 - float64(links[n])/float64(r)
+		}
+		scores[n] = s
+		if s > topScore || s == topScore && top != nil && runes[n] < runes[top] {
+			top, topScore = n, s
+		}
+	}
+	if top == nil {
+		return nil
+	}
+	// A parent that holds the top element and others of nearly the same
+	// score holds an article split over several blocks.
+	for p := top.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		if scores[p] < topScore*0.9 || links[p]*3 > runes[p] {
+			break
+		}
+		top, topScore = p, scores[p]
+	}
+	return top
+}
+
+// postMatcher matches forum posts by the class names of common forum
+// software (Discuz!, phpwind and the like).
+type postMatcher struct{}
+
+func (postMatcher) Match(n *html.Node) bool {
+	return n.Type == html.ElementNode && postClassRe.MatchString(classOf(n))
+}
+
+func (postMatcher) MatchAll(n *html.Node) []*html.Node {
+	var out []*html.Node
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if (postMatcher{}).Match(c) {
+				out = append(out, c)
+				continue
+			}
+			rec(c)
+		}
+	}
+	rec(n)
+	return out
+}
+
+func (postMatcher) Filter(ns []*html.Node) []*html.Node {
+	var out []*html.Node
+	for _, n := range ns {
+		if (postMatcher{}).Match(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+var titleSepRe = regexp.MustCompile(`\s*(?:_|\||｜|--|—+|-\s|\s-|::|·)\s*`)
+
+// readHTMLMeta reads <title>, <meta> and <time> values.
+func readHTMLMeta(doc *goquery.Document, p *page) {
+	title := cleanSpace(doc.Find("title").First().Text())
+	segs := splitNonEmpty(titleSepRe.Split(title, -1))
+	if len(segs) > 0 {
+		head := segs[0]
+		for _, s := range segs {
+			if utf8.RuneCountInString(s) > utf8.RuneCountInString(head) {
+				head = s
+			}
+		}
+		p.docTitle = strings.TrimSpace(head)
+		if last := strings.TrimSpace(segs[len(segs)-1]); len(segs) > 1 && last != p.docTitle && utf8.RuneCountInString(last) <= 20 {
+			p.site = last
+		}
+	}
+	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+		key := strings.ToLower(firstNonEmpty(s.AttrOr("property", ""), s.AttrOr("name", ""), s.AttrOr("itemprop", ""), s.AttrOr("http-equiv", "")))
+		val := cleanSpace(s.AttrOr("content", ""))
+		if val == "" {
+			return
+		}
+		switch key {
+		case "og:site_name", "sitename", "site_name", "application-name":
+			if p.site == "" {
+				p.site = val
+			}
+		case "article:published_time", "pubdate", "publishdate", "publish_date", "publishtime", "publication_date",
+			"date", "dc.date", "dc.date.issued", "dcterms.date", "datepublished", "og:release_date", "firstpublishedtime", "releasedate":
+			if p.metaDate == "" {
+				p.metaDate = findDate(zh.Fold(val))
+			}
+		case "author", "article:author", "dc.creator":
+			if p.metaAuthor == "" && !strings.Contains(val, "http") {
+				p.metaAuthor = val
+			}
+		case "source", "contentsource", "og:article:source", "article:source":
+			if p.metaPublisher == "" {
+				p.metaPublisher = cleanPublisher(val)
+			}
+		}
+	})
+	if p.metaDate == "" {
+		if t := doc.Find("time[datetime]").First(); t.Length() > 0 {
+			p.metaDate = findDate(t.AttrOr("datetime", ""))
+		}
+	}
+}
+
+var titleClassRe = regexp.MustCompile(`(?i)title|biaoti|headline|^bt$|\bbt\b|tit\b|article-h|news_h`)
+
+// pickHeadline chooses the headline element's text: the h1, h2 or
+// title-classed element that agrees with <title>, else a lone h1.
+func pickHeadline(doc *goquery.Document, p *page) string {
+	dt := zh.Fold(p.docTitle)
+	var h1s []string
+	best, bestRank := "", 0
+	doc.Find("h1, h2, h3, [class], [id], strong, b, font").Each(func(_ int, s *goquery.Selection) {
+		n := s.Get(0)
+		text := cleanSpace(s.Text())
+		rc := utf8.RuneCountInString(text)
+		if rc < 4 || rc > 120 {
+			return
+		}
+		rank := 0
+		switch n.DataAtom {
+		case atom.H1:
+			rank = 4
+			h1s = append(h1s, text)
+		case atom.H2:
+			rank = 3
+		case atom.H3:
+			rank = 2
+		default:
+			if !titleClassRe.MatchString(classOf(n)) && n.DataAtom != atom.Strong && n.DataAtom != atom.B && n.DataAtom != atom.Font {
+				return
+			}
+			rank = 1
+			if titleClassRe.MatchString(classOf(n)) {
+				rank = 3
+			}
+		}
+		f := zh.Fold(text)
+		if dt == "" || !(f == dt || strings.Contains(dt, f) && utf8.RuneCountInString(f)*2 > utf8.RuneCountInString(dt) || strings.Contains(f, dt)) {
+			return
+		}
+		if f == dt {
+			rank += 2
+		}
+		if rank > bestRank {
+			best, bestRank = text, rank
+		}
+	})
+	if best != "" {
+		return best
+	}
+	if len(h1s) == 1 && h1s[0] != p.site {
+		return h1s[0]
+	}
+	return ""
+}

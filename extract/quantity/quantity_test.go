@@ -1,0 +1,153 @@
+package quantity
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// want is the part of a metric a sentence case pins down.
+type want struct {
+	Category string
+	Value    float64
+	Unit     string
+	Approx   string
+	Surface  string
+}
+
+type sentenceCase struct {
+	line  int
+	text  string
+	wants []want
+}
+
+// readCases reads testdata/sentences.txt: blocks of a sentence and its
+// expected quantities, separated by blank lines.
+func readCases(t *testing.T) []sentenceCase {
+	t.Helper()
+	f, err := os.Open("testdata/sentences.txt")
+	if err != nil {
+		t.Fatalf("open cases: %v", err)
+	}
+	defer f.Close()
+	var cases []sentenceCase
+	var cur *sentenceCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "#"):
+		case strings.TrimSpace(line) == "":
+			cur = nil
+		case cur == nil:
+			cases = append(cases, sentenceCase{line: n, text: line})
+			cur = &cases[len(cases)-1]
+		default:
+			fs := strings.Fields(line)
+			if len(fs) != 5 {
+				t.Fatalf("sentences.txt:%d: want 5 fields, got %q", n, line)
+			}
+			v, err := strconv.ParseFloat(fs[1], 64)
+			if err != nil {
+				t.Fatalf("sentences.txt:%d: %v", n, err)
+			}
+			if fs[3] == "-" {
+				fs[3] = ""
+			}
+			cur.wants = append(cur.wants, want{fs[0], v, fs[2], fs[3], fs[4]})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("read cases: %v", err)
+	}
+	return cases
+}
+
+func TestExtractSentences(t *testing.T) {
+	cases := readCases(t)
+	if len(cases) < 80 {
+		t.Errorf("only %d sentence cases, want at least 80", len(cases))
+	}
+	for _, c := range cases {
+		t.Run(fmt.Sprintf("line%d", c.line), func(t *testing.T) {
+			got := []want{}
+			for _, m := range Extract(c.text) {
+				got = append(got, want{m.Category, m.Value, m.Unit, m.Approx, m.Surface})
+				checkMetricInvariants(t, c.text, m.Surface, m.Offset, m.Low, m.Value, m.High)
+			}
+			if c.wants == nil {
+				c.wants = []want{}
+			}
+			approx := cmp.Comparer(func(a, b float64) bool { return closeTo(a, b) })
+			if diff := cmp.Diff(c.wants, got, approx); diff != "" {
+				t.Errorf("Extract(%q) mismatch (-want +got):\n%s", c.text, diff)
+			}
+		})
+	}
+}
+
+func checkMetricInvariants(t *testing.T, text, surface string, off int, low, value, high float64) {
+	t.Helper()
+	rs := []rune(text)
+	n := utf8.RuneCountInString(surface)
+	if off < 0 || off+n > len(rs) || string(rs[off:off+n]) != surface {
+		t.Errorf("surface %q not at rune offset %d of %q", surface, off, text)
+	}
+	if !(low <= value && value <= high) {
+		t.Errorf("bounds of %q: low %v value %v high %v", surface, low, value, high)
+	}
+}
+
+func TestSubject(t *testing.T) {
+	tests := []struct{ text, surface, want string }{
+		{"共筹集送温暖资金266万元，慰问职工。", "266万元", "送温暖资金"},
+		{"对全市30户企业的1200名困难职工实施救助。", "1200名", "困难职工"},
+		{"全市工会组建率达90%。", "90%", "工会组建率"},
+		{"全市生产总值120亿元，同比增长9%。", "9%", "全市生产总值增长"},
+		{"发放助学金约12万元。", "12万元", "助学金"},
+		{"投入80万元用于职工活动中心改造。", "80万元", "职工活动中心改造"},
+		{"全年共刊发《职工之友》12期。", "12期", "《职工之友》"},
+	}
+	for _, tt := range tests {
+		var got string
+		found := false
+		for _, m := range Extract(tt.text) {
+			if m.Surface == tt.surface {
+				got, found = m.Subject, true
+			}
+		}
+		if !found {
+			t.Errorf("Extract(%q): no quantity %q", tt.text, tt.surface)
+			continue
+		}
+		if !strings.Contains(got, tt.want) && !strings.Contains(tt.want, got) || got == "" {
+			t.Errorf("Extract(%q) subject of %q = %q, want %q", tt.text, tt.surface, got, tt.want)
+		}
+	}
+}
+
+func TestBoundsAndSentence(t *testing.T) {
+	text := "第一段。发放慰问金20余万元，慰问近9万名职工。"
+	ms := Extract(text)
+	if len(ms) != 2 {
+		t.Fatalf("Extract(%q) = %d metrics, want 2", text, len(ms))
+	}
+	if ms[0].Low != 200000 || ms[0].High != 300000 {
+		t.Errorf("20余万元 bounds = [%v, %v], want [200000, 300000]", ms[0].Low, ms[0].High)
+	}
+	if ms[1].High != 90000 || ms[1].Low >= 90000 {
+		t.Errorf("近9万名 bounds = [%v, %v], want high 90000 and low below", ms[1].Low, ms[1].High)
+	}
+	if want := "发放慰问金20余万元，慰问近9万名职工。"; ms[0].Sentence != want {
+		t.Errorf("sentence = %q, want %q", ms[0].Sentence, want)
+	}
+	if Extract("") == nil {
+		t.Error("Extract(\"\") = nil, want an empty slice")
+	}
+}

@@ -1,0 +1,202 @@
+package report
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/index"
+	"github.com/unionscope/unionscope/zh"
+)
+
+// MaxWidth is the widest context KWIC gives on either side, in characters.
+const MaxWidth = 200
+
+// KWICLine is one occurrence of a searched word with the characters
+// around it, as a concordancer such as AntConc or CQPweb shows it.
+type KWICLine struct {
+	DocID string `json:"doc_id"`
+	Title string `json:"title"`
+	Date  string `json:"date"`
+	// Left and Right are up to width characters (runes) of the text before
+	// and after the match, shorter at the text's edges; line breaks become
+	// spaces so that each occurrence stays on one line.
+	Left  string `json:"left"`
+	Match string `json:"match"`
+	Right string `json:"right"`
+	// Offset is the rune offset of Match in corpus.Document.Text(), as
+	// metric offsets are.
+	Offset int `json:"offset"`
+}
+
+// KWICTerms returns the words and phrases of a query that KWIC looks for
+// in the text, folded: plain words and "quoted phrases", without
+// -exclusions and field:value clauses, which select documents but do not
+// occur in the text as such. It mirrors the query language of package
+// index, which keeps its parser to itself.
+func KWICTerms(q string) []string {
+	var out []string
+	rs := []rune(q)
+	quote := func(r rune) bool { return r == '"' || r == '“' || r == '”' }
+	for i := 0; i < len(rs); {
+		if unicode.IsSpace(rs[i]) {
+			i++
+			continue
+		}
+		negate, field := false, false
+		if rs[i] == '-' && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) {
+			negate = true
+			i++
+		}
+		for _, f := range []string{"title:", "region:", "doctype:", "campaign:"} {
+			p := []rune(f)
+			if i+len(p) <= len(rs) && strings.EqualFold(string(rs[i:i+len(p)]), f) {
+				field = true
+				i += len(p)
+				break
+			}
+		}
+		var term string
+		if i < len(rs) && quote(rs[i]) {
+			end := i + 1
+			for end < len(rs) && !quote(rs[end]) {
+				end++
+			}
+			term = strings.TrimSpace(string(rs[i+1 : min(end, len(rs))]))
+			i = end + 1
+		} else {
+			start := i
+			for i < len(rs) && !unicode.IsSpace(rs[i]) {
+				i++
+			}
+			term = string(rs[start:i])
+		}
+		if term = zh.Fold(term); term != "" && !negate && !field && !slices.Contains(out, term) {
+			out = append(out, term)
+		}
+	}
+	return out
+}
+
+// span is a match as rune offsets [start, end) into a text.
+type span struct{ start, end int }
+
+// findTerms returns the non-overlapping occurrences of terms in folded, in
+// text order; where two terms start at one place the longer wins, so 工会
+// and 工会经费 give one line, not two.
+func findTerms(folded string, terms []string) []span {
+	var all []span
+	for _, t := range terms {
+		runes := utf8.RuneCountInString(t)
+		at, rat := 0, 0 // byte and rune offset up to which folded is counted
+		for {
+			i := strings.Index(folded[at:], t)
+			if i < 0 {
+				break
+			}
+			rat += utf8.RuneCountInString(folded[at : at+i])
+			all = append(all, span{rat, rat + runes})
+			// Step one rune, not the whole term, so that 哈哈 in 哈哈哈 is
+			// found where the longest-first merge below wants it.
+			_, size := utf8.DecodeRuneInString(folded[at+i:])
+			at += i + size
+			rat++
+		}
+	}
+	slices.SortFunc(all, func(a, b span) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return b.end - a.end
+	})
+	out := all[:0]
+	for _, s := range all {
+		if len(out) > 0 && s.start < out[len(out)-1].end {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// oneLine turns line breaks and tabs into spaces, rune for rune, so a
+// context never breaks a line of output and keeps its width.
+func oneLine(rs []rune) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' || r == '\v' || r == '\f' || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, string(rs))
+}
+
+// kwicLines calls fn for each occurrence of terms in text.
+func kwicLines(id, title, date, text string, terms []string, width int, fn func(KWICLine) error) error {
+	spans := findTerms(zh.Fold(text), terms)
+	if len(spans) == 0 {
+		return nil
+	}
+	rs := []rune(text)
+	for _, s := range spans {
+		l := KWICLine{
+			DocID: id, Title: title, Date: date, Offset: s.start,
+			Left:  oneLine(rs[max(0, s.start-width):s.start]),
+			Match: oneLine(rs[s.start:s.end]),
+			Right: oneLine(rs[s.end:min(len(rs), s.end+width)]),
+		}
+		if err := fn(l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// KWIC calls fn for each occurrence, in the text of the documents req
+// selects, of the query's words and phrases (see KWICTerms), matched in
+// either script and width but shown as written: documents in ID order,
+// occurrences in text order, with width characters of context each side,
+// and at most limit lines (0 for no limit). It checks its parameters
+// before the first call.
+func KWIC(ctx context.Context, st *corpus.Store, x *index.Index, req index.Request, width, limit int, fn func(KWICLine) error) error {
+	if width < 0 || width > MaxWidth {
+		return &index.InvalidError{Param: "width", Msg: fmt.Sprintf("must be 0..%d", MaxWidth)}
+	}
+	if limit < 0 {
+		return &index.InvalidError{Param: "limit", Msg: "must not be negative"}
+	}
+	if err := req.Validate(); err != nil {
+		return err
+	}
+	terms := KWICTerms(req.Query)
+	if len(terms) == 0 {
+		return &index.InvalidError{Param: "q", Msg: "needs a word or phrase to look for"}
+	}
+	n := 0
+	emit := func(l KWICLine) error {
+		if err := fn(l); err != nil {
+			return err
+		}
+		if n++; limit > 0 && n >= limit {
+			return errStop
+		}
+		return nil
+	}
+	const q = `SELECT d.id, d.title, d.date, d.body FROM documents d WHERE %s ORDER BY d.id`
+	err := selectDocs(ctx, st, x, req, q, nil, func(rows *sql.Rows) error {
+		var id, title, date, body string
+		if err := rows.Scan(&id, &title, &date, &body); err != nil {
+			return err
+		}
+		return kwicLines(id, title, date, body, terms, width, emit)
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return fmt.Errorf("kwic %q: %w", req.Query, err)
+	}
+	return nil
+}
