@@ -276,6 +276,12 @@ func (s *Store) Dedup(ctx context.Context, fn func(*DedupTx) error) error {
 		return fmt.Errorf("dedup: %w", err)
 	}
 	defer tx.Rollback()
+	// Take the write lock before reading, so that a concurrent writer
+	// makes this one wait (busy_timeout) instead of failing when it
+	// upgrades a read transaction.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM dedup_members WHERE 0`); err != nil {
+		return fmt.Errorf("dedup: %w", err)
+	}
 	if err := fn(&DedupTx{tx: tx, ctx: ctx}); err != nil {
 		return err
 	}
@@ -324,117 +330,129 @@ func (t *DedupTx) Sketch(id string) (sk DupSketch, ok bool, err error) {
 	return sk, true, nil
 }
 
-// PutSketch stores sk with its bands and sample postings, replacing what
-// the document had.
+// PutSketch stores sk with its bands and sample postings. The document
+// must have none: Forget the old one first.
 func (t *DedupTx) PutSketch(sk DupSketch) error {
-	if err := t.deleteSketch(sk.DocID); err != nil {
-		return err
-	}
 	if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO dedup_sketches (doc_id, source, shingles, signature, samples) VALUES (?, ?, ?, ?, ?)`,
 		sk.DocID, sk.Source, sk.Shingles, sk.Signature, sk.Samples); err != nil {
 		return fmt.Errorf("put sketch of %s: %w", sk.DocID, err)
 	}
-	if err := t.insertKeys(`INSERT OR IGNORE INTO dedup_bands (band, doc_id) VALUES (?, ?)`, sk.DocID, sk.Bands); err != nil {
+	if err := t.insertKeys("dedup_bands", "band", sk.DocID, sk.Bands); err != nil {
 		return fmt.Errorf("put bands of %s: %w", sk.DocID, err)
 	}
-	if err := t.insertKeys(`INSERT OR IGNORE INTO dedup_samples (hash, doc_id) VALUES (?, ?)`, sk.DocID, sk.SampleKeys); err != nil {
+	if err := t.insertKeys("dedup_samples", "hash", sk.DocID, sk.SampleKeys); err != nil {
 		return fmt.Errorf("put samples of %s: %w", sk.DocID, err)
 	}
 	return nil
 }
 
-func (t *DedupTx) insertKeys(q, id string, keys []int64) error {
-	st, err := t.tx.PrepareContext(t.ctx, q)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	for _, k := range keys {
-		if _, err := st.ExecContext(t.ctx, k, id); err != nil {
+// keyChunk bounds the keys one statement carries, well inside SQLite's
+// limit on bound parameters.
+const keyChunk = 400
+
+// insertKeys writes (key, id) rows in a few multi-row statements: one
+// statement per row made storing a sketch cost more than computing it.
+func (t *DedupTx) insertKeys(table, column, id string, keys []int64) error {
+	for len(keys) > 0 {
+		n := min(len(keys), keyChunk)
+		args := make([]any, 0, 2*n)
+		for _, k := range keys[:n] {
+			args = append(args, k, id)
+		}
+		q := `INSERT OR IGNORE INTO ` + table + ` (` + column + `, doc_id) VALUES (?, ?)` + strings.Repeat(", (?, ?)", n-1)
+		if _, err := t.tx.ExecContext(t.ctx, q, args...); err != nil {
 			return err
 		}
+		keys = keys[n:]
 	}
 	return nil
 }
 
-func (t *DedupTx) deleteSketch(id string) error {
-	for _, q := range []string{
-		`DELETE FROM dedup_sketches WHERE doc_id = ?`,
-		`DELETE FROM dedup_bands WHERE doc_id = ?`,
-		`DELETE FROM dedup_samples WHERE doc_id = ?`,
-	} {
-		if _, err := t.tx.ExecContext(t.ctx, q, id); err != nil {
-			return fmt.Errorf("delete sketch of %s: %w", id, err)
+// keyArgs returns keys as arguments and a "(?), (?)" VALUES list.
+func keyArgs(keys []int64) ([]any, string) {
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+	}
+	return args, "(?)" + strings.Repeat(", (?)", len(keys)-1)
+}
+
+// Forget deletes the sketch of id, its postings under bands and
+// sampleKeys (which the caller derives from the stored sketch), and its
+// pairs. Its membership is left for SetMembership, so that the change is
+// logged.
+func (t *DedupTx) Forget(id string, bands, sampleKeys []int64) error {
+	if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM dedup_sketches WHERE doc_id = ?`, id); err != nil {
+		return fmt.Errorf("delete sketch of %s: %w", id, err)
+	}
+	for _, del := range []struct {
+		table, column string
+		keys          []int64
+	}{{"dedup_bands", "band", bands}, {"dedup_samples", "hash", sampleKeys}} {
+		for keys := del.keys; len(keys) > 0; {
+			n := min(len(keys), keyChunk)
+			args, values := keyArgs(keys[:n])
+			if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM `+del.table+` WHERE doc_id = ? AND `+del.column+` IN (`+strings.ReplaceAll(strings.ReplaceAll(values, "(", ""), ")", "")+`)`,
+				append([]any{id}, args...)...); err != nil {
+				return fmt.Errorf("delete postings of %s: %w", id, err)
+			}
+			keys = keys[n:]
 		}
-	}
-	return nil
-}
-
-// Forget deletes the sketch and pairs of id, for a document that is gone.
-// Its membership is left for SetMembership, so that the change is logged.
-func (t *DedupTx) Forget(id string) error {
-	if err := t.deleteSketch(id); err != nil {
-		return err
 	}
 	return t.DeletePairs(id)
 }
 
 // BandMates returns the documents other than id that share a band key.
 func (t *DedupTx) BandMates(id string, bands []int64) ([]string, error) {
-	seen := map[string]bool{id: true}
-	var out []string
-	st, err := t.tx.PrepareContext(t.ctx, `SELECT doc_id FROM dedup_bands WHERE band = ?`)
+	if len(bands) == 0 || len(bands) > keyChunk {
+		return nil, fmt.Errorf("band mates of %s: %d bands", id, len(bands))
+	}
+	args, values := keyArgs(bands)
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT DISTINCT b.doc_id FROM (VALUES `+values+`) k
+		JOIN dedup_bands b ON b.band = k.column1 WHERE b.doc_id != ? ORDER BY b.doc_id`, append(args, id)...)
 	if err != nil {
 		return nil, fmt.Errorf("band mates of %s: %w", id, err)
 	}
-	defer st.Close()
-	for _, b := range bands {
-		rows, err := st.QueryContext(t.ctx, b)
-		if err != nil {
-			return nil, fmt.Errorf("band mates of %s: %w", id, err)
-		}
-		ids, err := scanStrings(rows)
-		if err != nil {
-			return nil, fmt.Errorf("band mates of %s: %w", id, err)
-		}
-		for _, o := range ids {
-			if !seen[o] {
-				seen[o] = true
-				out = append(out, o)
-			}
-		}
+	ids, err := scanStrings(rows)
+	if err != nil {
+		return nil, fmt.Errorf("band mates of %s: %w", id, err)
 	}
-	return out, nil
+	return ids, nil
 }
 
 // SampleMates returns, for the documents other than id that share one of
-// keys, how many they share. A key held by more than maxPosting documents
+// keys, how many they share and how many samples they have. A key held by more than maxPosting documents
 // is a stock phrase and is passed over, which keeps the cost per document
 // bounded as the corpus grows.
-func (t *DedupTx) SampleMates(id string, keys []int64, maxPosting int) (map[string]int, error) {
-	out := map[string]int{}
-	st, err := t.tx.PrepareContext(t.ctx, `SELECT doc_id FROM dedup_samples WHERE hash = ? LIMIT ?`)
-	if err != nil {
-		return nil, fmt.Errorf("sample mates of %s: %w", id, err)
-	}
-	defer st.Close()
-	for _, k := range keys {
-		rows, err := st.QueryContext(t.ctx, k, maxPosting+1)
+func (t *DedupTx) SampleMates(id string, keys []int64, maxPosting int) (map[string][2]int, error) {
+	out := map[string][2]int{}
+	for len(keys) > 0 {
+		n := min(len(keys), keyChunk)
+		args, values := keyArgs(keys[:n])
+		// The posting count stops at maxPosting+1 rows, so a stock
+		// phrase costs no more than a rare one.
+		rows, err := t.tx.QueryContext(t.ctx, `WITH k(h) AS MATERIALIZED (SELECT column1 FROM (VALUES `+values+`) v
+				WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM dedup_samples x WHERE x.hash = v.column1 LIMIT ?)) <= ?)
+			SELECT s.doc_id, COUNT(*), (SELECT length(samples) / 8 FROM dedup_sketches WHERE doc_id = s.doc_id)
+			FROM k JOIN dedup_samples s ON s.hash = k.h WHERE s.doc_id != ? GROUP BY s.doc_id`,
+			append(args, maxPosting+1, maxPosting, id)...)
 		if err != nil {
 			return nil, fmt.Errorf("sample mates of %s: %w", id, err)
 		}
-		ids, err := scanStrings(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sample mates of %s: %w", id, err)
-		}
-		if len(ids) > maxPosting {
-			continue
-		}
-		for _, o := range ids {
-			if o != id {
-				out[o]++
+		for rows.Next() {
+			var o string
+			var c, n int
+			if err := rows.Scan(&o, &c, &n); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sample mates of %s: %w", id, err)
 			}
+			out[o] = [2]int{out[o][0] + c, n}
 		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("sample mates of %s: %w", id, err)
+		}
+		keys = keys[n:]
 	}
 	return out, nil
 }

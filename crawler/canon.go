@@ -3,6 +3,7 @@ package crawler
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"sort"
 	"strings"
@@ -83,7 +84,7 @@ func canonicalURL(ref string, base *url.URL) (*url.URL, error) {
 	// them there.
 	ref = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(ref)
 	ref = strings.ReplaceAll(ref, `\`, "/")
-	if len(ref) > maxURLLen {
+	if len(ref) > 3*maxURLLen {
 		return nil, fmt.Errorf("%w: %d bytes", ErrTrap, len(ref))
 	}
 	u, err := url.Parse(ref)
@@ -120,6 +121,13 @@ func canonicalURL(ref string, base *url.URL) (*url.URL, error) {
 		out.Path, out.RawPath = dp, p
 	}
 	out.RawQuery = canonicalQuery(u.RawQuery)
+	// What the crawler stores must read back as the same URL.
+	if n := len(out.String()); n > maxURLLen {
+		return nil, fmt.Errorf("%w: %d bytes", ErrTrap, n)
+	}
+	if _, err := url.Parse(out.String()); err != nil {
+		return nil, fmt.Errorf("url %q: %w", trim(ref), err)
+	}
 	return out, nil
 }
 
@@ -131,9 +139,9 @@ func trim(s string) string {
 }
 
 func canonicalHost(u *url.URL) (string, error) {
-	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
-	if host == "" {
-		return "", errors.New("no host")
+	host := strings.TrimRight(strings.ToLower(u.Hostname()), ".")
+	if host == "" || strings.HasPrefix(host, ".") || strings.Contains(host, "..") {
+		return "", fmt.Errorf("no valid host in %q", u.Host)
 	}
 	if !strings.Contains(host, ":") { // not an IPv6 literal
 		ascii, err := idna.Lookup.ToASCII(host)
@@ -142,6 +150,9 @@ func canonicalHost(u *url.URL) (string, error) {
 		}
 		host = ascii
 	} else {
+		if _, err := netip.ParseAddr(host); err != nil {
+			return "", fmt.Errorf("host %q: %w", host, err)
+		}
 		host = "[" + host + "]"
 	}
 	port := u.Port()

@@ -45,13 +45,13 @@ type Analysis struct {
 // sentences, with few links for its size. A list page with a snippet per
 // item has prose too, but a link for every sixty or so characters of it.
 const (
-	minProse          = 150
+	minProse          = 80
 	proseRunesPerLink = 300
 )
 
 var blockTags = map[string]bool{
 	"div": true, "td": true, "article": true, "section": true, "main": true, "body": true,
-	"table": true, "tbody": true, "ul": true, "ol": true, "form": true, "center": true, "font": true, "span": false,
+	"table": true, "tbody": true, "ul": true, "ol": true, "form": true, "center": true, "font": true,
 }
 
 var skipTags = map[string]bool{

@@ -51,16 +51,17 @@ type Sketch struct {
 	Samples []uint64
 }
 
-// hashParams are the multipliers and offsets of the MinHash functions,
-// drawn once from a fixed seed so that sketches are the same in every run
-// and every process.
-var hashMul, hashAdd = func() (mul, add [numHashes]uint64) {
+// hashKey holds the keys of the MinHash functions, drawn once from a fixed
+// seed so that sketches are the same in every run and every process. Each
+// function is the SplitMix64 finalizer of the shingle hash XOR its key: a
+// cheaper multiply-add family (a·h+b) overestimated the Jaccard similarity
+// of two of our test reports by 0.14, keyed mixing did not.
+var hashKey = func() (keys [numHashes]uint64) {
 	state := uint64(0x756e696f6e73636f) // "unionsco"
-	for i := range numHashes {
-		mul[i] = splitmix(&state) | 1
-		add[i] = splitmix(&state)
+	for i := range keys {
+		keys[i] = splitmix(&state)
 	}
-	return mul, add
+	return keys
 }()
 
 func splitmix(state *uint64) uint64 {
@@ -117,7 +118,7 @@ func NewSketch(text string) *Sketch {
 	}
 	for _, h := range hs {
 		for i := range numHashes {
-			if v := uint32((hashMul[i]*h + hashAdd[i]) >> 32); v < sk.Sig[i] {
+			if v := uint32(mix64(h ^ hashKey[i])); v < sk.Sig[i] {
 				sk.Sig[i] = v
 			}
 		}

@@ -27,8 +27,8 @@ const (
 // Patterns run on folded text (simplified, halfwidth, lower case), so one
 // pattern serves both scripts and both widths.
 var (
-	stopRe = regexp.MustCompile(`^[(\[【]?\s*(相关新闻|相关阅读|相关文章|相关链接|相关报道|相关资讯|相关信息|新闻推荐|推荐阅读|延伸阅读|猜你喜欢|热点排行|热门推荐|热点推荐|热点阅读|热门文章|频道推荐|精彩推荐|最新文章|上一篇|下一篇|上一条|下一条|上篇|下篇|责任编辑|编辑\s*:|网友评论|发表评论|我要评论|评论\s*[:(]|分享到|版权所有|版权声明|免责声明|copyright|©)`)
-	stopAnyRe = regexp.MustCompile(`【打印|打印本页|打印此文|关闭窗口|【关闭|\[打印\]|\[关闭\]|【收藏|【大\s*中\s*小|\[大\s*中\s*小`)
+	stopRe     = regexp.MustCompile(`^[(\[【]?\s*(相关新闻|相关阅读|相关文章|相关链接|相关报道|相关资讯|相关信息|新闻推荐|推荐阅读|延伸阅读|猜你喜欢|热点排行|热门推荐|热点推荐|热点阅读|热门文章|频道推荐|精彩推荐|最新文章|上一篇|下一篇|上一条|下一条|上篇|下篇|责任编辑|编辑\s*:|网友评论|发表评论|我要评论|评论\s*[:(]|分享到|版权所有|版权声明|免责声明|copyright|©)`)
+	stopAnyRe  = regexp.MustCompile(`【打印|打印本页|打印此文|关闭窗口|【关闭|\[打印\]|\[关闭\]|【收藏|【大\s*中\s*小|\[大\s*中\s*小`)
 	pageTurnRe = regexp.MustCompile(`^[(\[【]?\s*(下转|上接|转第|接第|转\d|接\d)第?[0-9一二三四五六七八九十a-z]+\s*版\s*[)\]】]?$`)
 	junkRe     = regexp.MustCompile(`^(联系我们|网站地图|返回顶部|设为首页|加入收藏|收藏本站|主办\s*:|承办\s*:|协办\s*:|地址\s*:|电话\s*:|值班电话|传真\s*:|邮编\s*:|电子邮箱|e-?mail\s*:|备案|技术支持|powered by|建议使用|本站原创$|点击数|点击\s*:|浏览次数|阅读次数|浏览\s*:|阅读\s*:|字体\s*:|字号\s*:|\[?字体|打印$|关闭$|返回$|返回首页$|更多>*$|more>*$|查看更多)|icp备|icp证|分辨率|浏览器|公网安备|all rights reserved`)
 	navStartRe = regexp.MustCompile(`^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\s*:`)
@@ -162,48 +162,86 @@ func countPunct(s string) int {
 }
 
 var (
-	sentenceRe = regexp.MustCompile(`[^。！？!?]*[。！？!?]*`)
-	// An injected advert names an origin claim and a channel in one short
-	// sentence: 原创…转载…网, 本文系作者原创投稿…仅供参考.
-	adClaimRe   = regexp.MustCompile(`原创|投稿|文秘|版权|仅供|请勿|整理发布|本站|本网|来源于网络`)
-	adChannelRe = regexp.MustCompile(`转载|网络|[a-z0-9]\.(com|cn|net|org)|www\.|https?:|参考|照搬|照抄|抄袭|出处|网$|网[。！!,，]|作者`)
+	// An injected advert claims an origin and names a channel:
+	// 原创…转载…网, 本文系作者原创投稿，仅供学习参考，请勿照搬照抄.
+	adClaimRe   = regexp.MustCompile(`原创|投稿|文秘|版权|仅供|请勿|整理发布|本站|本网|本文(来源|来自|系|为|由|转自|转载)|来源于|转自|范文`)
+	adChannelRe = regexp.MustCompile(`转载|[a-z0-9]\.(com|cn|net|org)\b|www\.|https?:|照搬|照抄|抄袭|注明出处|范文网|网[,，。！!;；]?$`)
 	urlOnlyRe   = regexp.MustCompile(`^[(（\[]?\s*(https?://|www\.)[\x21-\x7e]+\s*[)）\]]?[。.]?$`)
 )
 
-// stripAds removes advertising sentences injected into a line and returns
-// what is left, trimmed. Real sentences rarely pair an origin claim with a
-// channel, so both must be present and the sentence must be short.
+// stripAds removes advertising clauses injected into a line and returns
+// what is left, trimmed. A clause is an advert when it pairs an origin
+// claim with a channel (or is a bare URL); claim-only clauses next to one
+// go with it, so 本文系作者原创投稿，仅供学习参考，请勿照搬照抄 goes whole
+// while the clause of real text it was spliced into stays.
 func stripAds(line string) string {
 	folded := zh.Fold(line)
-	if !adClaimRe.MatchString(folded) && !strings.Contains(folded, "www.") && !strings.Contains(folded, "http") {
+	if !adClaimRe.MatchString(folded) && !strings.Contains(folded, "www.") && !strings.Contains(folded, "http") && !strings.Contains(folded, "转载") {
 		return strings.TrimSpace(line)
+	}
+	fc := splitClauses(folded)
+	ad := make([]bool, len(fc))
+	any := false
+	for i, c := range fc {
+		ad[i] = isAdClause(c)
+		any = any || ad[i]
+	}
+	if !any {
+		return strings.TrimSpace(line)
+	}
+	for changed := true; changed; {
+		changed = false
+		for i, c := range fc {
+			if ad[i] || !adClaimRe.MatchString(c) || utf8.RuneCountInString(c) > 30 {
+				continue
+			}
+			if i > 0 && ad[i-1] || i+1 < len(fc) && ad[i+1] {
+				ad[i], changed = true, true
+			}
+		}
 	}
 	var b strings.Builder
 	runes := []rune(line)
-	fr := []rune(folded)
-	// Walk sentences on the folded runes and copy the original runes.
 	pos := 0
-	for _, m := range sentenceRe.FindAllStringIndex(string(fr), -1) {
-		if m[0] == m[1] {
-			continue
+	for i, c := range fc {
+		n := utf8.RuneCountInString(c)
+		if !ad[i] {
+			b.WriteString(string(runes[pos : pos+n]))
 		}
-		seg := string(fr)[m[0]:m[1]]
-		k := utf8.RuneCountInString(seg)
-		if !isAdSentence(seg) {
-			b.WriteString(string(runes[pos : pos+k]))
-		}
-		pos += k
+		pos += n
 	}
 	return strings.TrimSpace(b.String())
 }
 
-func isAdSentence(seg string) bool {
-	s := strings.TrimSpace(seg)
-	if urlOnlyRe.MatchString(s) {
+// splitClauses cuts s after each clause or sentence mark; the pieces join
+// back to s.
+func splitClauses(s string) []string {
+	var out []string
+	start := 0
+	for i, r := range s {
+		if strings.ContainsRune("，,；;。！？!?", r) {
+			end := i + utf8.RuneLen(r)
+			out = append(out, s[start:end])
+			start = end
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+func isAdClause(c string) bool {
+	c = strings.TrimSpace(c)
+	if urlOnlyRe.MatchString(c) {
 		return true
 	}
-	if utf8.RuneCountInString(s) > 50 {
+	if utf8.RuneCountInString(c) > 40 {
 		return false
 	}
-	return adClaimRe.MatchString(s) && adChannelRe.MatchString(s)
+	if adClaimRe.MatchString(c) && adChannelRe.MatchString(c) {
+		return true
+	}
+	// 转载网络网络.com网: a channel twice over with no claim.
+	return strings.Contains(c, "转载") && (strings.Contains(c, "网") || strings.Contains(c, "."))
 }

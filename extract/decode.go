@@ -97,11 +97,13 @@ func finish(s, name string) (string, string, error) {
 	return s, name, nil
 }
 
-// sniffUTF16 recognises BOM-less UTF-16 by its zero bytes: ASCII and
-// line breaks put a NUL in every other byte, which no other text encoding does.
+// sniffUTF16 recognises BOM-less UTF-16 by its zero bytes: ASCII letters,
+// spaces and line breaks put a NUL in every other byte, on one side only,
+// which no 8-bit encoding does. Han text has no zero bytes, so a few ASCII
+// characters must be there, and the decoded text must be clean.
 func sniffUTF16(data []byte) (encoding.Encoding, string) {
-	n := min(len(data), 4096) &^ 1
-	if n < 4 {
+	n := min(len(data), 8192) &^ 1
+	if n < 16 {
 		return nil, ""
 	}
 	var even, odd int
@@ -114,13 +116,31 @@ func sniffUTF16(data []byte) (encoding.Encoding, string) {
 		}
 	}
 	half := n / 2
+	var e encoding.Encoding
+	var name string
 	switch {
-	case odd*5 > half && even*20 < half:
-		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "utf-16le"
-	case even*5 > half && odd*20 < half:
-		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), "utf-16be"
+	case odd*25 > half && even*3 < odd:
+		e, name = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "utf-16le"
+	case even*25 > half && odd*3 < even:
+		e, name = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), "utf-16be"
+	default:
+		return nil, ""
 	}
-	return nil, ""
+	s, err := e.NewDecoder().String(string(data[:n]))
+	if err != nil {
+		return nil, ""
+	}
+	bad, total := 0, 0
+	for _, r := range s {
+		total++
+		if r == utf8.RuneError || r < 0x20 && r != '\n' && r != '\r' && r != '\t' || r >= 0xE000 && r <= 0xF8FF {
+			bad++
+		}
+	}
+	if bad*50 > total {
+		return nil, ""
+	}
+	return e, name
 }
 
 // looksBinary reports NULs or a high share of control bytes in the head of

@@ -364,6 +364,16 @@ func pickHeadline(doc *goquery.Document, p *page) string {
 	best, bestRank := "", 0
 	doc.Find("h1, h2, h3, [class], [id], strong, b, font").Each(func(_ int, s *goquery.Selection) {
 		n := s.Get(0)
+		titled := titleClassRe.MatchString(classOf(n))
+		switch n.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.Strong, atom.B, atom.Font:
+		default:
+			// Only title-classed containers are read: reading the text of
+			// every classed element would cost the page size times its depth.
+			if !titled {
+				return
+			}
+		}
 		text := cleanSpace(s.Text())
 		rc := utf8.RuneCountInString(text)
 		if rc < 4 || rc > 120 {
@@ -379,11 +389,8 @@ func pickHeadline(doc *goquery.Document, p *page) string {
 		case atom.H3:
 			rank = 2
 		default:
-			if !titleClassRe.MatchString(classOf(n)) && n.DataAtom != atom.Strong && n.DataAtom != atom.B && n.DataAtom != atom.Font {
-				return
-			}
 			rank = 1
-			if titleClassRe.MatchString(classOf(n)) {
+			if titled {
 				rank = 3
 			}
 		}

@@ -39,9 +39,9 @@ type header struct {
 	// lineDate is a line that is only a date: a speech's (2006年1月12日)
 	// or a page's stamp; fieldDate follows a label such as 发表日期.
 	title, lineDate, fieldDate, anyDate string
-	author, publisher, site              string
-	crumbs                               []string // folded navigation lines
-	speaker                              string
+	author, publisher, site             string
+	crumbs                              []string // folded navigation lines
+	speaker                             string
 }
 
 // readHeader reads metadata from lines[from:to], the zone between the top of
@@ -368,7 +368,7 @@ func doctype(title string, crumbs []string, body []string, news bool) string {
 		return "speech"
 	case containsAny(t, "经验交流", "经验材料", "典型材料", "交流材料", "典型经验", "经验做法"):
 		return "experience"
-	case containsAny(t, "总结", "述职", "工作报告", "汇报", "年度报告", "工作情况的报告", "情况报告", "自查报告"):
+	case containsAny(t, "总结", "述职", "汇报") || strings.Contains(t, "报告") && !strings.Contains(t, "报告会"):
 		return "summary"
 	case containsAny(t, "综述", "纪实", "工作纪", "侧记", "报道", "新闻", "通讯", "巡礼", "记者", "见闻"):
 		return "news"

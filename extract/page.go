@@ -35,10 +35,89 @@ func textPage(text string) *page {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	raw := strings.Split(text, "\n")
 	p := &page{lines: make([]line, 0, len(raw))}
+	indented := make([]bool, len(raw))
+	nIndented := 0
+	for i, s := range raw {
+		r, _ := utf8.DecodeRuneInString(s)
+		if isSpace(r) && strings.TrimFunc(s, isSpace) != "" {
+			indented[i] = true
+			nIndented++
+		}
+		raw[i] = cleanSpace(s)
+	}
+	raw = unwrap(raw, indented, nIndented*5 >= len(raw))
 	for _, s := range raw {
-		p.lines = append(p.lines, line{text: cleanSpace(s), main: true})
+		p.lines = append(p.lines, line{text: s, main: true})
 	}
 	return p
+}
+
+// unwrap rejoins the lines of a file hard-wrapped at a fixed width, before
+// anything classifies them: a line as wide as the wrap width goes on in the
+// next line unless that one is blank, indented (when the file indents its
+// paragraphs) or opens a numbered point. Width is measured both in runes
+// and in display columns, as wrapping tools use either.
+func unwrap(lines []string, indented []bool, indents bool) []string {
+	width, measure := wrapWidthOf(lines)
+	if width == 0 {
+		return lines
+	}
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		cur := lines[i]
+		for i+1 < len(lines) && measure(cur) >= width-2 && measure(lines[i]) >= width-2 {
+			next := lines[i+1]
+			if next == "" || indents && indented[i+1] || startsPoint(zh.Fold(next)) {
+				break
+			}
+			if k := classify(lines[i]); k != kindContent && k != kindShort {
+				break
+			}
+			cur += next
+			i++
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
+// wrapWidthOf finds the width most long lines share, in runes or in
+// columns, and returns it with its measure; 0 when lengths vary as
+// paragraphs do.
+func wrapWidthOf(lines []string) (int, func(string) int) {
+	runes := func(s string) int { return utf8.RuneCountInString(s) }
+	cols := func(s string) int {
+		n := 0
+		for _, r := range s {
+			n++
+			if r >= 0x1100 && (zh.IsHan(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF60 || r >= 0x2E80 && r <= 0xA4CF) {
+				n++
+			}
+		}
+		return n
+	}
+	best, bestHits, bestLong := 0, 0, 0
+	var bestM func(string) int
+	for _, m := range []func(string) int{runes, cols} {
+		counts := map[int]int{}
+		long := 0
+		for _, s := range lines {
+			if n := m(s); n >= 16 {
+				counts[n]++
+				long++
+			}
+		}
+		for n := range counts {
+			h := counts[n-1] + counts[n] + counts[n+1]
+			if h > bestHits || h == bestHits && n > best {
+				best, bestHits, bestLong, bestM = n+1, h, long, m
+			}
+		}
+	}
+	if bestHits < 5 || bestHits*10 < bestLong*4 {
+		return 0, nil
+	}
+	return best, bestM
 }
 
 // cleanSpace trims a line and turns runs of spaces (ASCII, no-break,

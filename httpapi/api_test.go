@@ -29,7 +29,7 @@ func (ts *testServer) get(t *testing.T, method, target string) *httptest.Respons
 	return rec
 }
 
-func decode[T any](t *testing.T, rec *httptest.ResponseRecorder) T {
+func decode[T any](t testing.TB, rec *httptest.ResponseRecorder) T {
 	t.Helper()
 	var v T
 	if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil {
@@ -147,18 +147,18 @@ func TestFacetCounts(t *testing.T) {
 		want  map[string]counts
 	}{
 		{"whole corpus", "facets=year,region,doctype,campaign", map[string]counts{
-			"year":     {{"2011", 2}, {"2012", 2}, {"2010", 1}},
-			"region":   {{"四川省", 3}, {"湖北省", 2}},
-			"doctype":  {{"summary", 2}, {"experience", 1}, {"news", 1}, {"speech", 1}},
-			"campaign": {{"送温暖", 2}, {"金秋助学", 2}},
+			"year":     {{Value: "2011", Count: 2}, {Value: "2012", Count: 2}, {Value: "2010", Count: 1}},
+			"region":   {{Value: "四川省", Count: 3}, {Value: "湖北省", Count: 2}},
+			"doctype":  {{Value: "summary", Count: 2}, {Value: "experience", Count: 1}, {Value: "news", Count: 1}, {Value: "speech", Count: 1}},
+			"campaign": {{Value: "送温暖", Count: 2}, {Value: "金秋助学", Count: 2}},
 		}},
 		{"filtered by province", "facets=year,doctype&region=" + url.QueryEscape("四川省"), map[string]counts{
-			"year":    {{"2010", 1}, {"2011", 1}, {"2012", 1}},
-			"doctype": {{"summary", 2}, {"speech", 1}},
+			"year":    {{Value: "2010", Count: 1}, {Value: "2011", Count: 1}, {Value: "2012", Count: 1}},
+			"doctype": {{Value: "summary", Count: 2}, {Value: "speech", Count: 1}},
 		}},
 		{"query and facet in either order", "q=" + url.QueryEscape("困難職工") + "&facets=campaign,+year,campaign", map[string]counts{
-			"campaign": {{"送温暖", 2}, {"金秋助学", 1}},
-			"year":     {{"2011", 2}, {"2010", 1}},
+			"campaign": {{Value: "送温暖", Count: 2}, {Value: "金秋助学", Count: 1}},
+			"year":     {{Value: "2011", Count: 2}, {Value: "2010", Count: 1}},
 		}},
 		{"no facets asked", "q=" + url.QueryEscape("工会"), map[string]counts{}},
 	}

@@ -106,7 +106,7 @@ type testServer struct {
 	dir string
 }
 
-func newTestServer(t *testing.T) *testServer {
+func newTestServer(t testing.TB) *testServer {
 	t.Helper()
 	dir := t.TempDir()
 	ctx := context.Background()

@@ -85,27 +85,13 @@ func TestLiveUpdate(t *testing.T) {
 		}
 	}
 
-	target := base + "/api/search?q=" + url.QueryEscape(word)
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		var res index.Result
-		status, err := getJSON(ctx, target, &res)
-		if err != nil || status != http.StatusOK {
-			t.Fatalf("search: status %d, %v", status, err)
-		}
-		if res.Total == 3 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("after 30s the server finds %d of the 3 new documents", res.Total)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitTotal(t, base+"/api/search?q="+url.QueryEscape(word), 3)
 
 	// A deletion in the other process reaches the index the same way.
 	if _, err := other.ReplaceSource(ctx, "/corpus/later-0.txt", "h2", nil); err != nil {
 		t.Fatal(err)
 	}
+	deadline := time.Now().Add(30 * time.Second)
 	for {
 		var s statsBody
 		if _, err := getJSON(ctx, base+"/api/stats", &s); err != nil {

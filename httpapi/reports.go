@@ -210,9 +210,6 @@ func (s *Server) kwic(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if len(report.KWICTerms(req.Query)) == 0 {
-		return badParam("q", "needs a word or phrase to look for")
-	}
 	if f == "csv" {
 		startDownload(w, "text/csv; charset=utf-8", "kwic.csv")
 		kw := &lazyWriter[report.KWICLine]{open: func() rowWriter[report.KWICLine] { return report.NewKWICCSV(w, true) }}

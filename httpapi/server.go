@@ -105,7 +105,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		WriteTimeout: max(s.Timeout, s.StreamTimeout) + 5*time.Second,
 		IdleTimeout:  2 * time.Minute,
 		ErrorLog:     slog.NewLogLogger(s.logger().Handler(), slog.LevelWarn),
-		BaseContext:  func(net.Listener) context.Context { return ctx },
+		// Requests do not inherit ctx: cancelling it starts a shutdown
+		// that lets the requests in flight finish.
 	}
 	followCtx, stopFollow := context.WithCancel(ctx)
 	followed := make(chan struct{})
@@ -128,6 +129,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutCtx); err != nil {
+		// Requests still running after the grace period are cut off.
+		srv.Close()
 		return fmt.Errorf("shut down: %w", err)
 	}
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"unicode/utf8"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 
@@ -25,19 +27,30 @@ type zhTokenizer struct{ search bool }
 
 func (t zhTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	toks := zh.Cut(string(input), t.search)
-	out := make(analysis.TokenStream, 0, len(toks))
-	pos := 0
+	// One allocation for all tokens and one for all terms, rather than two
+	// per token: this runs on every paragraph of every document.
+	slab := make([]analysis.Token, len(toks))
+	n := 0
 	for _, tk := range toks {
+		n += len(tk.Text)
+	}
+	terms := make([]byte, 0, n)
+	out := make(analysis.TokenStream, len(toks))
+	pos := 0
+	for i, tk := range toks {
 		// A sub-word shares the position of the word it lies in, so phrase
 		// queries analysed without sub-words still line up.
 		if !tk.Sub {
 			pos++
 		}
 		typ := analysis.Ideographic
-		if !zh.IsHan([]rune(tk.Text)[0]) {
+		if r, _ := utf8.DecodeRuneInString(tk.Text); !zh.IsHan(r) {
 			typ = analysis.AlphaNumeric
 		}
-		out = append(out, &analysis.Token{Term: []byte(tk.Text), Start: tk.Start, End: tk.End, Position: pos, Type: typ})
+		at := len(terms)
+		terms = append(terms, tk.Text...)
+		slab[i] = analysis.Token{Term: terms[at:len(terms):len(terms)], Start: tk.Start, End: tk.End, Position: pos, Type: typ}
+		out[i] = &slab[i]
 	}
 	return out
 }

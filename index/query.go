@@ -123,13 +123,5 @@ func textQuery(field, value string, phrase bool) query.Query {
 	return m
 }
 
-// campaignKey is how campaign names are keyed in the index: simplified
-// script, without quotes or spaces.
-func campaignKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || strings.ContainsRune("“”\"‘’'「」『』", r) {
-			return -1
-		}
-		return r
-	}, zh.ToSimplified(s))
-}
+// campaignKey is how campaign names are keyed in the index.
+func campaignKey(s string) string { return zh.NameKey(s) }

@@ -29,6 +29,11 @@ type Request struct {
 	// Facets names the facets to count: year, region, doctype, campaign.
 	Facets    []string
 	Highlight bool
+	// dedup: begin
+	// AllCopies lists every copy of a report; by default only canonical
+	// copies and documents without copies match.
+	AllCopies bool
+	// dedup: end
 }
 
 // Hit is one matching document.
@@ -42,6 +47,10 @@ type Hit struct {
 	URL      string   `json:"url"`
 	Score    float64  `json:"score"`
 	Snippets []string `json:"snippets"`
+	// dedup: begin
+	// Copies is how many other places hold a copy of this document.
+	Copies int `json:"copies"`
+	// dedup: end
 }
 
 // FacetCount is one value of a facet and how many hits have it.
@@ -126,6 +135,15 @@ func (r *Request) buildQuery() (query.Query, error) {
 	if len(must) == 0 {
 		must = append(must, bleve.NewMatchAllQuery())
 	}
+	// dedup: begin
+	if !r.AllCopies {
+		// Excluding non-canonical copies, rather than requiring canonical
+		// ones, keeps documents indexed before the field existed.
+		q := bleve.NewBoolFieldQuery(false)
+		q.SetField("canonical")
+		mustNot = append(mustNot, q)
+	}
+	// dedup: end
 	b := bleve.NewBooleanQuery()
 	b.AddMust(must...)
 	if len(mustNot) > 0 {
@@ -145,7 +163,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	size := r.Size
 	req := bleve.NewSearchRequestOptions(q, size, r.From, false)
-	req.Fields = []string{"title", "date_str", "region_str", "doctype", "source", "url"}
+	req.Fields = []string{"title", "date_str", "region_str", "doctype", "source", "url", "copies"} // dedup: copies
 	switch r.Sort {
 	case "date":
 		req.SortBy([]string{"date", "-_score", "_id"})
@@ -202,6 +220,11 @@ func toHit(h *search.DocumentMatch) Hit {
 		Doctype: str("doctype"), Source: str("source"), URL: str("url"), Score: h.Score,
 		Snippets: []string{},
 	}
+	// dedup: begin
+	if n, ok := h.Fields["copies"].(float64); ok {
+		hit.Copies = int(n)
+	}
+	// dedup: end
 	for _, frag := range h.Fragments["text"] {
 		hit.Snippets = append(hit.Snippets, strings.TrimSpace(frag))
 	}
@@ -213,6 +236,8 @@ func toHit(h *search.DocumentMatch) Hit {
 // export of a large result does not hold it in memory.
 func (x *Index) MatchingIDs(ctx context.Context, r Request, fn func(id string) error) error {
 	r.From, r.Size, r.Facets, r.Highlight, r.Sort = 0, 0, nil, false, ""
+	// dedup: exports list every copy and mark them with Store.IsCanonical.
+	r.AllCopies = true
 	if err := r.Validate(); err != nil {
 		return err
 	}

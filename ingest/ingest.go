@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/dedup"
 	"github.com/unionscope/unionscope/extract"
 	"github.com/unionscope/unionscope/index"
 )
@@ -29,6 +30,14 @@ type Ingester struct {
 	// Force parses a source again even when its bytes have not changed,
 	// for use after the extractor has improved.
 	Force bool
+
+	// dedup: begin (near-duplicate clusters, package dedup)
+	// Dedup keeps the store's clusters of copies up to date; when nil, the
+	// first commit makes one with the options the store records.
+	Dedup     *dedup.Detector
+	dedupOnce sync.Once
+	dedupErr  error
+	// dedup: end
 }
 
 // Outcome says what happened to one source.
@@ -96,14 +105,41 @@ func (g *Ingester) parse(ctx context.Context, source, name string, data []byte, 
 
 func (g *Ingester) commit(ctx context.Context, p parsed) (Result, error) {
 	res := Result{Source: p.source}
+	// dedup: begin (provenance of unchanged sources)
+	seen := corpus.Provenance{Location: p.source, ContentHash: p.hash}
+	// dedup: end
 	if p.unchanged {
 		res.Outcome = Unchanged
+		// dedup: begin
+		if err := g.Store.AddSourceProvenance(ctx, p.source, seen); err != nil {
+			return res, err
+		}
+		// dedup: end
 		return res, nil
 	}
 	n, err := g.Store.ReplaceSource(ctx, p.source, p.hash, p.docs)
 	if err != nil {
 		return res, err
 	}
+	// dedup: begin (clusters and provenance of stored documents)
+	// Clustering runs right after the documents are committed, in its own
+	// transaction; a crash in between leaves clusters that "unionscope dups
+	// --rebuild" recomputes.
+	g.dedupOnce.Do(func() {
+		if g.Dedup == nil {
+			g.Dedup, g.dedupErr = dedup.New(ctx, g.Store)
+		}
+	})
+	if g.dedupErr != nil {
+		return res, g.dedupErr
+	}
+	if err := g.Dedup.UpdateSource(ctx, p.source, p.docs); err != nil {
+		return res, err
+	}
+	if err := g.Store.AddSourceProvenance(ctx, p.source, seen); err != nil {
+		return res, err
+	}
+	// dedup: end
 	res.Docs, res.Changed = len(p.docs), n
 	return res, nil
 }

@@ -52,10 +52,11 @@ func campaignKey(s string) string {
 	}, zh.ToSimplified(s))
 }
 
+// campaignQuery reads campaigns in key order, as metricQuery does.
 const campaignQuery = `SELECT d.id, d.year, d.province, d.city, d.county, c.key, c.name, c.count
-	FROM campaigns c JOIN documents d ON d.id = c.doc_id
+	FROM campaigns c CROSS JOIN documents d ON d.id = c.doc_id
 	WHERE %s
-	ORDER BY c.doc_id, c.rowid`
+	ORDER BY c.doc_id, c.key`
 
 // Campaigns counts, for each campaign the documents req selects mention,
 // the documents and the mentions; by "year" or "region" counts each
@@ -73,7 +74,7 @@ func Campaigns(ctx context.Context, st *corpus.Store, x *index.Index, req index.
 	// A document may hold two spellings that one key joins; it counts once.
 	seen := map[string]bool{}
 	lastDoc := ""
-	err := selectDocs(ctx, st, x, req, campaignQuery, nil, func(rows *sql.Rows) error {
+	err := selectDocs(ctx, st, x, req, "c.doc_id", campaignQuery, nil, func(rows *sql.Rows) error {
 		var id, key, name string
 		var year, n int
 		var region corpus.Region

@@ -35,13 +35,13 @@ type KWICLine struct {
 	Offset int `json:"offset"`
 }
 
-// KWICTerms returns the words and phrases of a query that KWIC looks for
-// in the text, folded: plain words and "quoted phrases", without
-// -exclusions and field:value clauses, which select documents but do not
-// occur in the text as such. It mirrors the query language of package
-// index, which keeps its parser to itself.
-func KWICTerms(q string) []string {
-	var out []string
+// splitQuery splits a query of package index's language into the words
+// and phrases KWIC looks for in the text, folded — plain words and
+// "quoted phrases" — and the rest: -exclusions and field:value clauses,
+// which select documents but do not occur in the text as such. It mirrors
+// the parser of package index, which keeps it to itself.
+func splitQuery(q string) (terms []string, rest string) {
+	var others []string
 	rs := []rune(q)
 	quote := func(r rune) bool { return r == '"' || r == '“' || r == '”' }
 	for i := 0; i < len(rs); {
@@ -49,6 +49,7 @@ func KWICTerms(q string) []string {
 			i++
 			continue
 		}
+		start := i
 		negate, field := false, false
 		if rs[i] == '-' && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) {
 			negate = true
@@ -69,19 +70,23 @@ func KWICTerms(q string) []string {
 				end++
 			}
 			term = strings.TrimSpace(string(rs[i+1 : min(end, len(rs))]))
-			i = end + 1
+			i = min(end+1, len(rs))
 		} else {
-			start := i
+			from := i
 			for i < len(rs) && !unicode.IsSpace(rs[i]) {
 				i++
 			}
-			term = string(rs[start:i])
+			term = string(rs[from:i])
 		}
-		if term = zh.Fold(term); term != "" && !negate && !field && !slices.Contains(out, term) {
-			out = append(out, term)
+		if negate || field {
+			others = append(others, string(rs[start:i]))
+			continue
+		}
+		if term = zh.Fold(term); term != "" && !slices.Contains(terms, term) {
+			terms = append(terms, term)
 		}
 	}
-	return out
+	return terms, strings.Join(others, " ")
 }
 
 // span is a match as rune offsets [start, end) into a text.
@@ -136,12 +141,16 @@ func oneLine(rs []rune) string {
 	}, string(rs))
 }
 
-// kwicLines calls fn for each occurrence of terms in text.
+// kwicLines calls fn for each occurrence of terms in text, provided that
+// every term occurs, as a search needs every word.
 func kwicLines(id, title, date, text string, terms []string, width int, fn func(KWICLine) error) error {
-	spans := findTerms(zh.Fold(text), terms)
-	if len(spans) == 0 {
-		return nil
+	folded := zh.Fold(text)
+	for _, t := range terms {
+		if !strings.Contains(folded, t) {
+			return nil
+		}
 	}
+	spans := findTerms(folded, terms)
 	rs := []rune(text)
 	for _, s := range spans {
 		l := KWICLine{
@@ -157,12 +166,19 @@ func kwicLines(id, title, date, text string, terms []string, width int, fn func(
 	return nil
 }
 
-// KWIC calls fn for each occurrence, in the text of the documents req
-// selects, of the query's words and phrases (see KWICTerms), matched in
-// either script and width but shown as written: documents in ID order,
+// KWIC calls fn for each occurrence of the query's words and phrases in
+// the text of the documents that hold them all and pass req's filters and
+// its -exclusions and field:value clauses: documents in ID order,
 // occurrences in text order, with width characters of context each side,
-// and at most limit lines (0 for no limit). It checks its parameters
-// before the first call.
+// and at most limit lines (0 for no limit). Words are matched in either
+// script and width but shown as written. It checks its parameters before
+// the first call.
+//
+// The words are looked for in the text itself, not through the index,
+// because a concordance must show every occurrence: the segmenter does not
+// always index a word inside a longer one (职工 in 困难职工), and a search
+// for it would miss those documents. The price is a scan of the text of
+// every document the filters let through, which limit cuts short.
 func KWIC(ctx context.Context, st *corpus.Store, x *index.Index, req index.Request, width, limit int, fn func(KWICLine) error) error {
 	if width < 0 || width > MaxWidth {
 		return &index.InvalidError{Param: "width", Msg: fmt.Sprintf("must be 0..%d", MaxWidth)}
@@ -173,10 +189,12 @@ func KWIC(ctx context.Context, st *corpus.Store, x *index.Index, req index.Reque
 	if err := req.Validate(); err != nil {
 		return err
 	}
-	terms := KWICTerms(req.Query)
+	terms, rest := splitQuery(req.Query)
 	if len(terms) == 0 {
 		return &index.InvalidError{Param: "q", Msg: "needs a word or phrase to look for"}
 	}
+	sel := req
+	sel.Query = rest
 	n := 0
 	emit := func(l KWICLine) error {
 		if err := fn(l); err != nil {
@@ -188,7 +206,7 @@ func KWIC(ctx context.Context, st *corpus.Store, x *index.Index, req index.Reque
 		return nil
 	}
 	const q = `SELECT d.id, d.title, d.date, d.body FROM documents d WHERE %s ORDER BY d.id`
-	err := selectDocs(ctx, st, x, req, q, nil, func(rows *sql.Rows) error {
+	err := selectDocs(ctx, st, x, sel, "d.id", q, nil, func(rows *sql.Rows) error {
 		var id, title, date, body string
 		if err := rows.Scan(&id, &title, &date, &body); err != nil {
 			return err

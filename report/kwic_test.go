@@ -14,22 +14,24 @@ import (
 	"github.com/unionscope/unionscope/zh"
 )
 
-func TestKWICTerms(t *testing.T) {
+func TestSplitQuery(t *testing.T) {
 	tests := []struct {
-		q    string
-		want []string
+		q        string
+		want     []string
+		wantRest string
 	}{
-		{"", nil},
-		{"工会", []string{"工会"}},
-		{"工會  送溫暖 工会", []string{"工会", "送温暖"}},
-		{`"困难职工" -新闻 region:四川 TITLE:总结 campaign:"送温暖"`, []string{"困难职工"}},
-		{"“金秋 助学” ＡＢＣ", []string{"金秋 助学", "abc"}},
-		{`"未闭合`, []string{"未闭合"}},
-		{"- 工会", []string{"-", "工会"}},
+		{"", nil, ""},
+		{"工会", []string{"工会"}, ""},
+		{"工會  送溫暖 工会", []string{"工会", "送温暖"}, ""},
+		{`"困难职工" -新闻 region:四川 TITLE:总结 campaign:"送温暖"`, []string{"困难职工"}, `-新闻 region:四川 TITLE:总结 campaign:"送温暖"`},
+		{"“金秋 助学” ＡＢＣ -“送 温暖”", []string{"金秋 助学", "abc"}, "-“送 温暖”"},
+		{`"未闭合`, []string{"未闭合"}, ""},
+		{"- 工会", []string{"-", "工会"}, ""},
 	}
 	for _, tt := range tests {
-		if got := KWICTerms(tt.q); !cmp.Equal(tt.want, got) {
-			t.Errorf("KWICTerms(%q) = %q, want %q", tt.q, got, tt.want)
+		got, rest := splitQuery(tt.q)
+		if !cmp.Equal(tt.want, got) || rest != tt.wantRest {
+			t.Errorf("splitQuery(%q) = %q, %q, want %q, %q", tt.q, got, rest, tt.want, tt.wantRest)
 		}
 	}
 }
@@ -67,25 +69,31 @@ func TestKWIC(t *testing.T) {
 	}{
 		{"text edges and a line break", index.Request{Query: "工会", YearFrom: 2012}, 4, 0, []string{
 			yibin + "||工会| 我们建|0",
-			yibin + "|挥了|工会||38",
+			yibin + "|实发挥了|工会||41",
 		}},
 		{"simplified query shows traditional text", index.Request{Query: "送温暖", Doctype: "news"}, 3, 0, []string{
 			news + "|區開展|送溫暖|活動，|17",
 		}},
 		{"traditional query finds simplified text", index.Request{Query: "金秋助學"}, 2, 0, []string{
-			bazhong + "|\u3002 |金秋助学|活动|70",
+			bazhong + "|\u3002 |金秋助学|活动|72",
 		}},
 		{"phrase, exclusion and field clauses", index.Request{Query: `"困难职工" -新闻 campaign:送温暖 region:四川`}, 2, 0, []string{
-			bazhong + "|慰问|困难职工|30|31",
-			bazhong + "|资助|困难职工|子女|76",
-			"chengdu-speech.docx|做到|困难职工|家家|61",
+			bazhong + "|慰问|困难职工|30|42",
+			bazhong + "|资助|困难职工|子女|80",
+			"chengdu-speech.docx|做到|困难职工|家家|58",
 		}},
 		{"width zero", index.Request{Query: "职工之家"}, 0, 0, []string{
 			yibin + "||职工之家||7",
 		}},
-		{"limit across documents", index.Request{Query: "工会 送温暖"}, 1, 2, []string{
-			bazhong + "||工会|今|0",
-			bazhong + "|把|送温暖|作|4",
+		{"limit, first document by ID", index.Request{Query: "工会 送温暖"}, 1, 2, []string{
+			news + "|總|工會|領|7",
+			news + "|展|送溫暖|活|17",
+		}},
+		{"every word must occur", index.Request{Query: "工会 安康杯"}, 1, 0, []string{}},
+		{"a word inside a longer word", index.Request{Query: "職工", Region: "四川"}, 1, 0, []string{
+			bazhong + "|难|职工|3|44", bazhong + "|难|职工|子|82",
+			"chengdu-speech.docx|难|职工|家|60",
+			yibin + "|成|职工|之|7", yibin + "|难|职工|5|19",
 		}},
 	}
 	for _, tt := range tests {
@@ -152,8 +160,8 @@ func TestKWICOffsets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n < 8 {
-		t.Errorf("only %d lines for 職工", n)
+	if n != 7 {
+		t.Errorf("%d lines for 職工, want 7", n)
 	}
 }
 
@@ -227,7 +235,7 @@ func FuzzKWICLines(f *testing.F) {
 	f.Add("\xff\xfe工会", `"工 会"`, 5)
 	f.Fuzz(func(t *testing.T, text, q string, width int) {
 		width = min(max(width, 0), MaxWidth)
-		terms := KWICTerms(q)
+		terms, _ := splitQuery(q)
 		rs := []rune(text)
 		end := 0
 		err := kwicLines("d", "t", "", text, terms, width, func(l KWICLine) error {

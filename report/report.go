@@ -27,15 +27,15 @@ const batchSize = 500
 // errStop ends an index scan early once a caller's limit is reached.
 var errStop = errors.New("stop")
 
-// everything reports whether req selects the whole corpus.
-func everything(req index.Request) bool {
+// SelectsAll reports whether req selects the whole corpus, in which case
+// the functions of this package read the store alone and need no index.
+func SelectsAll(req index.Request) bool {
 	return strings.TrimSpace(req.Query) == "" && req.YearFrom == 0 && req.YearTo == 0 &&
 		req.Region == "" && req.Doctype == "" && req.Campaign == ""
 }
 
 // eachBatch calls fn with the IDs of the documents req selects, in ID
-// order, at most batchSize at a time. It does not call fn when req selects
-// everything: the caller then reads the tables whole.
+// order, at most batchSize at a time.
 func eachBatch(ctx context.Context, x *index.Index, req index.Request, fn func(ids []string) error) error {
 	if x == nil {
 		return errors.New("a query or filter needs the index, and none is open")
@@ -88,10 +88,13 @@ func queryRows(ctx context.Context, st *corpus.Store, q string, args []any, fn f
 }
 
 // selectDocs runs a query over the documents req selects: q must contain
-// one %s where the document condition goes ("TRUE" for every document, or
-// "d.id IN (…)" for a batch) and order its rows by document ID.
-func selectDocs(ctx context.Context, st *corpus.Store, x *index.Index, req index.Request, q string, args []any, fn func(*sql.Rows) error) error {
-	if everything(req) {
+// one %s where the document condition goes, before any other parameter,
+// and order its rows by document ID. The condition is "1" for every
+// document, or idColumn IN (…) for a batch; idColumn should be the
+// leading column of the table's key (m.doc_id, not d.id), or SQLite may
+// walk the whole table for every batch.
+func selectDocs(ctx context.Context, st *corpus.Store, x *index.Index, req index.Request, idColumn, q string, args []any, fn func(*sql.Rows) error) error {
+	if SelectsAll(req) {
 		if err := req.Validate(); err != nil {
 			return err
 		}
@@ -99,6 +102,6 @@ func selectDocs(ctx context.Context, st *corpus.Store, x *index.Index, req index
 	}
 	return eachBatch(ctx, x, req, func(ids []string) error {
 		in, idArgs := inList(ids)
-		return queryRows(ctx, st, fmt.Sprintf(q, "d.id IN "+in), append(idArgs, args...), fn)
+		return queryRows(ctx, st, fmt.Sprintf(q, idColumn+" IN "+in), append(idArgs, args...), fn)
 	})
 }

@@ -350,3 +350,38 @@ func golden(t *testing.T, name, got string) {
 		t.Errorf("%s (-want +got):\n%s", name, diff)
 	}
 }
+
+// TestQueryPlans keeps the queries streaming: SQLite must read quantities
+// and campaigns in key order, never collect and sort them in a temporary
+// B-tree, whose size grows with the export.
+func TestQueryPlans(t *testing.T) {
+	tc := openTestCorpus(t, nil)
+	in, ids := inList([]string{"a", "b", "c"})
+	for _, tt := range []struct {
+		q    string
+		args []any
+	}{
+		{fmt.Sprintf(metricQuery, "1", " AND +m.category IN (?, ?)"), []any{"funds", "rate"}},
+		{fmt.Sprintf(metricQuery, "m.doc_id IN "+in, " AND +m.category IN (?, ?)"), append(ids, "funds", "rate")},
+		{fmt.Sprintf(campaignQuery, "1"), nil},
+		{fmt.Sprintf(campaignQuery, "c.doc_id IN "+in), ids},
+	} {
+		rows, err := tc.st.DB().Query("EXPLAIN QUERY PLAN "+tt.q, tt.args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, notused any
+			var detail string
+			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		if p := strings.Join(plan, "; "); strings.Contains(p, "TEMP B-TREE") || strings.Contains(p, "metrics_category") {
+			t.Errorf("%s:\nplan %q sorts or reads by category", tt.q, p)
+		}
+	}
+}

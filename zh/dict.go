@@ -153,7 +153,7 @@ func (d *dictionary) child(n uint32, c uint16) uint32 {
 		if d.label[mid] < c {
 			lo = mid + 1
 		} else {
-			hi = mid
+			hi = mid + 1 // mid may be the one
 		}
 	}
 	for ; lo < hi; lo++ {

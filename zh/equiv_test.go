@@ -133,7 +133,7 @@ func TestCutMatchesGse(t *testing.T) {
 		t.Skip("loading gse's dictionary takes seconds; skipped with -short")
 	}
 	s := gseSegmenter(t)
-	lines := generatedText(s, 1, 20000)
+	lines := generatedText(s, 1, 10000)
 	lines = append(lines, segBenchLines(t)...)
 	lines = append(lines, "市總工會開展送溫暖活動，籌集資金２６６萬元。", "送溫暖２萬元", "", "。。。", "\xff\xfe工会\xc0")
 	bytes, bad := 0, 0

@@ -7,6 +7,7 @@ package zh
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,12 +17,20 @@ import (
 // space to a space, and letters to lower case. It never changes the number
 // of runes, so offsets in folded text map back to the original by rune index.
 func FoldRune(r rune) rune {
-	switch {
-	case r < utf8.RuneSelf:
+	if r < utf8.RuneSelf {
 		if 'A' <= r && r <= 'Z' {
 			return r + ('a' - 'A')
 		}
 		return r
+	}
+	if r < 0x10000 {
+		return foldBMP()[r]
+	}
+	return foldSlow(r)
+}
+
+func foldSlow(r rune) rune {
+	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
 		r -= 0xFEE0
 		if 'A' <= r && r <= 'Z' {
@@ -37,20 +46,59 @@ func FoldRune(r rune) rune {
 	return unicode.ToLower(r)
 }
 
+// foldBMP is FoldRune as a table over the Basic Multilingual Plane, built
+// on first use: folding is on the path of every cut, and a map lookup per
+// rune made it a third of the analyzer's time.
+var foldBMP = sync.OnceValue(func() []rune {
+	t := make([]rune, 0x10000)
+	for r := range t {
+		if r >= 0xD800 && r < 0xE000 {
+			t[r] = rune(r) // surrogates never come out of a range loop
+			continue
+		}
+		t[r] = foldSlow(rune(r))
+	}
+	return t
+})
+
 // Fold returns s with every rune passed through FoldRune.
 func Fold(s string) string {
+	t := foldBMP()
 	for i, r := range s {
-		if FoldRune(r) != r {
-			var b strings.Builder
-			b.Grow(len(s))
-			b.WriteString(s[:i])
-			for _, r := range s[i:] {
-				b.WriteRune(FoldRune(r))
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				return foldFrom(s, i, t)
 			}
-			return b.String()
+			continue
 		}
+		if r < 0x10000 && t[r] == r || r >= 0x10000 && foldSlow(r) == r {
+			continue
+		}
+		return foldFrom(s, i, t)
 	}
 	return s
+}
+
+// foldFrom folds s, whose first i bytes are known to be unchanged.
+func foldFrom(s string, i int, t []rune) string {
+	b := make([]byte, i, len(s)+8)
+	copy(b, s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		case r < 0x10000:
+			r = t[r]
+		default:
+			r = foldSlow(r)
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b)
 }
 
 // ToSimplified converts traditional characters to simplified ones and leaves
@@ -66,3 +114,24 @@ func ToSimplified(s string) string {
 
 // IsHan reports whether r is a CJK ideograph.
 func IsHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// nameQuotes are the quote marks that may wrap a name.
+const nameQuotes = "“”\"‘’'「」『』《》〈〉"
+
+// NameKey is the grouping key of a name (a campaign, an honour): folded,
+// without quotes or whitespace and without a trailing 活动 or 行动, so that
+// “送溫暖”活动 and 送温暖 share a key.
+func NameKey(name string) string {
+	f := strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || strings.ContainsRune(nameQuotes, r) {
+			return -1
+		}
+		return FoldRune(r)
+	}, name)
+	for _, suf := range []string{"活动", "行动"} {
+		if strings.HasSuffix(f, suf) && len(f) > len(suf) {
+			f = strings.TrimSuffix(f, suf)
+		}
+	}
+	return f
+}

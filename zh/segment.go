@@ -82,6 +82,9 @@ func Cut(text string, search bool) []Token {
 			}
 		}
 	})
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 

@@ -74,6 +74,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
   unionscope search '"困难职工" -新闻 region:四川'
   unionscope search --year 2010-2012 --doctype summary --sort date 金秋助学
   unionscope search --count 工会
+  unionscope search --all-copies 送温暖    # every repost, not one per report
 
 Query language: words (all must occur), "exact phrases", -exclusions, and
 title:, region:, doctype:, campaign: for fields. Either script finds both.`)
@@ -86,11 +87,12 @@ title:, region:, doctype:, campaign: for fields. Either script finds both.`)
 	sortBy := fs.String("sort", "relevance", "order: relevance, date or -date")
 	jsonOut := fs.Bool("json", false, "print one JSON object per hit")
 	count := fs.Bool("count", false, "print only the number of matching documents")
+	allCopies := fs.Bool("all-copies", false, "list every copy of a reposted report, not only its canonical one") // dedup
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	q := strings.Join(fs.Args(), " ")
-	req := index.Request{Query: q, From: *from, Size: *limit, Sort: *sortBy, Highlight: !*count}
+	req := index.Request{Query: q, From: *from, Size: *limit, Sort: *sortBy, Highlight: !*count, AllCopies: *allCopies}
 	if *count {
 		req.Size = 0
 	} else if *limit < 1 || *limit > index.MaxSize {
@@ -137,6 +139,11 @@ title:, region:, doctype:, campaign: for fields. Either script finds both.`)
 			where = h.Source
 		}
 		fmt.Fprintf(e.stdout, "\n%d. %s  [%s]\n   %s  %s  %s  id:%s\n", *from+i+1, h.Title, orDash(h.Date), orDash(h.Doctype), orDash(h.Region), where, h.ID)
+		// dedup: begin
+		if h.Copies > 0 {
+			fmt.Fprintf(e.stdout, "   also at %d other %s (unionscope show %s)\n", h.Copies, plural(h.Copies, "place", "places"), h.ID)
+		}
+		// dedup: end
 		for _, s := range h.Snippets {
 			fmt.Fprintf(e.stdout, "   …%s…\n", plainSnippet(s, term))
 		}

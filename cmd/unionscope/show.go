@@ -32,9 +32,18 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *jsonOut {
-		return newJSONLines(e.stdout).write(toDocJSON(d))
+	// dedup: begin (provenance, copies and contained-in links)
+	info, err := loadDupInfo(ctx, store, d.ID)
+	if err != nil {
+		return err
 	}
+	if *jsonOut {
+		return newJSONLines(e.stdout).write(struct {
+			docJSON
+			*dupInfo
+		}{toDocJSON(d), info})
+	}
+	// dedup: end
 	w := e.stdout
 	fmt.Fprintf(w, "%s\n%s\n", d.Title, strings.Repeat("=", 40))
 	fmt.Fprintf(w, "id:        %s\nsource:    %s (part %d)\n", d.ID, d.Source, d.Part)
@@ -57,5 +66,6 @@ func runShow(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(w, "  %-7s %-14s %-4s %-6s %s  (%s)\n", m.Category, formatValue(m.Value), m.Unit, orDash(m.Approx), m.Subject, m.Surface)
 		}
 	}
+	info.print(w) // dedup
 	return nil
 }

@@ -19,23 +19,8 @@ const maxName = 40
 // Normalize returns the key under which two spellings of a campaign are one
 // campaign: folded to simplified script and halfwidth, without quotes or
 // whitespace, and without a trailing 活动 or 行动.
-func Normalize(name string) string {
-	f := zh.Fold(name)
-	f = strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || strings.ContainsRune(quoteRunes, r) {
-			return -1
-		}
-		return r
-	}, f)
-	for _, suf := range []string{"活动", "行动"} {
-		if strings.HasSuffix(f, suf) && len(f) > len(suf) {
-			f = strings.TrimSuffix(f, suf)
-		}
-	}
-	return f
-}
+func Normalize(name string) string { return zh.NameKey(name) }
 
-const quoteRunes = "“”\"‘’'「」『』《》〈〉"
 
 // Extract returns the campaigns named in text, sorted by first mention,
 // each with its number of mentions. Names are in the text's own script,
@@ -141,7 +126,7 @@ func (s *scanner) quoted() {
 			}
 		}
 		for _, q := range group {
-			if ok || s.headAfter(q.close+1) || s.selfNamed(q) {
+			if ok || s.headAfter(q.close+1) || s.selfNamed(q) || s.countAfter(q.close+1) > 1 {
 				s.addQuoted(q)
 			}
 		}
@@ -454,7 +439,7 @@ func (s *scanner) result() []corpus.Campaign {
 			continue
 		}
 		index[k] = len(out)
-		out = append(out, corpus.Campaign{Name: m.name, Count: 1})
+		out = append(out, corpus.Campaign{Name: m.name, Key: k, Count: 1})
 	}
 	// A name found once by its quotes or head is often mentioned again bare.
 	text := string(s.f)

@@ -60,7 +60,7 @@ func TestExtract(t *testing.T) {
 func TestExtractCounts(t *testing.T) {
 	text := "开展“送温暖”活动。送温暖资金全部到位。送溫暖覆盖全市。"
 	got := Extract(text)
-	want := []corpus.Campaign{{Name: "送温暖", Count: 3}}
+	want := []corpus.Campaign{{Name: "送温暖", Key: "送温暖", Count: 3}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Extract(%q) mismatch (-want +got):\n%s", text, diff)
 	}

@@ -92,7 +92,7 @@ func arabic(r []rune, i int) (float64, int) {
 			buf = append(buf, r[j])
 			j++
 			continue
-		case r[j] == ',' && len(buf) > 0 && len(buf) <= 15 && j+3 < len(r)+0 && group3(r, j+1):
+		case r[j] == ',' && len(buf) > 0 && len(buf) <= 15 && group3(r, j+1):
 			j++
 			continue
 		}

@@ -36,9 +36,9 @@ type alias struct {
 type aliasKind int
 
 const (
-	shortName     aliasKind = iota + 1 // the name without its suffix: 巴州 for 巴州区
-	otherSuffix                        // a full form of another day: 姜堰市 for 姜堰区
-	officialName                       // the gazetteer's own name
+	shortName    aliasKind = iota + 1 // the name without its suffix: 巴州 for 巴州区
+	otherSuffix                       // a full form of another day: 姜堰市 for 姜堰区
+	officialName                      // the gazetteer's own name
 )
 
 func (a *alias) short() bool { return a.kind == shortName }

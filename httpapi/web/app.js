@@ -11,7 +11,17 @@ const DOCTYPES = { speech: "讲话", summary: "工作总结", news: "新闻", ex
 const CATEGORIES = { funds: "资金", people: "人数", rate: "比率", count: "数量" };
 const COLORS = ["#9a1b1b", "#1f6feb", "#1a7f37", "#bf8700", "#8250df"];
 
+const APPROX = { about: "约", over: "逾", under: "不足" };
+
 const $ = (sel) => document.querySelector(sel);
+
+// docLink opens a document while keeping the search, so that the way
+// back returns to the same results.
+function docLink(st, id) {
+  const p = new URLSearchParams(st);
+  p.set("doc", id);
+  return "#" + p.toString();
+}
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -82,13 +92,15 @@ async function render() {
   showError(null);
   try {
     if (st.get("doc")) {
+      const back = new URLSearchParams(st);
+      back.delete("doc");
+      $("#back").href = "#" + back.toString();
       show("doc-view");
       await renderDoc(st.get("doc"));
     } else if (st.get("view") === "kwic") {
       show("kwic-view");
       await renderKWIC(st);
     } else {
-      $("#back").href = location.hash || "#";
       show("search-view");
       await renderSearch(st);
     }
@@ -124,12 +136,13 @@ async function renderSearch(st) {
   res.hits.forEach((h) => {
     const meta = [h.date, DOCTYPES[h.doctype] || h.doctype, h.region].filter(Boolean).join(" · ");
     const li = el("li", { class: "hit" },
-      el("a", { class: "title", href: "#doc=" + encodeURIComponent(h.id) }, h.title || "（无标题）"),
+      el("a", { class: "title", href: docLink(st, h.id) }, h.title || "（无标题）"),
       el("div", { class: "meta" }, meta));
     for (const s of h.snippets) {
       const p = el("p", { class: "snippet" });
-      // The index escapes the text and adds only <mark> tags.
-      p.innerHTML = "…" + s + "…";
+      // The index escapes the text, adds only <mark> tags, and marks cut
+      // ends with an ellipsis itself.
+      p.innerHTML = s;
       li.append(p);
     }
     hits.append(li);
@@ -159,7 +172,9 @@ function renderFacets(st, facets) {
   const box = $("#facets");
   box.replaceChildren();
   for (const f of FILTERS) {
-    let counts = (facets && facets[f]) || [];
+    // Documents whose year or region is unknown cannot be chosen by a
+    // filter, so their count is left out.
+    let counts = ((facets && facets[f]) || []).filter((c) => c.value !== "");
     if (f === "year") counts = [...counts].sort((a, b) => b.value.localeCompare(a.value));
     if (counts.length === 0) continue;
     const ul = el("ul", { class: "facet", "data-facet": f });
@@ -274,7 +289,7 @@ async function renderDoc(id) {
     tb.append(el("tr", {},
       el("td", {}, CATEGORIES[m.category] || m.category),
       el("td", {}, m.subject),
-      el("td", { class: "num" }, (m.approx ? m.approx + " " : "") + m.value.toLocaleString("zh-CN")),
+      el("td", { class: "num" }, (m.approx ? (APPROX[m.approx] || m.approx) + " " : "") + m.value.toLocaleString("zh-CN")),
       el("td", {}, m.unit),
       el("td", {}, m.surface)));
   }
@@ -316,7 +331,7 @@ async function renderKWIC(st) {
       el("td", { class: "left" }, l.left),
       el("td", { class: "match" }, l.match),
       el("td", { class: "right" }, l.right),
-      el("td", { class: "doc" }, el("a", { href: "#doc=" + encodeURIComponent(l.doc_id), title: l.title }, l.date || l.doc_id))));
+      el("td", { class: "doc" }, el("a", { href: docLink(st, l.doc_id), title: l.title }, l.date || l.doc_id))));
   }
 }
 

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# report.sh RESULTS: renders the figures run.sh collected (KEY=VALUE lines)
+# as BENCHMARKS.md on stdout, followed by the hand-written notes on levers
+# in bench/LEVERS.md.
+set -euo pipefail
+# shellcheck disable=SC1090
+source "$1"
+v() { local x=${!1-}; printf '%s' "${x:-n/a}"; }
+# verdict VALUE OP LIMIT: "met" or "**not met**", or "n/a" without a value.
+verdict() {
+	[[ -z $1 || $1 == n/a ]] && { echo "n/a"; return; }
+	if awk -v a="$1" -v b="$3" "BEGIN{exit !(a $2 b)}"; then echo "met"; else echo "**not met**"; fi
+}
+read -r S L <<<"${SIZES:-10000 100000}"
+ratio=n/a
+[[ -n ${AN_SEARCH-} && -n ${JB_CUT-} ]] && ratio=$(awk -v a="$AN_SEARCH" -v b="$JB_CUT" 'BEGIN{printf "%.2f", a/b}')
+bratio=n/a
+[[ -n ${AN_BLEVE-} && -n ${JB_CUT-} ]] && bratio=$(awk -v a="$AN_BLEVE" -v b="$JB_CUT" 'BEGIN{printf "%.2f", a/b}')
+ldocs=IN_${L}_DOCS_S
+minratio=n/a
+for i in 1 2 3; do
+	r=RG_${i}_RATIO
+	[[ -n ${!r-} ]] && { [[ $minratio == n/a ]] || awk -v a="${!r}" -v b="$minratio" 'BEGIN{exit !(a<b)}'; } && minratio=${!r}
+done
+
+cat <<MD
+# unionscope benchmarks
+
+Written by \`make bench\` (\`bench/run.sh $S $L\`) on $(v DATE). Do not edit by hand:
+change \`bench/LEVERS.md\` or the scripts and run it again.
+
+Machine: $(v CPU), $(v CORES) cores, $(v MEM); $(v GO), node $(v NODE), @node-rs/jieba $(v JIEBA).
+Load average when the run started: $(v LOAD) (the machine is shared; see the note on CPU time).
+
+## Targets
+
+| figure | target | measured | |
+|---|---|---|---|
+| analyzer, one core | ≥ 1.0× @node-rs/jieba | ${ratio}× (zh.Cut search mode $(v AN_SEARCH) vs jieba cut $(v JB_CUT) MB/CPU-s) | $(verdict "$ratio" '>=' 1.0) |
+| \`search\` cold start | ≤ 0.3 s wall, ≤ 150 MB RSS | $(v COLD_MEDIAN_S) s, $(v COLD_RSS_MB) MB ($L docs) | $(verdict "$(v COLD_MEDIAN_S)" '<=' 0.3) / $(verdict "$(v COLD_RSS_MB)" '<=' 150) |
+| ingest, 2 cores | ≥ 1,000 docs/s at $L docs | $(v "$ldocs") docs/s | $(verdict "$(v "$ldocs")" '>=' 1000) |
+| serve at $L docs | p99 ≤ 50 ms, 0 errors | p99 $(v SV_P99_MS) ms, $(v SV_ERRORS) errors | $(verdict "$(v SV_P99_MS)" '<=' 50) / $(verdict "$(v SV_ERRORS)" '<=' 0) |
+| search vs rg at $L docs | ≥ 100× faster | ${minratio}× (worst of three queries) | $(verdict "$minratio" '>=' 100) |
+
+## Results
+
+### Analyzer (one core, MB of text per CPU second, best of 3 rounds)
+
+Text: $(v AN_BYTES) bytes of generated prose (\`bench/gencorpus -text\`), cut line by line.
+
+| analyzer | MB/CPU-s | vs jieba cut |
+|---|---|---|
+| unionscope \`zh.Cut\` search mode (fold + segment + sub-words: what the index stores) | $(v AN_SEARCH) | ${ratio}× |
+| unionscope \`zh.Cut\` exact mode (what queries use) | $(v AN_EXACT) | |
+| unionscope Bleve analyzer \`unionscope_zh\` (adds Bleve tokens, positions) | $(v AN_BLEVE) | ${bratio}× |
+| gse v0.80.3 alone: fold + \`Segment\` per clause (zh.Cut exact mode before this work) | $(v GSE_EXACT) | |
+| @node-rs/jieba \`cut(text, false)\` | $(v JB_CUT) | 1.00× |
+| @node-rs/jieba \`cutForSearch(text, false)\` | $(v JB_SEARCH) | |
+
+Dictionary load in that process: $(v AN_LOAD_MS) ms (gse's \`LoadDictEmbed("zh_s")\`: $(v GSE_LOAD_MS) ms). Rates are per CPU second (getrusage in
+Go, \`process.cpuUsage\` in node), both pinned to one core with \`taskset -c 0\`, so that other
+work on the shared machine does not count against either side.
+
+### Segmentation quality (SIGHAN 2005 test sets, word-level F1 by span)
+
+| corpus | unionscope zh.Cut | gse v0.80.3 (same dictionary) | @node-rs/jieba cut, no HMM |
+|---|---|---|---|
+| PKU | $(v F1_pku_zh) | $(v F1_pku_gse) | $(v F1_pku_jieba) |
+| MSR | $(v F1_msr_zh) | $(v F1_msr_gse) | $(v F1_msr_jieba) |
+| CITYU (traditional) | $(v F1_cityu_zh) | $(v F1_cityu_gse) | $(v F1_cityu_jieba) |
+
+zh.Cut reproduces gse's segmentation word for word (\`TestCutMatchesGse\` compares both on
+~2 MB of generated text and all three seg-bench texts), so the first two columns are equal
+by construction; the table checks it on the real scorer. Evaluation only: nothing was tuned
+on these files.
+
+### Ingest (\`unionscope import\`: extract + metrics + store + index, 2 cores)
+
+| documents | input | wall | docs/s | MB/s | peak RSS | index | store |
+|---|---|---|---|---|---|---|---|
+MD
+for n in $S $L; do
+	w=IN_${n}_WALL d=IN_${n}_DOCS_S m=IN_${n}_MB_S i=IN_${n}_INPUT_MB r=IN_${n}_RSS_MB x=IN_${n}_INDEX_MB st=IN_${n}_STORE_MB
+	echo "| $n | $(v "$i") MB | $(v "$w") s | $(v "$d") | $(v "$m") | $(v "$r") MB | $(v "$x") MB | $(v "$st") MB |"
+done
+cat <<MD
+
+### Cold start (\`unionscope search 送温暖\` on the $L-document index, median of 15 runs)
+
+| command | wall (median) | peak RSS (median of 7) |
+|---|---|---|
+| \`unionscope search 送温暖\` (10 hits, highlighted) | $(v COLD_MEDIAN_S) s | $(v COLD_RSS_MB) MB |
+| \`unionscope search --count 送温暖\` | $(v COLD_COUNT_S) s | |
+
+### Baseline: rg over the same corpus as plain UTF-8 files ($L files), median of 10 runs
+
+| query | \`rg -c\` | \`unionscope search --count\` | speed-up | files rg matches | documents unionscope counts |
+|---|---|---|---|---|---|
+MD
+for i in 1 2 3; do
+	q=RG_${i}_Q a=RG_${i}_RG_S b=RG_${i}_US_S c=RG_${i}_RATIO f=RG_${i}_RG_FILES dd=RG_${i}_US_DOCS
+	[[ -n ${!q-} ]] && echo "| ${!q} | $(v "$a") s | $(v "$b") s | $(v "$c")× | $(v "$f") | $(v "$dd") |"
+done
+cat <<MD
+
+rg matches the simplified string only; unionscope also finds the documents in traditional
+script (about one in seven) and words split differently, so its counts are higher.
+
+### Serve (\`unionscope serve\`, wrk: 2 threads, 16 connections, 30 s after a 5 s warm-up)
+
+Query mix (\`bench/serve.lua\`, in turn): one word (送温暖, 工會, 农民工), two words, a phrase,
+a phrase plus a word, faceted, filtered and faceted, region-filtered and faceted.
+
+| requests | req/s | p50 | p99 | errors (socket + non-2xx) |
+|---|---|---|---|---|
+| $(v SV_REQUESTS) | $(v SV_RPS) | $(v SV_P50_MS) ms | $(v SV_P99_MS) ms | $(v SV_ERRORS) |
+
+The server and wrk share the same 2 cores.
+
+## Commands
+
+\`\`\`
+make bench                                  # = bench/run.sh 10000 100000
+bench/run.sh 2000 10000                     # smaller corpora
+BENCH_ONLY="analyzer segbench" bench/run.sh # some stages only
+go test -run '^\$' -bench . -cpu 1 ./zh     # Go benchmarks: zh.Cut vs gse, Fold, dictionary load
+go test -run '^\$' -bench . ./index         # Bleve analyzer and batch indexing
+go generate ./zh                            # rebuild zh/dict.bin from gse's dictionary
+\`\`\`
+
+Stage by stage, run.sh does: \`bench/gencorpus -n N -o DIR\` (deterministic corpus: docs/ to
+import, plain/ for rg); \`taskset -c 0 bench/analyzer TEXT\` and \`taskset -c 0 node bench/jieba.js
+speed TEXT\`; \`bench/segbench -gold G -raw R\`, \`gsecut < R\`, \`node bench/jieba.js seg R\` and
+\`bench/segbench -gold G -test OUT\`; \`/usr/bin/time -f '%e %M' unionscope import --data D
+DIR/docs\`; \`hyperfine -N --warmup 2 --runs 15 'unionscope search --data D 送温暖'\`;
+\`hyperfine -N 'rg -c Q DIR/plain' 'unionscope search --data D --count Q'\`; \`unionscope serve\`
+with \`wrk -t2 -c16 -d30s --latency -s bench/serve.lua\`.
+
+MD
+cat "$(dirname "$0")/LEVERS.md"

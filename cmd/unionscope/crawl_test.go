@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/unionscope/unionscope/corpus"
+)
+
+// crawlArticles are union news items written for this test.
+var crawlArticles = []struct{ title, body string }{
+	{"市总工会开展夏季送清凉慰问活动", "7月以来，市总工会组织慰问组深入建筑工地、环卫站点和快递网点，为高温下坚守岗位的一线职工送去防暑降温物资。慰问组听取了企业工会关于高温津贴发放情况的汇报，要求各级工会切实维护职工劳动安全卫生权益。今年全市工会系统共投入慰问资金三百二十万元，惠及职工一万八千余人次。"},
+	{"区总工会举办职工职业技能竞赛", "为弘扬劳模精神和工匠精神，区总工会联合区人社局举办电工、焊工和数控车工三个工种的职工职业技能竞赛。来自四十六家企业的二百一十名选手参加了理论考试和实际操作比赛，获得前三名的选手将申报区级五一劳动奖章，竞赛成绩突出的企业工会也将受到表彰。"},
+	{"今日气温较高请注意防暑", "根据气象台预报，本周我市天气以晴到多云为主，最高气温三十五摄氏度左右，午后局部地区可能出现雷阵雨。气象部门提醒市民注意防暑降温，外出时做好防晒措施，合理安排出行时间，驾驶车辆时注意交通安全，遇雷雨天气尽量减少户外活动，老人和儿童尤其需要注意。"},
+}
+
+func crawlPortal(t *testing.T) *httptest.Server {
+	t.Helper()
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "User-agent: *\nCrawl-delay: 0.02\n")
+	})
+	mux.HandleFunc("/gzdt/", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/gzdt/" {
+			http.NotFound(w, r)
+			return
+		}
+		var b strings.Builder
+		b.WriteString("<html><head><title>工会动态</title></head><body><ul>")
+		for i, a := range crawlArticles {
+			fmt.Fprintf(&b, `<li><a href="/gzdt/202407/t20240712_%d.html?utm_source=test">%s</a> 2024-07-12</li>`, i, a.title)
+		}
+		b.WriteString("</ul></body></html>")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, b.String())
+	})
+	for i, a := range crawlArticles {
+		mux.HandleFunc(fmt.Sprintf("/gzdt/202407/t20240712_%d.html", i), func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprintf(w, `<html><head><title>%s</title></head><body><div class="nav"><a href="/gzdt/">首页</a> <a href="/gzdt/">工会动态</a></div>
+<div class="article"><h1>%s</h1><p class="info">发布时间：2024-07-12 来源：本站</p>`, a.title, a.title)
+			for _, p := range strings.SplitAfter(a.body, "。") {
+				if p != "" {
+					fmt.Fprintf(w, "<p>%s</p>\n", p)
+				}
+			}
+			fmt.Fprint(w, `</div><div class="footer">版权所有 某市总工会 备案号：某ICP备00000000号</div></body></html>`)
+		})
+	}
+	return httptest.NewServer(mux)
+}
+
+func corpusTexts(t *testing.T, dir string) []string {
+	t.Helper()
+	s, err := corpus.Open(filepath.Join(dir, "corpus.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var out []string
+	err = s.Each(context.Background(), func(d *corpus.Document) error {
+		out = append(out, d.URL+" "+d.Title+" "+d.Text())
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestCrawlAndReextract(t *testing.T) {
+	srv := crawlPortal(t)
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"crawl", "--data", dir, "--rate", "50", "--json", srv.URL + "/gzdt/"}, nil, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("crawl exit %d: %s", code, stderr.String())
+	}
+	var last struct {
+		Stats struct{ Stored, Skipped int }
+	}
+	for _, line := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
+		if err := json.Unmarshal([]byte(line), &last); err != nil {
+			t.Fatalf("json event %q: %v", line, err)
+		}
+	}
+	if last.Stats.Stored != 2 || last.Stats.Skipped != 1 {
+		t.Errorf("stored %d, skipped %d; want 2 union articles stored and the weather report skipped\n%s", last.Stats.Stored, last.Stats.Skipped, stdout.String())
+	}
+	want := corpusTexts(t, dir)
+	if len(want) != 2 {
+		t.Fatalf("%d documents after the crawl, want 2", len(want))
+	}
+	for _, d := range want {
+		if strings.Contains(d, "utm_source") {
+			t.Errorf("document URL keeps a tracking parameter: %s", d)
+		}
+	}
+
+	stdout.Reset()
+	stderr.Reset()
+	code = run(context.Background(), []string{"crawl", "--data", dir, "--resume"}, nil, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "no unfinished crawl") {
+		t.Errorf("resume of a finished crawl: exit %d, %s", code, stderr.String())
+	}
+
+	srv.Close() // reextract must not need the network
+	stdout.Reset()
+	stderr.Reset()
+	if code := run(context.Background(), []string{"reextract", "--data", dir}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("reextract exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "2 stored (2 documents)") {
+		t.Errorf("reextract summary: %s", stdout.String())
+	}
+	if diff := cmp.Diff(want, corpusTexts(t, dir)); diff != "" {
+		t.Errorf("documents after reextract (-want +got):\n%s", diff)
+	}
+}
+
+func TestCrawlUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"crawl", "--data", t.TempDir()},
+		{"crawl", "--data", t.TempDir(), "--resume", "http://example.invalid/"},
+		{"crawl", "--data", t.TempDir(), "--rate", "0", "http://example.invalid/"},
+		{"crawl", "--data", t.TempDir(), "--include", "(", "http://example.invalid/"},
+		{"crawl", "--data", t.TempDir(), "mailto:someone@example.invalid"},
+		{"reextract", "--data", t.TempDir()},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), args, nil, &stdout, &stderr); code != 1 {
+			t.Errorf("%v: exit %d, want 1 (user error): %s", args, code, stderr.String())
+		}
+	}
+}

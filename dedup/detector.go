@@ -1,0 +1,456 @@
+package dedup
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/unionscope/unionscope/corpus"
+)
+
+// Defaults of Options.
+const (
+	DefaultThreshold   = 0.8
+	DefaultContainment = 0.8
+	// MinThreshold is the lowest threshold a user may set: pairs scoring
+	// below it are not stored, so clusters at a lower one cannot be formed.
+	MinThreshold = 0.5
+)
+
+const (
+	// minContainedShingles keeps a few shared sentences (a slogan, a
+	// heading) from making a short text "contained" in every long one.
+	minContainedShingles = 40
+	// maxPosting is the most documents a sampled shingle may occur in and
+	// still propose candidates (see corpus.DedupTx.SampleMates): more, and
+	// it is a stock phrase, or a report reposted so often that its copies
+	// already link through bands.
+	maxPosting = 64
+	// minSharedSamples is how many samples a document must share with a
+	// candidate found through samples before the sketches are compared.
+	minSharedSamples = 3
+)
+
+// Meta keys under which the store keeps the options its clusters use.
+const (
+	metaThreshold   = "dedup_threshold"
+	metaContainment = "dedup_containment"
+)
+
+// Options are the thresholds of detection.
+type Options struct {
+	// Threshold is the score (shared shingles over the larger document's)
+	// at which two documents are copies.
+	Threshold float64
+	// Containment is the share of a smaller document's shingles inside a
+	// larger one at which, when they are not copies, it is contained in it.
+	Containment float64
+}
+
+// Validate checks that the thresholds are within range.
+func (o Options) Validate() error {
+	if o.Threshold < MinThreshold || o.Threshold > 1 {
+		return fmt.Errorf("threshold %g out of range %g..1", o.Threshold, MinThreshold)
+	}
+	if o.Containment <= 0 || o.Containment > 1 {
+		return fmt.Errorf("containment %g out of range 0..1", o.Containment)
+	}
+	return nil
+}
+
+// LoadOptions returns the options the store's clusters were built with,
+// or the defaults.
+func LoadOptions(ctx context.Context, s *corpus.Store) (Options, error) {
+	o := Options{Threshold: DefaultThreshold, Containment: DefaultContainment}
+	for key, dst := range map[string]*float64{metaThreshold: &o.Threshold, metaContainment: &o.Containment} {
+		v, err := s.Meta(ctx, key)
+		if err != nil {
+			return o, fmt.Errorf("read %s: %w", key, err)
+		}
+		if v == "" {
+			continue
+		}
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return o, fmt.Errorf("read %s %q: %w", key, v, err)
+		}
+		*dst = f
+	}
+	return o, o.Validate()
+}
+
+func saveOptions(ctx context.Context, s *corpus.Store, o Options) error {
+	for key, v := range map[string]float64{metaThreshold: o.Threshold, metaContainment: o.Containment} {
+		if err := s.SetMeta(ctx, key, strconv.FormatFloat(v, 'g', -1, 64)); err != nil {
+			return fmt.Errorf("save %s: %w", key, err)
+		}
+	}
+	return nil
+}
+
+// Detector keeps a store's clusters up to date.
+type Detector struct {
+	Store   *corpus.Store
+	Options Options
+}
+
+// New returns a detector with the options the store's clusters use.
+func New(ctx context.Context, s *corpus.Store) (*Detector, error) {
+	o, err := LoadOptions(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	return &Detector{Store: s, Options: o}, nil
+}
+
+// UpdateSource brings the clusters up to date after source was stored as
+// docs: documents whose text changed are sketched and compared with their
+// candidates, documents the source no longer yields are forgotten, and the
+// clusters they touch are formed again, all in one transaction.
+func (d *Detector) UpdateSource(ctx context.Context, source string, docs []corpus.Document) error {
+	err := d.Store.Dedup(ctx, func(tx *corpus.DedupTx) error {
+		affected := map[string]bool{}
+		old, err := tx.SketchIDsOfSource(source)
+		if err != nil {
+			return err
+		}
+		keep := map[string]bool{}
+		for i := range docs {
+			keep[docs[i].ID] = true
+		}
+		for _, id := range old {
+			if !keep[id] {
+				if err := d.forget(tx, id, affected); err != nil {
+					return err
+				}
+			}
+		}
+		for i := range docs {
+			if err := d.add(tx, docs[i].ID, source, NewSketch(docs[i].Text()), affected, true); err != nil {
+				return err
+			}
+		}
+		return d.recluster(tx, affected)
+	})
+	if err != nil {
+		return fmt.Errorf("find copies of %s: %w", source, err)
+	}
+	return nil
+}
+
+// add stores the sketch of id and its pairs. When check is set and the
+// stored sketch is the same, nothing changes.
+func (d *Detector) add(tx *corpus.DedupTx, id, source string, sk *Sketch, affected map[string]bool, check bool) error {
+	sig, samples := sk.MarshalSig(), sk.MarshalSamples()
+	if check {
+		old, ok, err := tx.Sketch(id)
+		if err != nil {
+			return err
+		}
+		if ok && old.Source == source && old.Shingles == sk.Shingles && bytes.Equal(old.Signature, sig) && bytes.Equal(old.Samples, samples) {
+			return nil
+		}
+		if err := d.forget(tx, id, affected); err != nil {
+			return err
+		}
+	}
+	affected[id] = true
+	if sk.Empty() {
+		return nil
+	}
+	err := tx.PutSketch(corpus.DupSketch{DocID: id, Source: source, Shingles: sk.Shingles, Signature: sig, Samples: samples,
+		Bands: sk.Bands(), SampleKeys: sk.SampleKeys()})
+	if err != nil {
+		return err
+	}
+	return d.link(tx, id, sk)
+}
+
+// link compares id with the documents that share a band or enough samples
+// with it and stores the pairs worth keeping.
+func (d *Detector) link(tx *corpus.DedupTx, id string, sk *Sketch) error {
+	cands, err := tx.BandMates(id, sk.Bands())
+	if err != nil {
+		return err
+	}
+	shared, err := tx.SampleMates(id, sk.SampleKeys(), maxPosting)
+	if err != nil {
+		return err
+	}
+	// Containment of the smaller side, or a score above MinThreshold,
+	// means sharing most of the smaller side's samples; half leaves room
+	// for sampling noise and spares loading sketches that share a few
+	// stock phrases.
+	for o, c := range shared {
+		if n := c[0]; n >= minSharedSamples && 2*n >= min(len(sk.Samples), c[1]) {
+			cands = append(cands, o)
+		}
+	}
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	for _, o := range cands {
+		stored, ok, err := tx.Sketch(o)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		other, ok := unmarshalSketch(stored.Shingles, stored.Signature, stored.Samples)
+		if !ok {
+			return fmt.Errorf("sketch of %s is corrupt", o)
+		}
+		p, keep := d.pair(id, sk, o, other)
+		if !keep {
+			continue
+		}
+		if err := tx.PutPair(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pair turns the comparison of a and b into a stored pair, reporting
+// whether it is worth storing: a copy at some threshold a user may pick,
+// or a containment.
+func (d *Detector) pair(a string, ska *Sketch, b string, skb *Sketch) (corpus.DupPair, bool) {
+	e := Compare(ska, skb)
+	p := corpus.DupPair{A: a, B: b, Score: e.Score, AinB: e.AinB, BinA: e.BinA}
+	// Only the smaller side can be contained, and only if it has enough
+	// text to be a part rather than a phrase.
+	if ska.Shingles > skb.Shingles || ska.Shingles < minContainedShingles {
+		p.AinB = 0
+	}
+	if skb.Shingles > ska.Shingles || skb.Shingles < minContainedShingles {
+		p.BinA = 0
+	}
+	return p, p.Score >= MinThreshold || max(p.AinB, p.BinA) >= d.Options.Containment
+}
+
+// forget removes id's sketch and pairs, marking the documents it was
+// linked to as affected.
+func (d *Detector) forget(tx *corpus.DedupTx, id string, affected map[string]bool) error {
+	affected[id] = true
+	pairs, err := tx.Pairs(id)
+	if err != nil {
+		return err
+	}
+	for _, p := range pairs {
+		affected[p.Other(id)] = true
+	}
+	m, ok, err := tx.Membership(id)
+	if err != nil {
+		return err
+	}
+	if ok {
+		mates, err := tx.ClusterIDs(m.Cluster)
+		if err != nil {
+			return err
+		}
+		for _, o := range mates {
+			affected[o] = true
+		}
+	}
+	stored, ok, err := tx.Sketch(id)
+	if err != nil || !ok {
+		return err
+	}
+	sk, ok := unmarshalSketch(stored.Shingles, stored.Signature, stored.Samples)
+	if !ok {
+		return fmt.Errorf("sketch of %s is corrupt", id)
+	}
+	return tx.Forget(id, sk.Bands(), sk.SampleKeys())
+}
+
+// recluster forms again the clusters that hold the affected documents:
+// the connected components of pairs scoring at least the threshold.
+func (d *Detector) recluster(tx *corpus.DedupTx, affected map[string]bool) error {
+	ids := make([]string, 0, len(affected))
+	for id := range affected {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	done := map[string]bool{}
+	for _, start := range ids {
+		if done[start] {
+			continue
+		}
+		comp := []string{start}
+		done[start] = true
+		for i := 0; i < len(comp); i++ {
+			pairs, err := tx.Pairs(comp[i])
+			if err != nil {
+				return err
+			}
+			for _, p := range pairs {
+				if o := p.Other(comp[i]); p.Score >= d.Options.Threshold && !done[o] {
+					done[o] = true
+					comp = append(comp, o)
+				}
+			}
+		}
+		if err := setCluster(tx, comp); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setCluster records comp as one cluster, or its only document as having
+// no copies.
+func setCluster(tx *corpus.DedupTx, comp []string) error {
+	docs, err := tx.DupDocs(comp)
+	if err != nil {
+		return err
+	}
+	exists := map[string]bool{}
+	for _, doc := range docs {
+		exists[doc.ID] = true
+	}
+	for _, id := range comp {
+		if !exists[id] || len(docs) < 2 {
+			if err := tx.SetMembership(id, nil); err != nil {
+				return err
+			}
+		}
+	}
+	if len(docs) < 2 {
+		return nil
+	}
+	canon := Canonical(docs)
+	for _, doc := range docs {
+		m := corpus.Membership{Cluster: canon, Canonical: doc.ID == canon, Size: len(docs)}
+		if err := tx.SetMembership(doc.ID, &m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RebuildStats describes a rebuild.
+type RebuildStats struct {
+	Documents int `json:"documents"`
+	Pairs     int `json:"pairs"`
+	Clusters  int `json:"clusters"`
+	Copies    int `json:"copies"` // members that are not canonical
+}
+
+// Rebuild forgets every sketch, pair and cluster and finds them again from
+// the stored documents with d.Options, which it records as the store's.
+// progress, if not nil, is called after each document.
+func (d *Detector) Rebuild(ctx context.Context, progress func()) (RebuildStats, error) {
+	var st RebuildStats
+	if err := d.Options.Validate(); err != nil {
+		return st, err
+	}
+	if err := d.Store.Dedup(ctx, func(tx *corpus.DedupTx) error { return tx.Clear() }); err != nil {
+		return st, fmt.Errorf("rebuild clusters: %w", err)
+	}
+	if err := saveOptions(ctx, d.Store, d.Options); err != nil {
+		return st, fmt.Errorf("rebuild clusters: %w", err)
+	}
+	// Sketch and link in transactions of a few hundred documents: one per
+	// document would spend the time in commits, one for all would hold
+	// the write lock for the whole rebuild.
+	type item struct {
+		id, source string
+		sk         *Sketch
+	}
+	var batch []item
+	flush := func() error {
+		err := d.Store.Dedup(ctx, func(tx *corpus.DedupTx) error {
+			unused := map[string]bool{}
+			for _, it := range batch {
+				if err := d.add(tx, it.id, it.source, it.sk, unused, false); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		batch = batch[:0]
+		return err
+	}
+	err := d.Store.EachBody(ctx, func(id, source, text string) error {
+		batch = append(batch, item{id, source, NewSketch(text)})
+		st.Documents++
+		if progress != nil {
+			progress()
+		}
+		if len(batch) >= 200 {
+			return flush()
+		}
+		return ctx.Err()
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return st, fmt.Errorf("rebuild clusters: %w", err)
+	}
+	err = d.Store.Dedup(ctx, func(tx *corpus.DedupTx) error {
+		pairs, err := tx.AllPairs(d.Options.Threshold)
+		if err != nil {
+			return err
+		}
+		st.Pairs = len(pairs)
+		for _, comp := range Components(pairs, d.Options.Threshold) {
+			if err := setCluster(tx, comp); err != nil {
+				return err
+			}
+			st.Clusters++
+			st.Copies += len(comp) - 1
+		}
+		return nil
+	})
+	if err != nil {
+		return st, fmt.Errorf("rebuild clusters: %w", err)
+	}
+	return st, nil
+}
+
+// Components returns the connected components of the pairs scoring at
+// least threshold, each sorted, in order of their first ID.
+func Components(pairs []corpus.DupPair, threshold float64) [][]string {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		p, ok := parent[x]
+		if !ok || p == x {
+			parent[x] = x
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	for _, p := range pairs {
+		if p.Score < threshold {
+			continue
+		}
+		ra, rb := find(p.A), find(p.B)
+		if ra != rb {
+			// The smaller root wins so the result does not depend on
+			// the order of the pairs.
+			if rb < ra {
+				ra, rb = rb, ra
+			}
+			parent[rb] = ra
+		}
+	}
+	groups := map[string][]string{}
+	for x := range parent {
+		r := find(x)
+		groups[r] = append(groups[r], x)
+	}
+	out := make([][]string, 0, len(groups))
+	for _, g := range groups {
+		slices.Sort(g)
+		out = append(out, g)
+	}
+	slices.SortFunc(out, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	return out
+}
