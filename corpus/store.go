@@ -31,8 +31,11 @@ type Store struct {
 // up to date.
 func Open(path string) (*Store, error) {
 	// busy_timeout lets a reader and a writer in different processes wait
-	// for each other instead of failing with SQLITE_BUSY.
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	// for each other instead of failing with SQLITE_BUSY. Transactions take
+	// the write lock when they begin (_txlock=immediate): a deferred one that
+	// reads and then writes fails at once in WAL mode if another connection
+	// wrote in between, and busy_timeout cannot help it.
+	dsn := "file:" + path + "?_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -118,5 +119,44 @@ func TestReopenKeepsDataAndSchema(t *testing.T) {
 func TestDocIDIsStable(t *testing.T) {
 	if DocID("/a", 1) != DocID("/a", 1) || DocID("/a", 1) == DocID("/a", 2) || len(DocID("/a", 1)) != 16 {
 		t.Error("DocID is not a stable 16-digit key per source and part")
+	}
+}
+
+// TestConcurrentWritersFromTwoHandles is what an import and a crawl (or a
+// server) writing at once look like: two connections to one file. With
+// deferred transactions, a read-then-write one fails with "database is
+// locked" when the other writes in between.
+func TestConcurrentWritersFromTwoHandles(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "corpus.db")
+	var stores [2]*Store
+	for i := range stores {
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		stores[i] = s
+	}
+	errs := make(chan error, 2)
+	for i, s := range stores {
+		go func() {
+			for j := range 30 {
+				src := "/w" + strconv.Itoa(i) + "/" + strconv.Itoa(j)
+				if _, err := s.ReplaceSource(ctx, src, "h", []Document{testDoc(1, src)}); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range stores {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, _ := stores[0].Count(ctx); n != 60 {
+		t.Errorf("Count = %d, want 60", n)
 	}
 }
