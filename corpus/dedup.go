@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -80,16 +81,24 @@ type Provenance struct {
 // zero). Seeing the same bytes at the same place again moves LastSeen and
 // fills in a WARC location that was missing.
 func (s *Store) AddProvenance(ctx context.Context, docID string, p Provenance) error {
+	return addProvenance(ctx, s.db, docID, p, s.Now())
+}
+
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func addProvenance(ctx context.Context, db execer, docID string, p Provenance, now time.Time) error {
 	seen := p.LastSeen
 	if seen.IsZero() {
-		seen = s.Now()
+		seen = now
 	}
 	ts := seen.UTC().Format(time.RFC3339)
 	off := p.WARCOffset
 	if p.WARCFile == "" {
 		off = -1
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO provenance (doc_id, location, content_hash, first_seen, last_seen, warc_file, warc_offset)
+	_, err := db.ExecContext(ctx, `INSERT INTO provenance (doc_id, location, content_hash, first_seen, last_seen, warc_file, warc_offset)
 		SELECT id, ?, ?, ?, ?, ?, ? FROM documents WHERE id = ?
 		ON CONFLICT (doc_id, location, content_hash) DO UPDATE SET
 			last_seen = MAX(last_seen, excluded.last_seen),
@@ -264,9 +273,73 @@ func (s *Store) PairsAbove(ctx context.Context, min float64) ([]DupPair, error) 
 
 // DedupTx is a transaction over the dedup tables. Changes of membership it
 // writes append to the change log, so that an index re-reads the members.
+//
+// Its statements have fixed texts (lists of keys travel as one JSON array
+// read with json_each) and are prepared once per transaction: preparing
+// anew for every call was an eighth of the clustering time.
 type DedupTx struct {
-	tx  *sql.Tx
-	ctx context.Context
+	tx    *sql.Tx
+	ctx   context.Context
+	stmts map[string]*sql.Stmt
+}
+
+// stmt returns q prepared in the transaction.
+func (t *DedupTx) stmt(q string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := t.tx.PrepareContext(t.ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	t.stmts[q] = st
+	return st, nil
+}
+
+func (t *DedupTx) exec(q string, args ...any) error {
+	st, err := t.stmt(q)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(t.ctx, args...)
+	return err
+}
+
+func (t *DedupTx) query(q string, args ...any) (*sql.Rows, error) {
+	st, err := t.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(t.ctx, args...)
+}
+
+func (t *DedupTx) queryRow(q string, args ...any) *sql.Row {
+	st, err := t.stmt(q)
+	if err != nil {
+		// A Row carries its error to Scan; a failed prepare is the
+		// same as a failed query there.
+		return t.tx.QueryRowContext(t.ctx, q, args...)
+	}
+	return st.QueryRowContext(t.ctx, args...)
+}
+
+func (t *DedupTx) close() {
+	for _, st := range t.stmts {
+		st.Close()
+	}
+}
+
+// jsonKeys encodes keys as the JSON array json_each reads.
+func jsonKeys(keys []int64) string {
+	b := make([]byte, 0, 2+21*len(keys))
+	b = append(b, '[')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, k, 10)
+	}
+	return string(append(b, ']'))
 }
 
 // Dedup runs fn in one transaction, committing when it returns nil.
@@ -282,7 +355,9 @@ func (s *Store) Dedup(ctx context.Context, fn func(*DedupTx) error) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM dedup_members WHERE 0`); err != nil {
 		return fmt.Errorf("dedup: %w", err)
 	}
-	if err := fn(&DedupTx{tx: tx, ctx: ctx}); err != nil {
+	t := &DedupTx{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	defer t.close()
+	if err := fn(t); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -308,7 +383,7 @@ func (t *DedupTx) Clear() error {
 
 // SketchIDsOfSource returns the documents of source that have a sketch.
 func (t *DedupTx) SketchIDsOfSource(source string) ([]string, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT doc_id FROM dedup_sketches WHERE source = ? ORDER BY doc_id`, source)
+	rows, err := t.query(`SELECT doc_id FROM dedup_sketches WHERE source = ? ORDER BY doc_id`, source)
 	if err != nil {
 		return nil, fmt.Errorf("sketches of %s: %w", source, err)
 	}
@@ -319,7 +394,7 @@ func (t *DedupTx) SketchIDsOfSource(source string) ([]string, error) {
 // Bands and SampleKeys are not loaded.
 func (t *DedupTx) Sketch(id string) (sk DupSketch, ok bool, err error) {
 	sk.DocID = id
-	err = t.tx.QueryRowContext(t.ctx, `SELECT source, shingles, signature, samples FROM dedup_sketches WHERE doc_id = ?`, id).
+	err = t.queryRow(`SELECT source, shingles, signature, samples FROM dedup_sketches WHERE doc_id = ?`, id).
 		Scan(&sk.Source, &sk.Shingles, &sk.Signature, &sk.Samples)
 	if errors.Is(err, sql.ErrNoRows) {
 		return sk, false, nil
@@ -333,7 +408,7 @@ func (t *DedupTx) Sketch(id string) (sk DupSketch, ok bool, err error) {
 // PutSketch stores sk with its bands and sample postings. The document
 // must have none: Forget the old one first.
 func (t *DedupTx) PutSketch(sk DupSketch) error {
-	if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO dedup_sketches (doc_id, source, shingles, signature, samples) VALUES (?, ?, ?, ?, ?)`,
+	if err := t.exec(`INSERT INTO dedup_sketches (doc_id, source, shingles, signature, samples) VALUES (?, ?, ?, ?, ?)`,
 		sk.DocID, sk.Source, sk.Shingles, sk.Signature, sk.Samples); err != nil {
 		return fmt.Errorf("put sketch of %s: %w", sk.DocID, err)
 	}
@@ -346,35 +421,13 @@ func (t *DedupTx) PutSketch(sk DupSketch) error {
 	return nil
 }
 
-// keyChunk bounds the keys one statement carries, well inside SQLite's
-// limit on bound parameters.
-const keyChunk = 400
-
-// insertKeys writes (key, id) rows in a few multi-row statements: one
+// insertKeys writes a (key, id) row per key in one statement: one
 // statement per row made storing a sketch cost more than computing it.
 func (t *DedupTx) insertKeys(table, column, id string, keys []int64) error {
-	for len(keys) > 0 {
-		n := min(len(keys), keyChunk)
-		args := make([]any, 0, 2*n)
-		for _, k := range keys[:n] {
-			args = append(args, k, id)
-		}
-		q := `INSERT OR IGNORE INTO ` + table + ` (` + column + `, doc_id) VALUES (?, ?)` + strings.Repeat(", (?, ?)", n-1)
-		if _, err := t.tx.ExecContext(t.ctx, q, args...); err != nil {
-			return err
-		}
-		keys = keys[n:]
+	if len(keys) == 0 {
+		return nil
 	}
-	return nil
-}
-
-// keyArgs returns keys as arguments and a "(?), (?)" VALUES list.
-func keyArgs(keys []int64) ([]any, string) {
-	args := make([]any, len(keys))
-	for i, k := range keys {
-		args[i] = k
-	}
-	return args, "(?)" + strings.Repeat(", (?)", len(keys)-1)
+	return t.exec(`INSERT OR IGNORE INTO `+table+` (`+column+`, doc_id) SELECT value, ? FROM json_each(?)`, id, jsonKeys(keys))
 }
 
 // Forget deletes the sketch of id, its postings under bands and
@@ -382,21 +435,19 @@ func keyArgs(keys []int64) ([]any, string) {
 // pairs. Its membership is left for SetMembership, so that the change is
 // logged.
 func (t *DedupTx) Forget(id string, bands, sampleKeys []int64) error {
-	if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM dedup_sketches WHERE doc_id = ?`, id); err != nil {
+	if err := t.exec(`DELETE FROM dedup_sketches WHERE doc_id = ?`, id); err != nil {
 		return fmt.Errorf("delete sketch of %s: %w", id, err)
 	}
 	for _, del := range []struct {
 		table, column string
 		keys          []int64
 	}{{"dedup_bands", "band", bands}, {"dedup_samples", "hash", sampleKeys}} {
-		for keys := del.keys; len(keys) > 0; {
-			n := min(len(keys), keyChunk)
-			args, values := keyArgs(keys[:n])
-			if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM `+del.table+` WHERE doc_id = ? AND `+del.column+` IN (`+strings.ReplaceAll(strings.ReplaceAll(values, "(", ""), ")", "")+`)`,
-				append([]any{id}, args...)...); err != nil {
-				return fmt.Errorf("delete postings of %s: %w", id, err)
-			}
-			keys = keys[n:]
+		if len(del.keys) == 0 {
+			continue
+		}
+		if err := t.exec(`DELETE FROM `+del.table+` WHERE `+del.column+` IN (SELECT value FROM json_each(?)) AND doc_id = ?`,
+			jsonKeys(del.keys), id); err != nil {
+			return fmt.Errorf("delete postings of %s: %w", id, err)
 		}
 	}
 	return t.DeletePairs(id)
@@ -404,12 +455,11 @@ func (t *DedupTx) Forget(id string, bands, sampleKeys []int64) error {
 
 // BandMates returns the documents other than id that share a band key.
 func (t *DedupTx) BandMates(id string, bands []int64) ([]string, error) {
-	if len(bands) == 0 || len(bands) > keyChunk {
-		return nil, fmt.Errorf("band mates of %s: %d bands", id, len(bands))
+	if len(bands) == 0 {
+		return nil, fmt.Errorf("band mates of %s: no bands", id)
 	}
-	args, values := keyArgs(bands)
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT DISTINCT b.doc_id FROM (VALUES `+values+`) k
-		JOIN dedup_bands b ON b.band = k.column1 WHERE b.doc_id != ? ORDER BY b.doc_id`, append(args, id)...)
+	rows, err := t.query(`SELECT DISTINCT b.doc_id FROM json_each(?) k
+		JOIN dedup_bands b ON b.band = k.value WHERE b.doc_id != ? ORDER BY b.doc_id`, jsonKeys(bands), id)
 	if err != nil {
 		return nil, fmt.Errorf("band mates of %s: %w", id, err)
 	}
@@ -426,40 +476,37 @@ func (t *DedupTx) BandMates(id string, bands []int64) ([]string, error) {
 // bounded as the corpus grows.
 func (t *DedupTx) SampleMates(id string, keys []int64, maxPosting int) (map[string][2]int, error) {
 	out := map[string][2]int{}
-	for len(keys) > 0 {
-		n := min(len(keys), keyChunk)
-		args, values := keyArgs(keys[:n])
-		// The posting count stops at maxPosting+1 rows, so a stock
-		// phrase costs no more than a rare one.
-		rows, err := t.tx.QueryContext(t.ctx, `WITH k(h) AS MATERIALIZED (SELECT column1 FROM (VALUES `+values+`) v
-				WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM dedup_samples x WHERE x.hash = v.column1 LIMIT ?)) <= ?)
-			SELECT s.doc_id, COUNT(*), (SELECT length(samples) / 8 FROM dedup_sketches WHERE doc_id = s.doc_id)
-			FROM k JOIN dedup_samples s ON s.hash = k.h WHERE s.doc_id != ? GROUP BY s.doc_id`,
-			append(args, maxPosting+1, maxPosting, id)...)
-		if err != nil {
+	if len(keys) == 0 {
+		return out, nil
+	}
+	// The posting count stops at maxPosting+1 rows, so a stock phrase
+	// costs no more than a rare one.
+	rows, err := t.query(`WITH k(h) AS MATERIALIZED (SELECT value FROM json_each(?) v
+			WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM dedup_samples x WHERE x.hash = v.value LIMIT ?)) <= ?)
+		SELECT s.doc_id, COUNT(*), (SELECT length(samples) / 8 FROM dedup_sketches WHERE doc_id = s.doc_id)
+		FROM k JOIN dedup_samples s ON s.hash = k.h WHERE s.doc_id != ? GROUP BY s.doc_id`,
+		jsonKeys(keys), maxPosting+1, maxPosting, id)
+	if err != nil {
+		return nil, fmt.Errorf("sample mates of %s: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o string
+		var c, n int
+		if err := rows.Scan(&o, &c, &n); err != nil {
 			return nil, fmt.Errorf("sample mates of %s: %w", id, err)
 		}
-		for rows.Next() {
-			var o string
-			var c, n int
-			if err := rows.Scan(&o, &c, &n); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("sample mates of %s: %w", id, err)
-			}
-			out[o] = [2]int{out[o][0] + c, n}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("sample mates of %s: %w", id, err)
-		}
-		keys = keys[n:]
+		out[o] = [2]int{c, n}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sample mates of %s: %w", id, err)
 	}
 	return out, nil
 }
 
 // Pairs returns the stored pairs that involve id.
 func (t *DedupTx) Pairs(id string) ([]DupPair, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT a, b, score, a_in_b, b_in_a FROM dedup_pairs WHERE a = ?
+	rows, err := t.query(`SELECT a, b, score, a_in_b, b_in_a FROM dedup_pairs WHERE a = ?
 		UNION ALL SELECT a, b, score, a_in_b, b_in_a FROM dedup_pairs WHERE b = ?`, id, id)
 	if err != nil {
 		return nil, fmt.Errorf("pairs of %s: %w", id, err)
@@ -481,7 +528,7 @@ func (t *DedupTx) PutPair(p DupPair) error {
 	if p.B < p.A {
 		p.A, p.B, p.AinB, p.BinA = p.B, p.A, p.BinA, p.AinB
 	}
-	_, err := t.tx.ExecContext(t.ctx, `INSERT INTO dedup_pairs (a, b, score, a_in_b, b_in_a) VALUES (?, ?, ?, ?, ?)
+	err := t.exec(`INSERT INTO dedup_pairs (a, b, score, a_in_b, b_in_a) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (a, b) DO UPDATE SET score = excluded.score, a_in_b = excluded.a_in_b, b_in_a = excluded.b_in_a`,
 		p.A, p.B, p.Score, p.AinB, p.BinA)
 	if err != nil {
@@ -492,20 +539,27 @@ func (t *DedupTx) PutPair(p DupPair) error {
 
 // DeletePairs deletes the pairs that involve id.
 func (t *DedupTx) DeletePairs(id string) error {
-	if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM dedup_pairs WHERE a = ? OR b = ?`, id, id); err != nil {
+	if err := t.exec(`DELETE FROM dedup_pairs WHERE a = ? OR b = ?`, id, id); err != nil {
 		return fmt.Errorf("delete pairs of %s: %w", id, err)
 	}
 	return nil
 }
 
 // Membership returns the cluster of id; ok is false when it has none.
-func (t *DedupTx) Membership(id string) (Membership, bool, error) {
-	return membership(t.ctx, t.tx, id)
+func (t *DedupTx) Membership(id string) (m Membership, ok bool, err error) {
+	err = t.queryRow(membershipQuery, id).Scan(&m.Cluster, &m.Canonical, &m.Size)
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, false, nil
+	}
+	if err != nil {
+		return m, false, fmt.Errorf("cluster of %s: %w", id, err)
+	}
+	return m, true, nil
 }
 
 // ClusterIDs returns the members of cluster.
 func (t *DedupTx) ClusterIDs(cluster string) ([]string, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT doc_id FROM dedup_members WHERE cluster = ? ORDER BY doc_id`, cluster)
+	rows, err := t.query(`SELECT doc_id FROM dedup_members WHERE cluster = ? ORDER BY doc_id`, cluster)
 	if err != nil {
 		return nil, fmt.Errorf("members of %s: %w", cluster, err)
 	}
@@ -524,16 +578,16 @@ func (t *DedupTx) SetMembership(id string, m *Membership) error {
 		return nil
 	}
 	if m == nil {
-		_, err = t.tx.ExecContext(t.ctx, `DELETE FROM dedup_members WHERE doc_id = ?`, id)
+		err = t.exec(`DELETE FROM dedup_members WHERE doc_id = ?`, id)
 	} else {
-		_, err = t.tx.ExecContext(t.ctx, `INSERT INTO dedup_members (doc_id, cluster, canonical, size) VALUES (?, ?, ?, ?)
+		err = t.exec(`INSERT INTO dedup_members (doc_id, cluster, canonical, size) VALUES (?, ?, ?, ?)
 			ON CONFLICT (doc_id) DO UPDATE SET cluster = excluded.cluster, canonical = excluded.canonical, size = excluded.size`,
 			id, m.Cluster, m.Canonical, m.Size)
 	}
 	if err != nil {
 		return fmt.Errorf("set cluster of %s: %w", id, err)
 	}
-	if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO changes (doc_id, deleted) SELECT id, 0 FROM documents WHERE id = ?`, id); err != nil {
+	if err := t.exec(`INSERT INTO changes (doc_id, deleted) SELECT id, 0 FROM documents WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("log cluster change of %s: %w", id, err)
 	}
 	return nil
@@ -553,8 +607,10 @@ func (t *DedupTx) DupDocs(ids []string) ([]DupDoc, error) {
 	return dupDocs(t.ctx, t.tx, ids)
 }
 
+const membershipQuery = `SELECT cluster, canonical, size FROM dedup_members WHERE doc_id = ?`
+
 func membership(ctx context.Context, q queryer, id string) (m Membership, ok bool, err error) {
-	err = q.QueryRowContext(ctx, `SELECT cluster, canonical, size FROM dedup_members WHERE doc_id = ?`, id).Scan(&m.Cluster, &m.Canonical, &m.Size)
+	err = q.QueryRowContext(ctx, membershipQuery, id).Scan(&m.Cluster, &m.Canonical, &m.Size)
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, false, nil
 	}

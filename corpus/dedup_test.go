@@ -11,12 +11,14 @@ import (
 func TestProvenanceMergesSightings(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 8, 0, 0, 0, time.UTC) }
+	// Storing a source is itself a sighting, at the store's clock.
+	s.Now = func() time.Time { return day(3) }
 	src := "https://www.example-union.org.cn/news/1.html"
 	if _, err := s.ReplaceSource(ctx, src, "h1", []Document{testDoc(0, "一")}); err != nil {
 		t.Fatal(err)
 	}
 	id := DocID(src, 0)
-	day := func(d int) time.Time { return time.Date(2026, 3, d, 8, 0, 0, 0, time.UTC) }
 	for _, p := range []Provenance{
 		{Location: src, ContentHash: "h1", LastSeen: day(5)},
 		// The crawler adds the WARC record of the same fetch later.
@@ -174,5 +176,38 @@ func TestContainmentsOfPointsFromPartToWhole(t *testing.T) {
 	// Above the copy threshold the pair is a copy, not a containment.
 	if links, err := s.ContainmentsOf(ctx, speech, 0.4, 0.8); err != nil || len(links) != 0 {
 		t.Errorf("ContainmentsOf at threshold 0.4 = %+v, %v; want none", links, err)
+	}
+}
+
+func TestSampleMatesSkipsStockPhrases(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	// Documents d0..d3 share sample 7, a stock phrase once three
+	// documents hold it; d0 and d1 also share 9.
+	err := s.Dedup(ctx, func(tx *DedupTx) error {
+		for i, keys := range [][]int64{{7, 9}, {7, 9}, {7}, {7}} {
+			id := string(rune('a' + i))
+			if err := tx.PutSketch(DupSketch{DocID: id, Source: "/" + id, Shingles: 50, Signature: []byte{0}, Samples: make([]byte, 8*len(keys)), Bands: []int64{int64(i)}, SampleKeys: keys}); err != nil {
+				return err
+			}
+		}
+		got, err := tx.SampleMates("a", []int64{7, 9}, 3)
+		if err != nil {
+			return err
+		}
+		if diff := cmp.Diff(map[string][2]int{"b": {1, 2}}, got); diff != "" {
+			t.Errorf("SampleMates (-want +got):\n%s", diff)
+		}
+		mates, err := tx.BandMates("a", []int64{1, 2, 5})
+		if err != nil {
+			return err
+		}
+		if diff := cmp.Diff([]string{"b", "c"}, mates); diff != "" {
+			t.Errorf("BandMates (-want +got):\n%s", diff)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -122,7 +122,8 @@ func (s *Store) SourceHash(ctx context.Context, source string) (string, bool, er
 // ReplaceSource stores docs as the complete set of documents read from
 // source, whose bytes hashed to hash. In one transaction it writes each
 // document with its metrics and campaigns, deletes documents the source no
-// longer yields, and appends a change for each. Documents whose stored form
+// longer yields, records that each was seen at source (provenance), and
+// appends a change for each. Documents whose stored form
 // is identical are left alone and produce no change.
 func (s *Store) ReplaceSource(ctx context.Context, source, hash string, docs []Document) (changed int, err error) {
 	defer func() {
@@ -189,6 +190,13 @@ func (s *Store) ReplaceSource(ctx context.Context, source, hash string, docs []D
 			return 0, err
 		}
 		changed++
+	}
+
+	// Every document the source yields was seen there, with these bytes.
+	for id := range keep {
+		if err := addProvenance(ctx, tx, id, Provenance{Location: source, ContentHash: hash}, s.Now()); err != nil {
+			return 0, err
+		}
 	}
 
 	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (source, content_hash, parts, updated_at) VALUES (?, ?, ?, ?)

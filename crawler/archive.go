@@ -139,6 +139,7 @@ func ReadArchived(dir string, page corpus.Page) (*Response, error) {
 	return &Response{
 		URL: page.URL, Status: resp.StatusCode, Header: resp.Header, ContentType: resp.Header.Get("Content-Type"),
 		Body: body, FetchedAt: page.FetchedAt, ContentHash: page.ContentHash,
+		WARCFile: page.WARCFile, WARCOffset: page.WARCOffset,
 	}, nil
 }
 

@@ -34,6 +34,11 @@ type Response struct {
 	FetchedAt   time.Time
 	// ContentHash is the hex SHA-256 of Body.
 	ContentHash string
+	// WARCFile (a name in the archive folder) and WARCOffset locate the
+	// response record that holds Body, for the stored documents'
+	// provenance.
+	WARCFile   string
+	WARCOffset int64
 }
 
 // Outcomes of a page, as recorded in the store and reported in events.

@@ -225,7 +225,7 @@ func (r *runner) page(res result, req *http.Request, resp *http.Response, body [
 		WARCFile: file, WARCOffset: off, FetchedAt: now}
 	res.page, res.frontier = p, corpus.FrontierDone
 	res.resp = &Response{URL: e.URL, Status: resp.StatusCode, Header: resp.Header, ContentType: ct, Body: body,
-		Depth: e.Depth, FetchedAt: now, ContentHash: p.ContentHash}
+		Depth: e.Depth, FetchedAt: now, ContentHash: p.ContentHash, WARCFile: file, WARCOffset: off}
 	return r.analyze(res, req.URL)
 }
 

@@ -95,18 +95,17 @@ func BenchmarkSketch(b *testing.B) {
 	}
 }
 
-// benchSizes are the corpus sizes the update benchmark runs at, from
-// $DEDUP_BENCH_SIZES (comma-separated) or 1,000 and 10,000.
-func benchSizes(b *testing.B) []int {
-	v := os.Getenv("DEDUP_BENCH_SIZES")
+// envInts reads a comma-separated list of numbers from $name, or def.
+func envInts(b *testing.B, name, def string) []int {
+	v := os.Getenv(name)
 	if v == "" {
-		v = "1000,10000"
+		v = def
 	}
 	var out []int
 	for _, f := range strings.Split(v, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil {
-			b.Fatalf("DEDUP_BENCH_SIZES=%q: %v", v, err)
+		if err != nil || n < 1 {
+			b.Fatalf("%s=%q: not a list of positive numbers", name, v)
 		}
 		out = append(out, n)
 	}
@@ -115,12 +114,15 @@ func benchSizes(b *testing.B) []int {
 
 // BenchmarkIngest measures, per document added to a corpus of n stored and
 // clustered documents, the store write (ReplaceSource, the part of import
-// every document pays after parsing) and the clustering that follows it
-// (UpdateSource). clustering/store is the overhead relative to the store
-// write alone; import also parses and indexes, so its share of the whole
-// import is smaller.
+// every document pays after parsing) and the clustering that follows it:
+// UpdateSource after every document (batch=1), or UpdateSources once per
+// batch of documents, as an import that clusters at each index sync does.
+// clustering/store is the overhead relative to the store write alone;
+// import also parses and indexes, so its share of the whole import is
+// smaller. Sizes come from $DEDUP_BENCH_SIZES (1000,10000), batches from
+// $DEDUP_BENCH_BATCHES (1,100).
 func BenchmarkIngest(b *testing.B) {
-	for _, n := range benchSizes(b) {
+	for _, n := range envInts(b, "DEDUP_BENCH_SIZES", "1000,10000") {
 		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
 			ctx := context.Background()
 			s := openStore(b)
@@ -145,30 +147,44 @@ func BenchmarkIngest(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.Logf("prefilled %d documents (%d in clusters) in %v", st.Documents, st.Clusters+st.Copies, time.Since(start).Round(time.Second))
-
-			// CPU time, not wall time: the machine is shared, and the
-			// process does nothing else while the loop runs.
-			var storeCPU, dedupCPU time.Duration
-			i := 0
-			for b.Loop() {
-				i++
-				src := fmt.Sprintf("/bench/new-%d.txt", i)
-				docs := []corpus.Document{{SourceFile: "bench", Body: strings.Split(g.text(), "\n")}}
-				c0 := cpuTime(b)
-				if _, err := s.ReplaceSource(ctx, src, "h", docs); err != nil {
-					b.Fatal(err)
-				}
-				c1 := cpuTime(b)
-				if err := d.UpdateSource(ctx, src, docs); err != nil {
-					b.Fatal(err)
-				}
-				storeCPU += c1 - c0
-				dedupCPU += cpuTime(b) - c1
+			added := 0
+			for _, batch := range envInts(b, "DEDUP_BENCH_BATCHES", "1,100") {
+				b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
+					// CPU time, not wall time: the machine is shared,
+					// and the process does nothing else while the loop
+					// runs.
+					var storeCPU, dedupCPU time.Duration
+					var pending []SourceDocs
+					flush := func() {
+						c0 := cpuTime(b)
+						if err := d.UpdateSources(ctx, pending); err != nil {
+							b.Fatal(err)
+						}
+						dedupCPU += cpuTime(b) - c0
+						pending = pending[:0]
+					}
+					i := 0
+					for b.Loop() {
+						i++
+						added++
+						src := fmt.Sprintf("/bench/new-%d.txt", added)
+						docs := []corpus.Document{{SourceFile: "bench", Body: strings.Split(g.text(), "\n")}}
+						c0 := cpuTime(b)
+						if _, err := s.ReplaceSource(ctx, src, "h", docs); err != nil {
+							b.Fatal(err)
+						}
+						storeCPU += cpuTime(b) - c0
+						if pending = append(pending, SourceDocs{src, docs}); len(pending) >= batch {
+							flush()
+						}
+					}
+					flush()
+					b.ReportMetric(float64(i)/dedupCPU.Seconds(), "docs/cpu-s")
+					b.ReportMetric(float64(dedupCPU.Microseconds())/float64(i), "cpu-µs-cluster/doc")
+					b.ReportMetric(float64(storeCPU.Microseconds())/float64(i), "cpu-µs-store/doc")
+					b.ReportMetric(dedupCPU.Seconds()/storeCPU.Seconds(), "cluster/store")
+				})
 			}
-			b.ReportMetric(float64(i)/dedupCPU.Seconds(), "docs/cpu-s")
-			b.ReportMetric(float64(dedupCPU.Microseconds())/float64(i), "cpu-µs-cluster/doc")
-			b.ReportMetric(float64(storeCPU.Microseconds())/float64(i), "cpu-µs-store/doc")
-			b.ReportMetric(dedupCPU.Seconds()/storeCPU.Seconds(), "cluster/store")
 		})
 	}
 }

@@ -111,32 +111,64 @@ func New(ctx context.Context, s *corpus.Store) (*Detector, error) {
 // candidates, documents the source no longer yields are forgotten, and the
 // clusters they touch are formed again, all in one transaction.
 func (d *Detector) UpdateSource(ctx context.Context, source string, docs []corpus.Document) error {
+	return d.UpdateSources(ctx, []SourceDocs{{Source: source, Docs: docs}})
+}
+
+// SourceDocs is what a source yielded when it was stored.
+type SourceDocs struct {
+	Source string
+	Docs   []corpus.Document
+}
+
+// UpdateSources is UpdateSource for several sources in one transaction,
+// in order, which gives the same clusters as one call per source. A batch
+// of a few hundred sources costs a third as much per document: each
+// commit writes every page a document's postings touched, and postings
+// keyed by hash are spread over the whole table.
+func (d *Detector) UpdateSources(ctx context.Context, batch []SourceDocs) error {
+	if len(batch) == 0 {
+		return nil
+	}
 	err := d.Store.Dedup(ctx, func(tx *corpus.DedupTx) error {
 		affected := map[string]bool{}
-		old, err := tx.SketchIDsOfSource(source)
-		if err != nil {
-			return err
-		}
-		keep := map[string]bool{}
-		for i := range docs {
-			keep[docs[i].ID] = true
-		}
-		for _, id := range old {
-			if !keep[id] {
-				if err := d.forget(tx, id, affected); err != nil {
-					return err
-				}
-			}
-		}
-		for i := range docs {
-			if err := d.add(tx, docs[i].ID, source, NewSketch(docs[i].Text()), affected, true); err != nil {
+		for _, sd := range batch {
+			if err := d.update(tx, sd.Source, sd.Docs, affected); err != nil {
 				return err
 			}
 		}
 		return d.recluster(tx, affected)
 	})
 	if err != nil {
-		return fmt.Errorf("find copies of %s: %w", source, err)
+		if len(batch) == 1 {
+			return fmt.Errorf("find copies of %s: %w", batch[0].Source, err)
+		}
+		return fmt.Errorf("find copies of %d sources from %s: %w", len(batch), batch[0].Source, err)
+	}
+	return nil
+}
+
+// update sketches and links the documents of source, forgetting those it
+// no longer yields, and marks what it touched as affected.
+func (d *Detector) update(tx *corpus.DedupTx, source string, docs []corpus.Document, affected map[string]bool) error {
+	old, err := tx.SketchIDsOfSource(source)
+	if err != nil {
+		return err
+	}
+	keep := map[string]bool{}
+	for i := range docs {
+		keep[docs[i].ID] = true
+	}
+	for _, id := range old {
+		if !keep[id] {
+			if err := d.forget(tx, id, affected); err != nil {
+				return err
+			}
+		}
+	}
+	for i := range docs {
+		if err := d.add(tx, docs[i].ID, source, NewSketch(docs[i].Text()), affected, true); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -7,7 +7,7 @@
 // and digits, and cut into overlapping shingles of five characters. Its
 // sketch is a MinHash signature of 128 fixed-seed hash functions, cut into
 // 32 LSH bands of four rows, plus every shingle whose hash is divisible by
-// 16 (a consistent sample, so a contained text's samples are a subset of
+// 32 (a consistent sample, so a contained text's samples are a subset of
 // its container's).
 //
 // Two documents are copies when the estimated number of shingles they share,
@@ -33,9 +33,12 @@ const (
 	numHashes   = 128
 	bandRows    = 4
 	numBands    = numHashes / bandRows
-	// sampleEvery keeps one shingle hash in 16: about 30 samples for a
-	// 500-character speech, enough to measure containment.
-	sampleEvery = 16
+	// sampleEvery keeps one shingle hash in 32: about 15 samples for a
+	// 500-character speech, enough to measure containment. One in 16
+	// measured containment of shorter parts better, but looking up and
+	// storing twice the samples made clustering 50% dearer; a part too
+	// short for minSamples falls back on the MinHash estimate.
+	sampleEvery = 32
 	// minSamples is the fewest samples that measure containment better
 	// than the MinHash estimate does.
 	minSamples = 8
@@ -52,10 +55,14 @@ type Sketch struct {
 }
 
 // hashKey holds the keys of the MinHash functions, drawn once from a fixed
-// seed so that sketches are the same in every run and every process. Each
-// function is the SplitMix64 finalizer of the shingle hash XOR its key: a
-// cheaper multiply-add family (a·h+b) overestimated the Jaccard similarity
-// of two of our test reports by 0.14, keyed mixing did not.
+// seed so that sketches are the same in every run and every process.
+// Function i maps a shingle hash h (already mixed by mix64) to the product
+// (h XOR hashKey[i])·foldMul folded to 32 bits: one multiply, half the
+// work of a SplitMix64 round per function, and as accurate on the test
+// corpus (RMS error of the Jaccard estimate 0.029 against 0.028). Cheaper
+// still, multiply-shift (the high half of a·h+b) was biased by +0.03 and
+// twice as far off, and a multiply-add family using the low bits
+// overestimated two test reports' similarity by 0.14.
 var hashKey = func() (keys [numHashes]uint64) {
 	state := uint64(0x756e696f6e73636f) // "unionsco"
 	for i := range keys {
@@ -63,6 +70,8 @@ var hashKey = func() (keys [numHashes]uint64) {
 	}
 	return keys
 }()
+
+const foldMul = 0xbf58476d1ce4e5b9
 
 func splitmix(state *uint64) uint64 {
 	*state += 0x9e3779b97f4a7c15
@@ -77,11 +86,15 @@ func mix64(z uint64) uint64 {
 
 // normalize folds text and keeps only letters and digits, so that
 // punctuation, spacing and line breaks that differ between copies do not
-// change the shingles.
+// change the shingles. It folds rune by rune (zh.FoldRune, the same map as
+// zh.Fold) rather than folding a copy of the whole text first.
 func normalize(text string) []rune {
 	out := make([]rune, 0, len(text)/3)
-	for _, r := range zh.Fold(text) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	for _, r := range text {
+		r = zh.FoldRune(r)
+		// The common ideographs are letters; testing them first spares
+		// the Unicode table search for most of a Chinese text.
+		if r >= 0x4E00 && r <= 0x9FFF || unicode.IsLetter(r) || unicode.IsDigit(r) {
 			out = append(out, r)
 		}
 	}
@@ -116,10 +129,12 @@ func NewSketch(text string) *Sketch {
 	for i := range sk.Sig {
 		sk.Sig[i] = math.MaxUint32
 	}
+	sig := &sk.Sig
 	for _, h := range hs {
-		for i := range numHashes {
-			if v := uint32(mix64(h ^ hashKey[i])); v < sk.Sig[i] {
-				sk.Sig[i] = v
+		for i := range sig {
+			y := (h ^ hashKey[i]) * foldMul
+			if v := uint32(y>>32) ^ uint32(y>>5); v < sig[i] {
+				sig[i] = v
 			}
 		}
 		if h%sampleEvery == 0 {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -12,9 +13,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/index"
 	"github.com/unionscope/unionscope/report"
 )
@@ -249,6 +252,102 @@ func TestDoc(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "doc.json", pretty.Bytes())
+}
+
+// TestCopies follows a reposted news item through every endpoint: the
+// document names its copies and where each was seen, search shows the
+// original once with "also at 1 place" unless all_copies=1, and the
+// metrics table marks or drops the copy's rows.
+func TestCopies(t *testing.T) {
+	ts := newTestServer(t)
+	repost := addRepost(t, ts.dir)
+	if _, err := ts.Index.CatchUp(context.Background(), ts.Store); err != nil {
+		t.Fatal(err)
+	}
+	orig := docID("/corpus/wuhan-news-2011.html")
+	type docInfo struct {
+		ID         string
+		Canonical  bool
+		Provenance []corpus.Provenance
+		Copies     []corpus.DupDoc
+		// Present even when empty.
+		ContainedIn *[]corpus.Containment `json:"contained_in"`
+		Contains    *[]corpus.Containment
+	}
+	seen := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+	for _, tt := range []struct {
+		id   string
+		want docInfo
+	}{
+		{orig, docInfo{ID: orig, Canonical: true,
+			Provenance: []corpus.Provenance{{Location: "/corpus/wuhan-news-2011.html", ContentHash: "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b", FirstSeen: seen, LastSeen: seen}},
+			Copies: []corpus.DupDoc{{ID: repost, Source: repostSource, SourceFile: repostSource, URL: repostSource,
+				Title: "武漢市總工會春節送溫暖 慰問困難職工_新聞範文_文庫網", Date: "2011-01-30"}}}},
+		{repost, docInfo{ID: repost, Canonical: false,
+			Provenance: []corpus.Provenance{{Location: repostSource, ContentHash: "b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c", FirstSeen: seen, LastSeen: seen,
+				WARCFile: "crawl-20240506.warc.gz", WARCOffset: 48213}},
+			Copies: []corpus.DupDoc{{ID: orig, Source: "/corpus/wuhan-news-2011.html", SourceFile: "wuhan-news-2011.html", URL: "http://news.example.org/2011/0120.html",
+				Title: "武漢市總工會春節送溫暖 慰問困難職工", Date: "2011-01-20", Canonical: true}}}},
+	} {
+		rec := ts.get(t, "GET", "/api/docs/"+tt.id)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("status %d: %s", rec.Code, rec.Body)
+		}
+		got := decode[docInfo](t, rec)
+		if got.ContainedIn == nil || got.Contains == nil {
+			t.Errorf("doc %s: contained_in or contains missing: %s", tt.id, rec.Body)
+		}
+		got.ContainedIn, got.Contains = nil, nil
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("doc %s (-want +got):\n%s", tt.id, diff)
+		}
+	}
+
+	for _, tt := range []struct {
+		query string
+		want  []string // id:copies
+	}{
+		{"q=" + url.QueryEscape("慰问金"), []string{orig + ":1"}},
+		{"q=" + url.QueryEscape("慰问金") + "&all_copies=1", []string{orig + ":1", repost + ":1"}},
+	} {
+		rec := ts.get(t, "GET", "/api/search?"+tt.query)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", tt.query, rec.Code, rec.Body)
+		}
+		got := []string{}
+		for _, h := range decode[index.Result](t, rec).Hits {
+			got = append(got, fmt.Sprintf("%s:%d", h.ID, h.Copies))
+		}
+		if diff := cmp.Diff(sorted(tt.want), sorted(got)); diff != "" {
+			t.Errorf("%s hits (-want +got):\n%s", tt.query, diff)
+		}
+	}
+
+	for _, tt := range []struct {
+		query string
+		want  []string // doc:canonical
+	}{
+		{"category=funds&year=2011", []string{orig + ":true", repost + ":false"}},
+		{"category=funds&year=2011&canonical_only=1", []string{orig + ":true"}},
+		{"category=funds&q=" + url.QueryEscape("慰問金") + "&canonical_only=true", []string{orig + ":true"}},
+	} {
+		rec := ts.get(t, "GET", "/api/metrics?"+tt.query)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", tt.query, rec.Code, rec.Body)
+		}
+		got := []string{}
+		for _, r := range decode[[]report.MetricRow](t, rec) {
+			got = append(got, fmt.Sprintf("%s:%t", r.DocID, r.Canonical))
+		}
+		if diff := cmp.Diff(sorted(tt.want), sorted(got)); diff != "" {
+			t.Errorf("%s rows (-want +got):\n%s", tt.query, diff)
+		}
+	}
+	for _, target := range []string{"/api/search?q=x&all_copies=yes", "/api/metrics?canonical_only=2"} {
+		if rec := ts.get(t, "GET", target); rec.Code != http.StatusBadRequest {
+			t.Errorf("%s: status %d, want 400: %s", target, rec.Code, rec.Body)
+		}
+	}
 }
 
 func TestMetrics(t *testing.T) {

@@ -179,6 +179,41 @@ func TestBrowser(t *testing.T) {
 	if current != "3" || hitCount != 5 {
 		t.Errorf("page %q shows %d hits, want page 3 with 5", current, hitCount)
 	}
+
+	// A repost of the Wuhan item: the hit says it is also elsewhere, and
+	// the document lists the copy, which opens with its WARC record.
+	repost := addRepost(t, ts.dir)
+	waitTotal(t, base+"/api/search?all_copies=1&q="+url.QueryEscape("慰问金"), 2)
+	var copiesBadge, copyList, copyTitle, copyNote, provenance string
+	step("see the copies of a reposted item",
+		chromedp.Navigate(base+"/#q="+url.QueryEscape("慰问金")),
+		total("1"),
+		chromedp.Poll(`document.querySelector("#hits .hit .copies") !== null`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+		chromedp.Text("#hits .hit .copies", &copiesBadge, chromedp.ByQuery),
+		chromedp.Click(`#hits .hit a.title`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#copy-list`, chromedp.ByQuery),
+		chromedp.Text("#copy-list", &copyList, chromedp.ByQuery),
+	)
+	if copiesBadge != "另见 1 处" || !strings.Contains(copyList, "文庫網") || !strings.Contains(copyList, repostSource) {
+		t.Errorf("hit badge %q, copy list %q", copiesBadge, copyList)
+	}
+	shot(t, ctx, tmp, "copies.png")
+	step("open the copy",
+		chromedp.Click(`#copy-list a[data-id="`+repost+`"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#copy-note`, chromedp.ByQuery),
+		chromedp.Text("#doc h1", &copyTitle, chromedp.ByQuery),
+		chromedp.Text("#copy-note", &copyNote, chromedp.ByQuery),
+		chromedp.Text("#provenance-table", &provenance, chromedp.ByQuery),
+	)
+	var docText string
+	step("read the copy's page text", chromedp.Text("#doc", &docText, chromedp.ByQuery))
+	if strings.Contains(docText, "null") || strings.Contains(docText, "undefined") {
+		t.Errorf("document view shows a missing value: %q", docText)
+	}
+	if !strings.HasSuffix(copyTitle, "文庫網") || copyNote == "" ||
+		!strings.Contains(provenance, "crawl-20240506.warc.gz @ 48213") || !strings.Contains(provenance, "2024-05-06 07:08") {
+		t.Errorf("copy view: title %q, note %q, provenance %q", copyTitle, copyNote, provenance)
+	}
 }
 
 // waitTotal polls a search until it finds want documents.

@@ -6,8 +6,10 @@ import (
 	"log/slog"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/dedup"
 	"github.com/unionscope/unionscope/index"
 )
 
@@ -130,4 +132,54 @@ func newTestServer(t testing.TB) *testServer {
 	}
 	s := New(st, x, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	return &testServer{Server: s, dir: dir}
+}
+
+// repostSource is where addRepost reposts the Wuhan news item: an
+// aggregator, ten days later, under a longer title and with a credit line
+// (the item is short: a longer addition would make it another text).
+const repostSource = "https://www.example-wenku.com/doc/20110130/88123.html"
+
+// addRepost stores a repost of wuhan-news-2011.html through a second store
+// handle, records where both copies were seen (the repost in a WARC
+// record), and finds the clusters again, as an import in another process
+// would. It returns the repost's ID.
+func addRepost(t testing.TB, dir string) string {
+	t.Helper()
+	ctx := context.Background()
+	other, err := corpus.Open(filepath.Join(dir, "corpus.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	orig := testDocs()["/corpus/wuhan-news-2011.html"][0]
+	repost := orig
+	repost.SourceFile, repost.URL = repostSource, repostSource
+	repost.Title = "武漢市總工會春節送溫暖 慰問困難職工_新聞範文_文庫網"
+	repost.Date = "2011-01-30"
+	repost.Body = append(append([]string{}, orig.Body...), "（來源：文庫網）")
+	if _, err := other.ReplaceSource(ctx, repostSource, "hash-repost", []corpus.Document{repost}); err != nil {
+		t.Fatal(err)
+	}
+	seen := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+	if err := other.AddSourceProvenance(ctx, "/corpus/wuhan-news-2011.html", corpus.Provenance{
+		Location: "/corpus/wuhan-news-2011.html", ContentHash: "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b", LastSeen: seen}); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.AddSourceProvenance(ctx, repostSource, corpus.Provenance{
+		Location: repostSource, ContentHash: "b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c", LastSeen: seen,
+		WARCFile: "crawl-20240506.warc.gz", WARCOffset: 48213}); err != nil {
+		t.Fatal(err)
+	}
+	det, err := dedup.New(ctx, other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := det.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	id := corpus.DocID(repostSource, 0)
+	if m, ok, err := other.MembershipOf(ctx, id); err != nil || !ok || m.Cluster != corpus.DocID("/corpus/wuhan-news-2011.html", 0) {
+		t.Fatalf("repost's cluster = %+v, %t, %v; want the original's", m, ok, err)
+	}
+	return id
 }

@@ -9,6 +9,7 @@ import (
 	"regexp"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/dedup"
 	"github.com/unionscope/unionscope/index"
 )
 
@@ -44,15 +45,16 @@ type searchBody struct {
 var docIDPattern = regexp.MustCompile(`^[0-9a-f]{16}$`)
 
 // docBody is a stored document as the API returns it: the document, its
-// text as one string (which metric offsets count into), and never a null
-// list.
+// text as one string (which metric offsets count into), where it was seen
+// and its copies, and never a null list.
 type docBody struct {
 	*corpus.Document
 	Text string `json:"text"`
+	*dedup.Info
 }
 
-// doc answers GET /api/docs/{id} with the stored document, its metrics and
-// its campaigns.
+// doc answers GET /api/docs/{id} with the stored document, its metrics,
+// its campaigns, its provenance, its copies and its containment links.
 func (s *Server) doc(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
 	if !docIDPattern.MatchString(id) {
@@ -74,7 +76,11 @@ func (s *Server) doc(w http.ResponseWriter, r *http.Request) error {
 	if d.Campaigns == nil {
 		d.Campaigns = []corpus.Campaign{}
 	}
-	writeJSON(w, http.StatusOK, docBody{Document: d, Text: d.Text()})
+	info, err := dedup.LoadInfo(r.Context(), s.Store, id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, docBody{Document: d, Text: d.Text(), Info: info})
 	return nil
 }
 

@@ -23,7 +23,8 @@ const (
 var doctypes = []string{corpus.DoctypeSpeech, corpus.DoctypeSummary, corpus.DoctypeNews, corpus.DoctypeExperience, corpus.DoctypeOther}
 
 // searchRequest reads the query and filters every search-based endpoint
-// shares: q, from, size, sort, year, region, doctype, campaign, facets.
+// shares: q, from, size, sort, year, region, doctype, campaign, facets,
+// all_copies.
 func searchRequest(v url.Values) (index.Request, error) {
 	req := index.Request{
 		Query:    strings.TrimSpace(v.Get("q")),
@@ -56,6 +57,9 @@ func searchRequest(v url.Values) (index.Request, error) {
 		}
 		req.Doctype = d
 	}
+	if req.AllCopies, err = boolParam(v, "all_copies"); err != nil {
+		return req, err
+	}
 	if f := v.Get("facets"); f != "" {
 		for _, name := range strings.Split(f, ",") {
 			if name = strings.TrimSpace(name); name != "" && !slices.Contains(req.Facets, name) {
@@ -82,6 +86,19 @@ func intParam(v url.Values, name string, def, lo, hi int) (int, error) {
 		return 0, badParam(name, "%q is not a whole number in %d..%d", s, lo, hi)
 	}
 	return n, nil
+}
+
+// boolParam reads a flag parameter: 1 or true sets it; 0, false or
+// absence leaves it unset.
+func boolParam(v url.Values, name string) (bool, error) {
+	switch s := strings.ToLower(strings.TrimSpace(v.Get(name))); s {
+	case "", "0", "false":
+		return false, nil
+	case "1", "true":
+		return true, nil
+	default:
+		return false, badParam(name, "%q is not 1 or 0", s)
+	}
 }
 
 // parseYears reads "", "2011" or "2010-2012".

@@ -93,7 +93,11 @@ func (s *Server) metrics(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	q := report.MetricQuery{Search: req, Categories: cats}
+	canonicalOnly, err := boolParam(r.URL.Query(), "canonical_only")
+	if err != nil {
+		return err
+	}
+	q := report.MetricQuery{Search: req, Categories: cats, CanonicalOnly: canonicalOnly}
 	switch f {
 	case "csv":
 		startDownload(w, "text/csv; charset=utf-8", "metrics.csv")

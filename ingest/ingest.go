@@ -31,14 +31,19 @@ type Ingester struct {
 	// for use after the extractor has improved.
 	Force bool
 
-	// dedup: begin (near-duplicate clusters, package dedup)
 	// Dedup keeps the store's clusters of copies up to date; when nil, the
-	// first commit makes one with the options the store records.
-	Dedup     *dedup.Detector
-	dedupOnce sync.Once
-	dedupErr  error
-	// dedup: end
+	// first flush makes one with the options the store records.
+	Dedup *dedup.Detector
+
+	mu sync.Mutex
+	// unclustered are stored sources whose clusters are not yet updated.
+	// Clustering a batch in one transaction costs a fraction of clustering
+	// each source in its own.
+	unclustered []dedup.SourceDocs
 }
+
+// clusterBatch is how many stored sources wait before they are clustered.
+const clusterBatch = 200
 
 // Outcome says what happened to one source.
 type Outcome int
@@ -105,43 +110,51 @@ func (g *Ingester) parse(ctx context.Context, source, name string, data []byte, 
 
 func (g *Ingester) commit(ctx context.Context, p parsed) (Result, error) {
 	res := Result{Source: p.source}
-	// dedup: begin (provenance of unchanged sources)
-	seen := corpus.Provenance{Location: p.source, ContentHash: p.hash}
-	// dedup: end
 	if p.unchanged {
 		res.Outcome = Unchanged
-		// dedup: begin
-		if err := g.Store.AddSourceProvenance(ctx, p.source, seen); err != nil {
-			return res, err
-		}
-		// dedup: end
-		return res, nil
+		// Seen again: moves the provenance's last-seen time.
+		err := g.Store.AddSourceProvenance(ctx, p.source, corpus.Provenance{Location: p.source, ContentHash: p.hash})
+		return res, err
 	}
 	n, err := g.Store.ReplaceSource(ctx, p.source, p.hash, p.docs)
 	if err != nil {
 		return res, err
 	}
-	// dedup: begin (clusters and provenance of stored documents)
-	// Clustering runs right after the documents are committed, in its own
-	// transaction; a crash in between leaves clusters that "unionscope dups
-	// --rebuild" recomputes.
-	g.dedupOnce.Do(func() {
-		if g.Dedup == nil {
-			g.Dedup, g.dedupErr = dedup.New(ctx, g.Store)
-		}
-	})
-	if g.dedupErr != nil {
-		return res, g.dedupErr
-	}
-	if err := g.Dedup.UpdateSource(ctx, p.source, p.docs); err != nil {
-		return res, err
-	}
-	if err := g.Store.AddSourceProvenance(ctx, p.source, seen); err != nil {
-		return res, err
-	}
-	// dedup: end
 	res.Docs, res.Changed = len(p.docs), n
+	if n == 0 {
+		return res, nil
+	}
+	g.mu.Lock()
+	g.unclustered = append(g.unclustered, dedup.SourceDocs{Source: p.source, Docs: p.docs})
+	full := len(g.unclustered) >= clusterBatch
+	g.mu.Unlock()
+	if full {
+		return res, g.cluster(ctx)
+	}
 	return res, nil
+}
+
+// cluster updates the near-duplicate clusters of the sources stored since
+// the last call. A crash before it runs leaves documents without clusters,
+// which "unionscope dups --rebuild" recomputes.
+func (g *Ingester) cluster(ctx context.Context) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if len(g.unclustered) == 0 {
+		return nil
+	}
+	if g.Dedup == nil {
+		d, err := dedup.New(ctx, g.Store)
+		if err != nil {
+			return err
+		}
+		g.Dedup = d
+	}
+	if err := g.Dedup.UpdateSources(ctx, g.unclustered); err != nil {
+		return err
+	}
+	g.unclustered = g.unclustered[:0]
+	return nil
 }
 
 // AddFiles imports files, parsing on workers goroutines and storing on one,
@@ -241,8 +254,12 @@ func (g *Ingester) AddFiles(ctx context.Context, files []string, workers int, re
 	return ctx.Err()
 }
 
-// Sync applies the store's changes to the index, if this ingester holds one.
+// Sync clusters what was stored since the last call and applies the
+// store's changes to the index, if this ingester holds one.
 func (g *Ingester) Sync(ctx context.Context) error {
+	if err := g.cluster(ctx); err != nil {
+		return err
+	}
 	if g.Index == nil {
 		return nil
 	}

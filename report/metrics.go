@@ -22,6 +22,10 @@ type MetricQuery struct {
 	Search index.Request
 	// Categories keeps only these categories; empty means all.
 	Categories []string
+	// CanonicalOnly drops the quantities of documents that are copies of
+	// another (not the canonical member of their cluster), so that a
+	// report reposted on several sites is counted once.
+	CanonicalOnly bool
 }
 
 // MetricRow is one quantity with its document's fields.
@@ -35,6 +39,9 @@ type MetricRow struct {
 	// Source is the file name or URL as the user gave it.
 	Source string `json:"source"`
 	URL    string `json:"url"`
+	// Canonical is false when the document is a copy of another one that
+	// stands for their cluster (see package dedup).
+	Canonical bool `json:"canonical"`
 	corpus.Metric
 }
 
@@ -64,12 +71,19 @@ func ParseCategories(s string) ([]string, error) {
 
 // metricQuery reads quantities in key order. CROSS JOIN makes SQLite
 // walk metrics in the outer loop, so that rows come out in the order of
-// its primary key and are never gathered and sorted first.
+// its primary key and are never gathered and sorted first; the cluster
+// membership is one primary-key lookup per row in the same statement (a
+// document in no cluster is canonical).
 const metricQuery = `SELECT d.id, d.title, d.date, d.year, d.province, d.city, d.county, d.doctype, d.source_file, d.url,
+	COALESCE(dm.canonical, 1),
 	m.category, m.value, m.low, m.high, m.unit, m.approx, m.subject, m.surface, m.sentence, m.offset
 	FROM metrics m CROSS JOIN documents d ON d.id = m.doc_id
+	LEFT JOIN dedup_members dm ON dm.doc_id = d.id
 	WHERE %s%s
 	ORDER BY m.doc_id, m.n`
+
+// canonicalCond keeps the rows of canonical documents only.
+const canonicalCond = " AND COALESCE(dm.canonical, 1) = 1"
 
 // Metrics calls fn for every quantity of the documents q selects, in
 // document-ID order and then in the order of the document's text. It
@@ -91,11 +105,14 @@ func Metrics(ctx context.Context, st *corpus.Store, x *index.Index, q MetricQuer
 			args = append(args, c)
 		}
 	}
+	if q.CanonicalOnly {
+		catCond += canonicalCond
+	}
 	sqlText := fmt.Sprintf(metricQuery, "%s", catCond)
 	err := selectDocs(ctx, st, x, q.Search, "m.doc_id", sqlText, args, func(rows *sql.Rows) error {
 		var r MetricRow
 		if err := rows.Scan(&r.DocID, &r.Title, &r.Date, &r.Year, &r.Region.Province, &r.Region.City, &r.Region.County,
-			&r.Doctype, &r.Source, &r.URL, &r.Category, &r.Value, &r.Low, &r.High, &r.Unit, &r.Approx,
+			&r.Doctype, &r.Source, &r.URL, &r.Canonical, &r.Category, &r.Value, &r.Low, &r.High, &r.Unit, &r.Approx,
 			&r.Subject, &r.Surface, &r.Sentence, &r.Offset); err != nil {
 			return err
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/dedup"
 	"github.com/unionscope/unionscope/index"
 )
 
@@ -185,7 +186,7 @@ func TestMetricsRowFields(t *testing.T) {
 	want := []MetricRow{{
 		DocID: corpus.DocID("chengdu-speech.docx", 0), Title: "在全市工会工作会议上的讲话", Date: "2011-03-15", Year: 2011,
 		Region:  corpus.Region{Province: "四川省", City: "成都市", County: "金牛区"},
-		Doctype: "speech", Source: "chengdu-speech.docx",
+		Doctype: "speech", Source: "chengdu-speech.docx", Canonical: true,
 		Metric: corpus.Metric{Category: "rate", Value: 85, Low: 85, High: 85, Unit: "%", Subject: "工会组建率", Surface: "85%",
 			Sentence: "同志们：过去一年，全市工会组建率达到85%，新建基层工会120家。", Offset: 18},
 	}}
@@ -306,8 +307,78 @@ func TestMetricsManyDocuments(t *testing.T) {
 	}
 }
 
+// repostURL is where openRepostCorpus reposts bazhong-2010.txt.
+const repostURL = "https://essays.example.com/fanwen/2011/3391.html"
+
+// openRepostCorpus is the test corpus plus a repost of bazhong-2010.txt on
+// an essay site, a month later and under another title, with the clusters
+// found by package dedup and the index told about them.
+func openRepostCorpus(t *testing.T) *testCorpus {
+	t.Helper()
+	ctx := context.Background()
+	docs := loadDocs(t)
+	repost := docs[0]
+	if repost.SourceFile != "bazhong-2010.txt" {
+		t.Fatalf("docs.json starts with %s, want bazhong-2010.txt", repost.SourceFile)
+	}
+	repost.SourceFile, repost.URL = repostURL, repostURL
+	repost.Title = "2010年送温暖工作总结范文"
+	repost.Date = "2011-01-30"
+	repost.Doctype = "other"
+	repost.Body = append([]string{"本站整理，仅供参考。"}, repost.Body...)
+	tc := openTestCorpus(t, append(docs, repost))
+	det, err := dedup.New(ctx, tc.st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := det.Rebuild(ctx, nil); err != nil || st.Copies != 1 {
+		t.Fatalf("Rebuild = %+v, %v; want one copy", st, err)
+	}
+	if _, err := tc.x.CatchUp(ctx, tc.st); err != nil {
+		t.Fatal(err)
+	}
+	return tc
+}
+
+func TestMetricsCanonical(t *testing.T) {
+	tc := openRepostCorpus(t)
+	for _, tt := range []struct {
+		name string
+		x    *index.Index
+		q    MetricQuery
+		want []string // source:category:canonical
+	}{
+		{"every copy, marked", nil, MetricQuery{Categories: []string{"funds"}}, []string{
+			"bazhong-2010.txt:funds:true", "bazhong-2010.txt:funds:true",
+			"https://example.org/news/2011/0120.html:funds:true", "yibin-2012.txt:funds:true",
+			repostURL + ":funds:false", repostURL + ":funds:false"}},
+		{"canonical only", nil, MetricQuery{Categories: []string{"funds"}, CanonicalOnly: true}, []string{
+			"bazhong-2010.txt:funds:true", "bazhong-2010.txt:funds:true",
+			"https://example.org/news/2011/0120.html:funds:true", "yibin-2012.txt:funds:true"}},
+		// A search selects the copy too, and CanonicalOnly drops it.
+		{"query finds both copies", tc.x, MetricQuery{Search: index.Request{Query: "金秋助学"}, Categories: []string{"people"}}, []string{
+			"bazhong-2010.txt:people:true", "bazhong-2010.txt:people:true", repostURL + ":people:false", repostURL + ":people:false"}},
+		{"query, canonical only", tc.x, MetricQuery{Search: index.Request{Query: "金秋助学"}, Categories: []string{"people"}, CanonicalOnly: true}, []string{
+			"bazhong-2010.txt:people:true", "bazhong-2010.txt:people:true"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := []string{}
+			err := Metrics(context.Background(), tc.st, tt.x, tt.q, func(r MetricRow) error {
+				got = append(got, fmt.Sprintf("%s:%s:%t", r.Source, r.Category, r.Canonical))
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(inIDOrder(tc, tt.want), got); diff != "" {
+				t.Errorf("Metrics(%+v) (-want +got):\n%s", tt.q, diff)
+			}
+		})
+	}
+}
+
 func TestMetricCSVGolden(t *testing.T) {
-	tc := openTestCorpus(t, loadDocs(t))
+	tc := openRepostCorpus(t)
 	for _, tt := range []struct {
 		golden string
 		format string
@@ -363,6 +434,7 @@ func TestQueryPlans(t *testing.T) {
 	}{
 		{fmt.Sprintf(metricQuery, "1", " AND +m.category IN (?, ?)"), []any{"funds", "rate"}},
 		{fmt.Sprintf(metricQuery, "m.doc_id IN "+in, " AND +m.category IN (?, ?)"), append(ids, "funds", "rate")},
+		{fmt.Sprintf(metricQuery, "1", canonicalCond), nil},
 		{fmt.Sprintf(campaignQuery, "1"), nil},
 		{fmt.Sprintf(campaignQuery, "c.doc_id IN "+in), ids},
 	} {

@@ -17,7 +17,7 @@ const bom = "\uFEFF"
 
 // MetricColumns are the columns of a metrics CSV, in order.
 var MetricColumns = []string{
-	"doc_id", "title", "date", "year", "region", "province", "city", "county", "doctype", "source",
+	"doc_id", "title", "date", "year", "region", "province", "city", "county", "doctype", "source", "canonical",
 	"category", "subject", "value", "low", "high", "unit", "approx", "surface", "sentence", "offset",
 }
 
@@ -104,7 +104,7 @@ func (m metricCSV) Write(r MetricRow) error {
 	s := safeCell
 	return m.t.write([]string{
 		s(r.DocID), s(r.Title), s(r.Date), year, s(r.Region.Most()), s(r.Region.Province), s(r.Region.City), s(r.Region.County),
-		s(r.Doctype), s(source), s(r.Category), s(r.Subject), number(r.Value), number(r.Low), number(r.High),
+		s(r.Doctype), s(source), strconv.FormatBool(r.Canonical), s(r.Category), s(r.Subject), number(r.Value), number(r.Low), number(r.High),
 		s(r.Unit), s(r.Approx), s(r.Surface), s(r.Sentence), strconv.Itoa(r.Offset),
 	})
 }

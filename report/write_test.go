@@ -12,13 +12,13 @@ import (
 	"github.com/unionscope/unionscope/corpus"
 )
 
-const metricHeader = "doc_id,title,date,year,region,province,city,county,doctype,source,category,subject,value,low,high,unit,approx,surface,sentence,offset\r\n"
+const metricHeader = "doc_id,title,date,year,region,province,city,county,doctype,source,canonical,category,subject,value,low,high,unit,approx,surface,sentence,offset\r\n"
 
 func TestMetricCSVBytes(t *testing.T) {
 	plain := MetricRow{
 		DocID: "0123456789abcdef", Title: "工会工作总结", Date: "2010-12-28", Year: 2010,
 		Region:  corpus.Region{Province: "四川省", City: "巴中市"},
-		Doctype: "summary", Source: "a.txt",
+		Doctype: "summary", Source: "a.txt", Canonical: true,
 		Metric: corpus.Metric{Category: "funds", Value: 2000000, Low: 2000000, High: 2000000, Unit: "元",
 			Subject: "送温暖资金", Surface: "200万元", Sentence: "筹集送温暖资金200万元。", Offset: 7},
 	}
@@ -31,21 +31,21 @@ func TestMetricCSVBytes(t *testing.T) {
 		{"header only, with BOM", true, func() []MetricRow { return nil }, "\uFEFF" + metricHeader},
 		{"header only, without BOM", false, func() []MetricRow { return nil }, metricHeader},
 		{"plain row: most specific region, numbers unquoted", false, func() []MetricRow { return []MetricRow{plain} },
-			metricHeader + "0123456789abcdef,工会工作总结,2010-12-28,2010,巴中市,四川省,巴中市,,summary,a.txt,funds,送温暖资金,2000000,2000000,2000000,元,,200万元,筹集送温暖资金200万元。,7\r\n"},
-		{"URL wins over file, unknown year empty, fractions and huge values plain", false, func() []MetricRow {
+			metricHeader + "0123456789abcdef,工会工作总结,2010-12-28,2010,巴中市,四川省,巴中市,,summary,a.txt,true,funds,送温暖资金,2000000,2000000,2000000,元,,200万元,筹集送温暖资金200万元。,7\r\n"},
+		{"URL wins over file, unknown year empty, a copy, fractions and huge values plain", false, func() []MetricRow {
 			r := plain
-			r.URL, r.Year, r.Date = "https://example.org/a.html", 0, ""
+			r.URL, r.Year, r.Date, r.Canonical = "https://example.org/a.html", 0, "", false
 			r.Region = corpus.Region{}
 			r.Value, r.Low, r.High = 0.3, 0.25, 1.5e12
 			return []MetricRow{r}
-		}, metricHeader + "0123456789abcdef,工会工作总结,,,,,,,summary,https://example.org/a.html,funds,送温暖资金,0.3,0.25,1500000000000,元,,200万元,筹集送温暖资金200万元。,7\r\n"},
+		}, metricHeader + "0123456789abcdef,工会工作总结,,,,,,,summary,https://example.org/a.html,false,funds,送温暖资金,0.3,0.25,1500000000000,元,,200万元,筹集送温暖资金200万元。,7\r\n"},
 		{"commas, quotes and line breaks quoted", false, func() []MetricRow {
 			r := plain
 			r.Title = `他说"好",很好`
 			r.Sentence = "第一段\n第二段"
 			r.Surface = "1,200户"
 			return []MetricRow{r}
-		}, metricHeader + `0123456789abcdef,"他说""好"",很好",2010-12-28,2010,巴中市,四川省,巴中市,,summary,a.txt,funds,送温暖资金,2000000,2000000,2000000,元,,"1,200户","第一段` + "\r\n" + `第二段",7` + "\r\n"},
+		}, metricHeader + `0123456789abcdef,"他说""好"",很好",2010-12-28,2010,巴中市,四川省,巴中市,,summary,a.txt,true,funds,送温暖资金,2000000,2000000,2000000,元,,"1,200户","第一段` + "\r\n" + `第二段",7` + "\r\n"},
 		{"formulas neutralised in text cells", false, func() []MetricRow {
 			r := plain
 			r.Title = "=HYPERLINK(\"http://x\")"
@@ -56,7 +56,7 @@ func TestMetricCSVBytes(t *testing.T) {
 			r.Approx = "\rx"
 			r.Value, r.Low, r.High = -3, -3, -3
 			return []MetricRow{r}
-		}, metricHeader + `0123456789abcdef,"'=HYPERLINK(""http://x"")",2010-12-28,2010,巴中市,四川省,巴中市,,summary,a.txt,funds,'+1,-3,-3,-3,` +
+		}, metricHeader + `0123456789abcdef,"'=HYPERLINK(""http://x"")",2010-12-28,2010,巴中市,四川省,巴中市,,summary,a.txt,true,funds,'+1,-3,-3,-3,` +
 			"'\t元,\"'\r\nx\",'-5%,'@SUM(A1),7\r\n"},
 	}
 	for _, tt := range tests {

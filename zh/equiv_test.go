@@ -154,3 +154,30 @@ func TestCutMatchesGse(t *testing.T) {
 	}
 	t.Logf("compared %d lines, %d bytes, in both modes", len(lines), bytes)
 }
+
+// FuzzCut checks what must hold for any input: tokens point into the text,
+// cover what they say in folded form, and whole words come in order
+// without overlapping.
+func FuzzCut(f *testing.F) {
+	for _, s := range []string{"市總工會開展送溫暖活動，籌集資金２６６萬元。", "4S店GDP增长3.5%", "\xff工会\xe4\xb8", "ａＢｃ İK", ""} {
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, text string, search bool) {
+		end := 0
+		for _, tk := range Cut(text, search) {
+			if tk.Start < 0 || tk.End > len(text) || tk.Start >= tk.End {
+				t.Fatalf("token %+v out of range for %q", tk, text)
+			}
+			if got := Fold(text[tk.Start:tk.End]); got != tk.Text && utf8.ValidString(text[tk.Start:tk.End]) {
+				t.Fatalf("token %+v covers %q, folded %q", tk, text[tk.Start:tk.End], got)
+			}
+			if tk.Sub {
+				continue
+			}
+			if tk.Start < end {
+				t.Fatalf("token %+v overlaps the previous word (end %d) in %q", tk, end, text)
+			}
+			end = tk.End
+		}
+	})
+}

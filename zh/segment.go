@@ -117,18 +117,25 @@ func appendSubwords(out []Token, d *dictionary, folded string, st, en int, orig 
 		return out
 	}
 	for i, r := range word {
-		_, w := utf8.DecodeRuneInString(word[i:])
 		n := d.child(0, d.code(r))
-		for j, runes := i+w, 1; n != 0; runes++ {
-			if runes >= 2 && d.pos[n] != 0 && (i > 0 || j < len(word)) {
-				out = append(out, Token{Text: word[i:j], Start: orig(st + i), End: orig(st + j), Pos: d.posNames[d.pos[n]-1], Sub: true})
+		if n == 0 {
+			continue // 0 is also the root: walking on from it would be wrong
+		}
+		runes := 1
+		for j, r2 := range word[i:] {
+			if j == 0 {
+				continue
 			}
-			if j == len(word) {
+			if runes >= 2 && d.pos[n] != 0 {
+				out = append(out, Token{Text: word[i : i+j], Start: orig(st + i), End: orig(st + i + j), Pos: d.posNames[d.pos[n]-1], Sub: true})
+			}
+			if n = d.child(n, d.code(r2)); n == 0 {
 				break
 			}
-			r2, w2 := utf8.DecodeRuneInString(word[j:])
-			n = d.child(n, d.code(r2))
-			j += w2
+			runes++
+		}
+		if n != 0 && runes >= 2 && i > 0 && d.pos[n] != 0 {
+			out = append(out, Token{Text: word[i:], Start: orig(st + i), End: orig(en), Pos: d.posNames[d.pos[n]-1], Sub: true})
 		}
 	}
 	return out
@@ -264,6 +271,9 @@ func forEachClause(s string, fn func(off int, clause string)) {
 }
 
 func hasWordRune(w string) bool {
+	if len(w) >= 3 && w[0] >= 0xE4 && w[0] <= 0xE9 {
+		return true // U+4E00..U+9FFF, the common ideographs: almost every word
+	}
 	for _, r := range w {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return true

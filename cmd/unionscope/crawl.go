@@ -258,6 +258,13 @@ func (s *crawlSink) Store(ctx context.Context, r *crawler.Response) (crawler.Ver
 		return v, err
 	}
 	v.Docs = res.Docs
+	// The ingester knows the URL and the bytes; the WARC record that holds
+	// them, and when they were fetched, only the crawler knows. Replaying
+	// the archive gives the same record, so reextract keeps it.
+	if err := s.store.AddSourceProvenance(ctx, r.URL, corpus.Provenance{Location: r.URL, ContentHash: r.ContentHash,
+		LastSeen: r.FetchedAt, WARCFile: r.WARCFile, WARCOffset: r.WARCOffset}); err != nil {
+		return v, err
+	}
 	if s.stored++; s.stored%syncEvery == 0 {
 		if err := s.g.Sync(ctx); err != nil {
 			return v, err

@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -15,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/warc"
 )
 
 // crawlArticles are union news items written for this test.
@@ -102,6 +106,7 @@ func TestCrawlAndReextract(t *testing.T) {
 	if len(want) != 2 {
 		t.Fatalf("%d documents after the crawl, want 2", len(want))
 	}
+	records := archivedRecords(t, dir)
 	for _, d := range want {
 		if strings.Contains(d, "utm_source") {
 			t.Errorf("document URL keeps a tracking parameter: %s", d)
@@ -127,6 +132,70 @@ func TestCrawlAndReextract(t *testing.T) {
 	if diff := cmp.Diff(want, corpusTexts(t, dir)); diff != "" {
 		t.Errorf("documents after reextract (-want +got):\n%s", diff)
 	}
+	if diff := cmp.Diff(records, archivedRecords(t, dir)); diff != "" {
+		t.Errorf("WARC records in the provenance after reextract (-want +got):\n%s", diff)
+	}
+}
+
+// archivedRecords checks that "show --json" names, for every stored
+// document, the WARC record its page was read from, and that the record
+// at that offset is the page's response with the recorded hash. It returns
+// "id file@offset first-seen" per document.
+func archivedRecords(t *testing.T, dir string) []string {
+	t.Helper()
+	s, err := corpus.Open(filepath.Join(dir, "corpus.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*corpus.Document
+	err = s.Each(context.Background(), func(d *corpus.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, d := range docs {
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), []string{"show", "--data", dir, "--json", d.ID}, nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("show exit %d: %s", code, stderr.String())
+		}
+		var shown struct{ Provenance []corpus.Provenance }
+		if err := json.Unmarshal(stdout.Bytes(), &shown); err != nil {
+			t.Fatalf("show --json %s: %v", d.ID, err)
+		}
+		if len(shown.Provenance) != 1 || shown.Provenance[0].WARCFile == "" || shown.Provenance[0].Location != d.URL {
+			t.Errorf("provenance of %s = %+v; want one WARC record of %s", d.ID, shown.Provenance, d.URL)
+			continue
+		}
+		p := shown.Provenance[0]
+		f, err := os.Open(filepath.Join(dir, "warc", p.WARCFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, err := warc.ReadAt(f, p.WARCOffset)
+		f.Close()
+		if err != nil {
+			t.Fatalf("read %s@%d: %v", p.WARCFile, p.WARCOffset, err)
+		}
+		_, body, err := rec.HTTPResponse()
+		if err != nil {
+			t.Fatalf("record %s@%d: %v", p.WARCFile, p.WARCOffset, err)
+		}
+		sum := sha256.Sum256(body)
+		if rec.Type() != warc.TypeResponse || rec.TargetURI() != d.URL || hex.EncodeToString(sum[:]) != p.ContentHash ||
+			!strings.Contains(string(body), "<h1>"+d.Title+"</h1>") {
+			t.Errorf("record %s@%d is a %s of %s with %d bytes; want the response of %s (%s)", p.WARCFile, p.WARCOffset, rec.Type(), rec.TargetURI(), len(body), d.URL, d.Title)
+		}
+		if p.FirstSeen.IsZero() || p.LastSeen.Before(p.FirstSeen) {
+			t.Errorf("provenance of %s seen %v..%v", d.ID, p.FirstSeen, p.LastSeen)
+		}
+		out = append(out, fmt.Sprintf("%s %s@%d %s", d.ID, p.WARCFile, p.WARCOffset, p.FirstSeen))
+	}
+	sort.Strings(out)
+	return out
 }
 
 func TestCrawlUsage(t *testing.T) {

@@ -185,50 +185,14 @@ func where(m corpus.DupDoc) string {
 }
 
 // dupInfo is what "show" adds about a document's copies and origins.
-type dupInfo struct {
-	Provenance  []corpus.Provenance  `json:"provenance"`
-	Canonical   bool                 `json:"canonical"`
-	Copies      []corpus.DupDoc      `json:"copies"`
-	ContainedIn []corpus.Containment `json:"contained_in"`
-	Contains    []corpus.Containment `json:"contains"`
-}
+type dupInfo struct{ dedup.Info }
 
 func loadDupInfo(ctx context.Context, store *corpus.Store, id string) (*dupInfo, error) {
-	var info dupInfo
-	var err error
-	if info.Provenance, err = store.ProvenanceOf(ctx, id); err != nil {
-		return nil, err
-	}
-	if info.Canonical, err = store.IsCanonical(ctx, id); err != nil {
-		return nil, err
-	}
-	copies, err := store.Copies(ctx, id)
+	info, err := dedup.LoadInfo(ctx, store, id)
 	if err != nil {
 		return nil, err
 	}
-	info.Copies = []corpus.DupDoc{}
-	for _, c := range copies {
-		if c.ID != id {
-			info.Copies = append(info.Copies, c)
-		}
-	}
-	o, err := dedup.LoadOptions(ctx, store)
-	if err != nil {
-		return nil, err
-	}
-	links, err := store.ContainmentsOf(ctx, id, o.Threshold, o.Containment)
-	if err != nil {
-		return nil, err
-	}
-	info.ContainedIn, info.Contains = []corpus.Containment{}, []corpus.Containment{}
-	for _, l := range links {
-		if l.Part.ID == id {
-			info.ContainedIn = append(info.ContainedIn, l)
-		} else {
-			info.Contains = append(info.Contains, l)
-		}
-	}
-	return &info, nil
+	return &dupInfo{*info}, nil
 }
 
 func (info *dupInfo) print(w io.Writer) {

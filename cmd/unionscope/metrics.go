@@ -21,10 +21,13 @@ func runMetrics(ctx context.Context, e *env, args []string) error {
   unionscope metrics --category funds,people --year 2010-2012 --region 四川 > funds.csv
   unionscope metrics --query 送温暖 --format jsonl | jq .value
   unionscope metrics --campaign 金秋助学 --no-bom --format csv
+  unionscope metrics --category funds --canonical-only   # count each reposted report once
 
 One row per quantity, in document-ID order. CSV columns: doc_id, title,
-date, year, region, province, city, county, doctype, source, category,
-subject, value, low, high, unit, approx, surface, sentence, offset. The CSV
+date, year, region, province, city, county, doctype, source, canonical,
+category, subject, value, low, high, unit, approx, surface, sentence,
+offset. canonical is false for a copy of a report that another document
+stands for (see unionscope dups); --canonical-only drops such rows. The CSV
 starts with a UTF-8 BOM so that Excel reads Chinese correctly (--no-bom to
 omit it), uses CRLF line ends, and prefixes text cells that a spreadsheet
 would run as a formula with an apostrophe.`)
@@ -35,6 +38,7 @@ would run as a formula with an apostrophe.`)
 	query := fs.String("query", "", "only documents matching this search `query` (as in unionscope search)")
 	category := fs.String("category", "", "only these `categories`, comma-separated: funds, people, rate, count")
 	format := fs.String("format", "csv", "output `format`: csv or jsonl")
+	canonicalOnly := fs.Bool("canonical-only", false, "drop the quantities of documents that are copies of another (canonical=false)")
 	noBOM := fs.Bool("no-bom", false, "omit the UTF-8 byte order mark at the start of CSV")
 	out := fs.String("o", "", "write to `file` instead of standard output (replaced only when the export succeeds)")
 	if err := parseFlags(fs, args); err != nil {
@@ -50,7 +54,7 @@ would run as a formula with an apostrophe.`)
 	if *format != "csv" && *format != "jsonl" {
 		return userErrorf("--format: unknown format %q (csv, jsonl)", *format)
 	}
-	q := report.MetricQuery{Search: index.Request{Query: *query}, Categories: cats}
+	q := report.MetricQuery{Search: index.Request{Query: *query}, Categories: cats, CanonicalOnly: *canonicalOnly}
 	if err := ff.apply(&q.Search); err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/dedup"
 )
 
 // reportDataDir makes a data folder holding the documents of
@@ -198,5 +200,58 @@ func TestMetricsCommandNoCorpus(t *testing.T) {
 	_, errOut, code := runCLI(t, "metrics", "--data", filepath.Join(t.TempDir(), "none"))
 	if code != 1 || !strings.Contains(errOut, "no corpus") {
 		t.Errorf("exit %d, stderr %q; want 1 and no corpus", code, errOut)
+	}
+}
+
+func TestMetricsCanonicalOnly(t *testing.T) {
+	data := reportDataDir(t)
+	ctx := context.Background()
+	st, err := corpus.Open(filepath.Join(data, "corpus.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := st.Get(ctx, corpus.DocID("bazhong-2010.txt", 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same report on an essay site, a month later.
+	repost := *orig
+	repost.ID, repost.SourceFile, repost.Date = "", "https://essays.example.com/2011/77.html", "2011-01-28"
+	if _, err := st.ReplaceSource(ctx, repost.SourceFile, "h2", []corpus.Document{repost}); err != nil {
+		t.Fatal(err)
+	}
+	det, err := dedup.New(ctx, st)
+	if err == nil {
+		_, err = det.Rebuild(ctx, nil)
+	}
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		want map[string]int // canonical column value → rows
+	}{
+		{nil, map[string]int{"true": 11, "false": 4}},
+		{[]string{"--canonical-only"}, map[string]int{"true": 11}},
+		{[]string{"--query", "送温暖", "--category", "funds"}, map[string]int{"true": 3, "false": 2}},
+		{[]string{"--query", "送温暖", "--category", "funds", "--canonical-only"}, map[string]int{"true": 3}},
+	} {
+		out, errOut, code := runCLI(t, append([]string{"metrics", "--data", data}, tt.args...)...)
+		if code != 0 {
+			t.Fatalf("metrics %v: exit %d: %s", tt.args, code, errOut)
+		}
+		recs := csvRecords(t, out, true)
+		col := slices.Index(recs[0], "canonical")
+		if col < 0 {
+			t.Fatalf("no canonical column in %v", recs[0])
+		}
+		got := map[string]int{}
+		for _, r := range recs[1:] {
+			got[r[col]]++
+		}
+		if !maps.Equal(got, tt.want) {
+			t.Errorf("metrics %v: canonical column counts %v, want %v", tt.args, got, tt.want)
+		}
 	}
 }

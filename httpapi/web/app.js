@@ -137,7 +137,10 @@ async function renderSearch(st) {
     const meta = [h.date, DOCTYPES[h.doctype] || h.doctype, h.region].filter(Boolean).join(" · ");
     const li = el("li", { class: "hit" },
       el("a", { class: "title", href: docLink(st, h.id) }, h.title || "（无标题）"),
-      el("div", { class: "meta" }, meta));
+      el("div", { class: "meta" }, meta,
+        // Search shows one copy of a reposted report and says how many
+        // other places hold it.
+        h.copies > 0 ? el("span", { class: "copies", title: "同一篇文档的其他转载" }, `另见 ${h.copies} 处`) : null));
     for (const s of h.snippets) {
       const p = el("p", { class: "snippet" });
       // The index escapes the text, adds only <mark> tags, and marks cut
@@ -300,16 +303,67 @@ async function renderDoc(id) {
     const p = new URLSearchParams({ campaign: c.key });
     camps.append(el("li", {}, el("a", { href: "#" + p.toString() }, c.name), ` ×${c.count}`));
   }
-  art.replaceChildren(
+  // replaceChildren, unlike el, would show a null as text.
+  art.replaceChildren(...[
     el("h1", {}, d.title || "（无标题）"),
     el("p", { class: "meta" }, meta),
     el("p", { class: "meta" }, "来源：", where),
+    d.canonical ? null : el("p", { class: "meta", id: "copy-note" }, "这是转载副本，统计时只计其原始文档。"),
     body,
     el("h2", {}, `数据（${d.metrics.length}）`),
     d.metrics.length ? table : el("p", { class: "muted" }, "未抽取到数据。"),
     el("h2", {}, `活动（${d.campaigns.length}）`),
-    d.campaigns.length ? camps : el("p", { class: "muted" }, "未提及活动。"));
+    d.campaigns.length ? camps : el("p", { class: "muted" }, "未提及活动。"),
+    ...renderCopies(d),
+    ...renderProvenance(d)].filter(Boolean));
   document.title = (d.title || d.id) + " · unionscope";
+}
+
+// docPlace is where a listed document came from: its URL or its file.
+function docPlace(c) {
+  return c.url || c.source_file || c.source;
+}
+
+// renderCopies lists the other copies of the document and the documents
+// it is part of or holds, each a link that opens it.
+function renderCopies(d) {
+  const st = state();
+  const item = (c, extra) => el("li", {},
+    el("a", { href: docLink(st, c.id), "data-id": c.id }, c.title || c.id),
+    c.canonical && d.copies.length ? el("span", { class: "muted" }, "（原始）") : null,
+    " ", el("small", {}, [c.date, docPlace(c)].filter(Boolean).join(" · ")),
+    extra ? " " + extra : null);
+  const out = [el("h2", {}, `转载（${d.copies.length}）`)];
+  if (d.copies.length) {
+    out.push(el("ul", { id: "copy-list" }, ...d.copies.map((c) => item(c))));
+  } else {
+    out.push(el("p", { class: "muted" }, "未发现其他转载。"));
+  }
+  if (d.contained_in.length || d.contains.length) {
+    out.push(el("h2", {}, "部分重合"), el("ul", { id: "containment-list" },
+      ...d.contained_in.map((l) => item(l.whole, `包含本文的 ${Math.round(100 * l.share)}%`)),
+      ...d.contains.map((l) => item(l.part, `其 ${Math.round(100 * l.share)}% 见于本文`))));
+  }
+  return out;
+}
+
+// renderProvenance lists every place the document was seen at.
+function renderProvenance(d) {
+  const out = [el("h2", {}, `来源记录（${d.provenance.length}）`)];
+  if (!d.provenance.length) return out;
+  const when = (t) => t.replace("T", " ").replace(/:\d\dZ$/, "").replace(/Z$/, "");
+  const tb = el("tbody");
+  for (const p of d.provenance) {
+    const loc = /^https?:\/\//.test(p.location) ? el("a", { href: p.location, rel: "noreferrer" }, p.location) : p.location;
+    tb.append(el("tr", {},
+      el("td", {}, loc),
+      el("td", {}, when(p.first_seen) + (p.last_seen !== p.first_seen ? " – " + when(p.last_seen) : "")),
+      el("td", { title: p.content_hash }, p.content_hash.slice(0, 12)),
+      el("td", {}, p.warc_file ? `${p.warc_file} @ ${p.warc_offset}` : "")));
+  }
+  out.push(el("table", { id: "provenance-table" },
+    el("thead", {}, el("tr", {}, ...["位置", "抓取时间", "内容哈希 (SHA-256)", "WARC 记录"].map((h) => el("th", {}, h)))), tb));
+  return out;
 }
 
 async function renderKWIC(st) {
