@@ -49,14 +49,12 @@ type indexDoc struct {
 	URL       string    `json:"url"`
 	Part      float64   `json:"part"`
 	Publisher string    `json:"publisher"`
-	// dedup: begin
 	// Cluster is the canonical copy's ID for a document with copies;
 	// Canonical is false only for the other copies, which search hides by
 	// default; Copies is the number of other copies.
 	Cluster   string  `json:"cluster,omitempty"`
 	Canonical bool    `json:"canonical"`
 	Copies    float64 `json:"copies"`
-	// dedup: end
 }
 
 func newMapping() mapping.IndexMapping {
@@ -114,7 +112,6 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt("url", stored())
 	dm.AddFieldMappingsAt("part", num())
 	dm.AddFieldMappingsAt("publisher", keyword(false))
-	// dedup: begin
 	dm.AddFieldMappingsAt("cluster", keyword(true))
 	canonical := bleve.NewBooleanFieldMapping()
 	canonical.IncludeInAll = false
@@ -122,7 +119,6 @@ func newMapping() mapping.IndexMapping {
 	copies := num()
 	copies.Store = true
 	dm.AddFieldMappingsAt("copies", copies)
-	// dedup: end
 
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = dm
@@ -206,12 +202,10 @@ func (x *Index) CatchUp(ctx context.Context, s *corpus.Store) (int, error) {
 			if err != nil {
 				return applied, err
 			}
-			// dedup: begin
 			m, _, err := s.MembershipOf(ctx, d.ID)
 			if err != nil {
 				return applied, err
 			}
-			// dedup: end
 			if err := batch.Index(d.ID, toIndexDoc(d, m)); err != nil {
 				return applied, fmt.Errorf("index %s: %w", d.ID, err)
 			}
@@ -244,11 +238,9 @@ func toIndexDoc(d *corpus.Document, m corpus.Membership) indexDoc {
 		URL:       d.URL,
 		Part:      float64(d.Part),
 		Publisher: d.Publisher,
-		// dedup: begin
 		Cluster:   m.Cluster,
 		Canonical: m.Cluster == "" || m.Canonical,
 		Copies:    float64(max(m.Size-1, 0)),
-		// dedup: end
 	}
 	if t, ok := parseDate(d.Date); ok {
 		x.Date = t
@@ -326,12 +318,10 @@ func (x *Index) Reload(ctx context.Context, s *corpus.Store) (int, error) {
 		return nil
 	}
 	err = s.Each(ctx, func(d *corpus.Document) error {
-		// dedup: begin
 		m, _, err := s.MembershipOf(ctx, d.ID)
 		if err != nil {
 			return err
 		}
-		// dedup: end
 		if err := batch.Index(d.ID, toIndexDoc(d, m)); err != nil {
 			return fmt.Errorf("index %s: %w", d.ID, err)
 		}

@@ -29,11 +29,9 @@ type Request struct {
 	// Facets names the facets to count: year, region, doctype, campaign.
 	Facets    []string
 	Highlight bool
-	// dedup: begin
 	// AllCopies lists every copy of a report; by default only canonical
 	// copies and documents without copies match.
 	AllCopies bool
-	// dedup: end
 }
 
 // Hit is one matching document.
@@ -47,10 +45,8 @@ type Hit struct {
 	URL      string   `json:"url"`
 	Score    float64  `json:"score"`
 	Snippets []string `json:"snippets"`
-	// dedup: begin
 	// Copies is how many other places hold a copy of this document.
 	Copies int `json:"copies"`
-	// dedup: end
 }
 
 // FacetCount is one value of a facet and how many hits have it.
@@ -135,7 +131,6 @@ func (r *Request) buildQuery() (query.Query, error) {
 	if len(must) == 0 {
 		must = append(must, bleve.NewMatchAllQuery())
 	}
-	// dedup: begin
 	if !r.AllCopies {
 		// Excluding non-canonical copies, rather than requiring canonical
 		// ones, keeps documents indexed before the field existed.
@@ -143,7 +138,6 @@ func (r *Request) buildQuery() (query.Query, error) {
 		q.SetField("canonical")
 		mustNot = append(mustNot, q)
 	}
-	// dedup: end
 	b := bleve.NewBooleanQuery()
 	b.AddMust(must...)
 	if len(mustNot) > 0 {
@@ -163,7 +157,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	size := r.Size
 	req := bleve.NewSearchRequestOptions(q, size, r.From, false)
-	req.Fields = []string{"title", "date_str", "region_str", "doctype", "source", "url", "copies"} // dedup: copies
+	req.Fields = []string{"title", "date_str", "region_str", "doctype", "source", "url", "copies"}
 	switch r.Sort {
 	case "date":
 		req.SortBy([]string{"date", "-_score", "_id"})
@@ -220,11 +214,9 @@ func toHit(h *search.DocumentMatch) Hit {
 		Doctype: str("doctype"), Source: str("source"), URL: str("url"), Score: h.Score,
 		Snippets: []string{},
 	}
-	// dedup: begin
 	if n, ok := h.Fields["copies"].(float64); ok {
 		hit.Copies = int(n)
 	}
-	// dedup: end
 	for _, frag := range h.Fragments["text"] {
 		hit.Snippets = append(hit.Snippets, strings.TrimSpace(frag))
 	}
@@ -236,7 +228,7 @@ func toHit(h *search.DocumentMatch) Hit {
 // export of a large result does not hold it in memory.
 func (x *Index) MatchingIDs(ctx context.Context, r Request, fn func(id string) error) error {
 	r.From, r.Size, r.Facets, r.Highlight, r.Sort = 0, 0, nil, false, ""
-	// dedup: exports list every copy and mark them with Store.IsCanonical.
+	// Exports list every copy; report marks the non-canonical ones.
 	r.AllCopies = true
 	if err := r.Validate(); err != nil {
 		return err

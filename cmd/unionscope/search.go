@@ -87,7 +87,7 @@ title:, region:, doctype:, campaign: for fields. Either script finds both.`)
 	sortBy := fs.String("sort", "relevance", "order: relevance, date or -date")
 	jsonOut := fs.Bool("json", false, "print one JSON object per hit")
 	count := fs.Bool("count", false, "print only the number of matching documents")
-	allCopies := fs.Bool("all-copies", false, "list every copy of a reposted report, not only its canonical one") // dedup
+	allCopies := fs.Bool("all-copies", false, "list every copy of a reposted report, not only its canonical one")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -139,11 +139,9 @@ title:, region:, doctype:, campaign: for fields. Either script finds both.`)
 			where = h.Source
 		}
 		fmt.Fprintf(e.stdout, "\n%d. %s  [%s]\n   %s  %s  %s  id:%s\n", *from+i+1, h.Title, orDash(h.Date), orDash(h.Doctype), orDash(h.Region), where, h.ID)
-		// dedup: begin
 		if h.Copies > 0 {
 			fmt.Fprintf(e.stdout, "   also at %d other %s (unionscope show %s)\n", h.Copies, plural(h.Copies, "place", "places"), h.ID)
 		}
-		// dedup: end
 		for _, s := range h.Snippets {
 			fmt.Fprintf(e.stdout, "   …%s…\n", plainSnippet(s, term))
 		}

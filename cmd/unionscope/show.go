@@ -32,7 +32,6 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// dedup: begin (provenance, copies and contained-in links)
 	info, err := loadDupInfo(ctx, store, d.ID)
 	if err != nil {
 		return err
@@ -43,7 +42,6 @@ func runShow(ctx context.Context, e *env, args []string) error {
 			*dupInfo
 		}{toDocJSON(d), info})
 	}
-	// dedup: end
 	w := e.stdout
 	fmt.Fprintf(w, "%s\n%s\n", d.Title, strings.Repeat("=", 40))
 	fmt.Fprintf(w, "id:        %s\nsource:    %s (part %d)\n", d.ID, d.Source, d.Part)
@@ -66,6 +64,6 @@ func runShow(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(w, "  %-7s %-14s %-4s %-6s %s  (%s)\n", m.Category, formatValue(m.Value), m.Unit, orDash(m.Approx), m.Subject, m.Surface)
 		}
 	}
-	info.print(w) // dedup
+	info.print(w)
 	return nil
 }

@@ -21,7 +21,6 @@ const maxName = 40
 // whitespace, and without a trailing 活动 or 行动.
 func Normalize(name string) string { return zh.NameKey(name) }
 
-
 // Extract returns the campaigns named in text, sorted by first mention,
 // each with its number of mentions. Names are in the text's own script,
 // without quotes and without a trailing 活动 or 行动. The result is never
