@@ -274,17 +274,17 @@ func TestCopies(t *testing.T) {
 		ContainedIn *[]corpus.Containment `json:"contained_in"`
 		Contains    *[]corpus.Containment
 	}
-	seen := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+	seen := testClock.Add(time.Hour)
 	for _, tt := range []struct {
 		id   string
 		want docInfo
 	}{
 		{orig, docInfo{ID: orig, Canonical: true,
-			Provenance: []corpus.Provenance{{Location: "/corpus/wuhan-news-2011.html", ContentHash: "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b", FirstSeen: seen, LastSeen: seen}},
+			Provenance: []corpus.Provenance{{Location: "/corpus/wuhan-news-2011.html", ContentHash: "hash-/corpus/wuhan-news-2011.html", FirstSeen: testClock, LastSeen: seen}},
 			Copies: []corpus.DupDoc{{ID: repost, Source: repostSource, SourceFile: repostSource, URL: repostSource,
 				Title: "武漢市總工會春節送溫暖 慰問困難職工_新聞範文_文庫網", Date: "2011-01-30"}}}},
 		{repost, docInfo{ID: repost, Canonical: false,
-			Provenance: []corpus.Provenance{{Location: repostSource, ContentHash: "b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c", FirstSeen: seen, LastSeen: seen,
+			Provenance: []corpus.Provenance{{Location: repostSource, ContentHash: "hash-repost", FirstSeen: testClock, LastSeen: seen,
 				WARCFile: "crawl-20240506.warc.gz", WARCOffset: 48213}},
 			Copies: []corpus.DupDoc{{ID: orig, Source: "/corpus/wuhan-news-2011.html", SourceFile: "wuhan-news-2011.html", URL: "http://news.example.org/2011/0120.html",
 				Title: "武漢市總工會春節送溫暖 慰問困難職工", Date: "2011-01-20", Canonical: true}}}},

@@ -39,10 +39,25 @@ func TestBrowser(t *testing.T) {
 	base := serveLoopback(t, ts)
 	tmp := t.TempDir()
 	downloads := filepath.Join(tmp, "downloads")
+	// The profile lives outside t.TempDir: Chromium's helper processes can
+	// still be writing it for a moment after the browser has exited, which
+	// would fail TempDir's cleanup.
+	profile, err := os.MkdirTemp("", "unionscope-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for range 50 {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath),
-		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
+		chromedp.UserDataDir(profile),
 		chromedp.Flag("headless", true),
 		chromedp.Flag("no-sandbox", true),
 		chromedp.Flag("disable-gpu", true),
