@@ -166,6 +166,7 @@ var (
 	// 原创…转载…网, 本文系作者原创投稿，仅供学习参考，请勿照搬照抄.
 	adClaimRe   = regexp.MustCompile(`原创|投稿|文秘|版权|仅供|请勿|整理发布|本站|本网|本文(来源|来自|系|为|由|转自|转载)|来源于|转自|范文`)
 	adChannelRe = regexp.MustCompile(`转载|[a-z0-9]\.(com|cn|net|org)\b|www\.|https?:|照搬|照抄|抄袭|注明出处|范文网|网[,，。！!;；]?$`)
+	domainRe    = regexp.MustCompile(`[a-z0-9]\.(com|cn|net|org)\b`)
 	urlOnlyRe   = regexp.MustCompile(`^[(（\[]?\s*(https?://|www\.)[\x21-\x7e]+\s*[)）\]]?[。.]?$`)
 )
 
@@ -243,5 +244,5 @@ func isAdClause(c string) bool {
 		return true
 	}
 	// 转载网络网络.com网: a channel twice over with no claim.
-	return strings.Contains(c, "转载") && (strings.Contains(c, "网") || strings.Contains(c, "."))
+	return strings.Contains(c, "转载") && (domainRe.MatchString(c) || strings.HasSuffix(strings.TrimRight(c, "，,；;。！？!?"), "网"))
 }

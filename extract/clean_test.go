@@ -21,7 +21,7 @@ func TestSplitParts(t *testing.T) {
 		{"fullwidth colon traditional", "第一篇：甲的講話\n同志們：\n正文一。\n第二篇：乙的講話\n同志們：\n正文二。\n第三篇：丙的講話\n正文三。\n", []string{"甲的講話", "乙的講話", "丙的講話"}},
 		{"arabic numbers", "第1篇:甲\n正文一。\n第2篇:乙\n正文二。\n", []string{"甲", "乙"}},
 		{"one header is no compilation", "第一篇:甲的讲话\n同志们:\n正文一。\n", []string{""}},
-		{"out of order", "第二篇:乙\n正文二。\n第一篇:甲\n正文一。\n", []string{"甲"}},
+		{"out of order", "第二篇:乙\n正文二。\n第一篇:甲\n正文一。\n", []string{""}},
 		{"mentions in prose", "本书第一篇:总论部分。\n正文。\n", []string{""}},
 	}
 	for _, tt := range tests {
@@ -76,7 +76,8 @@ func TestStripAds(t *testing.T) {
 		{"本文系作者原创投稿，仅供学习参考，请勿照搬照抄！", ""},
 		{"全年走访困难职工410户，本文来源于某某范文网，原创转载请注明出处。发放慰问金42万元。", "全年走访困难职工410户，发放慰问金42万元。"},
 		{"開展職工原創詩歌徵集活動，收到作品300餘篇。", "開展職工原創詩歌徵集活動，收到作品300餘篇。"},
-		{"登录网站报名参加，网址www.example.cn。", "登录网站报名参加，"},
+		{"登录网站报名参加，网址www.example.cn。", "登录网站报名参加，网址www.example.cn。"},
+		{"会议取得圆满成功。（www.example.com）", "会议取得圆满成功。"},
 		{"职工通过网络转载分享劳模事迹，营造了良好氛围。", "职工通过网络转载分享劳模事迹，营造了良好氛围。"},
 	}
 	for _, tt := range tests {

@@ -183,35 +183,56 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 	if d.Body == nil {
 		d.Body = []string{}
 	}
-	d.Title = cleanSpace(chooseTitle(pg, h, pt))
+	d.Title = cleanSpace(chooseTitle(pg, h, pt) + subtitle(pg, lines, hdrStart, hdrEnd))
 	titleF := zh.Fold(d.Title)
 
-	d.Date = firstNonEmpty(h.lineDate, h.fieldDate, pg.metaDate, h.anyDate, trailingDate(lines, ks, sp), urlDate(strings.ToLower(name)), findDate(titleF), findMonth(titleF))
+	closing := closingLines(lines, ks, sp)
+	tbl := infoTable(lines[:hdrEnd])
+	d.Date = firstNonEmpty(h.lineDate, h.fieldDate, pg.metaDate, h.anyDate, h.periodDate, tbl.published, tbl.written, closing.date, urlDate(strings.ToLower(name)), findDate(titleF), findMonth(titleF))
 	if d.Date == "" {
 		if m := yearRe.FindStringSubmatch(titleF); m != nil {
 			d.Date = m[1]
 		}
 	}
 
-	d.Publisher = firstNonEmpty(h.publisher, pg.metaPublisher, h.site, pageSite(lines, ks), pg.site)
+	// The opening byline names the reporters, and the agency of a wire
+	// story (新华社北京5月1日电).
+	var lead, agency string
+	if len(d.Body) > 0 {
+		if lead = bodyByline(d.Body[0]); lead != "" {
+			f := zh.Fold(d.Body[0])
+			if m := newspaperRe.FindStringIndex(f); m != nil && m[0] <= 3 {
+				agency = origSpan(d.Body[0], f, m[0], m[1])
+			}
+		}
+	}
+	d.Publisher = firstNonEmpty(h.publisher, pg.metaPublisher, tbl.publisher, agency, h.site, pageSite(lines, ks), pg.site)
 	metaAuthor := cleanAuthor(pg.metaAuthor)
 	if metaAuthor == d.Publisher || metaAuthor == pg.site || isSiteName(metaAuthor, pg.site) {
 		metaAuthor = ""
 	}
-	d.Author = firstNonEmpty(h.author, h.speaker, titleAuthor(d.Title), metaAuthor)
+	d.Author = firstNonEmpty(h.author, h.speaker, titleAuthor(d.Title), titleSpeaker(d.Title), h.org, lead, metaAuthor, pg.blogger, closing.org)
 
 	// A byline, a newspaper, or a web page's own date stamp mark a news
-	// item once title and navigation have not said otherwise.
-	news := h.author != "" && h.speaker == "" || newspaperRe.MatchString(zh.Fold(d.Publisher)) ||
-		pg.html && (h.fieldDate != "" || h.lineDate != "" || pg.metaDate != "")
+	// item once title and navigation have not said otherwise; a blog or
+	// forum post has a date stamp too and is no news for it.
+	personal := personalSiteRe.MatchString(zh.Fold(pg.site + " " + d.Publisher))
+	news := h.author != "" && h.speaker == "" || lead != "" || newspaperRe.MatchString(zh.Fold(d.Publisher)) ||
+		pg.html && !personal && (h.fieldDate != "" || h.lineDate != "" || pg.metaDate != "")
 	d.Doctype = doctype(d.Title, append(h.crumbs, breadcrumbs(lines, ks)...), d.Body, news)
+	// A story that opens 本报讯（记者…）or 新华社…电 is news, though its title
+	// names the report or the rules it tells of.
+	if lead != "" && (d.Doctype == corpus.DoctypeSummary || d.Doctype == corpus.DoctypeOther) {
+		d.Doctype = corpus.DoctypeNews
+	}
 	// The site's name often names the place (郸城县总工会): it counts as
 	// one mention.
 	var places []string
 	if isSiteName(pg.docTitle, pg.site) {
 		places = append(places, pg.docTitle)
 	}
-	d.Region = region.Detect(d.Title, d.Body, append(places, d.Publisher, pg.site)...)
+	// The unit that signs a report names who reports, as a title does.
+	d.Region = region.Detect(strings.TrimSpace(d.Title+" "+firstNonEmpty(h.org, closing.org)), d.Body, append(places, d.Publisher, pg.site)...)
 
 	text := d.Text()
 	if ms := quantity.Extract(text); ms != nil {
@@ -221,6 +242,19 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 		d.Campaigns = cs
 	}
 	return d
+}
+
+// subtitle returns the ——subtitle line right under a web page's headline
+// element, which belongs to the title as it does in a text file's header.
+func subtitle(pg *page, lines []line, at, end int) string {
+	if !pg.html || pg.headline == "" || at+1 >= end || lines[at].text != pg.headline {
+		return ""
+	}
+	next := lines[at+1].text
+	if f := zh.Fold(next); (strings.HasPrefix(f, "——") || strings.HasPrefix(f, "--")) && utf8.RuneCountInString(f) <= 60 && !strings.Contains(pg.headline, "——") {
+		return next
+	}
+	return ""
 }
 
 // chooseTitle prefers, for web pages, the headline element, then a title
@@ -264,22 +298,45 @@ func headlineLine(lines []line, headline string, end int) int {
 	return 0
 }
 
-// trailingDate finds a date line right after the body: the date under a
-// signature at the end of a report.
-func trailingDate(lines []line, kinds []kind, sp span) string {
+// closing is the signature under a report: the unit and the date it
+// was signed.
+type closing struct{ org, date string }
+
+// closingLines reads the signature right after the body: a unit and a date
+// on the lines under the last paragraph (the 落款 of a work summary), or a
+// date alone. A unit counts only with a date, as footers name units too.
+func closingLines(lines []line, kinds []kind, sp span) closing {
+	var c closing
 	if sp.start < 0 {
-		return ""
+		return c
 	}
 	for i := sp.end; i < len(lines) && i < sp.end+4; i++ {
-		f := zh.Fold(lines[i].text)
+		s := lines[i].text
+		f := strings.TrimSpace(zh.Fold(s))
 		if isDateLine(f) {
-			return findDate(f)
+			c.date = findDate(f)
+			break
 		}
-		if kinds[i] == kindStop {
+		if d := periodLine(f); d != "" {
+			c.date = d
+			break
+		}
+		if org, d := orgLine(s, f); org != "" && c.org == "" {
+			c.org = org
+			if d != "" {
+				c.date = d
+				break
+			}
+			continue
+		}
+		if kinds[i] != kindBlank {
 			break
 		}
 	}
-	return ""
+	if c.date == "" {
+		c.org = ""
+	}
+	return c
 }
 
 // pageSite finds the site's own name in the page's navigation and footer:

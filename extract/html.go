@@ -320,6 +320,11 @@ func readHTMLMeta(doc *goquery.Document, p *page) {
 		if last := strings.TrimSpace(segs[len(segs)-1]); len(segs) > 1 && last != p.docTitle && utf8.RuneCountInString(last) <= 20 {
 			p.site = last
 		}
+		p.blogger = blogger(segs, p.docTitle)
+		// A print view or an untitled template says nothing of the article.
+		if genericTitleRe.MatchString(zh.Fold(p.docTitle)) {
+			p.docTitle = ""
+		}
 	}
 	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
 		key := strings.ToLower(firstNonEmpty(s.AttrOr("property", ""), s.AttrOr("name", ""), s.AttrOr("itemprop", ""), s.AttrOr("http-equiv", "")))
@@ -352,6 +357,42 @@ func readHTMLMeta(doc *goquery.Document, p *page) {
 			p.metaDate = findDate(t.AttrOr("datetime", ""))
 		}
 	}
+}
+
+var (
+	genericTitleRe = regexp.MustCompile(`^(打印|打印本页|打印页面|打印版|打印预览|正文打印|无标题|无标题文档|未命名|untitled|untitled document|新建网页\s*\d*|document|网页标题|内容页|详细内容|详细信息|文章内容|新闻内容|新闻详情|信息详情|正文)$`)
+	personalSiteRe = regexp.MustCompile(`博客|blog|论坛|bbs|贴吧|空间|日志`)
+	bloggerRe      = regexp.MustCompile(`^(.{2,12}?)的(?:博客|个人空间|空间|日志|blog)$`)
+)
+
+// blogger reads the blog's owner from a <title> such as 题目_周明远_新浪博客
+// or 题目_周明远的博客: the segment between the post and a blog site, or
+// the owner's name in the blog's own.
+func blogger(segs []string, title string) string {
+	if len(segs) < 2 {
+		return ""
+	}
+	last := zh.Fold(strings.TrimSpace(segs[len(segs)-1]))
+	if m := bloggerRe.FindStringSubmatch(last); m != nil {
+		return strings.TrimSpace(origSpan(strings.TrimSpace(segs[len(segs)-1]), last, 0, len(m[1])))
+	}
+	if len(segs) < 3 || !personalSiteRe.MatchString(last) {
+		return ""
+	}
+	for _, sg := range segs[1 : len(segs)-1] {
+		sg = strings.TrimSpace(sg)
+		f := zh.Fold(sg)
+		if sg == title {
+			continue
+		}
+		if m := bloggerRe.FindStringSubmatch(f); m != nil {
+			return origSpan(sg, f, 0, len(m[1]))
+		}
+		if nameRe.MatchString(f) {
+			return sg
+		}
+	}
+	return ""
 }
 
 var titleClassRe = regexp.MustCompile(`(?i)title|biaoti|headline|^bt$|\bbt\b|tit\b|article-h|news_h`)

@@ -42,6 +42,9 @@ type header struct {
 	author, publisher, site             string
 	crumbs                              []string // folded navigation lines
 	speaker                             string
+	// org is a unit signing under the title (阆中市总工会); periodDate a
+	// year or month alone on a line there: (2013年4月).
+	org, periodDate string
 }
 
 // readHeader reads metadata from lines[from:to], the zone between the top of
@@ -84,10 +87,29 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				flush()
 				continue
 			}
-			// A name counts as the speaker only after the title.
-			if name, ok := speakerName(s); ok && (len(group) > 0 || len(titleGroups) > 0) {
+			// A name counts as the speaker only after the title, and so do
+			// the signing unit and a (2013年4月) under it.
+			afterTitle := len(group) > 0 || len(titleGroups) > 0
+			if name, ok := speakerName(s); ok && afterTitle {
 				if h.speaker == "" {
 					h.speaker = name
+				}
+				flush()
+				continue
+			}
+			if d := periodLine(f); d != "" && afterTitle {
+				if h.periodDate == "" {
+					h.periodDate = d
+				}
+				flush()
+				continue
+			}
+			if org, d := orgLine(s, f); org != "" && afterTitle {
+				if h.org == "" {
+					h.org = org
+				}
+				if h.periodDate == "" {
+					h.periodDate = d
 				}
 				flush()
 				continue
@@ -155,8 +177,137 @@ func endsPhrase(s string) bool {
 	return !strings.HasPrefix(zh.Fold(s), "在")
 }
 
-// speakerName recognises a speaker line: 市委常务副书记 邓川, or 叶海波 alone.
+var (
+	periodRe   = regexp.MustCompile(`^[(\[【]?\s*((?:19|20)\d\d)\s*年\s*(?:(\d{1,2})\s*月(?:份)?)?\s*[)\]】]?$`)
+	periodCNRe = regexp.MustCompile(`^[(\[【]?\s*([一二三四五六七八九〇零○o]{4})\s*年\s*(?:([一二三四五六七八九十]{1,3})\s*月)?\s*[)\]】]?$`)
+	// A signing unit, maybe with the year or month after it.
+	orgLineRe = regexp.MustCompile(`^([\p{Han}·()]{3,24}?)\s*([(\[【]?\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零○o]{4})\s*年[^)\]】]{0,12}[)\]】]?)?$`)
+	notOrgRe  = regexp.MustCompile(`的|在|关于|讲话|发言|致辞|总结|报告|材料|经验|会议|大会|活动|通知|意见|方案|之家|工程|建设|服务|工作`)
+	// 本报讯（记者 陈晓）, 新华社北京3月5日电（记者 王某 李某）, 本报讯 记者陈晓 通讯员刘洋报道：
+	bodyBylineRe = regexp.MustCompile(`^[□■\s]*(?:[\p{Han}\d]{0,16}?(?:讯|电)\s*)?(?:[(\[【]([^()\[\]【】]{2,40})[)\]】]|((?:本报|特约|见习|实习)?(?:记者|通讯员)[^。,;:!?]{2,30}?)(?:报道)?\s*[:])`)
+)
+
+var infoLabelRe = regexp.MustCompile(`(发布机构|发文机关|发布单位|发布日期|生成日期|公开日期|发文日期|成文日期)\s*:`)
+
+// info is what a government open-information table says: 发布机构 and the
+// dates, each label in its own cell with the value in the next.
+type info struct{ publisher, published, written string }
+
+// infoTable reads the labelled cells of an open-information table (索引号,
+// 发布机构, 生成日期 …) from the lines above the body.
+func infoTable(lines []line) info {
+	var in info
+	for i, l := range lines {
+		f := strings.TrimSpace(zh.Fold(l.text))
+		if utf8.RuneCountInString(f) > 120 {
+			continue
+		}
+		locs := infoLabelRe.FindAllStringSubmatchIndex(f, -1)
+		for k, m := range locs {
+			end := len(f)
+			if k+1 < len(locs) {
+				end = locs[k+1][0]
+			}
+			v, vf := strings.TrimSpace(origSpan(l.text, f, m[1], end)), strings.TrimSpace(f[m[1]:end])
+			if vf == "" && k+1 == len(locs) && i+1 < len(lines) {
+				next := lines[i+1].text
+				if nf := strings.TrimSpace(zh.Fold(next)); !infoLabelRe.MatchString(nf) && !fieldRe.MatchString(nf) {
+					v, vf = strings.TrimSpace(next), nf
+				}
+			}
+			switch label := f[m[2]:m[3]]; label {
+			case "发布机构", "发文机关", "发布单位":
+				if in.publisher == "" && utf8.RuneCountInString(vf) <= 30 {
+					in.publisher = cleanPublisher(v)
+				}
+			case "发文日期", "成文日期":
+				if in.written == "" {
+					in.written = findDate(vf)
+				}
+			default:
+				if in.published == "" {
+					in.published = findDate(vf)
+				}
+			}
+		}
+	}
+	return in
+}
+
+// periodLine reads a line that is only a year or a month, as under a
+// speech's title: (2013年4月), 二〇一三年四月. It returns YYYY or YYYY-MM.
+func periodLine(f string) string {
+	y, mo := "", 0
+	if m := periodRe.FindStringSubmatch(f); m != nil {
+		y = m[1]
+		if m[2] != "" {
+			mo = int(m[2][0] - '0')
+			if len(m[2]) == 2 {
+				mo = mo*10 + int(m[2][1]-'0')
+			}
+		}
+	} else if m := periodCNRe.FindStringSubmatch(f); m != nil {
+		y, mo = cnDigits(m[1]), cnNumber(m[2])
+	} else {
+		return ""
+	}
+	switch {
+	case mo == 0:
+		return y
+	case mo > 12:
+		return ""
+	}
+	return y + "-" + string(rune('0'+mo/10)) + string(rune('0'+mo%10))
+}
+
+// orgLine recognises the unit that signs a report under its title or at
+// its end: 阆中市总工会, 某某区总工会（2013年4月）. It returns the unit as
+// written and the date after it, if any.
+func orgLine(s, f string) (org, date string) {
+	m := orgLineRe.FindStringSubmatchIndex(f)
+	if m == nil {
+		return "", ""
+	}
+	unit := strings.Trim(f[m[2]:m[3]], "()")
+	if !orgSuffix.MatchString(unit) || notOrgRe.MatchString(unit) || officeRe.MatchString(unit) {
+		return "", ""
+	}
+	if m[4] >= 0 {
+		d := f[m[4]:m[5]]
+		date = firstNonEmpty(findDate(d), periodLine(d))
+		if date == "" {
+			return "", ""
+		}
+	}
+	return strings.Trim(origSpan(s, f, m[2], m[3]), "()（）"), date
+}
+
+// bodyByline reads the reporters of a news item from the opening of its
+// first paragraph: 本报讯（记者 陈晓）… or 新华社北京电（记者 王某）….
+func bodyByline(first string) string {
+	f := zh.Fold(first)
+	m := bodyBylineRe.FindStringSubmatchIndex(f)
+	if m == nil {
+		return ""
+	}
+	a, b := m[2], m[3]
+	if a < 0 {
+		a, b = m[4], m[5]
+	}
+	inner := f[a:b]
+	if !roleSplitRe.MatchString(inner) {
+		return ""
+	}
+	return bylineNames(origSpan(first, f, a, b), inner)
+}
+
+// speakerName recognises a speaker line: 市委常务副书记 邓川, 叶海波 alone,
+// 林志远同志, or the same in brackets: (市总工会主席 王某).
 func speakerName(s string) (string, bool) {
+	if t := strings.TrimSpace(s); strings.HasPrefix(t, "（") && strings.HasSuffix(t, "）") || strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(t, "（"), "("), "）"), ")"))
+	}
+	s = strings.TrimSuffix(strings.TrimSpace(s), "同志")
 	words := strings.Fields(zh.Fold(s))
 	orig := strings.Fields(s)
 	if len(words) == 0 || len(words) > 4 || len(words) != len(orig) {
@@ -344,6 +495,31 @@ func origSpan(orig, folded string, fb, fe int) string {
 	return orig[start:end]
 }
 
+// titleSpeaker reads the speaker who opens a speech's title:
+// 王立新同志在全县劳模表彰大会上的讲话, 县委书记 王立新在…上的讲话.
+func titleSpeaker(title string) string {
+	f := zh.Fold(title)
+	k := strings.Index(f, "在")
+	if k <= 0 || !containsAny(f[k:], "讲话", "发言", "致辞", "报告") {
+		return ""
+	}
+	head := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(f[:k]), "同志"))
+	rs := []rune(head)
+	for _, n := range []int{3, 2} {
+		if len(rs) < n {
+			continue
+		}
+		name, office := string(rs[len(rs)-n:]), strings.TrimSpace(string(rs[:len(rs)-n]))
+		if !nameRe.MatchString(name) || !surnames[rs[len(rs)-n]] {
+			continue
+		}
+		if office == "" && n == len(rs) || officeRe.MatchString(office) {
+			return origSpan(title, f, len(string(rs[:len(rs)-n])), len(head))
+		}
+	}
+	return ""
+}
+
 // titleAuthor reads the unit in brackets at the end of a title, as in
 // 经验交流材料 …的无限活力(思明区委).
 func titleAuthor(title string) string {
@@ -364,10 +540,12 @@ func titleAuthor(title string) string {
 func doctype(title string, crumbs []string, body []string, news bool) string {
 	t := zh.Fold(title)
 	switch {
-	case containsAny(t, "讲话", "致辞", "发言", "演讲", "讲稿", "主持词", "贺词", "动员会上", "报告会上"):
-		return "speech"
+	// An account given at an experience-exchange meeting is experience
+	// material, though delivered as a 发言.
 	case containsAny(t, "经验交流", "经验材料", "典型材料", "交流材料", "典型经验", "经验做法"):
 		return "experience"
+	case containsAny(t, "讲话", "致辞", "发言", "演讲", "讲稿", "主持词", "贺词", "动员会上", "报告会上"):
+		return "speech"
 	case containsAny(t, "总结", "述职", "汇报") || strings.Contains(t, "报告") && !strings.Contains(t, "报告会"):
 		return "summary"
 	case containsAny(t, "综述", "纪实", "工作纪", "侧记", "报道", "新闻", "通讯", "巡礼", "记者", "见闻"):

@@ -17,7 +17,9 @@ type page struct {
 	headline, docTitle, site string
 	metaDate, metaAuthor     string
 	metaPublisher            string
-	html                     bool
+	// blogger is the owner named in a blog's <title>.
+	blogger string
+	html    bool
 }
 
 type line struct {
@@ -63,9 +65,11 @@ func unwrap(lines []string, indented []bool, indents bool) []string {
 		return lines
 	}
 	out := make([]string, 0, len(lines))
+	var cur strings.Builder
 	for i := 0; i < len(lines); i++ {
-		cur := lines[i]
-		for i+1 < len(lines) && measure(cur) >= width-2 && measure(lines[i]) >= width-2 {
+		cur.Reset()
+		cur.WriteString(lines[i])
+		for i+1 < len(lines) && measure(lines[i]) >= width-2 {
 			next := lines[i+1]
 			if next == "" || indents && indented[i+1] || startsPoint(zh.Fold(next)) {
 				break
@@ -73,10 +77,10 @@ func unwrap(lines []string, indented []bool, indents bool) []string {
 			if k := classify(lines[i]); k != kindContent && k != kindShort {
 				break
 			}
-			cur += next
+			cur.WriteString(next)
 			i++
 		}
-		out = append(out, cur)
+		out = append(out, cur.String())
 	}
 	return out
 }
@@ -115,6 +119,20 @@ func wrapWidthOf(lines []string) (int, func(string) int) {
 		}
 	}
 	if bestHits < 5 || bestHits*10 < bestLong*4 {
+		return 0, nil
+	}
+	// Wrapping cuts sentences anywhere, so most full lines end mid-sentence;
+	// paragraphs of equal length that end sentences are not wrapped.
+	full, open := 0, 0
+	for _, s := range lines {
+		if bestM(s) >= best-2 {
+			full++
+			if !endsSentence(s) {
+				open++
+			}
+		}
+	}
+	if open*2 < full {
 		return 0, nil
 	}
 	return best, bestM
@@ -235,38 +253,43 @@ func rejoin(in []string) []string {
 	}
 	width := wrapWidth(in)
 	out := make([]string, 0, len(in))
-	cur := in[0]
+	var cur strings.Builder
+	cur.WriteString(in[0])
+	// Only the last line joined and the length so far decide, so the test
+	// stays linear however many lines join.
+	last, curLen := in[0], utf8.RuneCountInString(in[0])
 	for _, next := range in[1:] {
-		if continues(cur, next, width) {
-			cur += next
+		if continues(last, curLen, next, width) {
+			cur.WriteString(next)
+			last = next
+			curLen += utf8.RuneCountInString(next)
 			continue
 		}
-		out = append(out, cur)
-		cur = next
+		out = append(out, cur.String())
+		cur.Reset()
+		cur.WriteString(next)
+		last, curLen = next, utf8.RuneCountInString(next)
 	}
-	return append(out, cur)
+	return append(out, cur.String())
 }
 
-func continues(cur, next string, width int) bool {
-	fc := zh.Fold(cur)
-	if endsSentence(fc) || startsPoint(fc) && utf8.RuneCountInString(fc) < 60 {
+// continues reports whether a paragraph whose last line is last, curLen
+// runes long in all, goes on in next.
+func continues(last string, curLen int, next string, width int) bool {
+	fl := zh.Fold(last)
+	if endsSentence(fl) || startsPoint(fl) && curLen < 60 {
 		return false
 	}
 	fn := zh.Fold(next)
+	r, _ := utf8.DecodeRuneInString(fn)
 	// No line begins with a closing quote or a comma: the break is a wrap.
-	if r, _ := utf8.DecodeRuneInString(fn); strings.ContainsRune("，、,;；)）”’」』", r) {
+	if strings.ContainsRune("，、,;；)）”’」』", r) {
 		return true
 	}
-	n := utf8.RuneCountInString(fc)
-	long := n >= 30 || width > 0 && n >= width-2
-	if !long {
+	if curLen < 30 && (width == 0 || utf8.RuneCountInString(fl) < width-2) || startsPoint(fn) {
 		return false
 	}
-	if startsPoint(fn) {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(fn)
-	return zh.IsHan(r) || strings.ContainsRune("，、,;；)）”’」』", r) || unicode.IsLetter(r) || unicode.IsDigit(r)
+	return zh.IsHan(r) || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // wrapWidth returns the width in runes at which most long lines were cut,

@@ -168,6 +168,9 @@ type mention struct {
 	al     *alias
 	weight float64
 	form   string
+	// next is the index of the mention that follows this one with nothing
+	// between, as 源汇区 follows 漯河市 in 漯河市源汇区; -1 when none.
+	next int
 }
 
 // Detect returns the place the document with this title and body reports
@@ -209,6 +212,13 @@ func Detect(title string, body []string, more ...string) corpus.Region {
 			continue
 		}
 		e := cands[0]
+		// A city written before its own district only says where the
+		// district is; the district's mention counts for both.
+		if m.next >= 0 {
+			if nc := resolve(ms[m.next].al, named); len(nc) == 1 && descends(nc[0], e) {
+				continue
+			}
+		}
 		if m.al.short() && entries[e].level > 1 && !ancestorNamed(e, named) {
 			if len(m.al.entries) > 1 || commonWords[m.form] {
 				continue
@@ -235,7 +245,7 @@ func Detect(title string, body []string, more ...string) corpus.Region {
 		return r
 	}
 	r.Province = entries[prov].name
-	city := best(score, func(e entry) bool { return e.level == 2 && e.province == prov })
+	city := best(score, func(e entry) bool { return e.level == 2 && !e.inert && e.province == prov })
 	under := prov
 	if city >= 0 && score[city] >= 0.4*score[prov] {
 		r.City = entries[city].name
@@ -369,6 +379,7 @@ func best(score map[int]float64, ok func(entry) bool) int {
 // scan finds the longest alias at each position of folded text.
 func scan(folded string, w float64, ms []mention) []mention {
 	rs := []rune(folded)
+	prevEnd := -1
 	for i := 0; i+1 < len(rs); {
 		if !prefixes[[2]rune{rs[i], rs[i+1]}] {
 			i++
@@ -384,7 +395,11 @@ func scan(folded string, w float64, ms []mention) []mention {
 			if a.short() && afterShortRe.MatchString(string(rs[i+n:min(len(rs), i+n+2)])) {
 				continue
 			}
-			ms = append(ms, mention{al: a, weight: w, form: name})
+			if prevEnd == i {
+				ms[len(ms)-1].next = len(ms)
+			}
+			ms = append(ms, mention{al: a, weight: w, form: name, next: -1})
+			prevEnd = i + n
 			found = n
 			break
 		}
