@@ -125,6 +125,12 @@ func (s *scanner) quoted() {
 			}
 		}
 		for _, q := range group {
+			if s.lexiconAt(q.close+1) != "" {
+				continue // “两节”送温暖: the quote only dates a known campaign
+			}
+			if s.spanning(q) {
+				continue
+			}
 			if ok || s.headAfter(q.close+1) || s.selfNamed(q) || s.countAfter(q.close+1) > 1 {
 				s.addQuoted(q)
 			}
@@ -158,10 +164,8 @@ func (s *scanner) verbBefore(i int) bool {
 }
 
 func (s *scanner) headAfter(i int) bool {
-	for _, w := range notAfter {
-		if s.has(i, w) {
-			return false
-		}
+	if s.notAfterAt(i) {
+		return false
 	}
 	for _, h := range heads {
 		if s.has(i, h) {
@@ -175,7 +179,96 @@ func (s *scanner) headAfter(i int) bool {
 	}
 	// “送医疗送健康”、X等活动: a list that ends in 等活动.
 	for k := i; k < len(s.f) && k < i+12 && !strings.ContainsRune("\n。;!?", s.f[k]); k++ {
-		if s.has(k, "等活动") || s.has(k, "等系列活动") || s.has(k, "等评选") {
+		if s.has(k, "等活动") || s.has(k, "等系列活动") || s.has(k, "等评选") || s.has(k, "等评比") {
+			return true
+		}
+	}
+	return false
+}
+
+// notAfterAt reports whether a word at i, or after 工作 at i, makes the
+// quotation before it a slogan, a goal or a plan: “三个一”工作目标.
+func (s *scanner) notAfterAt(i int) bool {
+	for _, at := range []int{i, i + 2} {
+		if at > i && !s.has(i, "工作") {
+			break
+		}
+		for _, w := range notAfter {
+			if s.has(at, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lexiconAt returns the lexicon name that starts at i, or "".
+func (s *scanner) lexiconAt(i int) string {
+	best := ""
+	for _, w := range lexicon {
+		if len(w) > len(best) && s.has(i, w) {
+			best = w
+		}
+	}
+	return best
+}
+
+// spanning adds a name that runs across the quotes of q and reports
+// whether it did. A quoted destination (“进企业”, “下基层”) names a
+// campaign only with the unquoted words before it in the same clause
+// (全区城乡环境综合整治“进企业”); after a verb of creating or awarding, an
+// honour runs on to the noun that names the honoured unit
+// (创建全国“六好”乡镇(街道)工会).
+func (s *scanner) spanning(q quote) bool {
+	inner := s.f[q.open+1 : q.close]
+	if len(inner) <= 5 && s.destination(q.open+1) {
+		start := q.open
+		for start > 0 && start > q.open-spanPrefix && zh.IsHan(s.f[start-1]) && !strings.ContainsRune(funcRunes, s.f[start-1]) {
+			start--
+		}
+		// 推进全区城乡环境综合整治“进企业”: the verb and the scope lead the
+		// name without being part of it.
+		for _, lead := range [][]string{actVerbs, scopes} {
+			for _, w := range lead {
+				if s.has(start, w) && start+utf8.RuneCountInString(w) < q.open {
+					start += utf8.RuneCountInString(w)
+					break
+				}
+			}
+		}
+		if q.open-start >= 2 {
+			s.add(string(s.r[start:q.close+1]), start, start, q.close+1)
+			return true
+		}
+		return false
+	}
+	start := q.open
+	for _, sc := range scopes {
+		if s.endsWith(start, sc) {
+			start -= utf8.RuneCountInString(sc)
+			break
+		}
+	}
+	if !s.awardBefore(start) && !s.endsWith(start, "创建") || s.notAfterAt(q.close+1) {
+		return false
+	}
+	end := q.close + 1
+	for end < len(s.f) && end < q.close+1+spanPrefix && (zh.IsHan(s.f[end]) || s.f[end] == '(' || s.f[end] == ')') {
+		end++
+	}
+	for _, n := range honouredUnits {
+		if end > q.close+1 && s.endsWith(end, n) {
+			s.add(string(s.r[start:end]), start, start, end)
+			return true
+		}
+	}
+	return false
+}
+
+// destination reports whether a word of going to a place starts at i.
+func (s *scanner) destination(i int) bool {
+	for _, w := range destinations {
+		if s.has(i, w) {
 			return true
 		}
 	}
@@ -216,10 +309,8 @@ func (s *scanner) addQuoted(q quote) {
 	if s.has(q.close+1, "工作") && strings.ContainsAny(inner, "、,") && !s.verbBefore(q.open) {
 		return // “组织起来、切实维权”工作: a guideline
 	}
-	for _, w := range notAfter {
-		if s.has(q.close+1, w) {
-			return
-		}
+	if s.notAfterAt(q.close + 1) {
+		return
 	}
 	name := string(s.r[q.open+1 : q.close])
 	end := q.close + 1

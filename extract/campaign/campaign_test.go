@@ -45,6 +45,13 @@ func TestExtract(t *testing.T) {
 		{"organisations", "采取“楼宇工会”、“行业工会”等形式组建工会。", []string{}},
 		{"generic activity", "开展各类文体活动和慰问活动。", []string{}},
 		{"goal", "努力实现“工业强县”目标。", []string{}},
+		{"quote dates a known campaign", "开展“元旦春节”送温暖活动。", []string{"送温暖"}},
+		{"goal after 工作", "围绕“两个提升”工作目标推进。", []string{}},
+		{"programme named by its place", "全区建成“职工驿站”40个。", []string{"职工驿站"}},
+		{"quoted list of honours", "评选“最美一线职工”“优秀班组长”等评比项目。", []string{"最美一线职工", "优秀班组长"}},
+		{"destination takes its subject", "开展全市安全知识“进车间”活动。", []string{"安全知识“进车间”"}},
+		{"honour runs to its unit", "积极创建全国“五好”基层工会。", []string{"全国“五好”基层工会"}},
+		{"honour after 获评", "多人获评“金牌工匠”。", []string{"金牌工匠"}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

@@ -9,7 +9,7 @@ var heads = []string{
 	"创建", "主题", "示范", "帮扶", "建设", "专栏", "热潮", "创新", "专题", "工作",
 	"学历提升", "为载体", "为主要载体", "为契机", "为抓手",
 	"等活动", "等评选", "等工作", "等多项", "等各类", "系列", "大讨论",
-	"和立功竞赛", "劳动竞赛", "竞赛活动", "立功竞赛", "建功立业",
+	"和立功竞赛", "劳动竞赛", "竞赛活动", "立功竞赛", "建功立业", "评比", "热线",
 }
 
 // verbs before a quoted name make it a campaign: 开展“走百企”, 评为“…”.
@@ -17,6 +17,7 @@ var verbs = []string{
 	"开展", "开展了", "实施", "推进", "深化", "深化了", "评为", "授予", "荣获", "获得",
 	"选树", "参加", "创建", "举办", "启动", "落实好", "推广", "推出的", "投入",
 	"和", "及", "、", "以及", "深入推进", "做实职工",
+	"获评", "被评为", "荣膺", "建成", "新建", "打造",
 }
 
 // honourHeads join the quoted word to the honour it names: “五一”劳动奖章.
@@ -38,14 +39,31 @@ var planPrefixes = []string{"十五", "十一五", "十二五", "十三五", "�
 var actVerbs = []string{"开展了", "开展", "实施", "推进", "深化", "举办", "参加", "启动", "开展好", "组织开展", "召开"}
 
 // honourVerbs and honourEnds frame an unquoted honour: 荣获全省工会工作十强县称号.
-var honourVerbs = []string{"荣获", "获得", "评为", "授予", "命名为"}
+var honourVerbs = []string{"荣获", "获得", "评为", "获评", "荣膺", "授予", "命名为"}
 var honourEnds = []string{"荣誉称号", "称号"}
 
 // scopes lead an unquoted name without being part of it: 开展全市集体协商要约月.
 var scopes = []string{"全市", "全省", "全区", "全县", "全州", "全国"}
 
 // selfHeads end a quoted name that says itself what it is: “…大讨论”.
-var selfHeads = []string{"大讨论", "竞赛", "大赛", "活动", "行动", "工程", "评选", "杯", "行动月", "活动月"}
+var selfHeads = []string{
+	"大讨论", "竞赛", "大赛", "活动", "行动", "工程", "评选", "杯", "行动月", "活动月",
+	// Programmes of places that unions build under one name: “司机之家”.
+	"之家", "驿站", "书屋", "小屋", "服务站",
+}
+
+// spanPrefix caps the unquoted words that a name across quotes takes in.
+const spanPrefix = 12
+
+// destinations open a quoted place a campaign goes to: “进企业”, “下基层”.
+var destinations = []string{"进", "走进", "下", "入", "到"}
+
+// funcRunes are function words that end the unquoted part of a name.
+const funcRunes = "的为和与及以要在对把将是由从向给让使被等了"
+
+// honouredUnits end an honour's title after its quoted part:
+// 全国“六好”乡镇(街道)工会, “五好”班组.
+var honouredUnits = []string{"工会", "企业", "单位", "班组", "集体", "家庭", "职工之家"}
 
 // actHeads end an unquoted campaign; those kept in the name come first.
 var actHeads = []struct {

@@ -156,7 +156,7 @@ var peopleNouns = []string{"职工", "农民工", "会员", "员工", "工人", 
 
 // unitNouns make 户 a count of organisations (56户企业) instead of
 // households of people (困难职工6218户).
-var unitNouns = []string{"企业", "单位", "公司", "工厂", "厂", "商户", "个体", "店", "法人", "门店", "机构", "组织"}
+var unitNouns = []string{"企业", "单位", "公司", "工厂", "厂", "商户", "个体", "店", "法人", "门店", "机构", "组织", "市场主体", "经营主体", "工商户", "合作社"}
 
 // rangeJoins join the two ends of a range: 3000至5000元, 3-5万元.
 var rangeJoins = []string{"至", "到", "-", "—", "~", "～", "–"}
@@ -166,7 +166,7 @@ var growthWords = []string{"增长", "增加", "提高", "上升", "下降", "�
 
 // linkWords sit between a subject and its number and are not part of the
 // subject: 工会组建率达81%, 发放救助金达到100.85万元.
-var linkWords = []string{"达到", "达", "为", "共计", "合计", "总计", "共", "计", "约", "近", "是", "有", "了", "的", "逾", "超过", "将近", "大约", "至少", "仅", "已", "再", "均", "各", "分别"}
+var linkWords = []string{"完成", "实现", "累计", "稳定在", "保持在", "维持在", "折合人民币", "折合", "人民币", "每人", "每月", "每年", "每天", "达到", "达", "为", "共计", "合计", "总计", "共", "计", "约", "近", "是", "有", "了", "的", "逾", "超过", "将近", "大约", "至少", "仅", "已", "再", "均", "各", "分别"}
 
 // sortUnits orders units longest word first, so that 人次 wins over 人 and
 // 个百分点 over 个.
@@ -196,3 +196,42 @@ var sessionWords = []string{"全会", "全委", "全体会议", "代表大会", 
 
 // purposeWords after a sum of money introduce what it is for.
 var purposeWords = []string{"用于", "作为", "用作", "用来"}
+
+// changeTo end a change from one value to another (由78%提高到97%); the
+// second value measures what the first did.
+var changeTo = []string{
+	"提高到", "提升到", "增加到", "增长到", "上升到", "扩大到", "下降到", "减少到",
+	"降低到", "降到", "提高至", "提升至", "增加至", "增至", "上升至", "下降至",
+	"减少至", "降低至", "降至",
+}
+
+// originTimes name the starting point of a change: 由上年的88.2%.
+var originTimes = []string{"上年同期", "去年同期", "上年底", "去年底", "上一年", "上年", "去年", "年初", "年底", "前年"}
+
+// comparisons put a gap between two terms: 增幅高于增速1.2个百分点.
+var comparisons = []string{"高于", "低于", "快于", "慢于", "多于", "少于"}
+
+// governVerbs raise, pay or help; a verb right after one of them modifies
+// the noun that follows (筹集帮扶资金, 投入救助资金).
+var governVerbs = []string{
+	"筹集", "筹措", "募集", "发放", "慰问", "救助", "资助", "覆盖", "签订", "培训",
+	"投入", "拨付", "下拨", "争取", "落实", "安排", "支付", "追回", "兑现",
+}
+
+// statusVerbs before a noun of people say which of them are counted:
+// 在职职工, 参赛选手, 受助学生.
+var statusVerbs = []string{
+	"在职", "在岗", "在校", "在读", "在档", "在册", "在编", "在建", "退休",
+	"离退休", "下岗", "失业", "待业", "参赛", "参训", "受助", "受益", "获奖",
+}
+
+// funcRunes are one-rune function words gse may tag as nouns (为/zg); a
+// subject never starts with them.
+const funcRunes = "为在对向给把被将由从是有和与及共达让使经按以据于其的了等各每该本此这那约近逾超仅已再均也都还并又就"
+
+// boundSuffixes end a word and never stand alone: 及时率, 覆盖面, 金额.
+const boundSuffixes = "率额量数费值度面"
+
+// awardVerbs after a count of people give the honour they won:
+// 42人获评“巾帼岗位能手”.
+var awardVerbs = []string{"被评为", "获评", "荣获", "评为", "获得"}

@@ -86,13 +86,17 @@ func startsNumeral(r rune) bool {
 func arabic(r []rune, i int) (float64, int) {
 	j := i
 	buf := make([]rune, 0, 16)
+	group := 0 // digits since the start or the last separator
 	for j < len(r) {
 		switch {
 		case isDigit(r[j]):
 			buf = append(buf, r[j])
+			group++
 			j++
 			continue
-		case r[j] == ',' && len(buf) > 0 && len(buf) <= 15 && group3(r, j+1):
+		case r[j] == ',' && group >= 1 && group <= 3 && len(buf) <= 15 && group3(r, j+1):
+			// 12,680 is one number; 12345,678 is not.
+			group = 0
 			j++
 			continue
 		}

@@ -60,6 +60,14 @@ func newScanner(text string) *scanner {
 	for i, c := range r {
 		f[i] = zh.FoldRune(c)
 	}
+	for i, c := range r {
+		// A fullwidth comma ends a clause (完成120，300名职工参加) unless it
+		// groups fullwidth digits (１２，６８０); only then does it fold to
+		// the thousands separator.
+		if c == '，' && !(i > 0 && i+1 < len(r) && fullDigit(r[i-1]) && fullDigit(r[i+1])) {
+			f[i] = c
+		}
+	}
 	s := &scanner{r: r, f: f, tokStart: make([]int, len(r)), tokEnd: make([]int, len(r)), quoted: quotedSpans(f)}
 	for i := range r {
 		s.tokStart[i], s.tokEnd[i] = -1, -1
@@ -84,6 +92,8 @@ func newScanner(text string) *scanner {
 	}
 	return s
 }
+
+func fullDigit(c rune) bool { return '０' <= c && c <= '９' }
 
 func hasNumber(f []rune) bool {
 	for _, c := range f {
@@ -268,6 +278,10 @@ func (s *scanner) quantityAt(i int, withRange bool) (quantity, bool) {
 	if q.unit == "" {
 		q.unit = u.word
 	}
+	if u.word == "个" && s.pointsAfter(end) {
+		// 分别提高6.1个和7.4个百分点: the first 个 shares the second's 百分点.
+		q.category, q.unit = rate, "%"
+	}
 	scale := u.scale
 	if scale == 0 {
 		scale = 1
@@ -355,16 +369,65 @@ func (s *scanner) articleBefore(i int) bool {
 
 // abstractAfter reports whether the noun after a count is an abstract one
 // that a speech enumerates (四个方面, 三项工作) rather than a thing counted.
+// An abstract word that only modifies a concrete noun (32个重点工程项目,
+// 12个服务站点, 53支代表队) leaves the count a count.
 func (s *scanner) abstractAfter(end int) bool {
 	i := end
 	if s.has(i, "的") {
 		i++
 	}
-	rest := s.after(i, 6)
+	w := abstractPrefix(s.after(i, 6))
+	if w == "" {
+		return false
+	}
+	j := i + utf8.RuneCountInString(w)
+	if te := s.tokEnd[i]; s.tokStart[i] == i && te > j {
+		// gse reads a longer word here (代表队, 工作组): abstract only if
+		// that whole word is.
+		return allAbstract(string(s.f[i:te]))
+	}
+	if j < len(s.f) && s.tokStart[j] == j && strings.HasPrefix(s.posAt(j), "n") {
+		// 重点难点 goes on listing; 重点工程 names a thing.
+		return abstractPrefix(s.after(j, 6)) != ""
+	}
+	return true
+}
+
+// abstractPrefix returns the abstract noun rest begins with, or "".
+func abstractPrefix(rest string) string {
 	for _, w := range abstractNouns {
 		if strings.HasPrefix(rest, w) {
-			return true
+			return w
 		}
+	}
+	return ""
+}
+
+// allAbstract reports whether w is made of abstract nouns only (重点难点).
+func allAbstract(w string) bool {
+	for w != "" {
+		p := abstractPrefix(w)
+		if p == "" {
+			return false
+		}
+		w = w[len(p):]
+	}
+	return true
+}
+
+// pointsAfter reports whether a count's 个 at end is followed by a joined
+// second number in 个百分点, which then holds for both.
+func (s *scanner) pointsAfter(end int) bool {
+	for _, j := range []string{"和", "、", "及", "与", "或"} {
+		if !s.has(end, j) {
+			continue
+		}
+		k := end + utf8.RuneCountInString(j)
+		if k >= len(s.f) || !startsNumeral(s.f[k]) {
+			return false
+		}
+		num, ok := parseNumeral(s.f, k)
+		return ok && s.has(num.end, "个百分点")
 	}
 	return false
 }
@@ -540,15 +603,21 @@ func (s *scanner) metric(q quantity, prev []corpus.Metric) corpus.Metric {
 	return m
 }
 
+// maxSentence caps each side of a sentence in runes; report sentences are
+// far shorter.
+const maxSentence = 300
+
 // sentence returns the bounds of the sentence around i.
+// A run-on text without sentence ends is cut to maxSentence runes on
+// either side of the quantity, which keeps the scan linear.
 func (s *scanner) sentence(i int) (int, int) {
 	isEnd := func(c rune) bool { return strings.ContainsRune("\n。!！?？;；", c) }
 	a := i
-	for a > 0 && !isEnd(s.f[a-1]) {
+	for a > 0 && a > i-maxSentence && !isEnd(s.f[a-1]) {
 		a--
 	}
 	b := i
-	for b < len(s.f) && !isEnd(s.f[b]) {
+	for b < len(s.f) && b < i+maxSentence && !isEnd(s.f[b]) {
 		b++
 	}
 	if b < len(s.f) && s.f[b] != '\n' {

@@ -132,6 +132,57 @@ func TestSubject(t *testing.T) {
 	}
 }
 
+// TestSubjectExact pins the subject rules whose output a loose containment
+// check cannot tell apart (资金 against 帮扶资金).
+func TestSubjectExact(t *testing.T) {
+	tests := []struct{ name, text, surface, want string }{
+		{"modifier after a verb of raising", "全年筹集帮扶资金860万元。", "860万元", "帮扶资金"},
+		{"gse fragments joined", "建立未建会企业台账312户。", "312户", "未建会企业台账"},
+		{"bound suffix joined", "救助金发放及时率比上年提高2个百分点。", "2个百分点", "救助金发放及时率提高"},
+		{"second end of a range", "每户发放慰问金从800元到1500元不等。", "1500元", "慰问金"},
+		{"origin of a change", "会员入会率由上年的71%提高到80%。", "71%", "会员入会率"},
+		{"end point of a change", "会员入会率由上年的71%提高到80%。", "80%", "会员入会率"},
+		{"quoted name before a count", "全市建成“职工驿站”64个。", "64个", "“职工驿站”"},
+		{"first term of a comparison", "工资增幅高于全省平均水平0.6个百分点。", "0.6个百分点", "工资增幅"},
+		{"points follow the rate", "女职工入会率达到91%，比上年提高3个百分点。", "3个百分点", "女职工入会率提高"},
+		{"share of the noun after", "全县有72%的企业建立了职代会制度。", "72%", "企业"},
+		{"honour won", "共有15人获评“金牌工匠”。", "15人", "金牌工匠"},
+		{"status verb modifies", "为全县2600名在岗职工发放慰问品。", "2600名", "在岗职工"},
+		{"predicate verb dropped", "快递员入会2300人。", "2300人", "快递员"},
+		{"completion verb skipped", "全县工业产值完成86亿元。", "86亿元", "全县工业产值"},
+		{"per month skipped", "最低工资标准由每月1800元提高到2000元。", "1800元", "最低工资标准"},
+		{"pair in points", "分别提高1.5个和2.4个百分点。", "2.4个百分点", "提高"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, m := range Extract(tt.text) {
+				if m.Surface == tt.surface {
+					if m.Subject != tt.want {
+						t.Errorf("Extract(%q) subject of %q = %q, want %q", tt.text, tt.surface, m.Subject, tt.want)
+					}
+					return
+				}
+			}
+			t.Errorf("Extract(%q): no quantity %q", tt.text, tt.surface)
+		})
+	}
+}
+
+// TestRunOnSentence checks that a text without sentence ends does not make
+// every metric carry, and scan, the whole text.
+func TestRunOnSentence(t *testing.T) {
+	text := strings.Repeat("由上年的12%提高到13%，发放3元至5元", 500)
+	ms := Extract(text)
+	if len(ms) != 2000 {
+		t.Fatalf("got %d metrics, want 2000", len(ms))
+	}
+	for _, m := range ms {
+		if n := utf8.RuneCountInString(m.Sentence); n > 2*maxSentence+1 {
+			t.Fatalf("sentence of %q at %d is %d runes, want at most %d", m.Surface, m.Offset, n, 2*maxSentence+1)
+		}
+	}
+}
+
 func TestBoundsAndSentence(t *testing.T) {
 	text := "第一段。发放慰问金20余万元，慰问近9万名职工。"
 	ms := Extract(text)

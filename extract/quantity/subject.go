@@ -21,7 +21,21 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 	if q.subject != "" {
 		return q.subject
 	}
-	j := s.skipBack(q.start, sentA)
+	if sub, ok := s.rangeSubject(q.start, q.unit, prev); ok {
+		return sub // 3000元至5000元: the second end measures what the first does
+	}
+	j := s.skipOrigin(s.skipBack(q.start, sentA), sentA)
+	for _, w := range changeTo {
+		if s.endsWith(j, w) {
+			// 组建率由88.2%提高到92.6%: the end point of a change measures
+			// what its starting point did.
+			if sub := sameUnitSubject(prev, sentA, q.unit); sub != "" {
+				return sub
+			}
+			j -= utf8.RuneCountInString(w)
+			break
+		}
+	}
 	if q.category == funds {
 		// 投入134.39万元作为工会经费, 争取250万元用于文化宫改造
 		for _, w := range purposeWords {
@@ -33,16 +47,42 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 		}
 	}
 	if q.category == rate {
+		if sub := s.comparedSubject(j, sentA); sub != "" {
+			return sub
+		}
 		for _, g := range growthWords {
 			if !s.endsWith(j, g) {
 				continue
 			}
 			gs := j - utf8.RuneCountInString(g)
-			base := s.prevSubject(prev, sentA)
+			// 参保率较上年提高两成 names what grew in its own clause; 比去年
+			// 增长12.6% after a comma grows the previous figure.
+			base := s.phraseBefore(s.skipComparison(gs, sentA), sentA, false)
+			if base == "" && strings.HasSuffix(string(s.f[q.start:q.end]), "百分点") {
+				// 签订率达到87.5%，比上年提高2.3个百分点: points are
+				// added to the rate before them.
+				base = sameUnitSubject(prev, sentA, "%")
+			}
 			if base == "" {
-				base = s.phraseBefore(s.skipComparison(gs, sentA), sentA)
+				base = s.prevSubject(prev, sentA)
 			}
 			return base + string(s.r[gs:j])
+		}
+	}
+	if q.category == rate && q.end < sentB && s.has(q.end, "的") && (q.start == sentA || s.endsWith(q.start, "有") || isBreak(s.f[q.start-1])) {
+		// 全区有85%的企业建立了增长机制: the share of 企业.
+		if sub := s.phraseAfter(q.end+1, sentB, false); sub != "" {
+			return sub
+		}
+	}
+	if q.category == people {
+		// 42人获评“巾帼岗位能手”: the people hold the honour.
+		for _, w := range awardVerbs {
+			if s.has(q.tail, w) {
+				if sub := s.phraseAfter(q.tail+utf8.RuneCountInString(w), sentB, false); sub != "" {
+					return sub
+				}
+			}
 		}
 	}
 	if q.category == people || q.category == count {
@@ -58,10 +98,79 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 			}
 		}
 	}
-	if sub := s.phraseBefore(j, sentA); sub != "" {
+	// 劳动者入会1.57万人 counts people, but 免费体检1800人次 counts what
+	// was done.
+	dropVerb := q.category == people && q.unit != "人次" || q.category == count && q.unit != "次" && q.unit != "场次"
+	if sub := s.phraseBefore(j, sentA, dropVerb); sub != "" {
 		return sub
 	}
 	return s.prevSubject(prev, sentA)
+}
+
+// comparedSubject returns the first term of a comparison that ends at j
+// (增幅高于生产总值增速1.2个百分点: the gap belongs to 增幅), or "".
+func (s *scanner) comparedSubject(j, sentA int) string {
+	for k := j - 1; k > sentA && k >= j-maxSubject && !isBreak(s.f[k]); k-- {
+		for _, w := range comparisons {
+			if s.has(k, w) {
+				return s.phraseBefore(k, sentA, false)
+			}
+		}
+	}
+	return ""
+}
+
+// rangeSubject returns the subject of the metric that ends right before a
+// range join at i, or before 和 joining two figures in one unit.
+func (s *scanner) rangeSubject(i int, unit string, prev []corpus.Metric) (string, bool) {
+	if len(prev) == 0 {
+		return "", false
+	}
+	p := prev[len(prev)-1]
+	end := p.Offset + utf8.RuneCountInString(p.Surface)
+	for _, w := range rangeJoins {
+		if s.endsWith(i, w) && end == i-utf8.RuneCountInString(w) {
+			return p.Subject, p.Subject != ""
+		}
+	}
+	// 分别提高6.1个和7.4个百分点.
+	for _, w := range []string{"和", "、"} {
+		if s.endsWith(i, w) && end == i-utf8.RuneCountInString(w) && p.Unit == unit {
+			return p.Subject, p.Subject != ""
+		}
+	}
+	return "", false
+}
+
+// skipOrigin moves back over the starting point of a change, 由上年的 or
+// 从, which stands between a subject and its first value.
+func (s *scanner) skipOrigin(i, limit int) int {
+	k := i
+	for _, w := range originTimes {
+		if n := utf8.RuneCountInString(w); k-n >= limit && s.endsWith(k, w) {
+			k -= n
+			break
+		}
+	}
+	if k > limit && (s.f[k-1] == '由' || s.f[k-1] == '从') {
+		return k - 1
+	}
+	return i
+}
+
+// lookBack caps how many earlier metrics a subject is sought among.
+const lookBack = 8
+
+// sameUnitSubject returns the subject of the latest metric of the sentence
+// in the same unit.
+func sameUnitSubject(prev []corpus.Metric, sentA int, unit string) string {
+	// The look-back is capped so that a run-on list of figures stays linear.
+	for k := len(prev) - 1; k >= 0 && k >= len(prev)-lookBack && prev[k].Offset >= sentA; k-- {
+		if prev[k].Unit == unit && prev[k].Subject != "" {
+			return prev[k].Subject
+		}
+	}
+	return ""
 }
 
 // skipBack moves back from i over approximation and linking words.
@@ -99,7 +208,7 @@ func (s *scanner) skipComparison(i, limit int) int {
 		if isBreak(s.f[k]) {
 			break
 		}
-		if s.f[k] == '比' {
+		if s.f[k] == '比' || s.f[k] == '较' {
 			return k
 		}
 	}
@@ -107,7 +216,7 @@ func (s *scanner) skipComparison(i, limit int) int {
 }
 
 func (s *scanner) prevSubject(prev []corpus.Metric, sentA int) string {
-	for k := len(prev) - 1; k >= 0; k-- {
+	for k := len(prev) - 1; k >= 0 && k >= len(prev)-lookBack; k-- {
 		if prev[k].Offset < sentA {
 			break
 		}
@@ -181,6 +290,14 @@ func (s *scanner) phraseAfter(i, limit int, verbFirst bool) string {
 		return ""
 	}
 	start, end, noun, verb := i, i, false, false
+	for _, w := range statusVerbs {
+		// 15.6万名在职职工, 2600名在岗职工 (which gse cuts 在/岗): a verb
+		// of status modifies the noun after it.
+		if n := i + utf8.RuneCountInString(w); n < limit && s.has(i, w) && s.tokStart[n] == n && nounPOS(s.posAt(n)) {
+			end = n
+			break
+		}
+	}
 	for end < limit {
 		t, ok := s.tokenStartingAt(end)
 		if !ok || t.end > limit {
@@ -221,12 +338,24 @@ func (s *scanner) phraseAfter(i, limit int, verbFirst bool) string {
 	return strings.TrimSpace(string(s.r[start:end]))
 }
 
-// phraseBefore returns the phrase that ends at i: nouns and the verb that
-// governs them (听取工会工作汇报), back to punctuation or a function word.
-func (s *scanner) phraseBefore(i, limit int) string {
+// phraseBefore returns the phrase that ends at i, or "".
+func (s *scanner) phraseBefore(i, limit int, dropVerb bool) string {
+	a, b := s.phraseSpan(i, limit, dropVerb)
+	return strings.TrimSpace(string(s.r[a:b]))
+}
+
+// phraseSpan returns the bounds of the phrase that ends at i: nouns and the
+// verb that governs them (听取工会工作汇报), back to punctuation or a
+// function word. It mends words gse cut into single runes (未/建/会企业,
+// 及时/率), keeps a modifying verb that a verb of raising or paying governs
+// (筹集帮扶资金 → 帮扶资金), and takes in a quoted name just before
+// (“暖心驿站”28个). With dropVerb, a verb between the nouns and the number
+// is left out: 劳动者入会1.57万人 counts 劳动者.
+func (s *scanner) phraseSpan(i, limit int, dropVerb bool) (int, int) {
 	end := i
 	start := i
 	nounRunes := 0
+	nounEnd := -1 // end of the last noun of the phrase
 	for start > limit {
 		k := start - 1
 		if isBreak(s.f[k]) || s.tokStart[k] < 0 {
@@ -236,8 +365,12 @@ func (s *scanner) phraseBefore(i, limit int) string {
 		if ts < limit {
 			break
 		}
+		if start < end && end-ts <= maxSubject && s.fragment(ts, start) {
+			start = ts
+			continue
+		}
 		pos := s.posAt(k)
-		if stopPOS(pos) {
+		if stopPOS(pos) || s.tokEnd[k]-ts == 1 && strings.ContainsRune(funcRunes, s.f[ts]) {
 			break
 		}
 		if pos == "x" && !allHan(s.f[ts:s.tokEnd[k]]) {
@@ -245,6 +378,9 @@ func (s *scanner) phraseBefore(i, limit int) string {
 		}
 		isNoun := nounPOS(pos)
 		if !isNoun && nounRunes >= 2 {
+			if pos == "v" && s.governedAt(ts) && end-ts <= maxSubject {
+				start = ts
+			}
 			break
 		}
 		if end-ts > maxSubject {
@@ -252,8 +388,57 @@ func (s *scanner) phraseBefore(i, limit int) string {
 		}
 		if isNoun {
 			nounRunes += min(s.tokEnd[k], end) - ts
+			if nounEnd < 0 {
+				nounEnd = min(s.tokEnd[k], end)
+			}
 		}
 		start = ts
 	}
-	return strings.TrimSpace(string(s.r[start:end]))
+	if dropVerb && nounEnd > start && nounEnd < end {
+		end = nounEnd
+	}
+	if start > limit && s.f[start-1] == '”' {
+		for k := start - 2; k >= limit && k >= start-maxName; k-- {
+			if s.f[k] == '“' {
+				start = k
+				break
+			}
+		}
+	}
+	return start, end
+}
+
+// maxName caps a quoted name that a subject takes in.
+const maxName = 20
+
+// fragment reports whether the token at ts..te and the phrase start after
+// it belong to one word that gse cut: two single runes (建/会), or a bound
+// suffix such as 率 after its stem.
+func (s *scanner) fragment(ts, te int) bool {
+	if te >= len(s.f) || s.tokStart[te] != te {
+		return false
+	}
+	first := s.tokEnd[te] - te
+	if first != 1 || !allHan(s.f[ts:te]) || strings.ContainsRune(funcRunes, s.f[te-1]) {
+		return false
+	}
+	switch s.posAt(ts) {
+	case "uj", "ul", "uz", "p", "r", "m", "q", "w":
+		return false
+	}
+	if te-ts == 1 && !strings.ContainsRune(funcRunes, s.f[ts]) {
+		return true
+	}
+	return strings.ContainsRune(boundSuffixes, s.f[te])
+}
+
+// governedAt reports whether the verb at ts follows a verb of raising,
+// paying or helping, which makes it a modifier of the noun after it.
+func (s *scanner) governedAt(ts int) bool {
+	for _, v := range governVerbs {
+		if s.endsWith(ts, v) {
+			return true
+		}
+	}
+	return false
 }
