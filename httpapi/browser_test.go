@@ -199,6 +199,9 @@ func TestBrowser(t *testing.T) {
 	// the document lists the copy, which opens with its WARC record.
 	repost := addRepost(t, ts.dir)
 	waitTotal(t, base+"/api/search?all_copies=1&q="+url.QueryEscape("慰问金"), 2)
+	waitSearch(t, base+"/api/search?q="+url.QueryEscape("慰问金"), "one hit, also at 1 place", func(total uint64, copies []int) bool {
+		return total == 1 && len(copies) == 1 && copies[0] == 1
+	})
 	var copiesBadge, copyList, copyTitle, copyNote, provenance string
 	step("see the copies of a reposted item",
 		chromedp.Navigate(base+"/#q="+url.QueryEscape("慰问金")),
@@ -234,17 +237,32 @@ func TestBrowser(t *testing.T) {
 // waitTotal polls a search until it finds want documents.
 func waitTotal(t *testing.T, target string, want uint64) {
 	t.Helper()
+	waitSearch(t, target, fmt.Sprintf("%d documents", want), func(total uint64, _ []int) bool { return total == want })
+}
+
+// waitSearch polls a search URL until ok holds for its total and the
+// copies count of each hit: the server follows the store a second at a
+// time, and the page renders what the API answers when it loads.
+func waitSearch(t *testing.T, target, want string, ok func(total uint64, copies []int) bool) {
+	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		var res struct{ Total uint64 }
+		var res struct {
+			Total uint64
+			Hits  []struct{ Copies int }
+		}
 		if _, err := getJSON(context.Background(), target, &res); err != nil {
 			t.Fatal(err)
 		}
-		if res.Total == want {
+		var copies []int
+		for _, h := range res.Hits {
+			copies = append(copies, h.Copies)
+		}
+		if ok(res.Total, copies) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%s finds %d documents after 30s, want %d", target, res.Total, want)
+			t.Fatalf("%s answers %d documents, copies %v after 30s; want %s", target, res.Total, copies, want)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
