@@ -4,6 +4,10 @@ module github.com/unionscope/unionscope
 // module proxy this project is built behind; gse v0.80.3, goquery v1.13.0,
 // progressbar v3.19.1, modernc.org/sqlite v1.61.1 and opencc v0.3.13 are the
 // versions that resolve there and that the code was measured with.
+// chromedp v0.14.2 (with its cdproto and go-json-experiment versions) for the
+// browser test: v0.23.0 resolves but rewrote the API the test is written to.
+// `go mod tidy` needs -e here: a test-only dependency of modernc.org/sqlite
+// (github.com/google/pprof) is refused by the proxy.
 
 go 1.26.0
 

@@ -6,6 +6,7 @@
 #   BENCH_ONLY="analyzer segbench ingest cold rg serve" ./bench/run.sh 2000 5000
 #                                    runs only the named stages (the report keeps
 #                                    figures from earlier runs for the others).
+#   BENCH_INGEST=100000 ./bench/run.sh  imports only these sizes in the ingest stage.
 #
 # Needs Go, node/npm, and Debian's ripgrep, hyperfine and wrk (installed with
 # apt-get when missing and this runs as root or with sudo). Work files go to
@@ -121,7 +122,7 @@ corpus() { # corpus N: generates the N-document corpus once
 	fi
 }
 if want ingest; then
-	for n in $SMALL $LARGE; do
+	for n in ${BENCH_INGEST:-$SMALL $LARGE}; do
 		corpus "$n"
 		data=$OUT/data-$n
 		rm -rf "$data"
@@ -168,7 +169,7 @@ if want rg; then
 	corpus "$LARGE"
 	plain=$OUT/corpus-$LARGE/plain
 	i=0
-	for q in 送温暖 农民工 职工之家; do
+	for q in 送温暖 金秋助学 湄潭县; do
 		i=$((i + 1))
 		hyperfine -N -i --warmup 2 --runs 10 --export-json "$OUT/rg-$i.json" \
 			"rg -c $q $plain" "$US search --data $DATA --count $q" >&2

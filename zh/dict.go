@@ -97,7 +97,7 @@ func decodeDict(b []byte) (*dictionary, error) {
 		return nil, errCorrupt
 	}
 	for i := 0; i < nNodes; i++ {
-		if d.first[i] > d.first[i+1] || int(d.first[i+1]) > nNodes || int(d.pos[i]) > nPos {
+		if d.first[i] > d.first[i+1] || int(d.first[i+1]) > nNodes || int(d.pos[i]) > nPos || int(d.label[i]) > nRunes {
 			return nil, errCorrupt
 		}
 	}

@@ -113,7 +113,12 @@ func ToSimplified(s string) string {
 }
 
 // IsHan reports whether r is a CJK ideograph.
-func IsHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+func IsHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true // the unified ideographs block, before a table search
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // nameQuotes are the quote marks that may wrap a name.
 const nameQuotes = "“”\"‘’'「」『』《》〈〉"

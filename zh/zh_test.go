@@ -51,3 +51,14 @@ func TestCutOffsetsPointIntoOriginal(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeDictRejectsDamage(t *testing.T) {
+	if _, err := decodeDict(dictBin); err != nil {
+		t.Fatalf("embedded dictionary: %v", err)
+	}
+	for _, b := range [][]byte{nil, []byte("UZD1"), dictBin[:len(dictBin)-1], append([]byte("XXXX"), dictBin[4:]...)} {
+		if _, err := decodeDict(b); err == nil {
+			t.Errorf("decodeDict accepted %d damaged bytes", len(b))
+		}
+	}
+}

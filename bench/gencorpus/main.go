@@ -106,7 +106,12 @@ func cutAt(s string, n int) int {
 	return n
 }
 
-type gen struct{ r *rand.Rand }
+type gen struct {
+	r *rand.Rand
+	// focus is the current document's few campaigns and groups: a real
+	// report dwells on two or three, it does not name all of them.
+	campaigns, groups []string
+}
 
 func newGen(seed uint64) *gen { return &gen{r: rand.New(rand.NewPCG(seed, 0x5eed))} }
 
@@ -125,6 +130,15 @@ var (
 	groups    = []string{"困难职工", "农民工", "一线职工", "女职工", "劳动模范", "环卫工人", "建筑工人", "快递小哥", "货车司机", "留守儿童"}
 	units     = []string{"企业", "机关事业单位", "非公企业", "乡镇", "社区", "园区", "村"}
 )
+
+// sample draws k distinct items of xs.
+func (g *gen) sample(xs []string, k int) []string {
+	out := make([]string, 0, k)
+	for _, i := range g.r.Perm(len(xs))[:k] {
+		out = append(out, xs[i])
+	}
+	return out
+}
 
 func (g *gen) place() string {
 	switch g.r.IntN(3) {
@@ -154,12 +168,12 @@ func (g *gen) pct() string { return fmt.Sprintf("%d.%d%%", 50+g.r.IntN(50), g.r.
 
 // sentence draws one sentence of the genre; slots are filled afresh each time.
 func (g *gen) sentence(place string, year int) string {
-	c := g.pick(campaigns)
+	c := g.pick(g.campaigns)
 	switch g.r.IntN(16) {
 	case 0:
-		return fmt.Sprintf("%d年，%s总工会%s“%s”活动，共走访慰问%s%s，发放慰问金%s。", year, place, g.pick(verbs), c, g.pick(groups), g.count(), g.money())
+		return fmt.Sprintf("%d年，%s总工会%s“%s”活动，共走访慰问%s%s，发放慰问金%s。", year, place, g.pick(verbs), c, g.pick(g.groups), g.count(), g.money())
 	case 1:
-		return fmt.Sprintf("全年共筹集%s资金%s，惠及%s%s。", c, g.money(), g.pick(groups), g.count())
+		return fmt.Sprintf("全年共筹集%s资金%s，惠及%s%s。", c, g.money(), g.pick(g.groups), g.count())
 	case 2:
 		return fmt.Sprintf("全%s已建会%s%d家，覆盖职工%s，建会率达到%s。", place[len(place)-3:], g.pick(units), 10+g.r.IntN(5000), g.count(), g.pct())
 	case 3:
@@ -169,15 +183,15 @@ func (g *gen) sentence(place string, year int) string {
 	case 5:
 		return fmt.Sprintf("开展%s以来，累计签订集体合同%d份，涉及职工%s，职工工资平均增长%s。", c, 20+g.r.IntN(2000), g.count(), g.pct())
 	case 6:
-		return fmt.Sprintf("%d月%d日，%s总工会%s%s带队深入%s，看望慰问%s，为他们送去米、面、油等慰问品。", 1+g.r.IntN(12), 1+g.r.IntN(28), place, g.pick(titlesOf), g.pick(leaders), g.pick(counties), g.pick(groups))
+		return fmt.Sprintf("%d月%d日，%s总工会%s%s带队深入%s，看望慰问%s，为他们送去米、面、油等慰问品。", 1+g.r.IntN(12), 1+g.r.IntN(28), place, g.pick(titlesOf), g.pick(leaders), g.pick(counties), g.pick(g.groups))
 	case 7:
 		return fmt.Sprintf("资助困难职工子女%s上大学，发放助学金%s。", g.count(), g.money())
 	case 8:
-		return fmt.Sprintf("组织开展职业技能培训%d期，培训%s%s，%s取得职业资格证书。", 3+g.r.IntN(200), g.pick(groups), g.count(), g.count())
+		return fmt.Sprintf("组织开展职业技能培训%d期，培训%s%s，%s取得职业资格证书。", 3+g.r.IntN(200), g.pick(g.groups), g.count(), g.count())
 	case 9:
 		return "一是加强组织领导，落实工作责任；二是创新工作方法，提升服务水平；三是强化督促检查，确保工作实效。"
 	case 10:
-		return fmt.Sprintf("建成职工之家%d个、职工书屋%d个、爱心驿站%d个，为%s提供歇脚、饮水、充电等服务。", 2+g.r.IntN(300), 2+g.r.IntN(300), 2+g.r.IntN(300), g.pick(groups))
+		return fmt.Sprintf("建成职工之家%d个、职工书屋%d个、爱心驿站%d个，为%s提供歇脚、饮水、充电等服务。", 2+g.r.IntN(300), 2+g.r.IntN(300), 2+g.r.IntN(300), g.pick(g.groups))
 	case 11:
 		return fmt.Sprintf("帮助农民工追讨欠薪%s，办理法律援助案件%d件，调解劳动争议%d起。", g.money(), 5+g.r.IntN(500), 5+g.r.IntN(900))
 	case 12:
@@ -187,12 +201,14 @@ func (g *gen) sentence(place string, year int) string {
 	case 14:
 		return fmt.Sprintf("全年实现GDP %d.%d亿元，城镇非私营单位职工年平均工资%d元，同比增长%s。", 20+g.r.IntN(900), g.r.IntN(10), 30000+g.r.IntN(60000), g.pct())
 	}
-	return fmt.Sprintf("下一步，%s总工会将以%s为契机，进一步%s%s工作，为全面建设社会主义现代化国家贡献工会力量。", place, c, g.pick(verbs), g.pick(campaigns))
+	return fmt.Sprintf("下一步，%s总工会将以%s为契机，进一步%s%s工作，为全面建设社会主义现代化国家贡献工会力量。", place, c, g.pick(verbs), g.pick(g.campaigns))
 }
 
 func (g *gen) document() doc {
 	place := g.place()
 	year := 2006 + g.r.IntN(18)
+	g.campaigns = g.sample(campaigns, 1+g.r.IntN(3))
+	g.groups = g.sample(groups, 1+g.r.IntN(3))
 	var title, head string
 	switch g.r.IntN(4) {
 	case 0:
@@ -202,10 +218,10 @@ func (g *gen) document() doc {
 		title = fmt.Sprintf("在%s总工会第%d届委员会第%d次全体会议上的讲话", place, 10+g.r.IntN(8), 1+g.r.IntN(6))
 		head = fmt.Sprintf("%s %s\n（%d年%d月%d日）\n同志们：\n这次会议的主要任务是，总结%d年工会工作，安排部署%d年工作任务。下面，我讲几点意见。", g.pick(titlesOf), g.pick(leaders), year, 1+g.r.IntN(12), 1+g.r.IntN(28), year-1, year)
 	case 2:
-		title = fmt.Sprintf("%s总工会开展%s活动", place, g.pick(campaigns))
+		title = fmt.Sprintf("%s总工会开展%s活动", place, g.campaigns[0])
 		head = fmt.Sprintf("本报讯（通讯员 %s）%d年%d月%d日", g.pick(leaders), year, 1+g.r.IntN(12), 1+g.r.IntN(28))
 	default:
-		title = fmt.Sprintf("强化服务 凝聚力量——%s总工会%s工作经验交流材料", place, g.pick(campaigns))
+		title = fmt.Sprintf("强化服务 凝聚力量——%s总工会%s工作经验交流材料", place, g.campaigns[0])
 		head = fmt.Sprintf("近年来，%s总工会认真贯彻落实上级工会决策部署，探索形成了一套行之有效的工作机制。", place)
 	}
 	// Lengths spread from 500 to 3000 characters, most near 1,200.
