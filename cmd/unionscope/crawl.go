@@ -109,22 +109,12 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		}
 	}
 
-	store, err := df.openStore(!*resume)
+	g, closeData, err := df.openIngester(ctx, e, !*resume)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	g := &ingest.Ingester{Store: store}
-	x, err := df.openIndex(ctx, store)
-	switch {
-	case err == nil:
-		defer x.Close()
-		g.Index = x
-	case isUserError(err):
-		fmt.Fprintf(e.stderr, "note: %v; documents are stored and the server will index them\n", errors.Unwrap(err))
-	default:
-		return err
-	}
+	defer closeData()
+	store := g.Store
 
 	c := &crawler.Crawler{Store: store, ArchiveDir: filepath.Join(df.Dir, "warc")}
 	if *resume {

@@ -15,6 +15,7 @@ import (
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/extract"
 	"github.com/unionscope/unionscope/index"
+	"github.com/unionscope/unionscope/ingest"
 )
 
 // dataFlags are the flags every command that reads the corpus shares.
@@ -61,6 +62,43 @@ func (d *dataFlags) openIndex(ctx context.Context, s *corpus.Store) (*index.Inde
 		return nil, err
 	}
 	return x, nil
+}
+
+// openSearchable opens the store and its index, brought up to date, for
+// commands that query; close closes both in reverse order.
+func (d *dataFlags) openSearchable(ctx context.Context, create bool) (*corpus.Store, *index.Index, func(), error) {
+	store, err := d.openStore(create)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	x, err := d.openIndex(ctx, store)
+	if err != nil {
+		store.Close()
+		return nil, nil, nil, err
+	}
+	return store, x, func() { x.Close(); store.Close() }, nil
+}
+
+// openIngester opens the store for writing and, unless a running server
+// holds it, the index. When the server holds the index the documents are
+// only stored, and the server indexes them from the store's change log.
+func (d *dataFlags) openIngester(ctx context.Context, e *env, create bool) (*ingest.Ingester, func(), error) {
+	store, err := d.openStore(create)
+	if err != nil {
+		return nil, nil, err
+	}
+	g := &ingest.Ingester{Store: store}
+	x, err := d.openIndex(ctx, store)
+	switch {
+	case err == nil:
+		g.Index = x
+		return g, func() { x.Close(); store.Close() }, nil
+	case isUserError(err):
+		fmt.Fprintf(e.stderr, "note: %v; documents are stored and the server will index them\n", errors.Unwrap(err))
+		return g, func() { store.Close() }, nil
+	}
+	store.Close()
+	return nil, nil, err
 }
 
 // isUserError reports whether err is the caller's mistake rather than ours.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"runtime"
 
@@ -36,24 +35,12 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if len(files) == 0 {
 		return userErrorf("no .txt or .html files under %v", fs.Args())
 	}
-	store, err := df.openStore(true)
+	g, closeData, err := df.openIngester(ctx, e, true)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	g := &ingest.Ingester{Store: store, Force: *force}
-	x, err := df.openIndex(ctx, store)
-	switch {
-	case err == nil:
-		defer x.Close()
-		g.Index = x
-	case isUserError(err):
-		// A server holds the index; it picks the new documents up from the
-		// store's change log.
-		fmt.Fprintf(e.stderr, "note: %v; documents are stored and the server will index them\n", errors.Unwrap(err))
-	default:
-		return err
-	}
+	defer closeData()
+	g.Force = *force
 
 	bar := newProgress(e, len(files), "importing")
 	out := newJSONLines(e.stdout)

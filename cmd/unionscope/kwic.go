@@ -48,16 +48,11 @@ output: left context right-aligned, match, right context, document id.`)
 		return err
 	}
 
-	store, err := df.openStore(false)
+	store, x, closeData, err := df.openSearchable(ctx, false)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	x, err := df.openIndex(ctx, store)
-	if err != nil {
-		return err
-	}
-	defer x.Close()
+	defer closeData()
 	var w report.KWICWriter
 	switch *format {
 	case "csv":

@@ -2,13 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"path/filepath"
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/crawler"
-	"github.com/unionscope/unionscope/ingest"
 )
 
 func init() {
@@ -30,22 +28,13 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return userErrorf("reextract takes no arguments")
 	}
-	store, err := df.openStore(false)
+	g, closeData, err := df.openIngester(ctx, e, false)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	g := &ingest.Ingester{Store: store, Force: true}
-	x, err := df.openIndex(ctx, store)
-	switch {
-	case err == nil:
-		defer x.Close()
-		g.Index = x
-	case isUserError(err):
-		fmt.Fprintf(e.stderr, "note: %v; documents are stored and the server will index them\n", errors.Unwrap(err))
-	default:
-		return err
-	}
+	defer closeData()
+	store := g.Store
+	g.Force = true
 	sink := &crawlSink{g: g, store: store, topic: !*noTopic, minBody: *minBody}
 	bar := newProgress(e, -1, "reextracting")
 	out := newJSONLines(e.stdout)

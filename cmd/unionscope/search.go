@@ -104,16 +104,11 @@ title:, region:, doctype:, campaign: for fields. Either script finds both.`)
 	if err := req.Validate(); err != nil {
 		return err
 	}
-	store, err := df.openStore(false)
+	_, x, closeData, err := df.openSearchable(ctx, false)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	x, err := df.openIndex(ctx, store)
-	if err != nil {
-		return err
-	}
-	defer x.Close()
+	defer closeData()
 	res, err := x.Search(ctx, req)
 	if err != nil {
 		return err

@@ -35,16 +35,11 @@ while it runs, within a second or two. Stop it with Ctrl-C.`)
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 
 	// Store, then index, then listener; closed in the reverse order.
-	store, err := df.openStore(*demo)
+	store, x, closeData, err := df.openSearchable(ctx, *demo)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	x, err := df.openIndex(ctx, store)
-	if err != nil {
-		return err
-	}
-	defer x.Close()
+	defer closeData()
 	if *demo {
 		g := &ingest.Ingester{Store: store, Index: x}
 		err := g.AddFS(ctx, sample.FS, "sample:", func(path string, _ ingest.Result, err error) {
