@@ -1,67 +1,13 @@
 package campaign
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/internal/sharedtest"
 )
-
-// goldDir finds ../shared/gold beside the module root, or skips the test.
-func goldDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	gold := filepath.Join(dir, "..", "shared", "gold")
-	if _, err := os.Stat(filepath.Join(gold, "documents.jsonl")); err != nil {
-		t.Skipf("gold annotations not found at %s: %v", gold, err)
-	}
-	return gold
-}
-
-func readJSONL[T any](t *testing.T, path string) []T {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("open %s: %v", path, err)
-	}
-	defer f.Close()
-	var out []T
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		var v T
-		if err := json.Unmarshal([]byte(line), &v); err != nil {
-			t.Fatalf("%s:%d: %v", path, n, err)
-		}
-		out = append(out, v)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
-	return out
-}
 
 type goldKey struct {
 	File string
@@ -75,10 +21,10 @@ type goldCampaign struct {
 }
 
 func TestGold(t *testing.T) {
-	dir := goldDir(t)
-	docs := readJSONL[corpus.Document](t, filepath.Join(dir, "documents.jsonl"))
+	dir := sharedtest.Dir(t, "gold")
+	docs := sharedtest.ReadJSONL[corpus.Document](t, filepath.Join(dir, "documents.jsonl"))
 	golds := map[goldKey]map[string]bool{}
-	for _, c := range readJSONL[goldCampaign](t, filepath.Join(dir, "campaigns.jsonl")) {
+	for _, c := range sharedtest.ReadJSONL[goldCampaign](t, filepath.Join(dir, "campaigns.jsonl")) {
 		k := goldKey{c.SourceFile, max(c.Part, 1)}
 		if golds[k] == nil {
 			golds[k] = map[string]bool{}

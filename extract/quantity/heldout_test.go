@@ -1,6 +1,8 @@
 package quantity
 
 import (
+	"github.com/unionscope/unionscope/internal/sharedtest"
+
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,7 +44,7 @@ func TestHeldout(t *testing.T) {
 }
 
 func testHeldout(t *testing.T, name string) {
-	docs := readJSONL[heldoutDoc](t, filepath.Join("testdata", name))
+	docs := sharedtest.ReadJSONL[heldoutDoc](t, filepath.Join("testdata", name))
 	if len(docs) < 4 {
 		t.Fatalf("only %d held-out passages in %s, want at least 4", len(docs), name)
 	}
