@@ -8,7 +8,7 @@
 #                                    figures from earlier runs for the others).
 #   BENCH_INGEST=100000 ./bench/run.sh  imports only these sizes in the ingest stage.
 #
-# Needs Go, node/npm, and Debian's ripgrep, hyperfine and wrk (installed with
+# Needs Go, node/npm, and Debian's ripgrep, hyperfine, wrk, jq, curl and time (installed with
 # apt-get when missing and this runs as root or with sudo). Work files go to
 # bench/out/ (generated corpora, data folders, raw outputs).
 set -euo pipefail
@@ -39,6 +39,9 @@ need_apt=()
 command -v rg >/dev/null || need_apt+=(ripgrep)
 command -v hyperfine >/dev/null || need_apt+=(hyperfine)
 command -v wrk >/dev/null || need_apt+=(wrk)
+command -v jq >/dev/null || need_apt+=(jq)
+command -v curl >/dev/null || need_apt+=(curl)
+[[ -x /usr/bin/time ]] || need_apt+=(time)
 if ((${#need_apt[@]})); then
 	log "installing ${need_apt[*]} from Debian"
 	SUDO=; [[ $(id -u) == 0 ]] || SUDO=sudo
