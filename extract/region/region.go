@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/corpus"
@@ -76,7 +77,12 @@ var (
 	afterShortRe = regexp.MustCompile(`^(路|街|大道|道|巷|里|村|镇|乡|公园|广场|大桥|桥|大学|学院|中学|小学|宾馆|酒店|饭店|公司|集团|银行|医院|电厂|机场|站|号|山|湖|江|河)`)
 )
 
-func init() {
+// buildOnce builds the gazetteer's tables on the first Detect, so that
+// commands which never parse (search, show, serve) do not pay for it at
+// start-up.
+var buildOnce sync.Once
+
+func build() {
 	idx := make(map[string]int, len(divisions))
 	entries = make([]entry, 0, len(divisions))
 	for _, d := range divisions {
@@ -179,6 +185,7 @@ type mention struct {
 // province is named too; a level is filled only when most mentions below
 // the level above fall within it.
 func Detect(title string, body []string, more ...string) corpus.Region {
+	buildOnce.Do(build)
 	var ms []mention
 	ms = scan(zh.Fold(title), 3, ms)
 	for _, s := range more {
