@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/unionscope/unionscope/internal/sharedtest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,16 +11,6 @@ import (
 
 	"github.com/unionscope/unionscope/corpus"
 )
-
-// sharedDir returns ../shared relative to the module root, or skips.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared")
-	if _, err := os.Stat(filepath.Join(dir, "seeds")); err != nil {
-		t.Skipf("shared material not found at %s: %v", dir, err)
-	}
-	return dir
-}
 
 // goldRecord is a document in the shape of ../shared/gold/documents.jsonl.
 type goldRecord struct {
@@ -39,7 +30,7 @@ type goldRecord struct {
 // TestGold parses the seed documents and scores them with the project's
 // scorer against the gold annotations.
 func TestGold(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t, "")
 	py, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("python3 not found")

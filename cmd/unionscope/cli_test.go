@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/unionscope/unionscope/internal/sharedtest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,15 +22,6 @@ func runCLI(t *testing.T, args ...string) (string, string, int) {
 	var out, errb bytes.Buffer
 	code := run(context.Background(), args, strings.NewReader(""), &out, &errb)
 	return out.String(), errb.String(), code
-}
-
-func sharedDir(t *testing.T, sub string) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s is absent (CI has ../shared beside the checkout): %v", dir, err)
-	}
-	return dir
 }
 
 // writeSample copies the bundled sample corpus into a folder.
@@ -89,7 +81,7 @@ func ids(hits []hitJSON) []string {
 }
 
 func TestImportSeedsAndSearch(t *testing.T) {
-	seeds := sharedDir(t, "seeds")
+	seeds := sharedtest.Dir(t, "seeds")
 	data := t.TempDir()
 	out, errs, code := runCLI(t, "import", "--data", data, seeds)
 	if code != 0 {
@@ -234,7 +226,7 @@ func TestSearchEitherScriptOnSample(t *testing.T) {
 }
 
 func TestParsePrintsGoldShape(t *testing.T) {
-	seeds := sharedDir(t, "seeds")
+	seeds := sharedtest.Dir(t, "seeds")
 	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
 	out, errs, code := runCLI(t, append([]string{"parse", "--format", "jsonl"}, files...)...)
 	if code != 0 {
