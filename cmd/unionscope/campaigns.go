@@ -44,9 +44,6 @@ documents first; with --by, each campaign's years or regions in order.`)
 	if err := ff.apply(&req); err != nil {
 		return err
 	}
-	if err := req.Validate(); err != nil {
-		return err
-	}
 
 	store, err := df.openStore(false)
 	if err != nil {

@@ -44,9 +44,6 @@ output: left context right-aligned, match, right context, document id.`)
 	if err := ff.apply(&req); err != nil {
 		return err
 	}
-	if err := req.Validate(); err != nil {
-		return err
-	}
 
 	store, x, closeData, err := df.openSearchable(ctx, false)
 	if err != nil {

@@ -58,9 +58,6 @@ would run as a formula with an apostrophe.`)
 	if err := ff.apply(&q.Search); err != nil {
 		return err
 	}
-	if err := q.Search.Validate(); err != nil {
-		return err
-	}
 
 	store, err := df.openStore(false)
 	if err != nil {

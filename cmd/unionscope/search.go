@@ -32,7 +32,8 @@ func (f *filterFlags) register(fs interface {
 	fs.StringVar(&f.Campaign, "campaign", "", "only documents mentioning this `campaign` (送温暖 …)")
 }
 
-// apply copies the filters into a request, checking the year range.
+// apply copies the filters into a request and validates the whole
+// request, so that a bad parameter is reported before any data is opened.
 func (f *filterFlags) apply(r *index.Request) error {
 	from, to, err := parseYears(f.Year)
 	if err != nil {
@@ -40,7 +41,7 @@ func (f *filterFlags) apply(r *index.Request) error {
 	}
 	r.YearFrom, r.YearTo = from, to
 	r.Region, r.Doctype, r.Campaign = f.Region, f.Doctype, f.Campaign
-	return nil
+	return r.Validate()
 }
 
 // parseYears reads "", "2011" or "2010-2012".
@@ -99,9 +100,6 @@ title:, region:, doctype:, campaign: for fields. Either script finds both.`)
 		return &index.InvalidError{Param: "limit", Msg: fmt.Sprintf("must be 1..%d", index.MaxSize)}
 	}
 	if err := ff.apply(&req); err != nil {
-		return err
-	}
-	if err := req.Validate(); err != nil {
 		return err
 	}
 	_, x, closeData, err := df.openSearchable(ctx, false)
