@@ -26,6 +26,7 @@ type clause struct {
 	value  string
 	phrase bool
 	negate bool
+	raw    string // the clause as the user wrote it
 }
 
 // parseQuery splits the user's query into clauses: plain words, "exact
@@ -39,6 +40,7 @@ func parseQuery(q string) ([]clause, error) {
 			continue
 		}
 		var c clause
+		start := i
 		if rs[i] == '-' && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) {
 			c.negate = true
 			i++
@@ -65,12 +67,13 @@ func parseQuery(q string) ([]clause, error) {
 			c.phrase = true
 			i = end + 1
 		} else {
-			start := i
+			from := i
 			for i < len(rs) && !unicode.IsSpace(rs[i]) {
 				i++
 			}
-			c.value = string(rs[start:i])
+			c.value = string(rs[from:i])
 		}
+		c.raw = string(rs[start:i])
 		if c.value == "" {
 			if c.field != "" {
 				return nil, &InvalidError{Param: "q", Msg: c.field + ": needs a value"}
@@ -80,6 +83,27 @@ func parseQuery(q string) ([]clause, error) {
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// SplitTextTerms splits a query into the words and "phrases" it looks for
+// in a document's text, and the rest of the query (-exclusions and
+// field:value clauses, as written), which selects documents but does not
+// occur in the text as such. Keyword-in-context uses it to know what to
+// mark.
+func SplitTextTerms(q string) (terms []string, rest string, err error) {
+	clauses, err := parseQuery(q)
+	if err != nil {
+		return nil, "", err
+	}
+	var others []string
+	for _, c := range clauses {
+		if c.negate || c.field != "" {
+			others = append(others, c.raw)
+			continue
+		}
+		terms = append(terms, c.value)
+	}
+	return terms, strings.Join(others, " "), nil
 }
 
 func (c clause) query() query.Query {

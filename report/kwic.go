@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/corpus"
@@ -35,58 +34,19 @@ type KWICLine struct {
 	Offset int `json:"offset"`
 }
 
-// splitQuery splits a query of package index's language into the words
-// and phrases KWIC looks for in the text, folded — plain words and
-// "quoted phrases" — and the rest: -exclusions and field:value clauses,
-// which select documents but do not occur in the text as such. It mirrors
-// the parser of package index, which keeps it to itself.
-func splitQuery(q string) (terms []string, rest string) {
-	var others []string
-	rs := []rune(q)
-	quote := func(r rune) bool { return r == '"' || r == '“' || r == '”' }
-	for i := 0; i < len(rs); {
-		if unicode.IsSpace(rs[i]) {
-			i++
-			continue
-		}
-		start := i
-		negate, field := false, false
-		if rs[i] == '-' && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) {
-			negate = true
-			i++
-		}
-		for _, f := range []string{"title:", "region:", "doctype:", "campaign:"} {
-			p := []rune(f)
-			if i+len(p) <= len(rs) && strings.EqualFold(string(rs[i:i+len(p)]), f) {
-				field = true
-				i += len(p)
-				break
-			}
-		}
-		var term string
-		if i < len(rs) && quote(rs[i]) {
-			end := i + 1
-			for end < len(rs) && !quote(rs[end]) {
-				end++
-			}
-			term = strings.TrimSpace(string(rs[i+1 : min(end, len(rs))]))
-			i = min(end+1, len(rs))
-		} else {
-			from := i
-			for i < len(rs) && !unicode.IsSpace(rs[i]) {
-				i++
-			}
-			term = string(rs[from:i])
-		}
-		if negate || field {
-			others = append(others, string(rs[start:i]))
-			continue
-		}
-		if term = zh.Fold(term); term != "" && !slices.Contains(terms, term) {
-			terms = append(terms, term)
+// splitQuery gives the folded, distinct words and phrases of q that KWIC
+// marks in the text, and the clauses that only select documents.
+func splitQuery(q string) (terms []string, rest string, err error) {
+	raw, rest, err := index.SplitTextTerms(q)
+	if err != nil {
+		return nil, "", err
+	}
+	for _, t := range raw {
+		if t = zh.Fold(t); t != "" && !slices.Contains(terms, t) {
+			terms = append(terms, t)
 		}
 	}
-	return terms, strings.Join(others, " ")
+	return terms, rest, nil
 }
 
 // span is a match as rune offsets [start, end) into a text.
@@ -189,7 +149,10 @@ func KWIC(ctx context.Context, st *corpus.Store, x *index.Index, req index.Reque
 	if err := req.Validate(); err != nil {
 		return err
 	}
-	terms, rest := splitQuery(req.Query)
+	terms, rest, err := splitQuery(req.Query)
+	if err != nil {
+		return err
+	}
 	if len(terms) == 0 {
 		return &index.InvalidError{Param: "q", Msg: "needs a word or phrase to look for"}
 	}
@@ -206,7 +169,7 @@ func KWIC(ctx context.Context, st *corpus.Store, x *index.Index, req index.Reque
 		return nil
 	}
 	const q = `SELECT d.id, d.title, d.date, d.body FROM documents d WHERE %s ORDER BY d.id`
-	err := selectDocs(ctx, st, x, sel, "d.id", q, nil, func(rows *sql.Rows) error {
+	err = selectDocs(ctx, st, x, sel, "d.id", q, nil, func(rows *sql.Rows) error {
 		var id, title, date, body string
 		if err := rows.Scan(&id, &title, &date, &body); err != nil {
 			return err

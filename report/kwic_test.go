@@ -25,14 +25,22 @@ func TestSplitQuery(t *testing.T) {
 		{"工會  送溫暖 工会", []string{"工会", "送温暖"}, ""},
 		{`"困难职工" -新闻 region:四川 TITLE:总结 campaign:"送温暖"`, []string{"困难职工"}, `-新闻 region:四川 TITLE:总结 campaign:"送温暖"`},
 		{"“金秋 助学” ＡＢＣ -“送 温暖”", []string{"金秋 助学", "abc"}, "-“送 温暖”"},
-		{`"未闭合`, []string{"未闭合"}, ""},
 		{"- 工会", []string{"-", "工会"}, ""},
 	}
 	for _, tt := range tests {
-		got, rest := splitQuery(tt.q)
+		got, rest, err := splitQuery(tt.q)
+		if err != nil {
+			t.Errorf("splitQuery(%q): %v", tt.q, err)
+		}
 		if !cmp.Equal(tt.want, got) || rest != tt.wantRest {
 			t.Errorf("splitQuery(%q) = %q, %q, want %q, %q", tt.q, got, rest, tt.want, tt.wantRest)
 		}
+	}
+}
+
+func TestSplitQueryRejectsWhatSearchRejects(t *testing.T) {
+	if _, _, err := splitQuery(`"未闭合`); err == nil {
+		t.Error(`splitQuery("未闭合) accepted an unbalanced quote that search rejects`)
 	}
 }
 
@@ -235,7 +243,7 @@ func FuzzKWICLines(f *testing.F) {
 	f.Add("\xff\xfe工会", `"工 会"`, 5)
 	f.Fuzz(func(t *testing.T, text, q string, width int) {
 		width = min(max(width, 0), MaxWidth)
-		terms, _ := splitQuery(q)
+		terms, _, _ := splitQuery(q)
 		rs := []rune(text)
 		end := 0
 		err := kwicLines("d", "t", "", text, terms, width, func(l KWICLine) error {
