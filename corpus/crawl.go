@@ -141,7 +141,7 @@ type Fetch struct {
 // CommitFetch writes f in one transaction. Links already in the frontier
 // are left as they are.
 func (s *Store) CommitFetch(ctx context.Context, f Fetch) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("commit fetch %s: %w", f.Entry.URL, err)
 	}
@@ -176,7 +176,7 @@ func (s *Store) CommitFetch(ctx context.Context, f Fetch) error {
 // AddFrontier adds entries (a crawl's start URLs) that are not yet in its
 // frontier.
 func (s *Store) AddFrontier(ctx context.Context, id int64, entries []FrontierEntry) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("add to frontier: %w", err)
 	}
@@ -189,7 +189,7 @@ func (s *Store) AddFrontier(ctx context.Context, id int64, entries []FrontierEnt
 	return tx.Commit()
 }
 
-func upsertFrontier(ctx context.Context, tx *sql.Tx, id int64, e FrontierEntry, replace bool) error {
+func upsertFrontier(ctx context.Context, tx txn, id int64, e FrontierEntry, replace bool) error {
 	var next int64
 	if !e.NextTry.IsZero() {
 		next = e.NextTry.UnixMilli()

@@ -273,60 +273,24 @@ func (s *Store) PairsAbove(ctx context.Context, min float64) ([]DupPair, error) 
 
 // DedupTx is a transaction over the dedup tables. Changes of membership it
 // writes append to the change log, so that an index re-reads the members.
-//
 // Its statements have fixed texts (lists of keys travel as one JSON array
-// read with json_each) and are prepared once per transaction: preparing
-// anew for every call was an eighth of the clustering time.
+// read with json_each), so the store's statement cache holds them all.
 type DedupTx struct {
-	tx    *sql.Tx
-	ctx   context.Context
-	stmts map[string]*sql.Stmt
-}
-
-// stmt returns q prepared in the transaction.
-func (t *DedupTx) stmt(q string) (*sql.Stmt, error) {
-	if st, ok := t.stmts[q]; ok {
-		return st, nil
-	}
-	st, err := t.tx.PrepareContext(t.ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	t.stmts[q] = st
-	return st, nil
+	tx  txn
+	ctx context.Context
 }
 
 func (t *DedupTx) exec(q string, args ...any) error {
-	st, err := t.stmt(q)
-	if err != nil {
-		return err
-	}
-	_, err = st.ExecContext(t.ctx, args...)
+	_, err := t.tx.ExecContext(t.ctx, q, args...)
 	return err
 }
 
 func (t *DedupTx) query(q string, args ...any) (*sql.Rows, error) {
-	st, err := t.stmt(q)
-	if err != nil {
-		return nil, err
-	}
-	return st.QueryContext(t.ctx, args...)
+	return t.tx.QueryContext(t.ctx, q, args...)
 }
 
 func (t *DedupTx) queryRow(q string, args ...any) *sql.Row {
-	st, err := t.stmt(q)
-	if err != nil {
-		// A Row carries its error to Scan; a failed prepare is the
-		// same as a failed query there.
-		return t.tx.QueryRowContext(t.ctx, q, args...)
-	}
-	return st.QueryRowContext(t.ctx, args...)
-}
-
-func (t *DedupTx) close() {
-	for _, st := range t.stmts {
-		st.Close()
-	}
+	return t.tx.QueryRowContext(t.ctx, q, args...)
 }
 
 // jsonKeys encodes keys as the JSON array json_each reads.
@@ -344,7 +308,7 @@ func jsonKeys(keys []int64) string {
 
 // Dedup runs fn in one transaction, committing when it returns nil.
 func (s *Store) Dedup(ctx context.Context, fn func(*DedupTx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("dedup: %w", err)
 	}
@@ -355,8 +319,7 @@ func (s *Store) Dedup(ctx context.Context, fn func(*DedupTx) error) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM dedup_members WHERE 0`); err != nil {
 		return fmt.Errorf("dedup: %w", err)
 	}
-	t := &DedupTx{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
-	defer t.close()
+	t := &DedupTx{tx: tx, ctx: ctx}
 	if err := fn(t); err != nil {
 		return err
 	}
@@ -366,11 +329,50 @@ func (s *Store) Dedup(ctx context.Context, fn func(*DedupTx) error) error {
 	return nil
 }
 
+// MarkClustered records that the clusters of source are up to date.
+func (t *DedupTx) MarkClustered(source string) error {
+	if err := t.exec(`UPDATE sources SET clustered = 1 WHERE source = ? AND clustered = 0`, source); err != nil {
+		return fmt.Errorf("mark %s clustered: %w", source, err)
+	}
+	return nil
+}
+
+// UnclusteredSources returns the sources stored since their clusters were
+// last brought up to date (see MarkClustered), in order.
+func (s *Store) UnclusteredSources(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT source FROM sources WHERE clustered = 0 ORDER BY source`)
+	if err != nil {
+		return nil, fmt.Errorf("unclustered sources: %w", err)
+	}
+	return scanStrings(rows)
+}
+
+// SourceDocuments returns the stored documents of source, by part.
+func (s *Store) SourceDocuments(ctx context.Context, source string) ([]Document, error) {
+	ids, err := s.sourceIDs(ctx, source)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]Document, 0, len(ids))
+	for _, id := range ids {
+		d, err := s.Get(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("documents of %s: %w", source, err)
+		}
+		docs = append(docs, *d)
+	}
+	return docs, nil
+}
+
 // Clear deletes every sketch, pair and cluster, before a rebuild. Members
 // it removes get a change so that the index forgets their clusters.
 func (t *DedupTx) Clear() error {
 	if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO changes (doc_id, deleted)
 		SELECT m.doc_id, 0 FROM dedup_members m JOIN documents d ON d.id = m.doc_id ORDER BY m.doc_id`); err != nil {
+		return fmt.Errorf("clear dedup: %w", err)
+	}
+	// The rebuild that follows clusters every stored source.
+	if _, err := t.tx.ExecContext(t.ctx, `UPDATE sources SET clustered = 1 WHERE clustered = 0`); err != nil {
 		return fmt.Errorf("clear dedup: %w", err)
 	}
 	for _, table := range []string{"dedup_sketches", "dedup_bands", "dedup_samples", "dedup_pairs", "dedup_members"} {
@@ -470,22 +472,24 @@ func (t *DedupTx) BandMates(id string, bands []int64) ([]string, error) {
 	return ids, nil
 }
 
-// SampleMates returns, for the documents other than id that share one of
-// keys, how many they share and how many samples they have. A key held by more than maxPosting documents
-// is a stock phrase and is passed over, which keeps the cost per document
-// bounded as the corpus grows.
-func (t *DedupTx) SampleMates(id string, keys []int64, maxPosting int) (map[string][2]int, error) {
+// SampleMates returns, for the documents other than id that share at
+// least minShared of keys, how many they share and how many samples they
+// have. A key held by more than maxPosting documents is a stock phrase and
+// is passed over, which keeps the cost per document bounded as the corpus
+// grows.
+func (t *DedupTx) SampleMates(id string, keys []int64, minShared, maxPosting int) (map[string][2]int, error) {
 	out := map[string][2]int{}
 	if len(keys) == 0 {
 		return out, nil
 	}
 	// The posting count stops at maxPosting+1 rows, so a stock phrase
-	// costs no more than a rare one.
+	// costs no more than a rare one. HAVING spares the sketch lookup for
+	// the many documents that share a sample or two of common wording.
 	rows, err := t.query(`WITH k(h) AS MATERIALIZED (SELECT value FROM json_each(?) v
 			WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM dedup_samples x WHERE x.hash = v.value LIMIT ?)) <= ?)
 		SELECT s.doc_id, COUNT(*), (SELECT length(samples) / 8 FROM dedup_sketches WHERE doc_id = s.doc_id)
-		FROM k JOIN dedup_samples s ON s.hash = k.h WHERE s.doc_id != ? GROUP BY s.doc_id`,
-		jsonKeys(keys), maxPosting+1, maxPosting, id)
+		FROM k JOIN dedup_samples s ON s.hash = k.h WHERE s.doc_id != ? GROUP BY s.doc_id HAVING COUNT(*) >= ?`,
+		jsonKeys(keys), maxPosting+1, maxPosting, id, minShared)
 	if err != nil {
 		return nil, fmt.Errorf("sample mates of %s: %w", id, err)
 	}

@@ -191,12 +191,21 @@ func TestSampleMatesSkipsStockPhrases(t *testing.T) {
 				return err
 			}
 		}
-		got, err := tx.SampleMates("a", []int64{7, 9}, 3)
+		got, err := tx.SampleMates("a", []int64{7, 9}, 1, 3)
 		if err != nil {
 			return err
 		}
 		if diff := cmp.Diff(map[string][2]int{"b": {1, 2}}, got); diff != "" {
 			t.Errorf("SampleMates (-want +got):\n%s", diff)
+		}
+		// Asking for two shared samples leaves b out: it shares only 9
+		// once 7 is passed over.
+		got, err = tx.SampleMates("a", []int64{7, 9}, 2, 3)
+		if err != nil {
+			return err
+		}
+		if len(got) != 0 {
+			t.Errorf("SampleMates with minShared 2 = %v, want none", got)
 		}
 		mates, err := tx.BandMates("a", []int64{1, 2, 5})
 		if err != nil {

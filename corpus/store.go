@@ -22,7 +22,8 @@ var ErrNotFound = errors.New("not found")
 
 // Store is the corpus on disk.
 type Store struct {
-	db *sql.DB
+	db    *sql.DB
+	stmts stmtCache
 	// Now is the clock used for timestamps; tests may replace it.
 	Now func() time.Time
 }
@@ -34,13 +35,16 @@ func Open(path string) (*Store, error) {
 	// for each other instead of failing with SQLITE_BUSY. Transactions take
 	// the write lock when they begin (_txlock=immediate): a deferred one that
 	// reads and then writes fails at once in WAL mode if another connection
-	// wrote in between, and busy_timeout cannot help it.
-	dsn := "file:" + path + "?_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	// wrote in between, and busy_timeout cannot help it. The page cache
+	// (64 MB, filled only as pages are read) holds the dedup postings of a
+	// large corpus, whose inserts land all over their tables; SQLite's 2 MB
+	// default sent most of them to disk.
+	dsn := "file:" + path + "?_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, Now: time.Now}
+	s := &Store{db: db, stmts: stmtCache{db: db}, Now: time.Now}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -49,7 +53,10 @@ func Open(path string) (*Store, error) {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.stmts.close()
+	return s.db.Close()
+}
 
 // DB exposes the database for packages that keep their own tables in the
 // store (crawl state) and for read-only queries.
@@ -131,7 +138,7 @@ func (s *Store) ReplaceSource(ctx context.Context, source, hash string, docs []D
 			err = fmt.Errorf("store %s: %w", source, err)
 		}
 	}()
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -199,9 +206,14 @@ func (s *Store) ReplaceSource(ctx context.Context, source, hash string, docs []D
 		}
 	}
 
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (source, content_hash, parts, updated_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT (source) DO UPDATE SET content_hash = excluded.content_hash, parts = excluded.parts, updated_at = excluded.updated_at`,
-		source, hash, len(docs), now); err != nil {
+	clustered := 1
+	if changed > 0 {
+		clustered = 0
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (source, content_hash, parts, updated_at, clustered) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (source) DO UPDATE SET content_hash = excluded.content_hash, parts = excluded.parts, updated_at = excluded.updated_at,
+			clustered = min(sources.clustered, excluded.clustered)`,
+		source, hash, len(docs), now, clustered); err != nil {
 		return 0, err
 	}
 	if err := setMeta(ctx, tx, "last_import", now); err != nil {
@@ -210,7 +222,7 @@ func (s *Store) ReplaceSource(ctx context.Context, source, hash string, docs []D
 	return changed, tx.Commit()
 }
 
-func appendChange(ctx context.Context, tx *sql.Tx, id string, deleted bool) (int64, error) {
+func appendChange(ctx context.Context, tx txn, id string, deleted bool) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO changes (doc_id, deleted) VALUES (?, ?)`, id, deleted)
 	if err != nil {
 		return 0, err
@@ -218,7 +230,7 @@ func appendChange(ctx context.Context, tx *sql.Tx, id string, deleted bool) (int
 	return res.LastInsertId()
 }
 
-func setMeta(ctx context.Context, tx *sql.Tx, key, value string) error {
+func setMeta(ctx context.Context, tx txn, key, value string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 	return err
 }
@@ -241,7 +253,7 @@ func (s *Store) SetMeta(ctx context.Context, key, value string) error {
 
 // sameAsStored reports whether d is already stored exactly as it is now, by
 // comparing the fields that reach the store.
-func sameAsStored(ctx context.Context, tx *sql.Tx, d *Document) (bool, error) {
+func sameAsStored(ctx context.Context, tx txn, d *Document) (bool, error) {
 	old, err := getDocument(ctx, tx, d.ID)
 	if errors.Is(err, ErrNotFound) {
 		return false, nil
@@ -276,7 +288,7 @@ func documentsEqual(a, b *Document) bool {
 	return true
 }
 
-func writeDocument(ctx context.Context, tx *sql.Tx, d *Document, seq int64, now string) error {
+func writeDocument(ctx context.Context, tx txn, d *Document, seq int64, now string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO documents
 		(id, source, source_file, url, part, title, date, year, publisher, author, province, city, county, doctype, body, content_hash, seq, added_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
