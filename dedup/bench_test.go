@@ -174,7 +174,7 @@ func BenchmarkIngest(b *testing.B) {
 							b.Fatal(err)
 						}
 						storeCPU += cpuTime(b) - c0
-						if pending = append(pending, SourceDocs{src, docs}); len(pending) >= batch {
+						if pending = append(pending, SourceDocs{Source: src, Docs: docs}); len(pending) >= batch {
 							flush()
 						}
 					}

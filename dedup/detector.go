@@ -118,6 +118,9 @@ func (d *Detector) UpdateSource(ctx context.Context, source string, docs []corpu
 type SourceDocs struct {
 	Source string
 	Docs   []corpus.Document
+	// Sketches, when set, are NewSketch of each document's text, made
+	// where parsing runs in parallel rather than in the one transaction.
+	Sketches []*Sketch
 }
 
 // UpdateSources is UpdateSource for several sources in one transaction,
@@ -132,7 +135,10 @@ func (d *Detector) UpdateSources(ctx context.Context, batch []SourceDocs) error 
 	err := d.Store.Dedup(ctx, func(tx *corpus.DedupTx) error {
 		affected := map[string]bool{}
 		for _, sd := range batch {
-			if err := d.update(tx, sd.Source, sd.Docs, affected); err != nil {
+			if err := d.update(tx, sd, affected); err != nil {
+				return err
+			}
+			if err := tx.MarkClustered(sd.Source); err != nil {
 				return err
 			}
 		}
@@ -149,7 +155,8 @@ func (d *Detector) UpdateSources(ctx context.Context, batch []SourceDocs) error 
 
 // update sketches and links the documents of source, forgetting those it
 // no longer yields, and marks what it touched as affected.
-func (d *Detector) update(tx *corpus.DedupTx, source string, docs []corpus.Document, affected map[string]bool) error {
+func (d *Detector) update(tx *corpus.DedupTx, sd SourceDocs, affected map[string]bool) error {
+	source, docs := sd.Source, sd.Docs
 	old, err := tx.SketchIDsOfSource(source)
 	if err != nil {
 		return err
@@ -158,7 +165,9 @@ func (d *Detector) update(tx *corpus.DedupTx, source string, docs []corpus.Docum
 	for i := range docs {
 		keep[docs[i].ID] = true
 	}
+	had := map[string]bool{}
 	for _, id := range old {
+		had[id] = true
 		if !keep[id] {
 			if err := d.forget(tx, id, affected); err != nil {
 				return err
@@ -166,7 +175,15 @@ func (d *Detector) update(tx *corpus.DedupTx, source string, docs []corpus.Docum
 		}
 	}
 	for i := range docs {
-		if err := d.add(tx, docs[i].ID, source, NewSketch(docs[i].Text()), affected, true); err != nil {
+		var sk *Sketch
+		if i < len(sd.Sketches) {
+			sk = sd.Sketches[i]
+		} else {
+			sk = NewSketch(docs[i].Text())
+		}
+		// A document without a sketch has no pairs or cluster to check
+		// and forget: a sketch is keyed by the ID its source gives it.
+		if err := d.add(tx, docs[i].ID, source, sk, affected, had[docs[i].ID]); err != nil {
 			return err
 		}
 	}
@@ -208,7 +225,7 @@ func (d *Detector) link(tx *corpus.DedupTx, id string, sk *Sketch) error {
 	if err != nil {
 		return err
 	}
-	shared, err := tx.SampleMates(id, sk.SampleKeys(), maxPosting)
+	shared, err := tx.SampleMates(id, sk.SampleKeys(), minSharedSamples, maxPosting)
 	if err != nil {
 		return err
 	}

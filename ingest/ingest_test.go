@@ -126,3 +126,42 @@ func TestAddSkipsEmptyAndBinary(t *testing.T) {
 		}
 	}
 }
+
+// A process killed after storing sources but before clustering them leaves
+// them marked; the next import clusters them first.
+func TestClustersWhatAKilledImportStored(t *testing.T) {
+	ctx := context.Background()
+	g := newIngester(t)
+	fsys := withRepost(t)
+	// The killed process: parsed and stored, never clustered.
+	for _, name := range []string{"pengan-2011-summary.txt", "repost.txt"} {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := g.parse(ctx, "test:"+name, name, data, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := g.Store.ReplaceSource(ctx, p.source, p.hash, p.docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if pending, err := g.Store.UnclusteredSources(ctx); err != nil || len(pending) != 2 {
+		t.Fatalf("unclustered sources = %v, %v; want the two stored", pending, err)
+	}
+
+	// The next import stores something else, and the two become a cluster.
+	next := &Ingester{Store: g.Store, Index: g.Index}
+	other := fstest.MapFS{"other.txt": {Data: []byte("某县总工会2013年工作总结\n\n今年，县总工会开展“金秋助学”活动，资助困难职工子女86名。\n")}}
+	if err := next.AddFS(ctx, other, "test:", func(string, Result, error) {}); err != nil {
+		t.Fatal(err)
+	}
+	orig := corpus.DocID("test:pengan-2011-summary.txt", 1)
+	if copies, err := g.Store.Copies(ctx, orig); err != nil || len(copies) != 2 {
+		t.Errorf("copies of the original after the next import = %+v, %v; want it and the repost", copies, err)
+	}
+	if pending, err := g.Store.UnclusteredSources(ctx); err != nil || len(pending) != 0 {
+		t.Errorf("unclustered sources after the next import = %v, %v; want none", pending, err)
+	}
+}
