@@ -34,6 +34,9 @@ type Ingester struct {
 	// Dedup keeps the store's clusters of copies up to date; when nil, the
 	// first flush makes one with the options the store records.
 	Dedup *dedup.Detector
+	// NoClusters leaves the stored sources marked unclustered, for the
+	// next import or "dups --rebuild" to cluster.
+	NoClusters bool
 
 	mu sync.Mutex
 	// unclustered are stored sources whose clusters are not yet updated.
@@ -151,6 +154,10 @@ func (g *Ingester) commit(ctx context.Context, p parsed) (Result, error) {
 func (g *Ingester) cluster(ctx context.Context) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if g.NoClusters {
+		g.unclustered = g.unclustered[:0]
+		return nil
+	}
 	if !g.resumed {
 		if err := g.resumeClustering(ctx); err != nil {
 			return err

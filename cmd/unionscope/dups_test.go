@@ -110,3 +110,29 @@ func TestDupsListsClustersAndSearchCollapsesThem(t *testing.T) {
 		t.Errorf("dups --threshold 0.2: exit %d (%s), want 1", code, errs)
 	}
 }
+
+// A bulk load with --no-clusters finds no copies until the clusters are
+// built once at the end.
+func TestImportNoClustersThenRebuild(t *testing.T) {
+	dir := writeDupCorpus(t)
+	data := filepath.Join(t.TempDir(), "data")
+	if _, errs, code := runCLI(t, "import", "--data", data, "--no-clusters", dir); code != 0 {
+		t.Fatalf("import --no-clusters: exit %d: %s", code, errs)
+	}
+	if out, errs, code := runCLI(t, "dups", "--data", data, "--json"); code != 0 || strings.TrimSpace(out) != "" {
+		t.Fatalf("dups after import --no-clusters = %q, exit %d: %s; want no clusters yet", out, code, errs)
+	}
+	if len(searchJSON(t, data, "女职工关爱行动")) != 3 {
+		t.Error("search before clustering should list all three copies")
+	}
+	if _, errs, code := runCLI(t, "dups", "--data", data, "--rebuild"); code != 0 {
+		t.Fatalf("dups --rebuild: exit %d: %s", code, errs)
+	}
+	out, errs, code := runCLI(t, "dups", "--data", data, "--json")
+	if code != 0 || strings.Count(strings.TrimSpace(out), "\n") != 0 || !strings.Contains(out, `"size":3`) {
+		t.Fatalf("dups after --rebuild = %q, exit %d: %s; want the one cluster of three", out, code, errs)
+	}
+	if hits := searchJSON(t, data, "女职工关爱行动"); len(hits) != 1 {
+		t.Errorf("search after clustering lists %d copies, want the canonical one", len(hits))
+	}
+}

@@ -15,11 +15,13 @@ func init() {
 func runImport(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "import", "import [--data DIR] [--force] FILE|DIR...", `  unionscope import ../shared/seeds/
   unionscope import --data ~/corpora/sichuan reports/*.html
-  unionscope import --force ../shared/seeds/    # re-parse unchanged files after an upgrade`)
+  unionscope import --force ../shared/seeds/    # re-parse unchanged files after an upgrade
+  unionscope import --no-clusters big/ && unionscope dups --rebuild   # a bulk load, clustered once at the end`)
 	var df dataFlags
 	df.register(fs, e)
 	force := fs.Bool("force", false, "parse files again even when their bytes have not changed")
 	workers := fs.Int("workers", runtime.NumCPU(), "parallel parsers")
+	noClusters := fs.Bool("no-clusters", false, "do not look for copies now; the next import or \"dups --rebuild\" does")
 	jsonOut := fs.Bool("json", false, "print one JSON object per file instead of a summary")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -41,6 +43,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	defer closeData()
 	g.Force = *force
+	g.NoClusters = *noClusters
 
 	bar := newProgress(e, len(files), "importing")
 	out := newJSONLines(e.stdout)
