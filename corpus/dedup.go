@@ -472,35 +472,44 @@ func (t *DedupTx) BandMates(id string, bands []int64) ([]string, error) {
 	return ids, nil
 }
 
-// SampleMates returns, for the documents other than id that share at
-// least minShared of keys, how many they share and how many samples they
-// have. A key held by more than maxPosting documents is a stock phrase and
-// is passed over, which keeps the cost per document bounded as the corpus
-// grows.
-func (t *DedupTx) SampleMates(id string, keys []int64, minShared, maxPosting int) (map[string][2]int, error) {
-	out := map[string][2]int{}
+// SampleMate is a document that shares sampled shingles with another:
+// how many, and its stored sketch (without Bands and SampleKeys).
+type SampleMate struct {
+	Shared int
+	Sketch DupSketch
+}
+
+// SampleMates returns the documents other than id that share at least
+// minShared of keys, with their sketches, read in the same statement
+// because most of them are compared next. A key held by more than
+// maxPosting documents is a stock phrase and is passed over, which keeps
+// the cost per document bounded as the corpus grows.
+func (t *DedupTx) SampleMates(id string, keys []int64, minShared, maxPosting int) ([]SampleMate, error) {
 	if len(keys) == 0 {
-		return out, nil
+		return nil, nil
 	}
 	// The posting count stops at maxPosting+1 rows, so a stock phrase
 	// costs no more than a rare one. HAVING spares the sketch lookup for
 	// the many documents that share a sample or two of common wording.
 	rows, err := t.query(`WITH k(h) AS MATERIALIZED (SELECT value FROM json_each(?) v
-			WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM dedup_samples x WHERE x.hash = v.value LIMIT ?)) <= ?)
-		SELECT s.doc_id, COUNT(*), (SELECT length(samples) / 8 FROM dedup_sketches WHERE doc_id = s.doc_id)
-		FROM k JOIN dedup_samples s ON s.hash = k.h WHERE s.doc_id != ? GROUP BY s.doc_id HAVING COUNT(*) >= ?`,
+			WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM dedup_samples x WHERE x.hash = v.value LIMIT ?)) <= ?),
+		m(doc_id, shared) AS (SELECT s.doc_id, COUNT(*) FROM k JOIN dedup_samples s ON s.hash = k.h
+			WHERE s.doc_id != ? GROUP BY s.doc_id HAVING COUNT(*) >= ?)
+		SELECT m.doc_id, m.shared, d.source, d.shingles, d.signature, d.samples
+		FROM m JOIN dedup_sketches d ON d.doc_id = m.doc_id ORDER BY m.doc_id`,
 		jsonKeys(keys), maxPosting+1, maxPosting, id, minShared)
 	if err != nil {
 		return nil, fmt.Errorf("sample mates of %s: %w", id, err)
 	}
 	defer rows.Close()
+	var out []SampleMate
 	for rows.Next() {
-		var o string
-		var c, n int
-		if err := rows.Scan(&o, &c, &n); err != nil {
+		var m SampleMate
+		sk := &m.Sketch
+		if err := rows.Scan(&sk.DocID, &m.Shared, &sk.Source, &sk.Shingles, &sk.Signature, &sk.Samples); err != nil {
 			return nil, fmt.Errorf("sample mates of %s: %w", id, err)
 		}
-		out[o] = [2]int{c, n}
+		out = append(out, m)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sample mates of %s: %w", id, err)

@@ -195,7 +195,8 @@ func TestSampleMatesSkipsStockPhrases(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if diff := cmp.Diff(map[string][2]int{"b": {1, 2}}, got); diff != "" {
+		want := []SampleMate{{Shared: 1, Sketch: DupSketch{DocID: "b", Source: "/b", Shingles: 50, Signature: []byte{0}, Samples: make([]byte, 16)}}}
+		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("SampleMates (-want +got):\n%s", diff)
 		}
 		// Asking for two shared samples leaves b out: it shares only 9

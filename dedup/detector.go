@@ -221,32 +221,38 @@ func (d *Detector) add(tx *corpus.DedupTx, id, source string, sk *Sketch, affect
 // link compares id with the documents that share a band or enough samples
 // with it and stores the pairs worth keeping.
 func (d *Detector) link(tx *corpus.DedupTx, id string, sk *Sketch) error {
-	cands, err := tx.BandMates(id, sk.Bands())
+	mates, err := tx.SampleMates(id, sk.SampleKeys(), minSharedSamples, maxPosting)
 	if err != nil {
 		return err
 	}
-	shared, err := tx.SampleMates(id, sk.SampleKeys(), minSharedSamples, maxPosting)
-	if err != nil {
-		return err
-	}
+	sketches := map[string]corpus.DupSketch{}
+	var cands []string
 	// Containment of the smaller side, or a score above MinThreshold,
 	// means sharing most of the smaller side's samples; half leaves room
-	// for sampling noise and spares loading sketches that share a few
+	// for sampling noise and spares comparing sketches that share a few
 	// stock phrases.
-	for o, c := range shared {
-		if n := c[0]; n >= minSharedSamples && 2*n >= min(len(sk.Samples), c[1]) {
-			cands = append(cands, o)
+	for _, m := range mates {
+		if 2*m.Shared >= min(len(sk.Samples), len(m.Sketch.Samples)/8) {
+			cands = append(cands, m.Sketch.DocID)
+			sketches[m.Sketch.DocID] = m.Sketch
 		}
 	}
+	banded, err := tx.BandMates(id, sk.Bands())
+	if err != nil {
+		return err
+	}
+	cands = append(cands, banded...)
 	slices.Sort(cands)
 	cands = slices.Compact(cands)
 	for _, o := range cands {
-		stored, ok, err := tx.Sketch(o)
-		if err != nil {
-			return err
-		}
+		stored, ok := sketches[o]
 		if !ok {
-			continue
+			if stored, ok, err = tx.Sketch(o); err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
 		}
 		other, ok := unmarshalSketch(stored.Shingles, stored.Signature, stored.Samples)
 		if !ok {
