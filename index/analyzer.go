@@ -14,10 +14,14 @@ const (
 	TokenizerSearch = "unionscope_zh_search"
 	TokenizerExact  = "unionscope_zh_exact"
 	TokenizerFolded = "unionscope_folded_keyword"
+	FilterPairs     = "unionscope_pairs"
 
 	AnalyzerIndex   = "unionscope_zh"
 	AnalyzerQuery   = "unionscope_zh_query"
 	AnalyzerKeyword = "unionscope_keyword"
+	// AnalyzerPairs makes the words of AnalyzerIndex into pairs of
+	// neighbours, for phrase search.
+	AnalyzerPairs = "unionscope_zh_pairs"
 )
 
 // zhTokenizer cuts text with zh.Cut. Folding happens inside zh.Cut, after
@@ -67,13 +71,70 @@ func (foldedKeyword) Tokenize(input []byte) analysis.TokenStream {
 	return analysis.TokenStream{{Term: []byte(zh.Fold(string(input))), Start: 0, End: len(input), Position: 1, Type: analysis.AlphaNumeric}}
 }
 
+// pairSep joins the two words of a pair; no word contains it.
+const pairSep = "\x1f"
+
+// pairFilter turns a token stream into one token for each pair of words
+// at neighbouring positions: with sub-words, every word at a position with
+// every word at the next, so that a pair term matches where Bleve's phrase
+// search over the two words would (phrase.go).
+type pairFilter struct{}
+
+func (pairFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	// Tokens come in order of position, the words of one position
+	// together. The first pass sizes one slab of tokens and one of terms,
+	// as the tokenizer does.
+	n, size := 0, 0
+	eachPair(input, func(a, b *analysis.Token) {
+		n++
+		size += len(a.Term) + len(pairSep) + len(b.Term)
+	})
+	slab := make([]analysis.Token, 0, n)
+	terms := make([]byte, 0, size)
+	out := make(analysis.TokenStream, 0, n)
+	eachPair(input, func(a, b *analysis.Token) {
+		at := len(terms)
+		terms = append(append(append(terms, a.Term...), pairSep...), b.Term...)
+		slab = append(slab, analysis.Token{Term: terms[at:len(terms):len(terms)], Start: a.Start, End: b.End, Position: a.Position, Type: a.Type})
+		out = append(out, &slab[len(slab)-1])
+	})
+	return out
+}
+
+// eachPair calls fn with every word at a position and every word at the
+// next.
+func eachPair(ts analysis.TokenStream, fn func(a, b *analysis.Token)) {
+	prev, cur := 0, 0 // where the previous position's words start, and this one's
+	for cur < len(ts) {
+		next := cur
+		for next < len(ts) && ts[next].Position == ts[cur].Position {
+			next++
+		}
+		if cur > 0 && ts[prev].Position == ts[cur].Position-1 {
+			for _, a := range ts[prev:cur] {
+				for _, b := range ts[cur:next] {
+					fn(a, b)
+				}
+			}
+		}
+		prev, cur = cur, next
+	}
+}
+
 func init() {
 	mustRegisterTokenizer(TokenizerSearch, zhTokenizer{search: true})
 	mustRegisterTokenizer(TokenizerExact, zhTokenizer{search: false})
 	mustRegisterTokenizer(TokenizerFolded, foldedKeyword{})
+	err := registry.RegisterTokenFilter(FilterPairs, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return pairFilter{}, nil
+	})
+	if err != nil {
+		panic(err)
+	}
 	mustRegisterAnalyzer(AnalyzerIndex, TokenizerSearch)
 	mustRegisterAnalyzer(AnalyzerQuery, TokenizerExact)
 	mustRegisterAnalyzer(AnalyzerKeyword, TokenizerFolded)
+	mustRegisterAnalyzer(AnalyzerPairs, TokenizerSearch, FilterPairs)
 }
 
 func mustRegisterTokenizer(name string, t analysis.Tokenizer) {
@@ -85,13 +146,21 @@ func mustRegisterTokenizer(name string, t analysis.Tokenizer) {
 	}
 }
 
-func mustRegisterAnalyzer(name, tokenizer string) {
+func mustRegisterAnalyzer(name, tokenizer string, filters ...string) {
 	err := registry.RegisterAnalyzer(name, func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
 		tk, err := cache.TokenizerNamed(tokenizer)
 		if err != nil {
 			return nil, err
 		}
-		return &analysis.DefaultAnalyzer{Tokenizer: tk}, nil
+		a := &analysis.DefaultAnalyzer{Tokenizer: tk}
+		for _, f := range filters {
+			tf, err := cache.TokenFilterNamed(f)
+			if err != nil {
+				return nil, err
+			}
+			a.TokenFilters = append(a.TokenFilters, tf)
+		}
+		return a, nil
 	})
 	if err != nil {
 		panic(err)

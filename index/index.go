@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,6 +29,10 @@ const seqKey = "unionscope_seq"
 type Index struct {
 	b    bleve.Index
 	path string
+	// pairs is whether the index has the title_pairs and text_pairs
+	// fields, which indexes made before them lack until a reindex; their
+	// phrases search the words.
+	pairs bool
 }
 
 // fields of the indexed form of a document.
@@ -95,9 +100,22 @@ func newMapping() mapping.IndexMapping {
 		return f
 	}
 
+	// title_pairs and text_pairs index the words of title and text in
+	// pairs of neighbours, for phrases (phrase.go).
+	pairs := func(field string) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Name = pairsOf(field)
+		f.Analyzer = AnalyzerPairs
+		f.Store = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		f.IncludeTermVectors = false
+		return f
+	}
+
 	dm := bleve.NewDocumentStaticMapping()
-	dm.AddFieldMappingsAt("title", text(true))
-	dm.AddFieldMappingsAt("text", text(true))
+	dm.AddFieldMappingsAt("title", text(true), pairs("title"))
+	dm.AddFieldMappingsAt("text", text(true), pairs("text"))
 	date := bleve.NewDateTimeFieldMapping()
 	date.IncludeInAll = false
 	dm.AddFieldMappingsAt("date", date)
@@ -144,7 +162,24 @@ func Open(path string) (*Index, error) {
 		}
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}
-	return &Index{b: b, path: path}, nil
+	return &Index{b: b, path: path, pairs: hasPairs(b.Mapping())}, nil
+}
+
+// pairsOf names the field that holds the pairs of words of a text field.
+func pairsOf(field string) string { return field + "_pairs" }
+
+func hasPairs(m mapping.IndexMapping) bool {
+	im, ok := m.(*mapping.IndexMappingImpl)
+	if !ok || im.DefaultMapping == nil {
+		return false
+	}
+	for _, field := range []string{"title", "text"} {
+		dm := im.DefaultMapping.Properties[field]
+		if dm == nil || !slices.ContainsFunc(dm.Fields, func(f *mapping.FieldMapping) bool { return f.Name == pairsOf(field) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // Rebuild removes the index at path and creates an empty one.

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/unionscope/unionscope/corpus"
@@ -64,52 +66,81 @@ func TestSearchScenarios(t *testing.T) {
 		t.Fatal("no scenarios")
 	}
 	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			ctx := context.Background()
-			x, _ := buildIndex(t, filepath.Join(dir, "docs.jsonl"))
-			var queries []scenarioQuery
-			buf, err := os.ReadFile(filepath.Join(dir, "queries.json"))
-			if err != nil {
-				t.Fatal(err)
+		for _, m := range []struct {
+			name    string
+			mapping func() mapping.IndexMapping
+		}{{"", newMapping}, {"/no_pairs", noPairsMapping}} {
+			t.Run(filepath.Base(dir)+m.name, func(t *testing.T) {
+				runScenario(t, dir, m.mapping)
+			})
+		}
+	}
+}
+
+// noPairsMapping is the mapping of indexes made before title_pairs and
+// text_pairs, which search phrases through the words until rebuilt.
+func noPairsMapping() mapping.IndexMapping {
+	im := newMapping().(*mapping.IndexMappingImpl)
+	for _, f := range []string{"title", "text"} {
+		dm := im.DefaultMapping.Properties[f]
+		dm.Fields = dm.Fields[:1]
+	}
+	return im
+}
+
+// runScenario runs the queries of one scenario folder on an index of its
+// documents with mapping m.
+func runScenario(t *testing.T, dir string, m func() mapping.IndexMapping) {
+	ctx := context.Background()
+	x, _ := buildIndexWith(t, filepath.Join(dir, "docs.jsonl"), m())
+	var queries []scenarioQuery
+	buf, err := os.ReadFile(filepath.Join(dir, "queries.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(buf, &queries); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range queries {
+		res, err := x.Search(ctx, Request{Query: q.Query, Size: 100, Sort: q.Sort, YearFrom: q.YearFrom, YearTo: q.YearTo,
+			Region: q.Region, Doctype: q.Doctype, Campaign: q.Campaign, Facets: q.Facets, Highlight: true})
+		if err != nil {
+			t.Errorf("%s: Search(%q): %v", q.Name, q.Query, err)
+			continue
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		if !q.Ordered {
+			sort.Strings(got)
+		}
+		if diff := cmp.Diff(q.Want, got); diff != "" {
+			t.Errorf("%s: Search(%q) ids (-want +got):\n%s", q.Name, q.Query, diff)
+		}
+		if int(res.Total) != len(q.Want) {
+			t.Errorf("%s: total = %d, want %d", q.Name, res.Total, len(q.Want))
+		}
+		for name, want := range q.WantFacets {
+			got := map[string]int{}
+			for _, fc := range res.Facets[name] {
+				got[fc.Value] = fc.Count
 			}
-			if err := json.Unmarshal(buf, &queries); err != nil {
-				t.Fatal(err)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%s: facet %s (-want +got):\n%s", q.Name, name, diff)
 			}
-			for _, q := range queries {
-				res, err := x.Search(ctx, Request{Query: q.Query, Size: 100, Sort: q.Sort, YearFrom: q.YearFrom, YearTo: q.YearTo,
-					Region: q.Region, Doctype: q.Doctype, Campaign: q.Campaign, Facets: q.Facets, Highlight: true})
-				if err != nil {
-					t.Errorf("%s: Search(%q): %v", q.Name, q.Query, err)
-					continue
-				}
-				var got []string
-				for _, h := range res.Hits {
-					got = append(got, h.ID)
-				}
-				if !q.Ordered {
-					sort.Strings(got)
-				}
-				if diff := cmp.Diff(q.Want, got); diff != "" {
-					t.Errorf("%s: Search(%q) ids (-want +got):\n%s", q.Name, q.Query, diff)
-				}
-				if int(res.Total) != len(q.Want) {
-					t.Errorf("%s: total = %d, want %d", q.Name, res.Total, len(q.Want))
-				}
-				for name, want := range q.WantFacets {
-					got := map[string]int{}
-					for _, fc := range res.Facets[name] {
-						got[fc.Value] = fc.Count
-					}
-					if diff := cmp.Diff(want, got); diff != "" {
-						t.Errorf("%s: facet %s (-want +got):\n%s", q.Name, name, diff)
-					}
-				}
-			}
-		})
+		}
 	}
 }
 
 func buildIndex(t *testing.T, docsPath string) (*Index, *corpus.Store) {
+	t.Helper()
+	return buildIndexWith(t, docsPath, newMapping())
+}
+
+// buildIndexWith stores the documents of docsPath and indexes them in a
+// new index with mapping m.
+func buildIndexWith(t *testing.T, docsPath string, m mapping.IndexMapping) (*Index, *corpus.Store) {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -133,6 +164,13 @@ func buildIndex(t *testing.T, docsPath string) (*Index, *corpus.Store) {
 		if _, err := st.ReplaceSource(ctx, d.ID, "h", []corpus.Document{d}); err != nil {
 			t.Fatal(err)
 		}
+	}
+	b, err := bleve.NewUsing(filepath.Join(dir, "index.bleve"), m, "scorch", "scorch", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
 	}
 	x, err := Open(filepath.Join(dir, "index.bleve"))
 	if err != nil {

@@ -106,13 +106,16 @@ func SplitTextTerms(q string) (terms []string, rest string, err error) {
 	return terms, strings.Join(others, " "), nil
 }
 
-func (c clause) query() query.Query {
+// query is the clause as a Bleve query; pairs says whether the index has
+// the pairs fields for phrases.
+func (c clause) query(pairs bool) query.Query {
 	switch c.field {
 	case "region":
-		m := bleve.NewMatchQuery(c.value)
-		m.SetField("region")
-		m.Analyzer = AnalyzerKeyword
-		return m
+		// The term AnalyzerKeyword indexes, as a term query: a match query
+		// would wrap it in a conjunction of one.
+		t := bleve.NewTermQuery(zh.Fold(c.value))
+		t.SetField("region")
+		return t
 	case "doctype":
 		t := bleve.NewTermQuery(strings.ToLower(c.value))
 		t.SetField("doctype")
@@ -122,29 +125,51 @@ func (c clause) query() query.Query {
 		t.SetField("campaign")
 		return t
 	case "title":
-		return textQuery("title", c.value, c.phrase)
+		return c.in("title", 1, pairs)
 	}
-	title := textQuery("title", c.value, c.phrase)
-	title.(boostable).SetBoost(2)
-	return bleve.NewDisjunctionQuery(textQuery("text", c.value, c.phrase), title)
+	return bleve.NewDisjunctionQuery(c.in("text", 1, pairs), c.in("title", 2, pairs))
 }
 
-type boostable interface{ SetBoost(float64) }
+// textTerms is what a plain clause looks for in the text, which is where
+// highlights come from; ok is false for field clauses.
+func (c clause) textTerms() (t textTerms, ok bool) {
+	if c.field != "" {
+		return t, false
+	}
+	return textTerms{words: phraseWords(c.value), phrase: c.phrase}, true
+}
 
-func textQuery(field, value string, phrase bool) query.Query {
-	if phrase {
-		p := bleve.NewMatchPhraseQuery(value)
+// in finds the clause's words in a text field, with a boost: every word,
+// as users of a search box expect (Bleve's default is any word), or the
+// phrase, through the field's pairs when pairs is set.
+func (c clause) in(field string, boost float64, pairs bool) query.Query {
+	words := phraseWords(c.value)
+	if c.phrase && len(words) > 1 {
+		if pairs {
+			return pairsPhrase(field, words, boost)
+		}
+		p := bleve.NewMatchPhraseQuery(c.value)
 		p.SetField(field)
 		p.Analyzer = AnalyzerQuery
+		p.SetBoost(boost)
 		return p
 	}
-	m := bleve.NewMatchQuery(value)
-	m.SetField(field)
-	m.Analyzer = AnalyzerQuery
-	// Every word of a query must occur, as users of a search box expect;
-	// Bleve's default is any word.
-	m.SetOperator(query.MatchQueryOperatorAnd)
-	return m
+	// Term queries rather than a match query, which wraps even one word
+	// in a conjunction that costs a step for every matching document.
+	terms := make([]query.Query, len(words))
+	for i, w := range words {
+		t := bleve.NewTermQuery(w)
+		t.SetField(field)
+		t.SetBoost(boost)
+		terms[i] = t
+	}
+	switch len(terms) {
+	case 0:
+		return bleve.NewMatchNoneQuery()
+	case 1:
+		return terms[0]
+	}
+	return bleve.NewConjunctionQuery(terms...)
 }
 
 // campaignKey is how campaign names are keyed in the index.

@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // MaxSize is the most hits one page may ask for.
@@ -90,18 +93,23 @@ func (r *Request) Validate() error {
 	return err
 }
 
-// buildQuery turns the request into a Bleve query.
-func (r *Request) buildQuery() (query.Query, error) {
+// buildQuery turns the request into a Bleve query, and returns with it
+// the parts of it that find words in the text, which highlights mark.
+// pairs says whether the index has the text_pairs field.
+func (r *Request) buildQuery(pairs bool) (q query.Query, text []textTerms, err error) {
 	clauses, err := parseQuery(r.Query)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var must, mustNot []query.Query
 	for _, c := range clauses {
 		if c.negate {
-			mustNot = append(mustNot, c.query())
-		} else {
-			must = append(must, c.query())
+			mustNot = append(mustNot, c.query(pairs))
+			continue
+		}
+		must = append(must, c.query(pairs))
+		if t, ok := c.textTerms(); ok {
+			text = append(text, t)
 		}
 	}
 	if r.YearFrom != 0 || r.YearTo != 0 {
@@ -120,13 +128,13 @@ func (r *Request) buildQuery() (query.Query, error) {
 		must = append(must, q)
 	}
 	if r.Region != "" {
-		must = append(must, clause{field: "region", value: r.Region}.query())
+		must = append(must, clause{field: "region", value: r.Region}.query(pairs))
 	}
 	if r.Doctype != "" {
-		must = append(must, clause{field: "doctype", value: r.Doctype}.query())
+		must = append(must, clause{field: "doctype", value: r.Doctype}.query(pairs))
 	}
 	if r.Campaign != "" {
-		must = append(must, clause{field: "campaign", value: r.Campaign}.query())
+		must = append(must, clause{field: "campaign", value: r.Campaign}.query(pairs))
 	}
 	if len(must) == 0 {
 		must = append(must, bleve.NewMatchAllQuery())
@@ -139,36 +147,42 @@ func (r *Request) buildQuery() (query.Query, error) {
 		mustNot = append(mustNot, q)
 	}
 	b := bleve.NewBooleanQuery()
-	b.AddMust(must...)
+	if len(must) == 1 {
+		// Not in a conjunction of one, which costs a step a document.
+		b.Must = must[0]
+	} else {
+		b.AddMust(must...)
+	}
 	if len(mustNot) > 0 {
 		b.AddMustNot(mustNot...)
 	}
-	return b, nil
+	return b, text, nil
 }
 
 // Search runs the request.
+//
+// It finds the page's hits first, and only then the places of the query's
+// words in those hits, for highlights: asking Bleve for highlights makes
+// every term searcher of the query decode the term vectors of every
+// matching document, not just of the page's, which was most of the cost of
+// a query for a common word.
 func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	q, err := r.buildQuery()
+	q, text, err := r.buildQuery(x.pairs)
 	if err != nil {
 		return nil, err
 	}
-	size := r.Size
-	req := bleve.NewSearchRequestOptions(q, size, r.From, false)
-	req.Fields = []string{"title", "date_str", "region_str", "doctype", "source", "url", "copies"}
+	req := bleve.NewSearchRequestOptions(q, r.Size, r.From, false)
+	// No tie-break on _id: sorting on it loads every matching document's
+	// ID from its stored fields. Bleve breaks ties by index order, which is
+	// stable for a given index.
 	switch r.Sort {
 	case "date":
-		req.SortBy([]string{"date", "-_score", "_id"})
+		req.SortBy([]string{"date", "-_score"})
 	case "-date":
-		req.SortBy([]string{"-date", "-_score", "_id"})
-	default:
-		req.SortBy([]string{"-_score", "_id"})
-	}
-	if r.Highlight {
-		req.Highlight = bleve.NewHighlightWithStyle("html")
-		req.Highlight.AddField("text")
+		req.SortBy([]string{"-date", "-_score"})
 	}
 	for _, f := range r.Facets {
 		req.AddFacet(f, bleve.NewFacetRequest(facetFields[f], 50))
@@ -178,9 +192,29 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}
+	var locs map[string]search.TermLocationMap
+	if r.Highlight && len(res.Hits) > 0 {
+		if locs, err = x.locations(ctx, res.Hits, text); err != nil {
+			return nil, fmt.Errorf("search %q: %w", r.Query, err)
+		}
+	}
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, toHit(h))
+		doc, err := x.b.Document(h.ID)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: load %s: %w", r.Query, h.ID, err)
+		}
+		if doc == nil {
+			continue // deleted since the search
+		}
+		hit := toHit(h, doc)
+		if r.Highlight {
+			hit.Snippets, err = snippets(doc, marks(locs[h.ID], text))
+			if err != nil {
+				return nil, err
+			}
+		}
+		out.Hits = append(out.Hits, hit)
 	}
 	if len(r.Facets) > 0 {
 		out.Facets = map[string][]FacetCount{}
@@ -188,6 +222,11 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			counts := []FacetCount{}
 			if fr.Terms != nil {
 				for _, t := range fr.Terms.Terms() {
+					// Documents without a value (no province, say) index
+					// an empty term, which is no value to filter by.
+					if t.Term == "" {
+						continue
+					}
 					counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
 				}
 			}
@@ -204,22 +243,92 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	return out, nil
 }
 
-func toHit(h *search.DocumentMatch) Hit {
-	str := func(k string) string {
-		s, _ := h.Fields[k].(string)
-		return s
+// locations finds where the words of the text clauses occur in the text
+// of each hit, by hit ID. Each word is a term query, which Bleve only
+// advances to the hits; a phrase query would also read, from the first
+// document on, every document with all the words until it found the
+// phrase, and marks picks the phrases out afterwards.
+func (x *Index) locations(ctx context.Context, hits search.DocumentMatchCollection, text []textTerms) (map[string]search.TermLocationMap, error) {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
 	}
-	hit := Hit{
-		ID: h.ID, Title: str("title"), Date: str("date_str"), Region: str("region_str"),
-		Doctype: str("doctype"), Source: str("source"), URL: str("url"), Score: h.Score,
-		Snippets: []string{},
+	b := bleve.NewBooleanQuery()
+	b.AddMust(bleve.NewDocIDQuery(ids))
+	seen := map[string]bool{}
+	for _, t := range text {
+		for _, w := range t.words {
+			if !seen[w] {
+				seen[w] = true
+				tq := bleve.NewTermQuery(w)
+				tq.SetField("text")
+				// A hit may have a word only in its title: each is optional.
+				b.AddShould(tq)
+			}
+		}
 	}
-	if n, ok := h.Fields["copies"].(float64); ok {
-		hit.Copies = int(n)
+	req := bleve.NewSearchRequestOptions(b, len(ids), 0, false)
+	req.IncludeLocations = true
+	req.Score = bleve.ScoreNone
+	res, err := x.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
 	}
-	for _, frag := range h.Fragments["text"] {
-		hit.Snippets = append(hit.Snippets, strings.TrimSpace(frag))
+	out := make(map[string]search.TermLocationMap, len(res.Hits))
+	for _, h := range res.Hits {
+		out[h.ID] = h.Locations["text"]
 	}
+	return out, nil
+}
+
+var htmlHighlighter = sync.OnceValues(func() (highlight.Highlighter, error) {
+	return bleve.Config.Cache.HighlighterNamed("html")
+})
+
+// snippets is the best fragment of doc's text around the marked places,
+// or the start of the text when none is marked.
+func snippets(doc index.Document, marked search.TermLocationMap) ([]string, error) {
+	h, err := htmlHighlighter()
+	if err != nil {
+		return nil, err
+	}
+	dm := &search.DocumentMatch{Locations: search.FieldTermLocationMap{"text": marked}}
+	out := []string{}
+	for _, frag := range h.BestFragmentsInField(dm, doc, "text", 1) {
+		out = append(out, strings.TrimSpace(frag))
+	}
+	return out, nil
+}
+
+// toHit makes a hit of a search hit and its stored fields.
+func toHit(h *search.DocumentMatch, doc index.Document) Hit {
+	hit := Hit{ID: h.ID, Score: h.Score, Snippets: []string{}}
+	doc.VisitFields(func(f index.Field) {
+		if n, ok := f.(index.NumericField); ok && f.Name() == "copies" {
+			if v, err := n.Number(); err == nil {
+				hit.Copies = int(v)
+			}
+			return
+		}
+		t, ok := f.(index.TextField)
+		if !ok {
+			return
+		}
+		switch f.Name() {
+		case "title":
+			hit.Title = t.Text()
+		case "date_str":
+			hit.Date = t.Text()
+		case "region_str":
+			hit.Region = t.Text()
+		case "doctype":
+			hit.Doctype = t.Text()
+		case "source":
+			hit.Source = t.Text()
+		case "url":
+			hit.URL = t.Text()
+		}
+	})
 	return hit
 }
 
@@ -233,7 +342,7 @@ func (x *Index) MatchingIDs(ctx context.Context, r Request, fn func(id string) e
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	q, err := r.buildQuery()
+	q, _, err := r.buildQuery(x.pairs)
 	if err != nil {
 		return err
 	}
