@@ -303,6 +303,8 @@ func snippets(doc index.Document, marked search.TermLocationMap) ([]string, erro
 // toHit makes a hit of a search hit and its stored fields.
 func toHit(h *search.DocumentMatch, doc index.Document) Hit {
 	hit := Hit{ID: h.ID, Score: h.Score, Snippets: []string{}}
+	text := map[string]*string{"title": &hit.Title, "date_str": &hit.Date, "region_str": &hit.Region,
+		"doctype": &hit.Doctype, "source": &hit.Source, "url": &hit.URL}
 	doc.VisitFields(func(f index.Field) {
 		if n, ok := f.(index.NumericField); ok && f.Name() == "copies" {
 			if v, err := n.Number(); err == nil {
@@ -310,23 +312,8 @@ func toHit(h *search.DocumentMatch, doc index.Document) Hit {
 			}
 			return
 		}
-		t, ok := f.(index.TextField)
-		if !ok {
-			return
-		}
-		switch f.Name() {
-		case "title":
-			hit.Title = t.Text()
-		case "date_str":
-			hit.Date = t.Text()
-		case "region_str":
-			hit.Region = t.Text()
-		case "doctype":
-			hit.Doctype = t.Text()
-		case "source":
-			hit.Source = t.Text()
-		case "url":
-			hit.URL = t.Text()
+		if t, ok := f.(index.TextField); ok && text[f.Name()] != nil {
+			*text[f.Name()] = t.Text()
 		}
 	})
 	return hit
