@@ -6,7 +6,6 @@ package campaign
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -203,34 +202,39 @@ func (s *scanner) notAfterAt(i int) bool {
 	return false
 }
 
-// lexiconByFirst is the lexicon keyed by first rune: known tries every
-// position of every document, and the whole list at each was a fifth of
-// parsing time.
-var lexiconByFirst = sync.OnceValue(func() map[rune][]string {
-	m := map[rune][]string{}
-	for _, w := range lexicon {
-		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = append(m[r], w)
-	}
-	return m
-})
+// wordIndex holds a list of words by first rune, in list order. The
+// scans that try a list at every position of a text look up the rune
+// there instead: trying every word everywhere was a fifth of parsing time.
+type wordIndex map[rune][]string
 
-// firstRunes returns the set of the words' first runes. The scans that
-// try a list of words at every position of a text test it first: trying
-// every word everywhere was a fifth of parsing time.
-func firstRunes(words []string) map[rune]bool {
-	m := map[rune]bool{}
+func indexWords(words []string) wordIndex {
+	m := wordIndex{}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = true
+		m[r] = append(m[r], w)
 	}
 	return m
 }
 
 var (
-	actVerbStarts    = sync.OnceValue(func() map[rune]bool { return firstRunes(actVerbs) })
-	honourVerbStarts = sync.OnceValue(func() map[rune]bool { return firstRunes(honourVerbs) })
+	lexiconIndex    = indexWords(lexicon)
+	actVerbIndex    = indexWords(actVerbs)
+	honourVerbIndex = indexWords(honourVerbs)
 )
+
+// firstAt returns the first word of ws, in list order, that starts at i,
+// or "".
+func (s *scanner) firstAt(ws wordIndex, i int) string {
+	if i < 0 || i >= len(s.f) {
+		return ""
+	}
+	for _, w := range ws[s.f[i]] {
+		if s.has(i, w) {
+			return w
+		}
+	}
+	return ""
+}
 
 // lexiconAt returns the longest lexicon name that starts at i, or "".
 func (s *scanner) lexiconAt(i int) string {
@@ -238,7 +242,7 @@ func (s *scanner) lexiconAt(i int) string {
 		return ""
 	}
 	best := ""
-	for _, w := range lexiconByFirst()[s.f[i]] {
+	for _, w := range lexiconIndex[s.f[i]] {
 		if len(w) > len(best) && s.has(i, w) {
 			best = w
 		}
@@ -388,18 +392,8 @@ func trimAct(name string) string {
 // unquoted finds names that a campaign verb introduces and a campaign head
 // ends without quotes: 深入开展送温暖活动, 实施职工素质工程.
 func (s *scanner) unquoted() {
-	starts := actVerbStarts()
 	for i := range s.f {
-		if !starts[s.f[i]] {
-			continue
-		}
-		verb := ""
-		for _, v := range actVerbs {
-			if s.has(i, v) {
-				verb = v
-				break
-			}
-		}
+		verb := s.firstAt(actVerbIndex, i)
 		if verb == "" {
 			continue
 		}
@@ -468,18 +462,8 @@ func (s *scanner) addPlain(start, core, end int) {
 // honours finds unquoted honours between an awarding verb and 称号:
 // 荣获全省工会工作十强县(市)称号.
 func (s *scanner) honours() {
-	starts := honourVerbStarts()
 	for i := range s.f {
-		if !starts[s.f[i]] {
-			continue
-		}
-		verb := ""
-		for _, v := range honourVerbs {
-			if s.has(i, v) {
-				verb = v
-				break
-			}
-		}
+		verb := s.firstAt(honourVerbIndex, i)
 		if verb == "" {
 			continue
 		}
