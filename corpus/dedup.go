@@ -11,17 +11,17 @@ import (
 )
 
 // DupSketch is what package dedup keeps per document to find its copies
-// incrementally: the MinHash signature, its LSH band keys and the sampled
-// shingle hashes. The store treats the fields as opaque.
+// incrementally: the MinHash signature and the sampled shingle hashes.
+// The store treats the fields as opaque.
 type DupSketch struct {
+	// Seq numbers the stored sketches in the order they were stored and is
+	// never reused, so a newer sketch of the same document has a new one.
+	Seq       int64
 	DocID     string
 	Source    string
 	Shingles  int
 	Signature []byte
 	Samples   []byte
-	Bands     []int64
-	// SampleKeys are the sampled hashes as the postings store them.
-	SampleKeys []int64
 }
 
 // DupPair is a verified pair of documents, A < B. Score is the estimated
@@ -375,7 +375,7 @@ func (t *DedupTx) Clear() error {
 	if _, err := t.tx.ExecContext(t.ctx, `UPDATE sources SET clustered = 1 WHERE clustered = 0`); err != nil {
 		return fmt.Errorf("clear dedup: %w", err)
 	}
-	for _, table := range []string{"dedup_sketches", "dedup_bands", "dedup_samples", "dedup_pairs", "dedup_members"} {
+	for _, table := range []string{"dedup_sketches", "dedup_pairs", "dedup_members"} {
 		if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM `+table); err != nil {
 			return fmt.Errorf("clear %s: %w", table, err)
 		}
@@ -393,11 +393,10 @@ func (t *DedupTx) SketchIDsOfSource(source string) ([]string, error) {
 }
 
 // Sketch returns the stored sketch of id; ok is false when there is none.
-// Bands and SampleKeys are not loaded.
 func (t *DedupTx) Sketch(id string) (sk DupSketch, ok bool, err error) {
 	sk.DocID = id
-	err = t.queryRow(`SELECT source, shingles, signature, samples FROM dedup_sketches WHERE doc_id = ?`, id).
-		Scan(&sk.Source, &sk.Shingles, &sk.Signature, &sk.Samples)
+	err = t.queryRow(`SELECT seq, source, shingles, signature, samples FROM dedup_sketches WHERE doc_id = ?`, id).
+		Scan(&sk.Seq, &sk.Source, &sk.Shingles, &sk.Signature, &sk.Samples)
 	if errors.Is(err, sql.ErrNoRows) {
 		return sk, false, nil
 	}
@@ -407,112 +406,71 @@ func (t *DedupTx) Sketch(id string) (sk DupSketch, ok bool, err error) {
 	return sk, true, nil
 }
 
-// PutSketch stores sk with its bands and sample postings. The document
-// must have none: Forget the old one first.
-func (t *DedupTx) PutSketch(sk DupSketch) error {
-	if err := t.exec(`INSERT INTO dedup_sketches (doc_id, source, shingles, signature, samples) VALUES (?, ?, ?, ?, ?)`,
-		sk.DocID, sk.Source, sk.Shingles, sk.Signature, sk.Samples); err != nil {
-		return fmt.Errorf("put sketch of %s: %w", sk.DocID, err)
+// PutSketch stores sk, ignoring its Seq, and returns the sequence number
+// it was given. The document must have none: Forget the old one first.
+func (t *DedupTx) PutSketch(sk DupSketch) (seq int64, err error) {
+	err = t.queryRow(`INSERT INTO dedup_sketches (doc_id, source, shingles, signature, samples) VALUES (?, ?, ?, ?, ?) RETURNING seq`,
+		sk.DocID, sk.Source, sk.Shingles, sk.Signature, sk.Samples).Scan(&seq)
+	if err != nil {
+		return 0, fmt.Errorf("put sketch of %s: %w", sk.DocID, err)
 	}
-	if err := t.insertKeys("dedup_bands", "band", sk.DocID, sk.Bands); err != nil {
-		return fmt.Errorf("put bands of %s: %w", sk.DocID, err)
-	}
-	if err := t.insertKeys("dedup_samples", "hash", sk.DocID, sk.SampleKeys); err != nil {
-		return fmt.Errorf("put samples of %s: %w", sk.DocID, err)
-	}
-	return nil
+	return seq, nil
 }
 
-// insertKeys writes a (key, id) row per key in one statement: one
-// statement per row made storing a sketch cost more than computing it.
-func (t *DedupTx) insertKeys(table, column, id string, keys []int64) error {
-	if len(keys) == 0 {
-		return nil
-	}
-	return t.exec(`INSERT OR IGNORE INTO `+table+` (`+column+`, doc_id) SELECT value, ? FROM json_each(?)`, id, jsonKeys(keys))
-}
-
-// Forget deletes the sketch of id, its postings under bands and
-// sampleKeys (which the caller derives from the stored sketch), and its
-// pairs. Its membership is left for SetMembership, so that the change is
-// logged.
-func (t *DedupTx) Forget(id string, bands, sampleKeys []int64) error {
+// Forget deletes the sketch of id and its pairs. Its membership is left
+// for SetMembership, so that the change is logged.
+func (t *DedupTx) Forget(id string) error {
 	if err := t.exec(`DELETE FROM dedup_sketches WHERE doc_id = ?`, id); err != nil {
 		return fmt.Errorf("delete sketch of %s: %w", id, err)
-	}
-	for _, del := range []struct {
-		table, column string
-		keys          []int64
-	}{{"dedup_bands", "band", bands}, {"dedup_samples", "hash", sampleKeys}} {
-		if len(del.keys) == 0 {
-			continue
-		}
-		if err := t.exec(`DELETE FROM `+del.table+` WHERE `+del.column+` IN (SELECT value FROM json_each(?)) AND doc_id = ?`,
-			jsonKeys(del.keys), id); err != nil {
-			return fmt.Errorf("delete postings of %s: %w", id, err)
-		}
 	}
 	return t.DeletePairs(id)
 }
 
-// BandMates returns the documents other than id that share a band key.
-func (t *DedupTx) BandMates(id string, bands []int64) ([]string, error) {
-	if len(bands) == 0 {
-		return nil, fmt.Errorf("band mates of %s: no bands", id)
-	}
-	rows, err := t.query(`SELECT DISTINCT b.doc_id FROM json_each(?) k
-		JOIN dedup_bands b ON b.band = k.value WHERE b.doc_id != ? ORDER BY b.doc_id`, jsonKeys(bands), id)
+// SketchesAfter calls fn with every stored sketch whose Seq is above seq,
+// in order of Seq; DocID and Source are not loaded.
+func (t *DedupTx) SketchesAfter(seq int64, fn func(DupSketch) error) error {
+	rows, err := t.query(`SELECT seq, shingles, signature, samples FROM dedup_sketches WHERE seq > ? ORDER BY seq`, seq)
 	if err != nil {
-		return nil, fmt.Errorf("band mates of %s: %w", id, err)
-	}
-	ids, err := scanStrings(rows)
-	if err != nil {
-		return nil, fmt.Errorf("band mates of %s: %w", id, err)
-	}
-	return ids, nil
-}
-
-// SampleMate is a document that shares sampled shingles with another:
-// how many, and its stored sketch (without Bands and SampleKeys).
-type SampleMate struct {
-	Shared int
-	Sketch DupSketch
-}
-
-// SampleMates returns the documents other than id that share at least
-// minShared of keys, with their sketches, read in the same statement
-// because most of them are compared next. A key held by more than
-// maxPosting documents is a stock phrase and is passed over, which keeps
-// the cost per document bounded as the corpus grows.
-func (t *DedupTx) SampleMates(id string, keys []int64, minShared, maxPosting int) ([]SampleMate, error) {
-	if len(keys) == 0 {
-		return nil, nil
-	}
-	// The posting count stops at maxPosting+1 rows, so a stock phrase
-	// costs no more than a rare one. HAVING spares the sketch lookup for
-	// the many documents that share a sample or two of common wording.
-	rows, err := t.query(`WITH k(h) AS MATERIALIZED (SELECT value FROM json_each(?) v
-			WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM dedup_samples x WHERE x.hash = v.value LIMIT ?)) <= ?),
-		m(doc_id, shared) AS (SELECT s.doc_id, COUNT(*) FROM k JOIN dedup_samples s ON s.hash = k.h
-			WHERE s.doc_id != ? GROUP BY s.doc_id HAVING COUNT(*) >= ?)
-		SELECT m.doc_id, m.shared, d.source, d.shingles, d.signature, d.samples
-		FROM m JOIN dedup_sketches d ON d.doc_id = m.doc_id ORDER BY m.doc_id`,
-		jsonKeys(keys), maxPosting+1, maxPosting, id, minShared)
-	if err != nil {
-		return nil, fmt.Errorf("sample mates of %s: %w", id, err)
+		return fmt.Errorf("sketches after %d: %w", seq, err)
 	}
 	defer rows.Close()
-	var out []SampleMate
 	for rows.Next() {
-		var m SampleMate
-		sk := &m.Sketch
-		if err := rows.Scan(&sk.DocID, &m.Shared, &sk.Source, &sk.Shingles, &sk.Signature, &sk.Samples); err != nil {
-			return nil, fmt.Errorf("sample mates of %s: %w", id, err)
+		var sk DupSketch
+		if err := rows.Scan(&sk.Seq, &sk.Shingles, &sk.Signature, &sk.Samples); err != nil {
+			return fmt.Errorf("sketches after %d: %w", seq, err)
 		}
-		out = append(out, m)
+		if err := fn(sk); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sample mates of %s: %w", id, err)
+		return fmt.Errorf("sketches after %d: %w", seq, err)
+	}
+	return nil
+}
+
+// SketchesBySeq returns the stored sketches numbered seqs, in order of
+// Seq; numbers of sketches since forgotten are left out.
+func (t *DedupTx) SketchesBySeq(seqs []int64) ([]DupSketch, error) {
+	if len(seqs) == 0 {
+		return nil, nil
+	}
+	rows, err := t.query(`SELECT s.seq, s.doc_id, s.source, s.shingles, s.signature, s.samples
+		FROM dedup_sketches s WHERE s.seq IN (SELECT value FROM json_each(?)) ORDER BY s.seq`, jsonKeys(seqs))
+	if err != nil {
+		return nil, fmt.Errorf("read %d sketches: %w", len(seqs), err)
+	}
+	defer rows.Close()
+	var out []DupSketch
+	for rows.Next() {
+		var sk DupSketch
+		if err := rows.Scan(&sk.Seq, &sk.DocID, &sk.Source, &sk.Shingles, &sk.Signature, &sk.Samples); err != nil {
+			return nil, fmt.Errorf("read %d sketches: %w", len(seqs), err)
+		}
+		out = append(out, sk)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read %d sketches: %w", len(seqs), err)
 	}
 	return out, nil
 }

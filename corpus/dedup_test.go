@@ -179,41 +179,56 @@ func TestContainmentsOfPointsFromPartToWhole(t *testing.T) {
 	}
 }
 
-func TestSampleMatesSkipsStockPhrases(t *testing.T) {
+// TestSketchSeqs checks what package dedup's in-memory postings rely on:
+// a sketch stored again gets a new number, numbers are never reused, and a
+// forgotten sketch's number reads as nothing.
+func TestSketchSeqs(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)
-	// Documents d0..d3 share sample 7, a stock phrase once three
-	// documents hold it; d0 and d1 also share 9.
+	put := func(tx *DedupTx, id string) int64 {
+		t.Helper()
+		seq, err := tx.PutSketch(DupSketch{DocID: id, Source: "/" + id, Shingles: 50, Signature: []byte{1}, Samples: []byte{2}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return seq
+	}
+	var a1, b, a2, c int64
 	err := s.Dedup(ctx, func(tx *DedupTx) error {
-		for i, keys := range [][]int64{{7, 9}, {7, 9}, {7}, {7}} {
-			id := string(rune('a' + i))
-			if err := tx.PutSketch(DupSketch{DocID: id, Source: "/" + id, Shingles: 50, Signature: []byte{0}, Samples: make([]byte, 8*len(keys)), Bands: []int64{int64(i)}, SampleKeys: keys}); err != nil {
-				return err
-			}
+		a1, b = put(tx, "a"), put(tx, "b")
+		if err := tx.Forget("a"); err != nil {
+			return err
 		}
-		got, err := tx.SampleMates("a", []int64{7, 9}, 1, 3)
+		a2 = put(tx, "a")
+		// The highest number forgotten is not handed out again.
+		if err := tx.Forget("a"); err != nil {
+			return err
+		}
+		c = put(tx, "c")
+		a2again := put(tx, "a")
+		if !(a1 < b && b < a2 && a2 < c && c < a2again) {
+			t.Errorf("seqs a=%d b=%d a=%d c=%d a=%d, want increasing", a1, b, a2, c, a2again)
+		}
+		var after []int64
+		if err := tx.SketchesAfter(b, func(sk DupSketch) error {
+			after = append(after, sk.Seq)
+			return nil
+		}); err != nil {
+			return err
+		}
+		if diff := cmp.Diff([]int64{c, a2again}, after); diff != "" {
+			t.Errorf("SketchesAfter(%d) (-want +got):\n%s", b, diff)
+		}
+		got, err := tx.SketchesBySeq([]int64{a2again, a1, b, a2})
 		if err != nil {
 			return err
 		}
-		want := []SampleMate{{Shared: 1, Sketch: DupSketch{DocID: "b", Source: "/b", Shingles: 50, Signature: []byte{0}, Samples: make([]byte, 16)}}}
+		want := []DupSketch{
+			{Seq: b, DocID: "b", Source: "/b", Shingles: 50, Signature: []byte{1}, Samples: []byte{2}},
+			{Seq: a2again, DocID: "a", Source: "/a", Shingles: 50, Signature: []byte{1}, Samples: []byte{2}},
+		}
 		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("SampleMates (-want +got):\n%s", diff)
-		}
-		// Asking for two shared samples leaves b out: it shares only 9
-		// once 7 is passed over.
-		got, err = tx.SampleMates("a", []int64{7, 9}, 2, 3)
-		if err != nil {
-			return err
-		}
-		if len(got) != 0 {
-			t.Errorf("SampleMates with minShared 2 = %v, want none", got)
-		}
-		mates, err := tx.BandMates("a", []int64{1, 2, 5})
-		if err != nil {
-			return err
-		}
-		if diff := cmp.Diff([]string{"b", "c"}, mates); diff != "" {
-			t.Errorf("BandMates (-want +got):\n%s", diff)
+			t.Errorf("SketchesBySeq (-want +got):\n%s", diff)
 		}
 		return nil
 	})

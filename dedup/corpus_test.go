@@ -474,3 +474,76 @@ func TestUpdateFollowsChangesAndDeletions(t *testing.T) {
 		t.Errorf("mt2023/essay did not join ln2023's cluster:\n%s", got)
 	}
 }
+
+// TestTwoProcessesShareOneStore imports through two stores open on one
+// file, as two processes would, each with its own in-memory candidate
+// index: one must find the copies the other stored, and pass over the
+// postings of sketches the other forgot.
+func TestTwoProcessesShareOneStore(t *testing.T) {
+	c := buildCorpus(t)
+	names := namesByID(c)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "corpus.db")
+	var procs [2]*Detector
+	for i := range procs {
+		s, err := corpus.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		if procs[i], err = New(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put := func(d *Detector, doc corpus.Document, docs ...corpus.Document) {
+		t.Helper()
+		if _, err := d.Store.ReplaceSource(ctx, doc.Source, fmt.Sprintf("h-%s-%d", doc.ID, len(docs)), docs); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.UpdateSource(ctx, doc.Source, docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	byName := map[string]testDoc{}
+	for _, td := range c.docs {
+		byName[td.name] = td
+	}
+	// The documents the second process will change come first, so that
+	// the first process has indexed them before they change.
+	docs := slices.Clone(c.docs)
+	changes := func(td testDoc) int {
+		if td.name == "dj2022" || td.name == "mt2023/essay" {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(docs, func(a, b testDoc) int { return changes(b) - changes(a) })
+	half := len(docs) / 2
+	for i, td := range docs[:half] {
+		put(procs[i%2], td.doc, td.doc)
+	}
+	gone := byName["dj2022"].doc
+	put(procs[1], gone)
+	moved := byName["mt2023/essay"].doc
+	moved.Body = byName["ln2023"].doc.Body
+	put(procs[1], moved, moved)
+	for i, td := range docs[half:] {
+		put(procs[i%2], td.doc, td.doc)
+	}
+
+	var final []testDoc
+	for _, td := range c.docs {
+		switch td.name {
+		case "dj2022":
+			continue
+		case "mt2023/essay":
+			td.doc = moved
+		}
+		final = append(final, td)
+	}
+	fresh := openStore(t)
+	importDocs(t, fresh, final)
+	if diff := cmp.Diff(clusterState(t, fresh, names), clusterState(t, procs[0].Store, names)); diff != "" {
+		t.Errorf("two processes (-one process +two):\n%s", diff)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/unionscope/unionscope/corpus"
 )
@@ -91,10 +92,47 @@ func saveOptions(ctx context.Context, s *corpus.Store, o Options) error {
 	return nil
 }
 
-// Detector keeps a store's clusters up to date.
+// Detector keeps a store's clusters up to date. Its methods may be called
+// from several goroutines; they run one at a time.
 type Detector struct {
 	Store   *corpus.Store
 	Options Options
+
+	mu    sync.Mutex
+	cands *candidateIndex // nil until the first transaction reads it
+}
+
+// inTx runs fn in one store transaction with the candidate index brought
+// up to date with the sketches stored since it last looked, by this
+// process or another. When the transaction fails, the index is dropped
+// and read again by the next one: it may hold postings the rollback undid.
+func (d *Detector) inTx(ctx context.Context, fn func(*corpus.DedupTx, *candidateIndex) error) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	err := d.Store.Dedup(ctx, func(tx *corpus.DedupTx) error {
+		if d.cands == nil {
+			d.cands = newCandidateIndex()
+		}
+		c := d.cands
+		err := tx.SketchesAfter(c.loaded, func(sk corpus.DupSketch) error {
+			if !c.addStored(sk.Seq, sk.Signature, sk.Samples) {
+				return fmt.Errorf("stored sketch %d is corrupt", sk.Seq)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return fn(tx, c)
+	})
+	if err != nil {
+		d.cands = nil
+		return err
+	}
+	if d.cands != nil {
+		d.cands.mergeIfLarge()
+	}
+	return nil
 }
 
 // New returns a detector with the options the store's clusters use.
@@ -132,10 +170,10 @@ func (d *Detector) UpdateSources(ctx context.Context, batch []SourceDocs) error 
 	if len(batch) == 0 {
 		return nil
 	}
-	err := d.Store.Dedup(ctx, func(tx *corpus.DedupTx) error {
+	err := d.inTx(ctx, func(tx *corpus.DedupTx, c *candidateIndex) error {
 		affected := map[string]bool{}
 		for _, sd := range batch {
-			if err := d.update(tx, sd, affected); err != nil {
+			if err := d.update(tx, c, sd, affected); err != nil {
 				return err
 			}
 			if err := tx.MarkClustered(sd.Source); err != nil {
@@ -155,7 +193,7 @@ func (d *Detector) UpdateSources(ctx context.Context, batch []SourceDocs) error 
 
 // update sketches and links the documents of source, forgetting those it
 // no longer yields, and marks what it touched as affected.
-func (d *Detector) update(tx *corpus.DedupTx, sd SourceDocs, affected map[string]bool) error {
+func (d *Detector) update(tx *corpus.DedupTx, c *candidateIndex, sd SourceDocs, affected map[string]bool) error {
 	source, docs := sd.Source, sd.Docs
 	old, err := tx.SketchIDsOfSource(source)
 	if err != nil {
@@ -169,7 +207,7 @@ func (d *Detector) update(tx *corpus.DedupTx, sd SourceDocs, affected map[string
 	for _, id := range old {
 		had[id] = true
 		if !keep[id] {
-			if err := d.forget(tx, id, affected); err != nil {
+			if err := d.forget(tx, c, id, affected); err != nil {
 				return err
 			}
 		}
@@ -183,7 +221,7 @@ func (d *Detector) update(tx *corpus.DedupTx, sd SourceDocs, affected map[string
 		}
 		// A document without a sketch has no pairs or cluster to check
 		// and forget: a sketch is keyed by the ID its source gives it.
-		if err := d.add(tx, docs[i].ID, source, sk, affected, had[docs[i].ID]); err != nil {
+		if err := d.add(tx, c, docs[i].ID, source, sk, affected, had[docs[i].ID]); err != nil {
 			return err
 		}
 	}
@@ -192,7 +230,7 @@ func (d *Detector) update(tx *corpus.DedupTx, sd SourceDocs, affected map[string
 
 // add stores the sketch of id and its pairs. When check is set and the
 // stored sketch is the same, nothing changes.
-func (d *Detector) add(tx *corpus.DedupTx, id, source string, sk *Sketch, affected map[string]bool, check bool) error {
+func (d *Detector) add(tx *corpus.DedupTx, c *candidateIndex, id, source string, sk *Sketch, affected map[string]bool, check bool) error {
 	sig, samples := sk.MarshalSig(), sk.MarshalSamples()
 	if check {
 		old, ok, err := tx.Sketch(id)
@@ -202,7 +240,7 @@ func (d *Detector) add(tx *corpus.DedupTx, id, source string, sk *Sketch, affect
 		if ok && old.Source == source && old.Shingles == sk.Shingles && bytes.Equal(old.Signature, sig) && bytes.Equal(old.Samples, samples) {
 			return nil
 		}
-		if err := d.forget(tx, id, affected); err != nil {
+		if err := d.forget(tx, c, id, affected); err != nil {
 			return err
 		}
 	}
@@ -210,55 +248,34 @@ func (d *Detector) add(tx *corpus.DedupTx, id, source string, sk *Sketch, affect
 	if sk.Empty() {
 		return nil
 	}
-	err := tx.PutSketch(corpus.DupSketch{DocID: id, Source: source, Shingles: sk.Shingles, Signature: sig, Samples: samples,
-		Bands: sk.Bands(), SampleKeys: sk.SampleKeys()})
+	seq, err := tx.PutSketch(corpus.DupSketch{DocID: id, Source: source, Shingles: sk.Shingles, Signature: sig, Samples: samples})
 	if err != nil {
 		return err
 	}
-	return d.link(tx, id, sk)
+	// The postings go in first so that a sampled shingle's count includes
+	// this document, as it will for the documents that come after it.
+	c.add(seq, sk)
+	return d.link(tx, c, id, seq, sk)
 }
 
-// link compares id with the documents that share a band or enough samples
-// with it and stores the pairs worth keeping.
-func (d *Detector) link(tx *corpus.DedupTx, id string, sk *Sketch) error {
-	mates, err := tx.SampleMates(id, sk.SampleKeys(), minSharedSamples, maxPosting)
+// link compares id, stored as sketch seq, with the documents that share a
+// band or enough samples with it and stores the pairs worth keeping.
+func (d *Detector) link(tx *corpus.DedupTx, c *candidateIndex, id string, seq int64, sk *Sketch) error {
+	seqs := append(c.bandMates(seq, sk), c.sampleMates(seq, sk, minSharedSamples, maxPosting)...)
+	slices.Sort(seqs)
+	stored, err := tx.SketchesBySeq(slices.Compact(seqs))
 	if err != nil {
 		return err
 	}
-	sketches := map[string]corpus.DupSketch{}
-	var cands []string
-	// Containment of the smaller side, or a score above MinThreshold,
-	// means sharing most of the smaller side's samples; half leaves room
-	// for sampling noise and spares comparing sketches that share a few
-	// stock phrases.
-	for _, m := range mates {
-		if 2*m.Shared >= min(len(sk.Samples), len(m.Sketch.Samples)/8) {
-			cands = append(cands, m.Sketch.DocID)
-			sketches[m.Sketch.DocID] = m.Sketch
+	for _, o := range stored {
+		if o.DocID == id {
+			continue
 		}
-	}
-	banded, err := tx.BandMates(id, sk.Bands())
-	if err != nil {
-		return err
-	}
-	cands = append(cands, banded...)
-	slices.Sort(cands)
-	cands = slices.Compact(cands)
-	for _, o := range cands {
-		stored, ok := sketches[o]
+		other, ok := unmarshalSketch(o.Shingles, o.Signature, o.Samples)
 		if !ok {
-			if stored, ok, err = tx.Sketch(o); err != nil {
-				return err
-			}
-			if !ok {
-				continue
-			}
+			return fmt.Errorf("sketch of %s is corrupt", o.DocID)
 		}
-		other, ok := unmarshalSketch(stored.Shingles, stored.Signature, stored.Samples)
-		if !ok {
-			return fmt.Errorf("sketch of %s is corrupt", o)
-		}
-		p, keep := d.pair(id, sk, o, other)
+		p, keep := d.pair(id, sk, o.DocID, other)
 		if !keep {
 			continue
 		}
@@ -288,7 +305,7 @@ func (d *Detector) pair(a string, ska *Sketch, b string, skb *Sketch) (corpus.Du
 
 // forget removes id's sketch and pairs, marking the documents it was
 // linked to as affected.
-func (d *Detector) forget(tx *corpus.DedupTx, id string, affected map[string]bool) error {
+func (d *Detector) forget(tx *corpus.DedupTx, c *candidateIndex, id string, affected map[string]bool) error {
 	affected[id] = true
 	pairs, err := tx.Pairs(id)
 	if err != nil {
@@ -314,11 +331,8 @@ func (d *Detector) forget(tx *corpus.DedupTx, id string, affected map[string]boo
 	if err != nil || !ok {
 		return err
 	}
-	sk, ok := unmarshalSketch(stored.Shingles, stored.Signature, stored.Samples)
-	if !ok {
-		return fmt.Errorf("sketch of %s is corrupt", id)
-	}
-	return tx.Forget(id, sk.Bands(), sk.SampleKeys())
+	c.forget(stored.Seq)
+	return tx.Forget(id)
 }
 
 // recluster forms again the clusters that hold the affected documents:
@@ -402,7 +416,12 @@ func (d *Detector) Rebuild(ctx context.Context, progress func()) (RebuildStats, 
 	if err := d.Options.Validate(); err != nil {
 		return st, err
 	}
-	if err := d.Store.Dedup(ctx, func(tx *corpus.DedupTx) error { return tx.Clear() }); err != nil {
+	// The candidate index of a cleared store is read again (empty) by
+	// the first transaction that follows.
+	if err := d.inTx(ctx, func(tx *corpus.DedupTx, _ *candidateIndex) error {
+		d.cands = nil
+		return tx.Clear()
+	}); err != nil {
 		return st, fmt.Errorf("rebuild clusters: %w", err)
 	}
 	if err := saveOptions(ctx, d.Store, d.Options); err != nil {
@@ -417,10 +436,10 @@ func (d *Detector) Rebuild(ctx context.Context, progress func()) (RebuildStats, 
 	}
 	var batch []item
 	flush := func() error {
-		err := d.Store.Dedup(ctx, func(tx *corpus.DedupTx) error {
+		err := d.inTx(ctx, func(tx *corpus.DedupTx, c *candidateIndex) error {
 			unused := map[string]bool{}
 			for _, it := range batch {
-				if err := d.add(tx, it.id, it.source, it.sk, unused, false); err != nil {
+				if err := d.add(tx, c, it.id, it.source, it.sk, unused, false); err != nil {
 					return err
 				}
 			}

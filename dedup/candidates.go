@@ -1,0 +1,229 @@
+package dedup
+
+import (
+	"encoding/binary"
+	"math"
+	"slices"
+)
+
+// postings maps 32-bit keys to the sequence numbers of the stored sketches
+// holding them. Most of it is one sorted array of key<<32|seq, 8 bytes a
+// posting; what was added since the last merge sits in a map beside it,
+// and is merged in once it is a quarter of the array's size, so adding
+// stays amortised constant while the memory stays that of a flat array.
+type postings struct {
+	sorted  []uint64
+	recent  map[uint32][]uint32
+	nRecent int
+}
+
+func (p *postings) add(key, seq uint32) {
+	if p.recent == nil {
+		p.recent = map[uint32][]uint32{}
+	}
+	p.recent[key] = append(p.recent[key], seq)
+	p.nRecent++
+}
+
+// each calls fn with every sequence number under key that is not dead, and
+// returns how many there were.
+func (p *postings) each(key uint32, dead map[uint32]bool, fn func(seq uint32)) int {
+	n := 0
+	lo := uint64(key) << 32
+	i, _ := slices.BinarySearch(p.sorted, lo)
+	for ; i < len(p.sorted) && p.sorted[i]>>32 == uint64(key); i++ {
+		if seq := uint32(p.sorted[i]); !dead[seq] {
+			fn(seq)
+			n++
+		}
+	}
+	for _, seq := range p.recent[key] {
+		if !dead[seq] {
+			fn(seq)
+			n++
+		}
+	}
+	return n
+}
+
+// count is the number of live sequence numbers under key, stopping at
+// limit+1.
+func (p *postings) count(key uint32, dead map[uint32]bool, limit int) int {
+	n := 0
+	lo := uint64(key) << 32
+	i, _ := slices.BinarySearch(p.sorted, lo)
+	for ; i < len(p.sorted) && p.sorted[i]>>32 == uint64(key) && n <= limit; i++ {
+		if !dead[uint32(p.sorted[i])] {
+			n++
+		}
+	}
+	for _, seq := range p.recent[key] {
+		if n > limit {
+			break
+		}
+		if !dead[seq] {
+			n++
+		}
+	}
+	return n
+}
+
+// mergeIfLarge merges once the recent postings are a quarter of the
+// sorted ones, or many.
+func (p *postings) mergeIfLarge(dead map[uint32]bool) {
+	if p.nRecent > 0 && p.nRecent >= max(1<<16, len(p.sorted)/4) {
+		p.merge(dead)
+	}
+}
+
+// merge folds the recent postings into the sorted array, dropping dead
+// ones.
+func (p *postings) merge(dead map[uint32]bool) {
+	fresh := make([]uint64, 0, p.nRecent)
+	for key, seqs := range p.recent {
+		for _, seq := range seqs {
+			fresh = append(fresh, uint64(key)<<32|uint64(seq))
+		}
+	}
+	slices.Sort(fresh)
+	merged := make([]uint64, 0, len(p.sorted)+len(fresh))
+	i, j := 0, 0
+	for i < len(p.sorted) || j < len(fresh) {
+		var v uint64
+		if j == len(fresh) || i < len(p.sorted) && p.sorted[i] < fresh[j] {
+			v, i = p.sorted[i], i+1
+		} else {
+			v, j = fresh[j], j+1
+		}
+		if !dead[uint32(v)] {
+			merged = append(merged, v)
+		}
+	}
+	p.sorted, p.recent, p.nRecent = merged, nil, 0
+}
+
+// candidateIndex finds the stored sketches that may be copies of, contain
+// or be contained in a new one: those sharing an LSH band, and those
+// sharing sampled shingles. It lives in memory, built from the stored
+// sketches the first time a detector clusters and brought up to date with
+// the sketches other processes stored at the start of every transaction.
+//
+// Keys are cut to 32 bits; a collision only proposes a candidate that the
+// comparison of sketches then turns down.
+type candidateIndex struct {
+	bands, samples postings
+	// loaded is the highest sequence number read from the store or added.
+	loaded int64
+	// nSamples is the number of sampled shingles of each sketch, by
+	// sequence number, to choose candidates before reading their sketches.
+	nSamples []uint16
+	// dead holds the sequence numbers of sketches this process forgot, so
+	// their postings are passed over until the next merge drops them.
+	// Sketches another process forgot stay as postings; reading their
+	// sketch by number finds nothing, which has the same effect.
+	dead map[uint32]bool
+}
+
+func newCandidateIndex() *candidateIndex {
+	return &candidateIndex{dead: map[uint32]bool{}}
+}
+
+// add records the postings of the sketch numbered seq.
+func (c *candidateIndex) add(seq int64, sk *Sketch) {
+	s := uint32(seq)
+	for _, b := range sk.Bands() {
+		c.bands.add(uint32(uint64(b)>>32), s)
+	}
+	for _, h := range sk.Samples {
+		c.samples.add(sampleKey(h), s)
+	}
+	c.setLoaded(seq, len(sk.Samples))
+}
+
+func (c *candidateIndex) setLoaded(seq int64, samples int) {
+	if int(seq) >= len(c.nSamples) {
+		c.nSamples = slices.Grow(c.nSamples, int(seq)+1-len(c.nSamples))[:seq+1]
+	}
+	c.nSamples[seq] = uint16(min(samples, math.MaxUint16))
+	c.loaded = max(c.loaded, seq)
+}
+
+// addStored is add for a stored sketch, read straight from its bytes:
+// loading a 100,000-document store should not allocate a Sketch each.
+func (c *candidateIndex) addStored(seq int64, sig, samples []byte) bool {
+	var sk Sketch
+	if len(sig) != 4*numHashes || len(samples)%8 != 0 {
+		return false
+	}
+	for i := range sk.Sig {
+		sk.Sig[i] = binary.LittleEndian.Uint32(sig[4*i:])
+	}
+	sk.Shingles = 1 // any non-empty sketch has bands
+	s := uint32(seq)
+	for _, b := range sk.Bands() {
+		c.bands.add(uint32(uint64(b)>>32), s)
+	}
+	for i := 0; i < len(samples); i += 8 {
+		c.samples.add(sampleKey(binary.LittleEndian.Uint64(samples[i:])), s)
+	}
+	c.setLoaded(seq, len(samples)/8)
+	return true
+}
+
+// sampleKey keeps the high half of a sampled hash: its low bits are all
+// zero, which is what made it a sample.
+func sampleKey(h uint64) uint32 { return uint32(h >> 32) }
+
+func (c *candidateIndex) forget(seq int64) { c.dead[uint32(seq)] = true }
+
+// mergeIfLarge folds recent postings into the sorted arrays when they
+// have grown, and forgets the dead once no posting of theirs is left.
+func (c *candidateIndex) mergeIfLarge() {
+	c.bands.mergeIfLarge(c.dead)
+	c.samples.mergeIfLarge(c.dead)
+	if c.bands.nRecent == 0 && c.samples.nRecent == 0 {
+		clear(c.dead)
+	}
+}
+
+// sampleMates returns the sketches other than self that share enough of
+// sk's sampled shingles to be worth comparing, passing over shingles that
+// more than maxPosting sketches hold (a stock phrase). Containment of the
+// smaller side, or a score above MinThreshold, means sharing most of the
+// smaller side's samples; half leaves room for sampling noise and spares
+// comparing sketches that share a few stock phrases.
+func (c *candidateIndex) sampleMates(self int64, sk *Sketch, minShared, maxPosting int) []int64 {
+	shared := map[int64]int{}
+	for _, h := range sk.Samples {
+		key := sampleKey(h)
+		if c.samples.count(key, c.dead, maxPosting) > maxPosting {
+			continue
+		}
+		c.samples.each(key, c.dead, func(seq uint32) {
+			if int64(seq) != self {
+				shared[int64(seq)]++
+			}
+		})
+	}
+	var out []int64
+	for seq, n := range shared {
+		if n >= minShared && 2*n >= min(len(sk.Samples), int(c.nSamples[seq])) {
+			out = append(out, seq)
+		}
+	}
+	return out
+}
+
+// bandMates returns the sketches other than self sharing a band with sk.
+func (c *candidateIndex) bandMates(self int64, sk *Sketch) []int64 {
+	var out []int64
+	for _, b := range sk.Bands() {
+		c.bands.each(uint32(uint64(b)>>32), c.dead, func(seq uint32) {
+			if int64(seq) != self {
+				out = append(out, int64(seq))
+			}
+		})
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -1,0 +1,74 @@
+package dedup
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestPostingsMatchAMap adds, forgets and merges postings at random and
+// checks every key against a plain map after each step, across merges.
+func TestPostingsMatchAMap(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var p postings
+	dead := map[uint32]bool{}
+	want := map[uint32][]uint32{}
+	for seq := uint32(1); seq < 200_000; seq++ {
+		// Few keys, so lists are long and merges interleave them.
+		key := uint32(r.IntN(5000))
+		p.add(key, seq)
+		want[key] = append(want[key], seq)
+		if r.IntN(10) == 0 {
+			dead[uint32(r.IntN(int(seq)))+1] = true
+		}
+		if seq%20_000 == 0 {
+			p.mergeIfLarge(dead)
+		}
+	}
+	for key := range uint32(5000) {
+		var live []uint32
+		for _, seq := range want[key] {
+			if !dead[seq] {
+				live = append(live, seq)
+			}
+		}
+		var got []uint32
+		n := p.each(key, dead, func(seq uint32) { got = append(got, seq) })
+		slices.Sort(got)
+		if !slices.Equal(live, got) || n != len(live) {
+			t.Fatalf("key %d: got %v (n %d), want %v", key, got, n, live)
+		}
+		if c := p.count(key, dead, 3); c != min(len(live), 4) {
+			t.Fatalf("key %d: count up to 3 = %d, want %d", key, c, min(len(live), 4))
+		}
+	}
+	if len(p.sorted) == 0 {
+		t.Fatal("no merge happened: the test covers only the map")
+	}
+}
+
+// TestCandidatesPassOverForgotten checks that a sketch forgotten by this
+// process proposes no candidates, before and after a merge.
+func TestCandidatesPassOverForgotten(t *testing.T) {
+	a := NewSketch("全市各级工会组织开展送温暖活动，走访慰问困难职工家庭，发放慰问金和慰问品，帮助职工解决实际困难。")
+	c := newCandidateIndex()
+	c.add(1, a)
+	c.add(2, a)
+	c.add(3, a)
+	c.forget(2)
+	check := func(when string) {
+		t.Helper()
+		if got := c.bandMates(3, a); !slices.Equal(got, []int64{1}) {
+			t.Errorf("%s: bandMates = %v, want [1]", when, got)
+		}
+		if len(a.Samples) >= minSharedSamples {
+			if got := c.sampleMates(3, a, minSharedSamples, maxPosting); !slices.Equal(got, []int64{1}) {
+				t.Errorf("%s: sampleMates = %v, want [1]", when, got)
+			}
+		}
+	}
+	check("before merge")
+	c.bands.merge(c.dead)
+	c.samples.merge(c.dead)
+	check("after merge")
+}
