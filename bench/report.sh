@@ -41,6 +41,7 @@ Load average when the run started: $(v LOAD) (the machine is shared; see the not
 | ingest, 2 cores | ≥ 1,000 docs/s at $L docs | $(v "$ldocs") docs/s | $(verdict "$(v "$ldocs")" '>=' 1000) |
 | serve at $L docs | p99 ≤ 50 ms, 0 errors | p99 $(v SV_P99_MS) ms, $(v SV_ERRORS) errors | $(verdict "$(v SV_P99_MS)" '<=' 50) / $(verdict "$(v SV_ERRORS)" '<=' 0) |
 | search vs rg at $L docs | ≥ 100× faster | ${minratio}× (worst of three queries) | $(verdict "$minratio" '>=' 100) |
+| clustering's share of ingest (issue 8) | < 20 % at $L docs | $(v NC_${L}_ADDS_PCT) % wall, $(v NC_${L}_ADDS_CPU_PCT) % CPU | $(verdict "$(v NC_${L}_ADDS_PCT)" '<' 20) |
 
 ## Results
 
@@ -83,6 +84,18 @@ for n in $S $L; do
 	w=IN_${n}_WALL d=IN_${n}_DOCS_S m=IN_${n}_MB_S i=IN_${n}_INPUT_MB r=IN_${n}_RSS_MB x=IN_${n}_INDEX_MB st=IN_${n}_STORE_MB
 	echo "| $n | $(v "$i") MB | $(v "$w") s | $(v "$d") | $(v "$m") | $(v "$r") MB | $(v "$x") MB | $(v "$st") MB |"
 done
+cat <<MD
+
+### Near-duplicate clustering's share of import (issue 8)
+
+The $L-document corpus holds reposts (one document in ten copies an earlier one, with a
+changed title, an advert between paragraphs, some in traditional script): the import
+above found $(v NC_${L}_PAIRS) non-canonical copies. The same import with \`--no-clusters\`:
+
+| documents | import | import --no-clusters | clustering adds (wall) | clustering adds (CPU) |
+|---|---|---|---|---|
+| $L | $(v IN_${L}_WALL) s, $(v IN_${L}_CPU) CPU-s | $(v NC_${L}_WALL) s, $(v NC_${L}_CPU) CPU-s | $(v NC_${L}_ADDS_PCT) % | $(v NC_${L}_ADDS_CPU_PCT) % |
+MD
 cat <<MD
 
 ### Cold start (\`unionscope search 送温暖\` on the $L-document index, median of 15 runs)

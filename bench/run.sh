@@ -3,7 +3,7 @@
 #
 #   ./bench/run.sh [SMALL LARGE]     corpus sizes for the ingest runs (default 10000 100000);
 #                                    cold start, serve and the rg baseline use LARGE.
-#   BENCH_ONLY="analyzer segbench ingest cold rg serve" ./bench/run.sh 2000 5000
+#   BENCH_ONLY="analyzer segbench ingest clusters cold rg serve" ./bench/run.sh 2000 5000
 #                                    runs only the named stages (the report keeps
 #                                    figures from earlier runs for the others).
 #   BENCH_INGEST=100000 ./bench/run.sh  imports only these sizes in the ingest stage.
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SMALL=${1:-10000}
 LARGE=${2:-100000}
-ONLY=${BENCH_ONLY:-analyzer segbench ingest cold rg serve}
+ONLY=${BENCH_ONLY:-analyzer segbench ingest clusters cold rg serve}
 OUT=$ROOT/bench/out
 BIN=$OUT/bin
 RES=$OUT/results.env
@@ -130,8 +130,9 @@ if want ingest; then
 		data=$OUT/data-$n
 		rm -rf "$data"
 		log "import $n documents"
-		/usr/bin/time -f '%e %M' -o "$OUT/import-$n.time" "$US" import --data "$data" "$OUT/corpus-$n/docs" >"$OUT/import-$n.log"
-		read -r wall rss <"$OUT/import-$n.time"
+		/usr/bin/time -f '%e %M %U %S' -o "$OUT/import-$n.time" "$US" import --data "$data" "$OUT/corpus-$n/docs" >"$OUT/import-$n.log"
+		read -r wall rss user sys <"$OUT/import-$n.time"
+		put "IN_${n}_CPU" "$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.1f", u+s}')"
 		bytes=$(du -sb --apparent-size "$OUT/corpus-$n/docs" | cut -f1)
 		put "IN_${n}_WALL" "$wall"
 		put "IN_${n}_RSS_MB" "$((rss / 1024))"
@@ -143,6 +144,29 @@ if want ingest; then
 		tail -2 "$OUT/import-$n.log" >&2
 		echo "import $n: ${wall}s, peak RSS $((rss / 1024)) MB" >&2
 	done
+fi
+
+# --- clusters: what near-duplicate clustering adds to an import ---------------
+# The same import with --no-clusters, beside the ingest stage's figure for
+# the same corpus (which must have run first).
+if want clusters; then
+	n=$LARGE
+	corpus "$n"
+	data=$OUT/data-$n-noclusters
+	rm -rf "$data"
+	log "import $n documents with --no-clusters"
+	/usr/bin/time -f '%e %M %U %S' -o "$OUT/import-$n-noclusters.time" "$US" import --no-clusters --data "$data" "$OUT/corpus-$n/docs" >"$OUT/import-$n-noclusters.log"
+	read -r wall rss user sys <"$OUT/import-$n-noclusters.time"
+	put "NC_${n}_WALL" "$wall"
+	put "NC_${n}_CPU" "$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.1f", u+s}')"
+	with=IN_${n}_WALL withcpu=IN_${n}_CPU
+	# shellcheck disable=SC1090
+	source "$RES"
+	put "NC_${n}_ADDS_PCT" "$(awk -v a="${!with}" -v b="$wall" 'BEGIN{printf "%.0f", 100*(a-b)/b}')"
+	put "NC_${n}_ADDS_CPU_PCT" "$(awk -v a="${!withcpu}" -v u="$user" -v s="$sys" 'BEGIN{printf "%.0f", 100*(a-u-s)/(u+s)}')"
+	put "NC_${n}_PAIRS" "$("$US" dups --data "$OUT/data-$n" --json | jq -s 'map(.members | length - 1) | add // 0')"
+	rm -rf "$data"
+	echo "import $n --no-clusters: ${wall}s" >&2
 fi
 
 DATA=$OUT/data-$LARGE

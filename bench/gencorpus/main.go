@@ -57,8 +57,19 @@ func run(n int, out string, seed uint64, textFile string, textBytes int) error {
 		return nil
 	}
 	g := newGen(seed)
+	var originals []doc
 	for i := range n {
 		d := g.document()
+		// One document in ten is a repost of an earlier one, as on the
+		// portals and essay sites: the near-duplicate clustering's share
+		// of import time should be measured on a corpus that has copies.
+		if len(originals) > 0 && g.r.IntN(10) == 0 {
+			d = g.repost(originals[g.r.IntN(len(originals))])
+		} else if len(originals) < 2000 {
+			originals = append(originals, d)
+		} else {
+			originals[g.r.IntN(len(originals))] = d
+		}
 		dir := fmt.Sprintf("%03d", i/1000)
 		for _, sub := range []string{"docs", "plain"} {
 			if err := os.MkdirAll(filepath.Join(out, sub, dir), 0o755); err != nil {
@@ -239,6 +250,24 @@ func (g *gen) document() doc {
 		}
 	}
 	return doc{title: title, body: b.String()}
+}
+
+// repost is d as an aggregator copies it: a changed title, and an advert
+// between two paragraphs. The caller's 1-in-7 traditional conversion
+// makes some copies differ in script too.
+func (g *gen) repost(d doc) doc {
+	title := d.title
+	switch g.r.IntN(3) {
+	case 0:
+		title = "转载：" + title
+	case 1:
+		title = title + "（" + g.pick(cities) + "工会网）"
+	}
+	paras := strings.Split(d.body, "\n")
+	at := g.r.IntN(len(paras)) + 1
+	ad := fmt.Sprintf("【广告】%s职业技能培训报名热线%d，名额有限，先到先得！", g.pick(cities), 13800000000+g.r.IntN(99999999))
+	paras = append(paras[:at], append([]string{ad}, paras[at:]...)...)
+	return doc{title: title, body: strings.Join(paras, "\n")}
 }
 
 func (g *gen) html(title, body string) string {
