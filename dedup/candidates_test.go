@@ -13,10 +13,19 @@ func TestPostingsMatchAMap(t *testing.T) {
 	var p postings
 	dead := map[uint32]bool{}
 	want := map[uint32][]uint32{}
+	// The first half arrives as a store's worth, loaded in one go.
+	var bulk []uint64
 	for seq := uint32(1); seq < 200_000; seq++ {
 		// Few keys, so lists are long and merges interleave them.
 		key := uint32(r.IntN(5000))
-		p.add(key, seq)
+		if seq < 100_000 {
+			bulk = append(bulk, uint64(key)<<32|uint64(seq))
+		} else {
+			p.add(key, seq)
+		}
+		if seq == 100_000 {
+			p.addAll(bulk, dead)
+		}
 		want[key] = append(want[key], seq)
 		if r.IntN(10) == 0 {
 			dead[uint32(r.IntN(int(seq)))+1] = true

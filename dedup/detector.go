@@ -114,8 +114,9 @@ func (d *Detector) inTx(ctx context.Context, fn func(*corpus.DedupTx, *candidate
 			d.cands = newCandidateIndex()
 		}
 		c := d.cands
+		l := loader{c: c}
 		err := tx.SketchesAfter(c.loaded, func(sk corpus.DupSketch) error {
-			if !c.addStored(sk.Seq, sk.Signature, sk.Samples) {
+			if !l.add(sk.Seq, sk.Signature, sk.Samples) {
 				return fmt.Errorf("stored sketch %d is corrupt", sk.Seq)
 			}
 			return nil
@@ -123,6 +124,7 @@ func (d *Detector) inTx(ctx context.Context, fn func(*corpus.DedupTx, *candidate
 		if err != nil {
 			return err
 		}
+		l.done()
 		return fn(tx, c)
 	})
 	if err != nil {
