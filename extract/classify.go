@@ -37,7 +37,7 @@ var (
 	stopRe     = regexp.MustCompile(`^[(\[【]?\s*(相关新闻|相关阅读|相关文章|相关链接|相关报道|相关资讯|相关信息|新闻推荐|推荐阅读|延伸阅读|猜你喜欢|热点排行|热门推荐|热点推荐|热点阅读|热门文章|频道推荐|精彩推荐|最新文章|上一篇|下一篇|上一条|下一条|上篇|下篇|责任编辑|编辑\s*:|网友评论|发表评论|我要评论|评论\s*[:(]|分享到|版权所有|版权声明|免责声明|copyright|©)`)
 	stopAnyRe  = regexp.MustCompile(`【打印|打印本页|打印此文|关闭窗口|【关闭|\[打印\]|\[关闭\]|【收藏|【大\s*中\s*小|\[大\s*中\s*小`)
 	pageTurnRe = regexp.MustCompile(`^[(\[【]?\s*(下转|上接|转第|接第|转\d|接\d)第?[0-9一二三四五六七八九十a-z]+\s*版\s*[)\]】]?$`)
-	junkRe     = regexp.MustCompile(`^(联系我们|网站地图|返回顶部|设为首页|加入收藏|收藏本站|主办\s*:|承办\s*:|协办\s*:|地址\s*:|电话\s*:|值班电话|传真\s*:|邮编\s*:|电子邮箱|e-?mail\s*:|备案|技术支持|powered by|建议使用|本站原创$|点击数|点击\s*:|浏览次数|阅读次数|浏览\s*:|阅读\s*:|字体\s*:|字号\s*:|\[?字体|打印$|关闭$|返回$|返回首页$|更多>*$|more>*$|查看更多)|icp备|icp证|分辨率|浏览器|公网安备|all rights reserved`)
+	junkRe     = regexp.MustCompile(`^(联系我们|网站地图|返回顶部|设为首页|加入收藏|收藏本站|主办\s*:|承办\s*:|协办\s*:|地址\s*:|电话\s*:|值班电话|传真\s*:|邮编\s*:|电子邮箱|e-?mail\s*:|备案|技术支持|powered by|建议使用|本站原创$|点击数|点击\s*:|浏览次数|阅读次数|浏览\s*:|阅读\s*:|字体\s*:|字号\s*:|\[?字体|打印$|关闭$|返回$|返回首页$|更多>*$|more>*$|查看更多)`)
 	navStartRe = regexp.MustCompile(`^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\s*:`)
 	navSepRe   = regexp.MustCompile(`\s*(>>|>|»|›|→|->|/|\|)\s*`)
 	fieldRe    = regexp.MustCompile(`(来源|作者|发布时间|发表时间|发布日期|发表日期|更新时间|添加时间|录入时间|上传时间|日期|时间|录入|发布者|发布人|信息来源|稿源|文章来源|新闻来源|新闻作者|撰稿|供稿|撰文|摄影|点击|浏览|阅读|编辑|审核|作者单位)\s*:`)
@@ -47,8 +47,12 @@ var (
 )
 
 // classify tells what one line is. It looks at the folded text only.
-func classify(line string) kind {
-	s := strings.TrimSpace(zh.Fold(line))
+func classify(line string) kind { return classifyFolded(line, zh.Fold(line)) }
+
+// classifyFolded is classify given the line's zh.Fold, which callers that
+// fold the line anyway pass on rather than fold it again.
+func classifyFolded(line, folded string) kind {
+	s := strings.TrimSpace(folded)
 	if s == "" {
 		return kindBlank
 	}
@@ -58,18 +62,35 @@ func classify(line string) kind {
 		return kindPageTurn
 	case n <= 80 && stopRe.MatchString(s), n <= 120 && mayStopAny(s) && stopAnyRe.MatchString(s):
 		return kindStop
-	case n <= 80 && junkRe.MatchString(s):
+	case n <= 80 && isJunk(s):
 		return kindJunk
 	case isMeta(s, n):
 		return kindMeta
 	case isNav(s, n):
 		return kindNav
-	case stripAds(line) == "":
+	case stripFoldedAds(line, folded) == "":
 		return kindAd
 	case isProse(s, n):
 		return kindContent
 	}
 	return kindShort
+}
+
+// junkWords mark a footer wherever they stand in a line; junkRe only
+// matches at its start. Apart, the pattern stays anchored and is tried at
+// one position, not at every one.
+var junkWords = []string{"icp备", "icp证", "分辨率", "浏览器", "公网安备", "all rights reserved"}
+
+func isJunk(s string) bool {
+	if junkRe.MatchString(s) {
+		return true
+	}
+	for _, w := range junkWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func isNav(s string, n int) bool {
@@ -130,6 +151,9 @@ func isMeta(s string, n int) bool {
 	if postedRe.MatchString(s) {
 		return true
 	}
+	if !strings.Contains(s, ":") {
+		return false // every field label ends in a colon
+	}
 	locs := fieldRe.FindAllStringIndex(s, -1)
 	if len(locs) == 0 {
 		return false
@@ -161,7 +185,8 @@ func endsSentence(s string) bool {
 func countPunct(s string) int {
 	n := 0
 	for _, r := range s {
-		if strings.ContainsRune("，。；：、！？,;:!?", r) {
+		switch r {
+		case '，', '。', '；', '：', '、', '！', '？', ',', ';', ':', '!', '?':
 			n++
 		}
 	}
@@ -176,10 +201,31 @@ func countPunct(s string) int {
 var adClaims = []string{"原创", "投稿", "文秘", "版权", "仅供", "请勿", "整理发布", "本站", "本网",
 	"本文来源", "本文来自", "本文系", "本文为", "本文由", "本文转自", "本文转载", "来源于", "转自", "范文"}
 
-func hasAdClaim(s string) bool {
+// adClaimsByRune holds adClaims by first rune. hasAdClaim reads each line
+// once, looking the claims up rune by rune: a substring search per claim
+// starts from the claim's first byte, a CJK lead byte that nearly every
+// character of a Chinese line shares, and took near a tenth of parsing time.
+// Runes below adClaimsFrom start no claim and skip the lookup.
+var adClaimsByRune, adClaimsFrom = func() (map[rune][]string, rune) {
+	m := map[rune][]string{}
+	from := unicode.MaxRune
 	for _, w := range adClaims {
-		if strings.Contains(s, w) {
-			return true
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], w)
+		from = min(from, r)
+	}
+	return m, from
+}()
+
+func hasAdClaim(s string) bool {
+	for i, r := range s {
+		if r < adClaimsFrom {
+			continue
+		}
+		for _, w := range adClaimsByRune[r] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
 		}
 	}
 	return false
@@ -196,8 +242,10 @@ var (
 // claim with a channel (or is a bare URL); claim-only clauses next to one
 // go with it, so 本文系作者原创投稿，仅供学习参考，请勿照搬照抄 goes whole
 // while the clause of real text it was spliced into stays.
-func stripAds(line string) string {
-	folded := zh.Fold(line)
+func stripAds(line string) string { return stripFoldedAds(line, zh.Fold(line)) }
+
+// stripFoldedAds is stripAds given the line's zh.Fold.
+func stripFoldedAds(line, folded string) string {
 	if !hasAdClaim(folded) && !strings.Contains(folded, "www.") && !strings.Contains(folded, "http") && !strings.Contains(folded, "转载") {
 		return strings.TrimSpace(line)
 	}

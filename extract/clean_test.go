@@ -218,3 +218,45 @@ func BenchmarkDecodeGBK(b *testing.B) {
 		}
 	}
 }
+
+// TestHasAdClaim holds the rune-by-rune scan to its definition: some claim
+// is a substring of the line.
+func TestHasAdClaim(t *testing.T) {
+	tests := []string{
+		"", "abc", "本文系作者原创投稿", "开展职工原创诗歌征集活动", "本", "本文", "本文章由", "转自某某网",
+		"文件精神", "请勿照搬", "仅供参考", "版权所有", "范文", "来源于基层", "整理发布：某某", "a原创", "\xff原创",
+		"全年走访困难职工410户", "本站", "原", "請勿", "abc投稿xyz",
+	}
+	for _, s := range tests {
+		want := false
+		for _, w := range adClaims {
+			want = want || strings.Contains(s, w)
+		}
+		if got := hasAdClaim(s); got != want {
+			t.Errorf("hasAdClaim(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestIsJunk(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"联系我们", true},
+		{"地址:某某路1号", true},
+		{"备案号:闽icp备00000000号", true},
+		{"闽icp备00000000号", true},
+		{"建议使用1024x768分辨率", true},
+		{"copyright all rights reserved", true},
+		{"全市职工参加技能竞赛", false},
+		{"请联系我们", false},
+		{"打印", true},
+		{"打印机", false},
+	}
+	for _, tt := range tests {
+		if got := isJunk(tt.line); got != tt.want {
+			t.Errorf("isJunk(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

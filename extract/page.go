@@ -223,20 +223,28 @@ func bodyParagraphs(lines []line, kinds []kind, sp span) []string {
 			out = append(out, lines[i].text)
 		}
 	}
-	return cleanParagraphs(out)
+	return cleanLines(out, true)
 }
 
 // cleanParagraphs drops boilerplate lines, removes injected adverts and
 // rejoins lines broken mid-sentence. It is idempotent.
-func cleanParagraphs(in []string) []string {
+func cleanParagraphs(in []string) []string { return cleanLines(in, false) }
+
+// cleanLines is cleanParagraphs. With kept, every line of in is known to
+// classify as content or a heading as it stands, and one that cleaning
+// its spaces leaves as it is need not be classified again.
+func cleanLines(in []string, kept bool) []string {
 	out := make([]string, 0, len(in))
-	for _, s := range in {
-		s = cleanSpace(s)
-		switch classify(s) {
-		case kindBlank, kindNav, kindMeta, kindJunk, kindStop, kindPageTurn, kindAd:
-			continue
+	for _, line := range in {
+		s := cleanSpace(line)
+		f := zh.Fold(s)
+		if !kept || s != line {
+			switch classifyFolded(s, f) {
+			case kindBlank, kindNav, kindMeta, kindJunk, kindStop, kindPageTurn, kindAd:
+				continue
+			}
 		}
-		if s = stripAds(s); s != "" {
+		if s = stripFoldedAds(s, f); s != "" {
 			out = append(out, s)
 		}
 	}

@@ -551,6 +551,9 @@ func (s *scanner) result() []corpus.Campaign {
 		index[k] = len(out)
 		out = append(out, corpus.Campaign{Name: m.name, Key: k, Count: 1})
 	}
+	if len(out) == 0 {
+		return out
+	}
 	// A name found once by its quotes or head is often mentioned again bare.
 	text := string(s.f)
 	for i := range out {

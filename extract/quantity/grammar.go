@@ -168,6 +168,17 @@ var growthWords = []string{"增长", "增加", "提高", "上升", "下降", "�
 // subject: 工会组建率达81%, 发放救助金达到100.85万元.
 var linkWords = []string{"完成", "实现", "累计", "稳定在", "保持在", "维持在", "折合人民币", "折合", "人民币", "每人", "每月", "每年", "每天", "达到", "达", "为", "共计", "合计", "总计", "共", "计", "约", "近", "是", "有", "了", "的", "逾", "超过", "将近", "大约", "至少", "仅", "已", "再", "均", "各", "分别"}
 
+// unitsByRune holds units by first rune, longest word first as in units:
+// unitAt looks up the rune after each numeral rather than try every unit.
+var unitsByRune = func() map[rune][]unitWord {
+	m := map[rune][]unitWord{}
+	for _, u := range units {
+		r, _ := utf8.DecodeRuneInString(u.word)
+		m[r] = append(m[r], u)
+	}
+	return m
+}()
+
 // sortUnits orders units longest word first, so that 人次 wins over 人 and
 // 个百分点 over 个.
 func sortUnits(us []unitWord) []unitWord {

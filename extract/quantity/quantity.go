@@ -39,16 +39,24 @@ func Extract(text string) []corpus.Metric {
 
 // scanner holds one text in the forms the grammar needs.
 type scanner struct {
-	r []rune // the text as given
-	f []rune // the text folded rune by rune: simplified, halfwidth
-	// tokStart and tokEnd give, for each rune, the span of the gse word that
-	// holds it, or -1 when punctuation or space holds it.
+	text string // as given, for zh.Cut
+	r    []rune // the text as given
+	f    []rune // the text folded rune by rune: simplified, halfwidth
+	// byteAt holds the byte offset in text of each rune, and len(text).
+	byteAt []int
+	// tokStart, tokEnd and tokPos give, for each rune, the span and part of
+	// speech of the gse word that holds it; -1, -1 and "" when punctuation
+	// or space holds it, and unsegmented (tokStart) until segment has cut
+	// the rune's sentence. Read them through wordStart, wordEnd and posAt.
 	tokStart, tokEnd []int
-	toks             []token
+	tokPos           []string
 	quoted           []bool
 }
 
-// token is a zh.Token with rune offsets.
+// unsegmented marks in tokStart a rune whose sentence is not cut yet.
+const unsegmented = -2
+
+// token is a word with rune offsets.
 type token struct {
 	start, end int
 	pos        string
@@ -68,41 +76,79 @@ func newScanner(text string) *scanner {
 			f[i] = c
 		}
 	}
-	s := &scanner{r: r, f: f, tokStart: make([]int, len(r)), tokEnd: make([]int, len(r)), quoted: quotedSpans(f)}
-	for i := range r {
-		s.tokStart[i], s.tokEnd[i] = -1, -1
-	}
-	if !hasNumber(f) {
-		return s
-	}
-	// Byte offsets from zh.Cut become rune offsets.
-	runeAt := make([]int, len(text)+1)
-	n := 0
+	s := &scanner{text: text, r: r, f: f, byteAt: make([]int, 0, len(r)+1), tokStart: make([]int, len(r)), tokEnd: make([]int, len(r)), tokPos: make([]string, len(r)), quoted: quotedSpans(f)}
 	for b := range text {
-		runeAt[b] = n
-		n++
+		s.byteAt = append(s.byteAt, b)
 	}
-	runeAt[len(text)] = n
-	for _, t := range zh.Cut(text, false) {
-		tk := token{start: runeAt[t.Start], end: runeAt[t.End], pos: t.Pos}
-		s.toks = append(s.toks, tk)
-		for k := tk.start; k < tk.end && k < len(r); k++ {
-			s.tokStart[k], s.tokEnd[k] = tk.start, tk.end
-		}
+	s.byteAt = append(s.byteAt, len(text))
+	for i := range r {
+		s.tokStart[i], s.tokEnd[i] = unsegmented, -1
 	}
 	return s
 }
 
-func fullDigit(c rune) bool { return '０' <= c && c <= '９' }
-
-func hasNumber(f []rune) bool {
-	for _, c := range f {
-		if startsNumeral(c) {
-			return true
+// segment cuts the sentence that holds rune i into words, unless it is cut
+// already. Words matter only around a quantity and within its sentence,
+// and most numerals of a text are no quantity (统一, 一些), so sentences are
+// cut when the grammar first asks about them rather than all up front.
+// zh.Cut cuts a text at the marks that end a sentence and segments each
+// piece alone, so a sentence gets the same words as in the whole text.
+func (s *scanner) segment(i int) {
+	if s.tokStart[i] != unsegmented {
+		return
+	}
+	a, b := i, i
+	for a > 0 && !isSentenceEnd(s.f[a-1]) {
+		a--
+	}
+	for b < len(s.f) && !isSentenceEnd(s.f[b]) {
+		b++
+	}
+	for k := a; k < max(b, i+1); k++ {
+		s.tokStart[k] = -1
+	}
+	if a == b {
+		return // i is the mark itself
+	}
+	part := s.text[s.byteAt[a]:s.byteAt[b]]
+	// Byte offsets in part become rune offsets in text.
+	runeAt := make([]int, len(part)+1)
+	n := a
+	for off := range part {
+		runeAt[off] = n
+		n++
+	}
+	runeAt[len(part)] = n
+	for _, t := range zh.Cut(part, false) {
+		tk := token{start: runeAt[t.Start], end: runeAt[t.End], pos: t.Pos}
+		for k := tk.start; k < tk.end; k++ {
+			s.tokStart[k], s.tokEnd[k], s.tokPos[k] = tk.start, tk.end, tk.pos
 		}
 	}
-	return false
 }
+
+// wordStart returns the first rune of the word that holds rune i, or -1.
+func (s *scanner) wordStart(i int) int {
+	s.segment(i)
+	return s.tokStart[i]
+}
+
+// wordEnd returns the end of the word that holds rune i, or -1.
+func (s *scanner) wordEnd(i int) int {
+	s.segment(i)
+	return s.tokEnd[i]
+}
+
+// posAt returns the part of speech of the word that holds rune i, or "".
+func (s *scanner) posAt(i int) string {
+	if i < 0 || i >= len(s.f) {
+		return ""
+	}
+	s.segment(i)
+	return s.tokPos[i]
+}
+
+func fullDigit(c rune) bool { return '０' <= c && c <= '９' }
 
 // quotedSpans marks the runes inside short quotations: numbers there belong
 // to slogans and names (“一区多园”), not to the report's figures.
@@ -138,10 +184,29 @@ func (s *scanner) has(i int, w string) bool {
 	return true
 }
 
-// endsWith reports whether the folded text just before i is w.
+// endsWith reports whether the folded text just before i is w. It compares
+// from the end, encoding the text's runes rather than decoding w's, so that
+// a miss, the common case, costs one rune and no count of w's runes: the
+// word lists are tried at every number and every subject.
 func (s *scanner) endsWith(i int, w string) bool {
-	n := utf8.RuneCountInString(w)
-	return i-n >= 0 && s.has(i-n, w)
+	var buf [utf8.UTFMax]byte
+	for w != "" {
+		i--
+		if i < 0 || i >= len(s.f) {
+			return false
+		}
+		n := utf8.EncodeRune(buf[:], s.f[i])
+		if len(w) < n {
+			return false
+		}
+		for k := n - 1; k >= 0; k-- {
+			if w[len(w)-n+k] != buf[k] {
+				return false
+			}
+		}
+		w = w[:len(w)-n]
+	}
+	return i >= 0
 }
 
 func numeralRune(c rune) bool {
@@ -193,11 +258,35 @@ type quantity struct {
 	unit     string
 	approx   string
 	place    float64
+	chinese  bool // the number is written in Chinese numerals
 }
 
 // quantityAt matches the grammar at i. withRange allows a number without a
 // unit to take the unit of the second end of a range (3-5万元).
 func (s *scanner) quantityAt(i int, withRange bool) (quantity, bool) {
+	q, ok := s.grammarAt(i, withRange)
+	// A fixed expression (三个代表) or a Chinese numeral that continues a
+	// word (统一, 一些) is no quantity. These tests come last, when the
+	// grammar has matched, which most numerals do not: the list is long, and
+	// the second needs the sentence segmented.
+	if !ok || s.named(i) || q.chinese && s.insideWord(i) {
+		return q, false
+	}
+	return q, true
+}
+
+// named reports whether one of names starts at i.
+func (s *scanner) named(i int) bool {
+	for _, w := range names {
+		if s.has(i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// grammarAt is quantityAt without its last two tests.
+func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 	q := quantity{start: i}
 	for _, w := range notBefore {
 		if s.endsWith(i, w) {
@@ -206,11 +295,6 @@ func (s *scanner) quantityAt(i int, withRange bool) (quantity, bool) {
 	}
 	if s.quoted[i] {
 		return q, false
-	}
-	for _, w := range names {
-		if s.has(i, w) {
-			return q, false
-		}
 	}
 	numStart := i
 	percent := 0.0
@@ -227,9 +311,7 @@ func (s *scanner) quantityAt(i int, withRange bool) (quantity, bool) {
 	if !ok {
 		return q, false
 	}
-	if num.chinese && s.insideWord(i) {
-		return q, false
-	}
+	q.chinese = num.chinese
 	k := num.end
 	if num.over {
 		q.approx = over
@@ -256,8 +338,8 @@ func (s *scanner) quantityAt(i int, withRange bool) (quantity, bool) {
 		return q, false
 	}
 	end := k + utf8.RuneCountInString(u.word)
-	if s.wordGoesOn(end) || end < len(s.f) && s.has(end, u.word) && utf8.RuneCountInString(u.word) == 1 {
-		return q, false // 一次性, 三个代表, 一个个
+	if end < len(s.f) && s.has(end, u.word) && utf8.RuneCountInString(u.word) == 1 {
+		return q, false // 一个个
 	}
 	if num.one && (u.category != funds && u.category != rate && !oneUnits[u.word] || s.articleBefore(i)) {
 		return q, false
@@ -272,6 +354,10 @@ func (s *scanner) quantityAt(i int, withRange bool) (quantity, bool) {
 		return q, false
 	}
 	if u.word == "成" && (num.value >= 10 || !num.chinese) && num.value != float64(int(num.value)) {
+		return q, false
+	}
+	// Last of the tests, as it needs the sentence segmented: 一次性, 三个代表.
+	if s.wordGoesOn(end) {
 		return q, false
 	}
 	q.category, q.unit = u.category, u.unit
@@ -381,12 +467,12 @@ func (s *scanner) abstractAfter(end int) bool {
 		return false
 	}
 	j := i + utf8.RuneCountInString(w)
-	if te := s.tokEnd[i]; s.tokStart[i] == i && te > j {
+	if te := s.wordEnd(i); s.wordStart(i) == i && te > j {
 		// gse reads a longer word here (代表队, 工作组): abstract only if
 		// that whole word is.
 		return allAbstract(string(s.f[i:te]))
 	}
-	if j < len(s.f) && s.tokStart[j] == j && strings.HasPrefix(s.posAt(j), "n") {
+	if j < len(s.f) && s.wordStart(j) == j && strings.HasPrefix(s.posAt(j), "n") {
 		// 重点难点 goes on listing; 重点工程 names a thing.
 		return abstractPrefix(s.after(j, 6)) != ""
 	}
@@ -444,7 +530,10 @@ func (s *scanner) sessionAfter(end int) bool {
 
 // unitAt finds the longest unit word at k.
 func (s *scanner) unitAt(k int) (unitWord, bool) {
-	for _, u := range units {
+	if k >= len(s.f) {
+		return unitWord{}, false
+	}
+	for _, u := range unitsByRune[s.f[k]] {
 		if s.has(k, u.word) {
 			return u, true
 		}
@@ -456,7 +545,7 @@ func (s *scanner) unitAt(k int) (unitWord, bool) {
 // before it, as in 统一, 唯一, 万一 or 进万家. A word that is just an
 // approximation or a linking word before the number does not count.
 func (s *scanner) insideWord(i int) bool {
-	st := s.tokStart[i]
+	st := s.wordStart(i)
 	if st < 0 || st >= i {
 		return false
 	}
@@ -479,7 +568,7 @@ func (s *scanner) wordGoesOn(end int) bool {
 	if end <= 0 || end >= len(s.f) {
 		return false
 	}
-	te := s.tokEnd[end-1]
+	te := s.wordEnd(end - 1)
 	if te <= end {
 		return false
 	}
@@ -611,17 +700,25 @@ const maxSentence = 300
 // A run-on text without sentence ends is cut to maxSentence runes on
 // either side of the quantity, which keeps the scan linear.
 func (s *scanner) sentence(i int) (int, int) {
-	isEnd := func(c rune) bool { return strings.ContainsRune("\n。!！?？;；", c) }
 	a := i
-	for a > 0 && a > i-maxSentence && !isEnd(s.f[a-1]) {
+	for a > 0 && a > i-maxSentence && !isSentenceEnd(s.f[a-1]) {
 		a--
 	}
 	b := i
-	for b < len(s.f) && b < i+maxSentence && !isEnd(s.f[b]) {
+	for b < len(s.f) && b < i+maxSentence && !isSentenceEnd(s.f[b]) {
 		b++
 	}
 	if b < len(s.f) && s.f[b] != '\n' {
 		b++
 	}
 	return a, b
+}
+
+// isSentenceEnd reports whether c ends a sentence.
+func isSentenceEnd(c rune) bool {
+	switch c {
+	case '\n', '。', '!', '！', '?', '？', ';', '；':
+		return true
+	}
+	return false
 }

@@ -147,8 +147,8 @@ func (s *scanner) rangeSubject(i int, unit string, prev []corpus.Metric) (string
 func (s *scanner) skipOrigin(i, limit int) int {
 	k := i
 	for _, w := range originTimes {
-		if n := utf8.RuneCountInString(w); k-n >= limit && s.endsWith(k, w) {
-			k -= n
+		if s.endsWith(k, w) && k-utf8.RuneCountInString(w) >= limit {
+			k -= utf8.RuneCountInString(w)
 			break
 		}
 	}
@@ -178,8 +178,10 @@ func (s *scanner) skipBack(i, limit int) int {
 	for moved := true; moved; {
 		moved = false
 		for _, w := range linkWords {
-			if n := utf8.RuneCountInString(w); i-n >= limit && s.endsWith(i, w) {
-				i -= n
+			// endsWith first: it rejects most words at one rune, before
+			// their runes are counted.
+			if s.endsWith(i, w) && i-utf8.RuneCountInString(w) >= limit {
+				i -= utf8.RuneCountInString(w)
 				moved = true
 				break
 			}
@@ -188,8 +190,8 @@ func (s *scanner) skipBack(i, limit int) int {
 			continue
 		}
 		for _, a := range approxBefore {
-			if n := utf8.RuneCountInString(a.word); i-n >= limit && s.endsWith(i, a.word) {
-				i -= n
+			if s.endsWith(i, a.word) && i-utf8.RuneCountInString(a.word) >= limit {
+				i -= utf8.RuneCountInString(a.word)
 				moved = true
 				break
 			}
@@ -247,25 +249,10 @@ func nounPOS(pos string) bool {
 
 // wordAt returns the token that starts at i, if one does.
 func (s *scanner) tokenStartingAt(i int) (token, bool) {
-	if i < 0 || i >= len(s.f) || s.tokStart[i] != i {
+	if i < 0 || i >= len(s.f) || s.wordStart(i) != i {
 		return token{}, false
 	}
-	return token{start: i, end: s.tokEnd[i], pos: s.posAt(i)}, true
-}
-
-func (s *scanner) posAt(i int) string {
-	for lo, hi := 0, len(s.toks); lo < hi; {
-		m := (lo + hi) / 2
-		switch t := s.toks[m]; {
-		case t.end <= i:
-			lo = m + 1
-		case t.start > i:
-			hi = m
-		default:
-			return t.pos
-		}
-	}
-	return ""
+	return token{start: i, end: s.wordEnd(i), pos: s.posAt(i)}, true
 }
 
 // phraseAfter returns the noun phrase that starts at i (after 以上 or 的),
@@ -293,7 +280,7 @@ func (s *scanner) phraseAfter(i, limit int, verbFirst bool) string {
 	for _, w := range statusVerbs {
 		// 15.6万名在职职工, 2600名在岗职工 (which gse cuts 在/岗): a verb
 		// of status modifies the noun after it.
-		if n := i + utf8.RuneCountInString(w); n < limit && s.has(i, w) && s.tokStart[n] == n && nounPOS(s.posAt(n)) {
+		if n := i + utf8.RuneCountInString(w); n < limit && s.has(i, w) && s.wordStart(n) == n && nounPOS(s.posAt(n)) {
 			end = n
 			break
 		}
@@ -358,10 +345,10 @@ func (s *scanner) phraseSpan(i, limit int, dropVerb bool) (int, int) {
 	nounEnd := -1 // end of the last noun of the phrase
 	for start > limit {
 		k := start - 1
-		if isBreak(s.f[k]) || s.tokStart[k] < 0 {
+		if isBreak(s.f[k]) || s.wordStart(k) < 0 {
 			break
 		}
-		ts := s.tokStart[k]
+		ts := s.wordStart(k)
 		if ts < limit {
 			break
 		}
@@ -370,10 +357,10 @@ func (s *scanner) phraseSpan(i, limit int, dropVerb bool) (int, int) {
 			continue
 		}
 		pos := s.posAt(k)
-		if stopPOS(pos) || s.tokEnd[k]-ts == 1 && strings.ContainsRune(funcRunes, s.f[ts]) {
+		if stopPOS(pos) || s.wordEnd(k)-ts == 1 && strings.ContainsRune(funcRunes, s.f[ts]) {
 			break
 		}
-		if pos == "x" && !allHan(s.f[ts:s.tokEnd[k]]) {
+		if pos == "x" && !allHan(s.f[ts:s.wordEnd(k)]) {
 			break
 		}
 		isNoun := nounPOS(pos)
@@ -387,9 +374,9 @@ func (s *scanner) phraseSpan(i, limit int, dropVerb bool) (int, int) {
 			break
 		}
 		if isNoun {
-			nounRunes += min(s.tokEnd[k], end) - ts
+			nounRunes += min(s.wordEnd(k), end) - ts
 			if nounEnd < 0 {
-				nounEnd = min(s.tokEnd[k], end)
+				nounEnd = min(s.wordEnd(k), end)
 			}
 		}
 		start = ts
@@ -415,10 +402,10 @@ const maxName = 20
 // it belong to one word that gse cut: two single runes (建/会), or a bound
 // suffix such as 率 after its stem.
 func (s *scanner) fragment(ts, te int) bool {
-	if te >= len(s.f) || s.tokStart[te] != te {
+	if te >= len(s.f) || s.wordStart(te) != te {
 		return false
 	}
-	first := s.tokEnd[te] - te
+	first := s.wordEnd(te) - te
 	if first != 1 || !allHan(s.f[ts:te]) || strings.ContainsRune(funcRunes, s.f[te-1]) {
 		return false
 	}

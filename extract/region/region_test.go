@@ -1,9 +1,11 @@
 package region
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/zh"
 )
 
 func TestDetect(t *testing.T) {
@@ -51,4 +53,55 @@ func TestStripName(t *testing.T) {
 			t.Errorf("stripName(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestScanFilters holds scan's prefix and length filters to a scan that
+// looks up every name at every position.
+func TestScanFilters(t *testing.T) {
+	buildOnce.Do(build)
+	for name := range aliases {
+		r := []rune(name)
+		if !prefixes.mayHave(r[0], r[1]) || lengths[[2]rune{r[0], r[1]}]&(1<<len(r)) == 0 {
+			t.Errorf("alias %q is missing from the filters", name)
+		}
+	}
+	texts := []string{
+		"北京市朝阳区总工会近日召开全委会。",
+		"昌吉回族自治州辖五县三市,昌吉自治州各级工会积极开展工作。",
+		"巴中市巴州区总工会在中山路召开会议,巴州中学参加。",
+		"开展和平共处活动,和平和平。漯河市源汇区",
+		"",
+		"市",
+	}
+	for _, text := range texts {
+		f := zh.Fold(text)
+		if got, want := scan(f, 1, nil), scanEverywhere(f); !reflect.DeepEqual(got, want) {
+			t.Errorf("scan(%q) = %+v, want %+v", text, got, want)
+		}
+	}
+}
+
+// scanEverywhere is scan without its filters.
+func scanEverywhere(folded string) []mention {
+	var ms []mention
+	rs := []rune(folded)
+	prevEnd := -1
+	for i := 0; i+1 < len(rs); {
+		found := 0
+		for n := min(maxAlias, len(rs)-i); n >= 2; n-- {
+			name := string(rs[i : i+n])
+			a := aliases[name]
+			if a == nil || a.short() && afterShortRe.MatchString(string(rs[i+n:min(len(rs), i+n+2)])) {
+				continue
+			}
+			if prevEnd == i {
+				ms[len(ms)-1].next = len(ms)
+			}
+			ms = append(ms, mention{al: a, weight: 1, form: name, next: -1})
+			prevEnd, found = i+n, n
+			break
+		}
+		i += max(found, 1)
+	}
+	return ms
 }
