@@ -95,7 +95,7 @@ func BenchmarkIndexBatch(b *testing.B) {
 				}
 				batch := idx.NewBatch()
 				for i, d := range docs {
-					if err := batch.Index(strconv.Itoa(i), d); err != nil {
+					if err := addDoc(batch, idx.Mapping(), strconv.Itoa(i), d); err != nil {
 						b.Fatal(err)
 					}
 					if batch.Size() >= size {

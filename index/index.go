@@ -244,8 +244,8 @@ func (x *Index) CatchUp(ctx context.Context, s *corpus.Store) (int, error) {
 			if err != nil {
 				return applied, err
 			}
-			if err := batch.Index(d.ID, toIndexDoc(d, m)); err != nil {
-				return applied, fmt.Errorf("index %s: %w", d.ID, err)
+			if err := addDoc(batch, x.b.Mapping(), d.ID, toIndexDoc(d, m)); err != nil {
+				return applied, err
 			}
 		}
 		seq = changes[len(changes)-1].Seq
@@ -360,8 +360,8 @@ func (x *Index) Reload(ctx context.Context, s *corpus.Store) (int, error) {
 		if err != nil {
 			return err
 		}
-		if err := batch.Index(d.ID, toIndexDoc(d, m)); err != nil {
-			return fmt.Errorf("index %s: %w", d.ID, err)
+		if err := addDoc(batch, x.b.Mapping(), d.ID, toIndexDoc(d, m)); err != nil {
+			return err
 		}
 		n++
 		if batch.Size() >= 500 {

@@ -84,7 +84,7 @@ func proseIndex(tb testing.TB, n int) *Index {
 		if rng.IntN(3) == 0 {
 			d.Campaign = []string{campaigns[rng.IntN(len(campaigns))]}
 		}
-		if err := batch.Index(strconv.Itoa(i), d); err != nil {
+		if err := addDoc(batch, x.b.Mapping(), strconv.Itoa(i), d); err != nil {
 			tb.Fatal(err)
 		}
 		if batch.Size() >= 500 {
