@@ -24,7 +24,7 @@ import (
 )
 
 func init() {
-	register(command{name: "crawl", summary: "crawl union portals politely into the corpus (resumable)", run: runCrawl})
+	register(command{name: "crawl", summary: "crawl union portals politely into the corpus (resumable)", run: runCrawl, bulk: true})
 }
 
 // listFlag collects a repeatable flag; commas separate values too.

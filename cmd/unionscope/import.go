@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register(command{name: "import", summary: "import files or folders of .txt/.html into the corpus", run: runImport})
+	register(command{name: "import", summary: "import files or folders of .txt/.html into the corpus", run: runImport, bulk: true})
 }
 
 func runImport(ctx context.Context, e *env, args []string) error {

@@ -10,7 +10,7 @@ import (
 )
 
 func init() {
-	register(command{name: "reextract", summary: "rebuild crawled documents from the WARC archive, without the network", run: runReextract})
+	register(command{name: "reextract", summary: "rebuild crawled documents from the WARC archive, without the network", run: runReextract, bulk: true})
 }
 
 func runReextract(ctx context.Context, e *env, args []string) error {

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register(command{name: "reindex", summary: "rebuild the search index from the store", run: runReindex})
+	register(command{name: "reindex", summary: "rebuild the search index from the store", run: runReindex, bulk: true})
 }
 
 func runReindex(ctx context.Context, e *env, args []string) error {
