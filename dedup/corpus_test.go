@@ -420,6 +420,22 @@ func TestImportOrderDoesNotMatter(t *testing.T) {
 	}
 }
 
+// afterChanges is the corpus as the change tests leave it: dj2022 gone,
+// and mt2023/essay replaced by moved.
+func afterChanges(c testCorpus, moved corpus.Document) []testDoc {
+	var docs []testDoc
+	for _, td := range c.docs {
+		switch td.name {
+		case "dj2022":
+			continue
+		case "mt2023/essay":
+			td.doc = moved
+		}
+		docs = append(docs, td)
+	}
+	return docs
+}
+
 func TestUpdateFollowsChangesAndDeletions(t *testing.T) {
 	c := buildCorpus(t)
 	names := namesByID(c)
@@ -452,17 +468,7 @@ func TestUpdateFollowsChangesAndDeletions(t *testing.T) {
 
 	got := clusterState(t, s, names)
 	fresh := openStore(t)
-	var docs []testDoc
-	for _, td := range c.docs {
-		switch td.name {
-		case "dj2022":
-			continue
-		case "mt2023/essay":
-			td.doc = moved
-		}
-		docs = append(docs, td)
-	}
-	importDocs(t, fresh, docs)
+	importDocs(t, fresh, afterChanges(c, moved))
 	if diff := cmp.Diff(clusterState(t, fresh, names), got); diff != "" {
 		t.Errorf("after updates (-imported fresh +updated):\n%s", diff)
 	}
@@ -531,18 +537,8 @@ func TestTwoProcessesShareOneStore(t *testing.T) {
 		put(procs[i%2], td.doc, td.doc)
 	}
 
-	var final []testDoc
-	for _, td := range c.docs {
-		switch td.name {
-		case "dj2022":
-			continue
-		case "mt2023/essay":
-			td.doc = moved
-		}
-		final = append(final, td)
-	}
 	fresh := openStore(t)
-	importDocs(t, fresh, final)
+	importDocs(t, fresh, afterChanges(c, moved))
 	if diff := cmp.Diff(clusterState(t, fresh, names), clusterState(t, procs[0].Store, names)); diff != "" {
 		t.Errorf("two processes (-one process +two):\n%s", diff)
 	}
