@@ -1,7 +1,6 @@
 package dedup
 
 import (
-	"encoding/binary"
 	"math"
 	"slices"
 )
@@ -25,47 +24,29 @@ func (p *postings) add(key, seq uint32) {
 	p.nRecent++
 }
 
-// each calls fn with every sequence number under key that is not dead, and
-// returns how many there were.
-func (p *postings) each(key uint32, dead map[uint32]bool, fn func(seq uint32)) int {
-	n := 0
-	lo := uint64(key) << 32
-	i, _ := slices.BinarySearch(p.sorted, lo)
-	for ; i < len(p.sorted) && p.sorted[i]>>32 == uint64(key); i++ {
+// collect appends to buf the live sequence numbers under key, stopping
+// after limit+1 of them (none when limit is negative), so that a stock
+// phrase costs no more than a rare one to pass over.
+func (p *postings) collect(key uint32, dead map[uint32]bool, limit int, buf []uint32) []uint32 {
+	n := math.MaxInt
+	if limit >= 0 {
+		n = len(buf) + limit + 1
+	}
+	i, _ := slices.BinarySearch(p.sorted, uint64(key)<<32)
+	for ; i < len(p.sorted) && p.sorted[i]>>32 == uint64(key) && len(buf) < n; i++ {
 		if seq := uint32(p.sorted[i]); !dead[seq] {
-			fn(seq)
-			n++
+			buf = append(buf, seq)
 		}
 	}
 	for _, seq := range p.recent[key] {
-		if !dead[seq] {
-			fn(seq)
-			n++
-		}
-	}
-	return n
-}
-
-// count is the number of live sequence numbers under key, stopping at
-// limit+1.
-func (p *postings) count(key uint32, dead map[uint32]bool, limit int) int {
-	n := 0
-	lo := uint64(key) << 32
-	i, _ := slices.BinarySearch(p.sorted, lo)
-	for ; i < len(p.sorted) && p.sorted[i]>>32 == uint64(key) && n <= limit; i++ {
-		if !dead[uint32(p.sorted[i])] {
-			n++
-		}
-	}
-	for _, seq := range p.recent[key] {
-		if n > limit {
+		if len(buf) == n {
 			break
 		}
 		if !dead[seq] {
-			n++
+			buf = append(buf, seq)
 		}
 	}
-	return n
+	return buf
 }
 
 // addAll adds the postings key<<32|seq of vs, which it may reorder. A
@@ -150,14 +131,19 @@ func newCandidateIndex() *candidateIndex {
 
 // add records the postings of the sketch numbered seq.
 func (c *candidateIndex) add(seq int64, sk *Sketch) {
+	eachPosting(seq, sk, func(key, seq uint32) { c.bands.add(key, seq) }, func(key, seq uint32) { c.samples.add(key, seq) })
+	c.setLoaded(seq, len(sk.Samples))
+}
+
+// eachPosting calls band and sample with each of sk's postings.
+func eachPosting(seq int64, sk *Sketch, band, sample func(key, seq uint32)) {
 	s := uint32(seq)
-	for _, b := range sk.Bands() {
-		c.bands.add(uint32(uint64(b)>>32), s)
+	for _, k := range sk.Bands() {
+		band(k, s)
 	}
 	for _, h := range sk.Samples {
-		c.samples.add(sampleKey(h), s)
+		sample(sampleKey(h), s)
 	}
-	c.setLoaded(seq, len(sk.Samples))
 }
 
 func (c *candidateIndex) setLoaded(seq int64, samples int) {
@@ -168,32 +154,17 @@ func (c *candidateIndex) setLoaded(seq int64, samples int) {
 	c.loaded = max(c.loaded, seq)
 }
 
-// loader collects the postings of stored sketches, read straight from
-// their bytes, to add them in one go.
+// loader collects the postings of stored sketches to add them in one go.
 type loader struct {
 	c              *candidateIndex
 	bands, samples []uint64
 }
 
-// add reports whether the stored sketch's bytes were well formed.
-func (l *loader) add(seq int64, sig, samples []byte) bool {
-	var sk Sketch
-	if len(sig) != 4*numHashes || len(samples)%8 != 0 {
-		return false
-	}
-	for i := range sk.Sig {
-		sk.Sig[i] = binary.LittleEndian.Uint32(sig[4*i:])
-	}
-	sk.Shingles = 1 // any non-empty sketch has bands
-	s := uint64(uint32(seq))
-	for _, b := range sk.Bands() {
-		l.bands = append(l.bands, uint64(b)>>32<<32|s)
-	}
-	for i := 0; i < len(samples); i += 8 {
-		l.samples = append(l.samples, uint64(sampleKey(binary.LittleEndian.Uint64(samples[i:])))<<32|s)
-	}
-	l.c.setLoaded(seq, len(samples)/8)
-	return true
+func (l *loader) add(seq int64, sk *Sketch) {
+	eachPosting(seq, sk,
+		func(key, seq uint32) { l.bands = append(l.bands, uint64(key)<<32|uint64(seq)) },
+		func(key, seq uint32) { l.samples = append(l.samples, uint64(key)<<32|uint64(seq)) })
+	l.c.setLoaded(seq, len(sk.Samples))
 }
 
 func (l *loader) done() {
@@ -225,16 +196,17 @@ func (c *candidateIndex) mergeIfLarge() {
 // comparing sketches that share a few stock phrases.
 func (c *candidateIndex) sampleMates(self int64, sk *Sketch, minShared, maxPosting int) []int64 {
 	shared := map[int64]int{}
+	var buf []uint32
 	for _, h := range sk.Samples {
-		key := sampleKey(h)
-		if c.samples.count(key, c.dead, maxPosting) > maxPosting {
+		buf = c.samples.collect(sampleKey(h), c.dead, maxPosting, buf[:0])
+		if len(buf) > maxPosting {
 			continue
 		}
-		c.samples.each(key, c.dead, func(seq uint32) {
+		for _, seq := range buf {
 			if int64(seq) != self {
 				shared[int64(seq)]++
 			}
-		})
+		}
 	}
 	var out []int64
 	for seq, n := range shared {
@@ -247,13 +219,15 @@ func (c *candidateIndex) sampleMates(self int64, sk *Sketch, minShared, maxPosti
 
 // bandMates returns the sketches other than self sharing a band with sk.
 func (c *candidateIndex) bandMates(self int64, sk *Sketch) []int64 {
-	var out []int64
-	for _, b := range sk.Bands() {
-		c.bands.each(uint32(uint64(b)>>32), c.dead, func(seq uint32) {
-			if int64(seq) != self {
-				out = append(out, int64(seq))
-			}
-		})
+	var buf []uint32
+	for _, k := range sk.Bands() {
+		buf = c.bands.collect(k, c.dead, -1, buf)
+	}
+	out := make([]int64, 0, len(buf))
+	for _, seq := range buf {
+		if int64(seq) != self {
+			out = append(out, int64(seq))
+		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

@@ -41,14 +41,14 @@ func TestPostingsMatchAMap(t *testing.T) {
 				live = append(live, seq)
 			}
 		}
-		var got []uint32
-		n := p.each(key, dead, func(seq uint32) { got = append(got, seq) })
+		got := p.collect(key, dead, -1, nil)
 		slices.Sort(got)
-		if !slices.Equal(live, got) || n != len(live) {
-			t.Fatalf("key %d: got %v (n %d), want %v", key, got, n, live)
+		if !slices.Equal(live, got) {
+			t.Fatalf("key %d: got %v, want %v", key, got, live)
 		}
-		if c := p.count(key, dead, 3); c != min(len(live), 4) {
-			t.Fatalf("key %d: count up to 3 = %d, want %d", key, c, min(len(live), 4))
+		// A limit stops after one more than it, and appends to buf.
+		if c := p.collect(key, dead, 3, []uint32{0}); len(c) != 1+min(len(live), 4) {
+			t.Fatalf("key %d: collect up to 3 after one = %d, want %d", key, len(c), 1+min(len(live), 4))
 		}
 	}
 	if len(p.sorted) == 0 {

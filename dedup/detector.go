@@ -115,10 +115,12 @@ func (d *Detector) inTx(ctx context.Context, fn func(*corpus.DedupTx, *candidate
 		}
 		c := d.cands
 		l := loader{c: c}
-		err := tx.SketchesAfter(c.loaded, func(sk corpus.DupSketch) error {
-			if !l.add(sk.Seq, sk.Signature, sk.Samples) {
-				return fmt.Errorf("stored sketch %d is corrupt", sk.Seq)
+		err := tx.SketchesAfter(c.loaded, func(stored corpus.DupSketch) error {
+			sk, ok := unmarshalSketch(stored.Shingles, stored.Signature, stored.Samples)
+			if !ok {
+				return fmt.Errorf("stored sketch %d is corrupt", stored.Seq)
 			}
+			l.add(stored.Seq, sk)
 			return nil
 		})
 		if err != nil {
@@ -131,9 +133,7 @@ func (d *Detector) inTx(ctx context.Context, fn func(*corpus.DedupTx, *candidate
 		d.cands = nil
 		return err
 	}
-	if d.cands != nil {
-		d.cands.mergeIfLarge()
-	}
+	d.cands.mergeIfLarge()
 	return nil
 }
 
@@ -402,6 +402,15 @@ func setCluster(tx *corpus.DedupTx, comp []string) error {
 	return nil
 }
 
+// clear forgets every sketch, pair and cluster. The candidate index goes
+// with them, unread: the next transaction reads the cleared store's.
+func (d *Detector) clear(ctx context.Context) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.cands = nil
+	return d.Store.Dedup(ctx, func(tx *corpus.DedupTx) error { return tx.Clear() })
+}
+
 // RebuildStats describes a rebuild.
 type RebuildStats struct {
 	Documents int `json:"documents"`
@@ -418,12 +427,7 @@ func (d *Detector) Rebuild(ctx context.Context, progress func()) (RebuildStats, 
 	if err := d.Options.Validate(); err != nil {
 		return st, err
 	}
-	// The candidate index of a cleared store is read again (empty) by
-	// the first transaction that follows.
-	if err := d.inTx(ctx, func(tx *corpus.DedupTx, _ *candidateIndex) error {
-		d.cands = nil
-		return tx.Clear()
-	}); err != nil {
+	if err := d.clear(ctx); err != nil {
 		return st, fmt.Errorf("rebuild clusters: %w", err)
 	}
 	if err := saveOptions(ctx, d.Store, d.Options); err != nil {

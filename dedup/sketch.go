@@ -151,26 +151,19 @@ func (sk *Sketch) Empty() bool { return sk.Shingles == 0 }
 // rows of some band share its key. With 32 bands of 4 rows a pair with
 // Jaccard similarity 0.6 shares a band with probability 0.99, one with 0.3
 // with probability 0.23.
-func (sk *Sketch) Bands() []int64 {
+func (sk *Sketch) Bands() []uint32 {
 	if sk.Empty() {
 		return nil
 	}
-	out := make([]int64, numBands)
+	out := make([]uint32, numBands)
 	for b := range numBands {
 		h := uint64(b) * 0x9e3779b97f4a7c15
 		for _, v := range sk.Sig[b*bandRows : (b+1)*bandRows] {
 			h = mix64(h ^ uint64(v))
 		}
-		out[b] = int64(h)
-	}
-	return out
-}
-
-// SampleKeys returns the samples as the store's postings hold them.
-func (sk *Sketch) SampleKeys() []int64 {
-	out := make([]int64, len(sk.Samples))
-	for i, h := range sk.Samples {
-		out[i] = int64(h)
+		// The high half: 32 bits make a collision rare enough that the
+		// comparison of sketches turning it down costs nothing.
+		out[b] = uint32(h >> 32)
 	}
 	return out
 }
