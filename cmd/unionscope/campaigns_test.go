@@ -8,12 +8,7 @@ import (
 
 func TestCampaignsCommand(t *testing.T) {
 	data := reportDataDir(t)
-	tests := []struct {
-		name     string
-		args     []string
-		wantCode int
-		want     string // exact stdout, or a part of stderr on error
-	}{
+	tests := []outputCase{
 		{"table", nil, 0, "" +
 			"name        key         docs  mentions\n" +
 			"送温暖      送温暖         3         4\n" +
@@ -37,23 +32,7 @@ func TestCampaignsCommand(t *testing.T) {
 		{"unknown format", []string{"--format", "xml"}, 1, `"xml"`},
 		{"stray argument", []string{"送温暖"}, 1, "--query"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			out, errOut, code := runCLI(t, append([]string{"campaigns", "--data", data}, tt.args...)...)
-			if code != tt.wantCode {
-				t.Fatalf("exit %d, want %d; stderr: %s", code, tt.wantCode, errOut)
-			}
-			if code != 0 {
-				if !strings.Contains(errOut, tt.want) {
-					t.Errorf("stderr %q does not mention %s", errOut, tt.want)
-				}
-				return
-			}
-			if out != tt.want {
-				t.Errorf("stdout:\n%s\nwant:\n%s", out, tt.want)
-			}
-		})
-	}
+	runOutputCases(t, "campaigns", data, tests)
 }
 
 func TestCampaignsCommandJSONL(t *testing.T) {

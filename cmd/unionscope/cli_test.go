@@ -307,3 +307,33 @@ func TestShowUnknownAndKnown(t *testing.T) {
 		t.Error("reindex changed the results")
 	}
 }
+
+// outputCase is a command line and what it must print.
+type outputCase struct {
+	name     string
+	args     []string
+	wantCode int
+	want     string // exact stdout, or a part of stderr on error
+}
+
+// runOutputCases runs each case as unionscope CMD --data DATA ARGS.
+func runOutputCases(t *testing.T, cmd, data string, tests []outputCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := runCLI(t, append([]string{cmd, "--data", data}, tt.args...)...)
+			if code != tt.wantCode {
+				t.Fatalf("exit %d, want %d; stderr: %s", code, tt.wantCode, errOut)
+			}
+			if code != 0 {
+				if !strings.Contains(errOut, tt.want) {
+					t.Errorf("stderr %q does not mention %s", errOut, tt.want)
+				}
+				return
+			}
+			if out != tt.want {
+				t.Errorf("stdout:\n%q\nwant:\n%q", out, tt.want)
+			}
+		})
+	}
+}

@@ -8,12 +8,7 @@ import (
 
 func TestKWICCommand(t *testing.T) {
 	data := reportDataDir(t)
-	tests := []struct {
-		name     string
-		args     []string
-		wantCode int
-		want     string // exact stdout, or a part of stderr on error
-	}{
+	tests := []outputCase{
 		{"text: left context right-aligned, in the script of the text", []string{"--width", "3", "--region", "广东", "送温暖"}, 0,
 			"區開展  送溫暖  活動，  8d0420a83aafe20a\n"},
 		{"text at the edges of a text", []string{"--width", "2", "--year", "2012", "工會"}, 0, "" +
@@ -28,23 +23,7 @@ func TestKWICCommand(t *testing.T) {
 		{"negative limit", []string{"--limit", "-1", "工会"}, 1, "limit"},
 		{"unknown format", []string{"--format", "html", "工会"}, 1, `"html"`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			out, errOut, code := runCLI(t, append([]string{"kwic", "--data", data}, tt.args...)...)
-			if code != tt.wantCode {
-				t.Fatalf("exit %d, want %d; stderr: %s", code, tt.wantCode, errOut)
-			}
-			if code != 0 {
-				if !strings.Contains(errOut, tt.want) {
-					t.Errorf("stderr %q does not mention %s", errOut, tt.want)
-				}
-				return
-			}
-			if out != tt.want {
-				t.Errorf("stdout:\n%q\nwant:\n%q", out, tt.want)
-			}
-		})
-	}
+	runOutputCases(t, "kwic", data, tests)
 }
 
 func TestKWICCommandJSONL(t *testing.T) {
