@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/internal/sharedtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the want.json golden files from the current output")
@@ -59,14 +60,8 @@ func bigramF1(want, got []string) float64 {
 	for _, n := range gb {
 		ng += n
 	}
-	if nw == 0 && ng == 0 {
-		return 1
-	}
-	if tp == 0 {
-		return 0
-	}
-	p, r := float64(tp)/float64(ng), float64(tp)/float64(nw)
-	return 2 * p * r / (p + r)
+	_, _, f := sharedtest.PRF(tp, ng, nw)
+	return f
 }
 
 func TestBigramF1(t *testing.T) {

@@ -56,17 +56,7 @@ func TestGold(t *testing.T) {
 			}
 		}
 	}
-	p, r := 1.0, 1.0
-	if npred > 0 {
-		p = float64(tp) / float64(npred)
-	}
-	if ngold > 0 {
-		r = float64(tp) / float64(ngold)
-	}
-	f := 0.0
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
+	p, r, f := sharedtest.PRF(tp, npred, ngold)
 	t.Logf("campaigns: P=%.3f R=%.3f F1=%.3f gold=%d predicted=%d matched=%d", p, r, f, ngold, npred, tp)
 	if f < 0.80 {
 		t.Errorf("campaigns F1 = %.3f, want ≥ 0.80", f)

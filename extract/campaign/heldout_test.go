@@ -67,17 +67,7 @@ func testHeldout(t *testing.T, name string) {
 			}
 		}
 	}
-	p, r := 1.0, 1.0
-	if npred > 0 {
-		p = float64(tp) / float64(npred)
-	}
-	if ngold > 0 {
-		r = float64(tp) / float64(ngold)
-	}
-	f := 0.0
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
+	p, r, f := sharedtest.PRF(tp, npred, ngold)
 	t.Logf("held-out campaigns: P=%.3f R=%.3f F1=%.3f gold=%d predicted=%d matched=%d", p, r, f, ngold, npred, tp)
 	if f < heldoutMinF1 {
 		t.Errorf("held-out campaigns F1 = %.3f, want ≥ %.2f", f, heldoutMinF1)

@@ -70,7 +70,7 @@ func TestGold(t *testing.T) {
 			}
 		}
 	}
-	p, r, f := prf(tp, npred, ngold)
+	p, r, f := sharedtest.PRF(tp, npred, ngold)
 	subj := 0.0
 	if tp > 0 {
 		subj = float64(subjOK) / float64(tp)
@@ -82,21 +82,4 @@ func TestGold(t *testing.T) {
 	if subj < 0.80 {
 		t.Errorf("subject agreement = %.3f, want ≥ 0.80", subj)
 	}
-}
-
-func prf(tp, npred, ngold int) (p, r, f float64) {
-	switch {
-	case npred > 0:
-		p = float64(tp) / float64(npred)
-	case ngold == 0:
-		p = 1
-	}
-	r = 1
-	if ngold > 0 {
-		r = float64(tp) / float64(ngold)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
 }

@@ -86,7 +86,7 @@ func testHeldout(t *testing.T, name string) {
 			}
 		}
 	}
-	p, r, f := prf(tp, npred, ngold)
+	p, r, f := sharedtest.PRF(tp, npred, ngold)
 	subj, approx := 0.0, 0.0
 	if tp > 0 {
 		subj, approx = float64(subjOK)/float64(tp), float64(approxOK)/float64(tp)

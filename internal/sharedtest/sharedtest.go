@@ -1,6 +1,7 @@
 // Package sharedtest gives tests the project's shared material
 // (../shared beside the module root: seeds, gold annotations,
-// segmentation test sets) and reads its JSON-lines files.
+// segmentation test sets), reads its JSON-lines files and scores against
+// them.
 package sharedtest
 
 import (
@@ -63,4 +64,24 @@ func ReadJSONL[T any](t testing.TB, path string) []T {
 		t.Fatalf("read %s: %v", path, err)
 	}
 	return out
+}
+
+// PRF is precision, recall and F1 of tp matches among npred predicted and
+// ngold gold items. Predicting nothing is precise only when there was
+// nothing to find.
+func PRF(tp, npred, ngold int) (p, r, f float64) {
+	switch {
+	case npred > 0:
+		p = float64(tp) / float64(npred)
+	case ngold == 0:
+		p = 1
+	}
+	r = 1
+	if ngold > 0 {
+		r = float64(tp) / float64(ngold)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
 }
