@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -173,6 +174,37 @@ func (s *Store) MembershipOf(ctx context.Context, id string) (m Membership, ok b
 func (s *Store) IsCanonical(ctx context.Context, id string) (bool, error) {
 	m, ok, err := s.MembershipOf(ctx, id)
 	return !ok || m.Canonical, err
+}
+
+// CopyCounts returns, for each of ids that has copies, how many other
+// documents hold a copy of it.
+func (s *Store) CopyCounts(ctx context.Context, ids []string) (map[string]int, error) {
+	out := map[string]int{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT doc_id, size FROM dedup_members
+		WHERE doc_id IN (SELECT value FROM json_each(?)) AND size > 1`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("count copies of %d documents: %w", len(ids), err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var size int
+		if err := rows.Scan(&id, &size); err != nil {
+			return nil, fmt.Errorf("count copies of %d documents: %w", len(ids), err)
+		}
+		out[id] = size - 1
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count copies of %d documents: %w", len(ids), err)
+	}
+	return out, nil
 }
 
 // Copies returns the members of document id's cluster, canonical first,
@@ -538,8 +570,10 @@ func (t *DedupTx) ClusterIDs(cluster string) ([]string, error) {
 }
 
 // SetMembership records the cluster of id, or that it has none when m is
-// nil, appending a change when that differs from what was stored and the
-// document exists.
+// nil. It appends a change, for the index, only when the document exists
+// and stops or starts being canonical: the index holds nothing else of a
+// cluster, and re-indexing every member whenever a cluster grew was most
+// of what clustering cost an import.
 func (t *DedupTx) SetMembership(id string, m *Membership) error {
 	old, had, err := t.Membership(id)
 	if err != nil {
@@ -557,6 +591,10 @@ func (t *DedupTx) SetMembership(id string, m *Membership) error {
 	}
 	if err != nil {
 		return fmt.Errorf("set cluster of %s: %w", id, err)
+	}
+	wasCanonical, isCanonical := !had || old.Canonical, m == nil || m.Canonical
+	if wasCanonical == isCanonical {
+		return nil
 	}
 	if err := t.exec(`INSERT INTO changes (doc_id, deleted) SELECT id, 0 FROM documents WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("log cluster change of %s: %w", id, err)

@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"testing"
 	"time"
 
@@ -87,31 +89,67 @@ func TestMembershipLogsChangesAndFeedsCanonicalView(t *testing.T) {
 		}
 		ids = append(ids, DocID(src, 0))
 	}
-	before, err := s.LastSeq(ctx)
-	if err != nil {
+	if err := s.Dedup(ctx, func(tx *DedupTx) error {
+		return tx.PutPair(DupPair{A: ids[1], B: ids[0], Score: 0.9, AinB: 0.95, BinA: 0.9})
+	}); err != nil {
 		t.Fatal(err)
 	}
-	err = s.Dedup(ctx, func(tx *DedupTx) error {
-		if err := tx.PutPair(DupPair{A: ids[1], B: ids[0], Score: 0.9, AinB: 0.95, BinA: 0.9}); err != nil {
-			return err
+	// The index holds only whether a document is canonical, so only a
+	// change of that is logged.
+	type set struct {
+		id int
+		m  *Membership
+	}
+	member := func(canonical bool, size int) *Membership {
+		return &Membership{Cluster: ids[0], Canonical: canonical, Size: size}
+	}
+	for _, step := range []struct {
+		name   string
+		sets   []set
+		logged []int
+	}{
+		{"a cluster forms", []set{{0, member(true, 2)}, {1, member(false, 2)}}, []int{1}},
+		{"the same again", []set{{1, member(false, 2)}}, nil},
+		{"it grows", []set{{0, member(true, 3)}, {1, member(false, 3)}, {2, member(false, 3)}}, []int{2}},
+		{"the canonical copy moves", []set{{0, member(false, 3)}, {2, member(true, 3)}}, []int{0, 2}},
+		{"it splits", []set{{2, nil}, {0, member(true, 2)}, {1, member(false, 2)}}, []int{0}},
+	} {
+		before, err := s.LastSeq(ctx)
+		if err != nil {
+			t.Fatal(err)
 		}
-		for i, id := range ids[:2] {
-			if err := tx.SetMembership(id, &Membership{Cluster: ids[0], Canonical: i == 0, Size: 2}); err != nil {
-				return err
+		err = s.Dedup(ctx, func(tx *DedupTx) error {
+			for _, st := range step.sets {
+				if err := tx.SetMembership(ids[st.id], st.m); err != nil {
+					return err
+				}
 			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		// Setting the same membership again is no change.
-		return tx.SetMembership(ids[1], &Membership{Cluster: ids[0], Size: 2})
-	})
+		changes, err := s.Changes(ctx, before, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got, want []string
+		for _, c := range changes {
+			got = append(got, c.DocID)
+		}
+		for _, i := range step.logged {
+			want = append(want, ids[i])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: logged changes of %v, want %v", step.name, got, want)
+		}
+	}
+	counts, err := s.CopyCounts(ctx, ids)
 	if err != nil {
 		t.Fatal(err)
 	}
-	changes, err := s.Changes(ctx, before, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(changes) != 2 {
-		t.Errorf("membership wrote %d changes, want 2: %+v", len(changes), changes)
+	if want := map[string]int{ids[0]: 1, ids[1]: 1}; !maps.Equal(counts, want) {
+		t.Errorf("CopyCounts = %v, want %v", counts, want)
 	}
 
 	var n int

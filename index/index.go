@@ -27,8 +27,9 @@ const seqKey = "unionscope_seq"
 
 // Index is an on-disk Bleve index that mirrors a corpus store.
 type Index struct {
-	b    bleve.Index
-	path string
+	b      bleve.Index
+	path   string
+	copies CopyCounter
 	// pairs is whether the index has the title_pairs and text_pairs
 	// fields, which indexes made before them lack until a reindex; their
 	// phrases search the words.
@@ -54,12 +55,10 @@ type indexDoc struct {
 	URL       string    `json:"url"`
 	Part      float64   `json:"part"`
 	Publisher string    `json:"publisher"`
-	// Cluster is the canonical copy's ID for a document with copies;
-	// Canonical is false only for the other copies, which search hides by
-	// default; Copies is the number of other copies.
-	Cluster   string  `json:"cluster,omitempty"`
-	Canonical bool    `json:"canonical"`
-	Copies    float64 `json:"copies"`
+	// Canonical is false only for the copies of a report other than its
+	// canonical one, which search hides by default. The rest of a cluster
+	// is read from the store, so that a cluster growing re-indexes nothing.
+	Canonical bool `json:"canonical"`
 }
 
 func newMapping() mapping.IndexMapping {
@@ -133,13 +132,9 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt("url", stored())
 	dm.AddFieldMappingsAt("part", num())
 	dm.AddFieldMappingsAt("publisher", keyword(false))
-	dm.AddFieldMappingsAt("cluster", keyword(true))
 	canonical := bleve.NewBooleanFieldMapping()
 	canonical.IncludeInAll = false
 	dm.AddFieldMappingsAt("canonical", canonical)
-	copies := num()
-	copies.Store = true
-	dm.AddFieldMappingsAt("copies", copies)
 
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = dm
@@ -147,6 +142,16 @@ func newMapping() mapping.IndexMapping {
 	im.DefaultField = "text"
 	return im
 }
+
+// CopyCounter tells how many other places hold a copy of each document;
+// *corpus.Store is one.
+type CopyCounter interface {
+	CopyCounts(ctx context.Context, ids []string) (map[string]int, error)
+}
+
+// CountCopiesWith makes Search fill each hit's Copies from c; without it
+// hits report none. Call it before searching.
+func (x *Index) CountCopiesWith(c CopyCounter) { x.copies = c }
 
 // Open opens the index at path, creating it if needed.
 func Open(path string) (*Index, error) {
@@ -208,10 +213,17 @@ func (x *Index) Seq() (int64, error) {
 // Count is the number of documents in the index.
 func (x *Index) Count() (uint64, error) { return x.b.DocCount() }
 
+// catchUpWindow is how many changes CatchUp reads at a time, and
+// catchUpBatch how many documents go into one Bleve batch. A document
+// changed more than once within a window is indexed once: an import logs
+// a document when it is stored and again when clustering finds it is a
+// copy, a few hundred sources later. Variables for tests.
+var catchUpWindow, catchUpBatch = 20000, 500
+
 // CatchUp applies the store's changes after the index's sequence number,
-// in batches, recording the new sequence number with each batch so that an
-// interrupted catch-up resumes where it stopped. It returns the number of
-// changes applied.
+// in batches, recording a sequence number with each batch below which
+// every change is applied, so that an interrupted catch-up resumes where
+// it stopped. It returns the number of changes applied.
 func (x *Index) CatchUp(ctx context.Context, s *corpus.Store) (int, error) {
 	seq, err := x.Seq()
 	if err != nil {
@@ -219,50 +231,83 @@ func (x *Index) CatchUp(ctx context.Context, s *corpus.Store) (int, error) {
 	}
 	applied := 0
 	for {
-		changes, err := s.Changes(ctx, seq, 500)
+		changes, err := s.Changes(ctx, seq, catchUpWindow)
 		if err != nil {
 			return applied, err
 		}
 		if len(changes) == 0 {
 			return applied, nil
 		}
-		batch := x.b.NewBatch()
-		for _, c := range changes {
-			if c.Deleted {
-				batch.Delete(c.DocID)
-				continue
-			}
-			d, err := s.Get(ctx, c.DocID)
-			if errors.Is(err, corpus.ErrNotFound) {
-				batch.Delete(c.DocID) // written then deleted later in the log
-				continue
-			}
-			if err != nil {
+		latest := latestChanges(changes)
+		for len(latest) > 0 {
+			n := min(len(latest), catchUpBatch)
+			if err := x.apply(ctx, s, latest[:n]); err != nil {
 				return applied, err
 			}
-			m, _, err := s.MembershipOf(ctx, d.ID)
-			if err != nil {
+			latest = latest[n:]
+			if err := ctx.Err(); err != nil {
 				return applied, err
 			}
-			if err := addDoc(batch, x.b.Mapping(), d.ID, toIndexDoc(d, m)); err != nil {
-				return applied, err
-			}
-		}
-		seq = changes[len(changes)-1].Seq
-		batch.SetInternal([]byte(seqKey), []byte(strconv.FormatInt(seq, 10)))
-		if err := x.b.Batch(batch); err != nil {
-			return applied, fmt.Errorf("index batch: %w", err)
 		}
 		applied += len(changes)
-		if err := ctx.Err(); err != nil {
-			return applied, err
-		}
+		seq = changes[len(changes)-1].Seq
 	}
 }
 
-// toIndexDoc makes the indexed form of d, whose cluster is m (the zero
-// Membership when it has no copies).
-func toIndexDoc(d *corpus.Document, m corpus.Membership) indexDoc {
+// latestChanges keeps the last change of each document, in order of
+// sequence number. Once the documents up to one of these changes are
+// applied, every change up to its sequence number is: the others of
+// those documents came before, and the rest concern later changes.
+func latestChanges(changes []corpus.Change) []corpus.Change {
+	last := make(map[string]int, len(changes))
+	for i, c := range changes {
+		last[c.DocID] = i
+	}
+	out := make([]corpus.Change, 0, len(last))
+	for i, c := range changes {
+		if last[c.DocID] == i {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// apply indexes the documents of changes, and records the last change's
+// sequence number, in one batch.
+func (x *Index) apply(ctx context.Context, s *corpus.Store, changes []corpus.Change) error {
+	batch := x.b.NewBatch()
+	for _, c := range changes {
+		if c.Deleted {
+			batch.Delete(c.DocID)
+			continue
+		}
+		d, err := s.Get(ctx, c.DocID)
+		if errors.Is(err, corpus.ErrNotFound) {
+			batch.Delete(c.DocID) // written then deleted later in the log
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		canonical, err := s.IsCanonical(ctx, d.ID)
+		if err != nil {
+			return err
+		}
+		if err := addDoc(batch, x.b.Mapping(), d.ID, toIndexDoc(d, canonical)); err != nil {
+			return err
+		}
+	}
+	seq := changes[len(changes)-1].Seq
+	batch.SetInternal([]byte(seqKey), []byte(strconv.FormatInt(seq, 10)))
+	if err := x.b.Batch(batch); err != nil {
+		return fmt.Errorf("index batch: %w", err)
+	}
+	return nil
+}
+
+// toIndexDoc makes the indexed form of d; canonical is false when d is a
+// copy of a report other than its canonical one.
+func toIndexDoc(d *corpus.Document, canonical bool) indexDoc {
 	x := indexDoc{
 		Title:     d.Title,
 		Text:      d.Text(),
@@ -276,9 +321,7 @@ func toIndexDoc(d *corpus.Document, m corpus.Membership) indexDoc {
 		URL:       d.URL,
 		Part:      float64(d.Part),
 		Publisher: d.Publisher,
-		Cluster:   m.Cluster,
-		Canonical: m.Cluster == "" || m.Canonical,
-		Copies:    float64(max(m.Size-1, 0)),
+		Canonical: canonical,
 	}
 	if t, ok := parseDate(d.Date); ok {
 		x.Date = t
@@ -356,11 +399,11 @@ func (x *Index) Reload(ctx context.Context, s *corpus.Store) (int, error) {
 		return nil
 	}
 	err = s.Each(ctx, func(d *corpus.Document) error {
-		m, _, err := s.MembershipOf(ctx, d.ID)
+		canonical, err := s.IsCanonical(ctx, d.ID)
 		if err != nil {
 			return err
 		}
-		if err := addDoc(batch, x.b.Mapping(), d.ID, toIndexDoc(d, m)); err != nil {
+		if err := addDoc(batch, x.b.Mapping(), d.ID, toIndexDoc(d, canonical)); err != nil {
 			return err
 		}
 		n++

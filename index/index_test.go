@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -260,4 +262,135 @@ func TestReloadMatchesCatchUp(t *testing.T) {
 	if c, _ := y.CatchUp(ctx, st); c != 0 {
 		t.Errorf("CatchUp after Reload applied %d, want 0", c)
 	}
+}
+
+func TestLatestChanges(t *testing.T) {
+	ch := func(seq int64, id string, deleted bool) corpus.Change {
+		return corpus.Change{Seq: seq, DocID: id, Deleted: deleted}
+	}
+	for _, tt := range []struct {
+		name     string
+		in, want []corpus.Change
+	}{
+		{"none", nil, []corpus.Change{}},
+		{"all distinct", []corpus.Change{ch(1, "a", false), ch(2, "b", false)}, []corpus.Change{ch(1, "a", false), ch(2, "b", false)}},
+		{"stored then found a copy", []corpus.Change{ch(1, "a", false), ch(2, "b", false), ch(3, "a", false)}, []corpus.Change{ch(2, "b", false), ch(3, "a", false)}},
+		{"stored then deleted", []corpus.Change{ch(1, "a", false), ch(2, "a", true)}, []corpus.Change{ch(2, "a", true)}},
+		{"deleted then stored again", []corpus.Change{ch(4, "a", true), ch(5, "b", false), ch(6, "a", false)}, []corpus.Change{ch(5, "b", false), ch(6, "a", false)}},
+	} {
+		if got := latestChanges(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: latestChanges = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestCopiesAreHiddenAndCounted clusters two documents in the store and
+// checks that search hides the copy, counts it on the canonical hit from
+// the store, and follows the canonical copy when it moves.
+func TestCopiesAreHiddenAndCounted(t *testing.T) {
+	ctx := context.Background()
+	x, st := buildIndex(t, "testdata/search/basic/docs.jsonl")
+	setCluster := func(canonical, copy string) {
+		t.Helper()
+		err := st.Dedup(ctx, func(tx *corpus.DedupTx) error {
+			if err := tx.SetMembership(canonical, &corpus.Membership{Cluster: canonical, Canonical: true, Size: 2}); err != nil {
+				return err
+			}
+			return tx.SetMembership(copy, &corpus.Membership{Cluster: canonical, Size: 2})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := x.CatchUp(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hits := func(all bool) []string {
+		t.Helper()
+		res, err := x.Search(ctx, Request{Query: "金秋助学", Size: 10, AllCopies: all, Sort: "date"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, fmt.Sprintf("%s:%d", h.ID, h.Copies))
+		}
+		return out
+	}
+
+	setCluster("d2", "d1")
+	if got, want := hits(false), []string{"d2:0"}; !slices.Equal(got, want) {
+		t.Errorf("without a copy counter: hits %v, want %v", got, want)
+	}
+	x.CountCopiesWith(st)
+	for _, tt := range []struct {
+		canonical, copy string
+		want, all       []string
+	}{
+		{"d2", "d1", []string{"d2:1"}, []string{"d2:1", "d1:1"}},
+		{"d1", "d2", []string{"d1:1"}, []string{"d2:1", "d1:1"}},
+	} {
+		setCluster(tt.canonical, tt.copy)
+		if got := hits(false); !slices.Equal(got, tt.want) {
+			t.Errorf("%s canonical: hits %v, want %v", tt.canonical, got, tt.want)
+		}
+		if got := hits(true); !slices.Equal(got, tt.all) {
+			t.Errorf("%s canonical, all copies: hits %v, want %v", tt.canonical, got, tt.all)
+		}
+	}
+}
+
+// TestCatchUpWindowsResume interrupts a catch-up, in small windows and
+// batches, of a log in which each document changed several times, and
+// checks that the next one finishes it: every document indexed once, in
+// its last version.
+func TestCatchUpWindowsResume(t *testing.T) {
+	defer func(w, b int) { catchUpWindow, catchUpBatch = w, b }(catchUpWindow, catchUpBatch)
+	catchUpWindow, catchUpBatch = 50, 7
+	ctx := context.Background()
+	x, st := buildIndex(t, "testdata/search/basic/docs.jsonl")
+	start, _ := x.Seq()
+	for round := range 3 {
+		for i := range 40 {
+			id := fmt.Sprintf("w%02d", i)
+			d := corpus.Document{ID: id, SourceFile: id + ".txt", Title: fmt.Sprintf("第%d版通知", round), Body: []string{"职工书屋建设。"}}
+			if _, err := st.ReplaceSource(ctx, id, fmt.Sprint(round), []corpus.Document{d}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	last, _ := st.LastSeq(ctx)
+	if _, err := x.CatchUp(&stopAfter{Context: ctx, checks: 3}, st); !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted CatchUp = %v, want context.Canceled", err)
+	}
+	if seq, _ := x.Seq(); seq <= start || seq >= last {
+		t.Fatalf("interrupted CatchUp stopped at %d, want between %d and %d", seq, start, last)
+	}
+	if _, err := x.CatchUp(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := x.Count(); c != 44 {
+		t.Errorf("Count = %d, want 44", c)
+	}
+	res, err := x.Search(ctx, Request{Query: "title:第2版通知", Size: 0})
+	if err != nil || res.Total != 40 {
+		t.Errorf("documents in their last version: %v, %v; want 40", res, err)
+	}
+	if seq, _ := x.Seq(); seq != last {
+		t.Errorf("index seq %d, store seq %d", seq, last)
+	}
+}
+
+// stopAfter is a context that reports itself cancelled once Err has been
+// asked checks times.
+type stopAfter struct {
+	context.Context
+	checks int
+}
+
+func (c *stopAfter) Err() error {
+	if c.checks--; c.checks < 0 {
+		return context.Canceled
+	}
+	return nil
 }

@@ -216,6 +216,19 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 		out.Hits = append(out.Hits, hit)
 	}
+	if x.copies != nil && len(out.Hits) > 0 {
+		ids := make([]string, len(out.Hits))
+		for i, h := range out.Hits {
+			ids[i] = h.ID
+		}
+		counts, err := x.copies.CopyCounts(ctx, ids)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", r.Query, err)
+		}
+		for i := range out.Hits {
+			out.Hits[i].Copies = counts[out.Hits[i].ID]
+		}
+	}
 	if len(r.Facets) > 0 {
 		out.Facets = map[string][]FacetCount{}
 		for name, fr := range res.Facets {
@@ -306,12 +319,6 @@ func toHit(h *search.DocumentMatch, doc index.Document) Hit {
 	text := map[string]*string{"title": &hit.Title, "date_str": &hit.Date, "region_str": &hit.Region,
 		"doctype": &hit.Doctype, "source": &hit.Source, "url": &hit.URL}
 	doc.VisitFields(func(f index.Field) {
-		if n, ok := f.(index.NumericField); ok && f.Name() == "copies" {
-			if v, err := n.Number(); err == nil {
-				hit.Copies = int(v)
-			}
-			return
-		}
 		if t, ok := f.(index.TextField); ok && text[f.Name()] != nil {
 			*text[f.Name()] = t.Text()
 		}

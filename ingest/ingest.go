@@ -307,8 +307,14 @@ func (g *Ingester) AddFiles(ctx context.Context, files []string, workers int, re
 			sinceSync++
 		}
 		if sinceSync >= syncEvery {
-			// Not clustered first: commit clusters in larger batches, and a
-			// document that then joins a cluster is indexed again.
+			// Clustered first, so that a new copy is indexed once, already
+			// marked as a copy, rather than once as an original and again
+			// when clustering finds its original.
+			if err := g.cluster(ctx); err != nil {
+				fatal = err
+				cancel()
+				continue
+			}
 			select {
 			case kick <- struct{}{}:
 			default: // a catch-up is already due; it will see these too

@@ -61,6 +61,7 @@ func (d *dataFlags) openIndex(ctx context.Context, s *corpus.Store) (*index.Inde
 		x.Close()
 		return nil, err
 	}
+	x.CountCopiesWith(s)
 	return x, nil
 }
 
