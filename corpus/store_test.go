@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func mustOpen(t *testing.T) *Store {
@@ -158,5 +160,54 @@ func TestConcurrentWritersFromTwoHandles(t *testing.T) {
 	}
 	if n, _ := stores[0].Count(ctx); n != 60 {
 		t.Errorf("Count = %d, want 60", n)
+	}
+}
+
+// TestToIndexMatchesGet checks the batched read the index uses against
+// Get and IsCanonical, document by document.
+func TestToIndexMatchesGet(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	one := testDoc(1, "一")
+	two := testDoc(2, "二")
+	two.Campaigns = append(two.Campaigns, Campaign{Name: "金秋助学", Key: "金秋助学", Count: 1})
+	three := testDoc(1, "三")
+	three.Campaigns = nil
+	if _, err := s.ReplaceSource(ctx, "/x/a.txt", "h", []Document{one, two}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ReplaceSource(ctx, "/x/b.txt", "h", []Document{three}); err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{DocID("/x/a.txt", 1), DocID("/x/a.txt", 2), DocID("/x/b.txt", 1)}
+	err := s.Dedup(ctx, func(tx *DedupTx) error {
+		if err := tx.SetMembership(ids[0], &Membership{Cluster: ids[2], Size: 2}); err != nil {
+			return err
+		}
+		return tx.SetMembership(ids[2], &Membership{Cluster: ids[2], Canonical: true, Size: 2})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ToIndex(ctx, append(ids, "missing"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(ids) {
+		t.Errorf("ToIndex returned %d documents, want %d", len(got), len(ids))
+	}
+	for _, id := range ids {
+		want, err := s.Get(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Metrics = []Metric{}
+		canonical, err := s.IsCanonical(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(Indexable{Document: want, Canonical: canonical}, got[id]); diff != "" {
+			t.Errorf("ToIndex(%s) differs from Get without metrics (-want +got):\n%s", id, diff)
+		}
 	}
 }

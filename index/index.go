@@ -275,25 +275,24 @@ func latestChanges(changes []corpus.Change) []corpus.Change {
 // apply indexes the documents of changes, and records the last change's
 // sequence number, in one batch.
 func (x *Index) apply(ctx context.Context, s *corpus.Store, changes []corpus.Change) error {
+	var ids []string
+	for _, c := range changes {
+		if !c.Deleted {
+			ids = append(ids, c.DocID)
+		}
+	}
+	docs, err := s.ToIndex(ctx, ids)
+	if err != nil {
+		return err
+	}
 	batch := x.b.NewBatch()
 	for _, c := range changes {
-		if c.Deleted {
-			batch.Delete(c.DocID)
+		d, ok := docs[c.DocID]
+		if !ok {
+			batch.Delete(c.DocID) // a deletion, or written then deleted later in the log
 			continue
 		}
-		d, err := s.Get(ctx, c.DocID)
-		if errors.Is(err, corpus.ErrNotFound) {
-			batch.Delete(c.DocID) // written then deleted later in the log
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		canonical, err := s.IsCanonical(ctx, d.ID)
-		if err != nil {
-			return err
-		}
-		if err := addDoc(batch, x.b.Mapping(), d.ID, toIndexDoc(d, canonical)); err != nil {
+		if err := addDoc(batch, x.b.Mapping(), d.ID, toIndexDoc(d.Document, d.Canonical)); err != nil {
 			return err
 		}
 	}

@@ -115,6 +115,11 @@ func (g *Ingester) parse(ctx context.Context, source, name string, data []byte, 
 		}
 	}
 	p.docs = docs
+	if g.NoClusters {
+		return p, nil // whoever clusters later sketches them
+	}
+	// Sketched here, on the parsing workers, rather than on the one
+	// goroutine that clusters.
 	p.sketches = make([]*dedup.Sketch, len(docs))
 	for i := range docs {
 		p.sketches[i] = dedup.NewSketch(docs[i].Text())
