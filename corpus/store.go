@@ -132,8 +132,16 @@ func (s *Store) SourceHash(ctx context.Context, source string) (string, bool, er
 // document with its metrics and campaigns, deletes documents the source no
 // longer yields, records that each was seen at source (provenance), and
 // appends a change for each. Documents whose stored form
-// is identical are left alone and produce no change.
+// is identical are left alone and produce no change. The source was seen
+// now, by the store's clock.
 func (s *Store) ReplaceSource(ctx context.Context, source, hash string, docs []Document) (changed int, err error) {
+	return s.ReplaceSourceSeen(ctx, source, hash, time.Time{}, docs)
+}
+
+// ReplaceSourceSeen is ReplaceSource for bytes read from source at seen
+// (zero for now): a page fetched earlier and parsed again from the
+// archive was not seen again when it is parsed.
+func (s *Store) ReplaceSourceSeen(ctx context.Context, source, hash string, seen time.Time, docs []Document) (changed int, err error) {
 	defer func() {
 		if err != nil {
 			err = fmt.Errorf("store %s: %w", source, err)
@@ -202,7 +210,7 @@ func (s *Store) ReplaceSource(ctx context.Context, source, hash string, docs []D
 
 	// Every document the source yields was seen there, with these bytes.
 	for id := range keep {
-		if err := addProvenance(ctx, tx, id, Provenance{Location: source, ContentHash: hash}, s.Now()); err != nil {
+		if err := addProvenance(ctx, tx, id, Provenance{Location: source, ContentHash: hash, LastSeen: seen}, s.Now()); err != nil {
 			return 0, err
 		}
 	}

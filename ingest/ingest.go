@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/dedup"
@@ -71,13 +72,15 @@ type Result struct {
 }
 
 // Add parses data read from source (an absolute path or a URL; name is how
-// the user named it) and stores its documents, replacing what the source
-// yielded before. It does not update the index: call Sync after a batch.
-func (g *Ingester) Add(ctx context.Context, source, name string, data []byte, contentType string) (Result, error) {
+// the user named it) at seen (zero for now) and stores its documents,
+// replacing what the source yielded before. It does not update the index:
+// call Sync after a batch.
+func (g *Ingester) Add(ctx context.Context, source, name string, data []byte, contentType string, seen time.Time) (Result, error) {
 	p, err := g.parse(ctx, source, name, data, contentType)
 	if err != nil {
 		return Result{Source: source}, err
 	}
+	p.seen = seen
 	return g.commit(ctx, p)
 }
 
@@ -87,6 +90,7 @@ type parsed struct {
 	docs         []corpus.Document
 	sketches     []*dedup.Sketch
 	unchanged    bool
+	seen         time.Time // zero for now
 }
 
 func (g *Ingester) parse(ctx context.Context, source, name string, data []byte, contentType string) (parsed, error) {
@@ -132,10 +136,10 @@ func (g *Ingester) commit(ctx context.Context, p parsed) (Result, error) {
 	if p.unchanged {
 		res.Outcome = Unchanged
 		// Seen again: moves the provenance's last-seen time.
-		err := g.Store.AddSourceProvenance(ctx, p.source, corpus.Provenance{Location: p.source, ContentHash: p.hash})
+		err := g.Store.AddSourceProvenance(ctx, p.source, corpus.Provenance{Location: p.source, ContentHash: p.hash, LastSeen: p.seen})
 		return res, err
 	}
-	n, err := g.Store.ReplaceSource(ctx, p.source, p.hash, p.docs)
+	n, err := g.Store.ReplaceSourceSeen(ctx, p.source, p.hash, p.seen, p.docs)
 	if err != nil {
 		return res, err
 	}
@@ -422,7 +426,7 @@ func (g *Ingester) AddFS(ctx context.Context, fsys fs.FS, prefix string, report 
 			report(path, Result{Source: prefix + path}, &InputError{Name: path, Err: err})
 			return nil
 		}
-		r, err := g.Add(ctx, prefix+path, path, data, "")
+		r, err := g.Add(ctx, prefix+path, path, data, "", time.Time{})
 		if err != nil && !IsSkippable(err) {
 			return err
 		}

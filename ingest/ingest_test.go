@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"testing/fstest"
 
 	"github.com/unionscope/unionscope/corpus"
@@ -120,7 +121,7 @@ func TestAddFSStoresIndexesAndClusters(t *testing.T) {
 func TestAddSkipsEmptyAndBinary(t *testing.T) {
 	g := newIngester(t)
 	for name, data := range map[string][]byte{"empty.txt": nil, "blank.txt": []byte(" \n\t\n"), "bin.txt": {0x89, 'P', 'N', 'G', 0, 0, 0, 0x0d, 0, 1, 2, 3}} {
-		_, err := g.Add(context.Background(), "/x/"+name, name, data, "")
+		_, err := g.Add(context.Background(), "/x/"+name, name, data, "", time.Time{})
 		if !IsSkippable(err) {
 			t.Errorf("Add(%s) error = %v, want a skippable input error", name, err)
 		}

@@ -240,7 +240,7 @@ func (s *crawlSink) Store(ctx context.Context, r *crawler.Response) (crawler.Ver
 		}
 		return v, nil
 	}
-	res, err := s.g.Add(ctx, r.URL, r.URL, r.Body, r.ContentType)
+	res, err := s.g.Add(ctx, r.URL, r.URL, r.Body, r.ContentType, r.FetchedAt)
 	if err != nil {
 		if ingest.IsSkippable(err) {
 			return crawler.Verdict{Outcome: crawler.OutcomeRejected}, nil
