@@ -477,6 +477,38 @@ func (s *Store) ToIndex(ctx context.Context, ids []string) (map[string]Indexable
 	return out, nil
 }
 
+// EachToIndex calls fn for every document in ID order, as ToIndex reads
+// them, a page at a time.
+func (s *Store) EachToIndex(ctx context.Context, fn func(Indexable) error) error {
+	after := ""
+	for {
+		rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents WHERE id > ? ORDER BY id LIMIT 500`, after)
+		if err != nil {
+			return fmt.Errorf("list documents: %w", err)
+		}
+		ids, err := scanStrings(rows)
+		if err != nil {
+			return fmt.Errorf("list documents: %w", err)
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		docs, err := s.ToIndex(ctx, ids)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			// One deleted since the listing is not in docs.
+			if d, ok := docs[id]; ok {
+				if err := fn(d); err != nil {
+					return err
+				}
+			}
+		}
+		after = ids[len(ids)-1]
+	}
+}
+
 // withExtra scans a row's leading columns as its scanner's caller asks
 // and the rest into extra.
 type withExtra struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -209,5 +210,17 @@ func TestToIndexMatchesGet(t *testing.T) {
 		if diff := cmp.Diff(Indexable{Document: want, Canonical: canonical}, got[id]); diff != "" {
 			t.Errorf("ToIndex(%s) differs from Get without metrics (-want +got):\n%s", id, diff)
 		}
+	}
+	var each []Indexable
+	if err := s.EachToIndex(ctx, func(d Indexable) error { each = append(each, d); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(ids)
+	var want []Indexable
+	for _, id := range ids {
+		want = append(want, got[id])
+	}
+	if diff := cmp.Diff(want, each); diff != "" {
+		t.Errorf("EachToIndex differs from ToIndex in ID order (-want +got):\n%s", diff)
 	}
 }

@@ -397,12 +397,8 @@ func (x *Index) Reload(ctx context.Context, s *corpus.Store) (int, error) {
 		batch.Reset()
 		return nil
 	}
-	err = s.Each(ctx, func(d *corpus.Document) error {
-		canonical, err := s.IsCanonical(ctx, d.ID)
-		if err != nil {
-			return err
-		}
-		if err := addDoc(batch, x.b.Mapping(), d.ID, toIndexDoc(d, canonical)); err != nil {
+	err = s.EachToIndex(ctx, func(d corpus.Indexable) error {
+		if err := addDoc(batch, x.b.Mapping(), d.ID, toIndexDoc(d.Document, d.Canonical)); err != nil {
 			return err
 		}
 		n++
