@@ -81,3 +81,39 @@ func TestCandidatesPassOverForgotten(t *testing.T) {
 	c.samples.merge(c.dead)
 	check("after merge")
 }
+
+// TestSketchTableMatchesAMap puts, drops and puts again sketches of
+// random texts, numbered with gaps and out of order, and reads each back.
+func TestSketchTableMatchesAMap(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var table sketchTable
+	want := map[int64]*Sketch{}
+	for range 2000 {
+		seq := int64(r.IntN(3000))
+		switch r.IntN(4) {
+		case 0:
+			table.drop(seq)
+			delete(want, seq)
+		default:
+			var text []rune
+			for range r.IntN(400) {
+				text = append(text, rune(0x4E00+r.IntN(300)))
+			}
+			sk := NewSketch(string(text))
+			table.put(seq, sk)
+			want[seq] = sk
+		}
+	}
+	for seq := int64(-1); seq <= 3001; seq++ {
+		got := table.get(seq)
+		w, ok := want[seq]
+		switch {
+		case !ok && got != nil:
+			t.Fatalf("get(%d) = %+v, want nil", seq, got)
+		case ok && got == nil:
+			t.Fatalf("get(%d) = nil, want a sketch", seq)
+		case ok && (got.Shingles != w.Shingles || got.Sig != w.Sig || !slices.Equal(got.Samples, w.Samples)):
+			t.Fatalf("get(%d) differs from the sketch put", seq)
+		}
+	}
+}

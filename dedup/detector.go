@@ -262,10 +262,20 @@ func (d *Detector) add(tx *corpus.DedupTx, c *candidateIndex, id, source string,
 
 // link compares id, stored as sketch seq, with the documents that share a
 // band or enough samples with it and stores the pairs worth keeping.
+// Candidates are compared in memory; the store is asked only for the few
+// worth a pair, which also passes over those another process forgot.
 func (d *Detector) link(tx *corpus.DedupTx, c *candidateIndex, id string, seq int64, sk *Sketch) error {
 	seqs := append(c.bandMates(seq, sk), c.sampleMates(seq, sk, minSharedSamples, maxPosting)...)
 	slices.Sort(seqs)
-	stored, err := tx.SketchesBySeq(slices.Compact(seqs))
+	var worth []int64
+	for _, o := range slices.Compact(seqs) {
+		if other := c.sketch(o); other != nil {
+			if _, keep := d.pair(id, sk, "", other); keep {
+				worth = append(worth, o)
+			}
+		}
+	}
+	stored, err := tx.SketchesBySeq(worth)
 	if err != nil {
 		return err
 	}
