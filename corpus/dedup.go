@@ -481,6 +481,17 @@ func (t *DedupTx) SketchesAfter(seq int64, fn func(DupSketch) error) error {
 	return nil
 }
 
+// SketchSpace returns the highest sequence number of the stored sketches
+// above seq, and how many bytes of samples they hold, so that a reader of
+// SketchesAfter can make room for them at once.
+func (t *DedupTx) SketchSpace(seq int64) (last, sampleBytes int64, err error) {
+	err = t.queryRow(`SELECT COALESCE(MAX(seq), 0), COALESCE(SUM(length(samples)), 0) FROM dedup_sketches WHERE seq > ?`, seq).Scan(&last, &sampleBytes)
+	if err != nil {
+		return 0, 0, fmt.Errorf("sketches after %d: %w", seq, err)
+	}
+	return last, sampleBytes, nil
+}
+
 // SketchesBySeq returns the stored sketches numbered seqs, in order of
 // Seq; numbers of sketches since forgotten are left out.
 func (t *DedupTx) SketchesBySeq(seqs []int64) ([]DupSketch, error) {

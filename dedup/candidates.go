@@ -167,6 +167,20 @@ type sketchTable struct {
 
 var noSig [numHashes]uint32
 
+// reserve makes room for sketches numbered up to last holding samples
+// samples in all. Grown by append instead, a store's worth of sketches
+// left four times their size in garbage behind, which the heap target of
+// a bulk import then multiplied.
+func (t *sketchTable) reserve(last int64, samples int) {
+	if n := int(last) + 1 - len(t.shingles); n > 0 {
+		t.shingles = slices.Grow(t.shingles, n)
+		t.sigs = slices.Grow(t.sigs, n*numHashes)
+		t.sampleAt = slices.Grow(t.sampleAt, n)
+		t.sampleEnd = slices.Grow(t.sampleEnd, n)
+	}
+	t.samples = slices.Grow(t.samples, samples)
+}
+
 func (t *sketchTable) put(seq int64, sk *Sketch) {
 	for int64(len(t.shingles)) <= seq {
 		t.shingles = append(t.shingles, -1)

@@ -114,8 +114,13 @@ func (d *Detector) inTx(ctx context.Context, fn func(*corpus.DedupTx, *candidate
 			d.cands = newCandidateIndex()
 		}
 		c := d.cands
+		last, sampleBytes, err := tx.SketchSpace(c.loaded)
+		if err != nil {
+			return err
+		}
+		c.sketches.reserve(last, int(sampleBytes/8))
 		l := loader{c: c}
-		err := tx.SketchesAfter(c.loaded, func(stored corpus.DupSketch) error {
+		err = tx.SketchesAfter(c.loaded, func(stored corpus.DupSketch) error {
 			sk, ok := unmarshalSketch(stored.Shingles, stored.Signature, stored.Samples)
 			if !ok {
 				return fmt.Errorf("stored sketch %d is corrupt", stored.Seq)
