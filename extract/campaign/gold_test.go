@@ -1,6 +1,8 @@
 package campaign
 
 import (
+	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -31,44 +33,48 @@ func TestGold(t *testing.T) {
 		}
 		golds[k][Normalize(c.Name)] = true
 	}
-	var tp, npred, ngold int
+	var c nameCounts
 	for _, d := range docs {
 		k := goldKey{filepath.Base(d.SourceFile), max(d.Part, 1)}
-		gold := golds[k]
-		pred := map[string]bool{}
-		for _, c := range Extract(d.Text()) {
-			if n := Normalize(c.Name); n != "" {
-				pred[n] = true
-			}
-		}
-		npred += len(pred)
-		ngold += len(gold)
-		for _, n := range slices.Sorted(mapKeys(pred)) {
-			if gold[n] {
-				tp++
-			} else {
-				t.Logf("false %s/%d: %s", k.File[:6], k.Part, n)
-			}
-		}
-		for _, n := range slices.Sorted(mapKeys(gold)) {
-			if !pred[n] {
-				t.Logf("miss %s/%d: %s", k.File[:6], k.Part, n)
-			}
+		c.add(t, fmt.Sprintf("%s/%d", k.File[:6], k.Part), d.Text(), golds[k])
+	}
+	c.check(t, "campaigns", 0.80)
+}
+
+// nameCounts are the matches, predicted names and gold names of a set of
+// passages.
+type nameCounts struct{ tp, npred, ngold int }
+
+// add counts the campaign names Extract finds in text against gold,
+// logging each false and missed name under label.
+func (c *nameCounts) add(t *testing.T, label, text string, gold map[string]bool) {
+	pred := map[string]bool{}
+	for _, m := range Extract(text) {
+		if n := Normalize(m.Name); n != "" {
+			pred[n] = true
 		}
 	}
-	p, r, f := sharedtest.PRF(tp, npred, ngold)
-	t.Logf("campaigns: P=%.3f R=%.3f F1=%.3f gold=%d predicted=%d matched=%d", p, r, f, ngold, npred, tp)
-	if f < 0.80 {
-		t.Errorf("campaigns F1 = %.3f, want ≥ 0.80", f)
+	c.npred += len(pred)
+	c.ngold += len(gold)
+	for _, n := range slices.Sorted(maps.Keys(pred)) {
+		if gold[n] {
+			c.tp++
+		} else {
+			t.Logf("false %s: %s", label, n)
+		}
+	}
+	for _, n := range slices.Sorted(maps.Keys(gold)) {
+		if !pred[n] {
+			t.Logf("miss %s: %s", label, n)
+		}
 	}
 }
 
-func mapKeys(m map[string]bool) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
+// check logs precision, recall and F1 and fails below minF1.
+func (c nameCounts) check(t *testing.T, what string, minF1 float64) {
+	p, r, f := sharedtest.PRF(c.tp, c.npred, c.ngold)
+	t.Logf("%s: P=%.3f R=%.3f F1=%.3f gold=%d predicted=%d matched=%d", what, p, r, f, c.ngold, c.npred, c.tp)
+	if f < minF1 {
+		t.Errorf("%s F1 = %.3f, want ≥ %.2f", what, f, minF1)
 	}
 }

@@ -1,11 +1,9 @@
 package campaign
 
 import (
-	"github.com/unionscope/unionscope/internal/sharedtest"
-
-	"path/filepath"
-	"slices"
 	"testing"
+
+	"github.com/unionscope/unionscope/internal/sharedtest"
 )
 
 // heldoutDoc is one passage of testdata/heldout.jsonl: a report written for
@@ -24,52 +22,16 @@ type heldoutDoc struct {
 // generic activities.
 const heldoutMinF1 = 0.85
 
-// heldoutFiles are the held-out sets: heldout.jsonl was measured first and
-// its failures fixed by general rules; heldout2.jsonl was written after
-// those fixes and measures whether they carry over.
-var heldoutFiles = []string{"heldout.jsonl", "heldout2.jsonl"}
+func TestHeldout(t *testing.T) { sharedtest.Heldout(t, scoreHeldout) }
 
-func TestHeldout(t *testing.T) {
-	for _, name := range heldoutFiles {
-		t.Run(name, func(t *testing.T) { testHeldout(t, name) })
-	}
-}
-
-func testHeldout(t *testing.T, name string) {
-	docs := sharedtest.ReadJSONL[heldoutDoc](t, filepath.Join("testdata", name))
-	if len(docs) < 4 {
-		t.Fatalf("only %d held-out passages in %s, want at least 4", len(docs), name)
-	}
-	var tp, npred, ngold int
+func scoreHeldout(t *testing.T, docs []heldoutDoc) {
+	var c nameCounts
 	for _, d := range docs {
 		gold := map[string]bool{}
 		for _, n := range d.Campaigns {
 			gold[Normalize(n)] = true
 		}
-		pred := map[string]bool{}
-		for _, c := range Extract(d.Text) {
-			if n := Normalize(c.Name); n != "" {
-				pred[n] = true
-			}
-		}
-		npred += len(pred)
-		ngold += len(gold)
-		for _, n := range slices.Sorted(mapKeys(pred)) {
-			if gold[n] {
-				tp++
-			} else {
-				t.Logf("false %s: %s", d.ID, n)
-			}
-		}
-		for _, n := range slices.Sorted(mapKeys(gold)) {
-			if !pred[n] {
-				t.Logf("miss %s: %s", d.ID, n)
-			}
-		}
+		c.add(t, d.ID, d.Text, gold)
 	}
-	p, r, f := sharedtest.PRF(tp, npred, ngold)
-	t.Logf("held-out campaigns: P=%.3f R=%.3f F1=%.3f gold=%d predicted=%d matched=%d", p, r, f, ngold, npred, tp)
-	if f < heldoutMinF1 {
-		t.Errorf("held-out campaigns F1 = %.3f, want ≥ %.2f", f, heldoutMinF1)
-	}
+	c.check(t, "held-out campaigns", heldoutMinF1)
 }

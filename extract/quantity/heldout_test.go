@@ -3,7 +3,6 @@ package quantity
 import (
 	"github.com/unionscope/unionscope/internal/sharedtest"
 
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -32,22 +31,9 @@ const (
 	heldoutMinSubject = 0.90
 )
 
-// heldoutFiles are the held-out sets: heldout.jsonl was measured first and
-// its failures fixed by general rules; heldout2.jsonl was written after
-// those fixes and measures whether they carry over.
-var heldoutFiles = []string{"heldout.jsonl", "heldout2.jsonl"}
+func TestHeldout(t *testing.T) { sharedtest.Heldout(t, scoreHeldout) }
 
-func TestHeldout(t *testing.T) {
-	for _, name := range heldoutFiles {
-		t.Run(name, func(t *testing.T) { testHeldout(t, name) })
-	}
-}
-
-func testHeldout(t *testing.T, name string) {
-	docs := sharedtest.ReadJSONL[heldoutDoc](t, filepath.Join("testdata", name))
-	if len(docs) < 4 {
-		t.Fatalf("only %d held-out passages in %s, want at least 4", len(docs), name)
-	}
+func scoreHeldout(t *testing.T, docs []heldoutDoc) {
 	var tp, npred, ngold, subjOK, approxOK int
 	for _, d := range docs {
 		pred := Extract(d.Text)

@@ -85,3 +85,23 @@ func PRF(tp, npred, ngold int) (p, r, f float64) {
 	}
 	return p, r, f
 }
+
+// HeldoutFiles are a package's held-out sets in its testdata:
+// heldout.jsonl was measured first and its failures fixed by general
+// rules; heldout2.jsonl was written after those fixes and measures
+// whether they carry over.
+var HeldoutFiles = []string{"heldout.jsonl", "heldout2.jsonl"}
+
+// Heldout runs score as a subtest over the passages of each of
+// HeldoutFiles, failing a set of fewer than 4.
+func Heldout[T any](t *testing.T, score func(t *testing.T, docs []T)) {
+	for _, name := range HeldoutFiles {
+		t.Run(name, func(t *testing.T) {
+			docs := ReadJSONL[T](t, filepath.Join("testdata", name))
+			if len(docs) < 4 {
+				t.Fatalf("only %d held-out passages in %s, want at least 4", len(docs), name)
+			}
+			score(t, docs)
+		})
+	}
+}
