@@ -481,36 +481,25 @@ func (t *DedupTx) SketchesAfter(seq int64, fn func(DupSketch) error) error {
 	return nil
 }
 
-// SketchSpace returns the highest sequence number of the stored sketches
-// above seq, and how many bytes of samples they hold, so that a reader of
-// SketchesAfter can make room for them at once.
-func (t *DedupTx) SketchSpace(seq int64) (last, sampleBytes int64, err error) {
-	err = t.queryRow(`SELECT COALESCE(MAX(seq), 0), COALESCE(SUM(length(samples)), 0) FROM dedup_sketches WHERE seq > ?`, seq).Scan(&last, &sampleBytes)
-	if err != nil {
-		return 0, 0, fmt.Errorf("sketches after %d: %w", seq, err)
-	}
-	return last, sampleBytes, nil
-}
-
-// SketchesBySeq returns the stored sketches numbered seqs, in order of
-// Seq; numbers of sketches since forgotten are left out.
-func (t *DedupTx) SketchesBySeq(seqs []int64) ([]DupSketch, error) {
+// SketchDocs returns the documents of the stored sketches numbered seqs,
+// by number; numbers of sketches since forgotten are left out.
+func (t *DedupTx) SketchDocs(seqs []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(seqs))
 	if len(seqs) == 0 {
-		return nil, nil
+		return out, nil
 	}
-	rows, err := t.query(`SELECT s.seq, s.doc_id, s.source, s.shingles, s.signature, s.samples
-		FROM dedup_sketches s WHERE s.seq IN (SELECT value FROM json_each(?)) ORDER BY s.seq`, jsonKeys(seqs))
+	rows, err := t.query(`SELECT seq, doc_id FROM dedup_sketches WHERE seq IN (SELECT value FROM json_each(?))`, jsonKeys(seqs))
 	if err != nil {
 		return nil, fmt.Errorf("read %d sketches: %w", len(seqs), err)
 	}
 	defer rows.Close()
-	var out []DupSketch
 	for rows.Next() {
-		var sk DupSketch
-		if err := rows.Scan(&sk.Seq, &sk.DocID, &sk.Source, &sk.Shingles, &sk.Signature, &sk.Samples); err != nil {
+		var seq int64
+		var id string
+		if err := rows.Scan(&seq, &id); err != nil {
 			return nil, fmt.Errorf("read %d sketches: %w", len(seqs), err)
 		}
-		out = append(out, sk)
+		out[seq] = id
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read %d sketches: %w", len(seqs), err)

@@ -247,26 +247,34 @@ func TestSketchSeqs(t *testing.T) {
 		if !(a1 < b && b < a2 && a2 < c && c < a2again) {
 			t.Errorf("seqs a=%d b=%d a=%d c=%d a=%d, want increasing", a1, b, a2, c, a2again)
 		}
-		var after []int64
+		var after []DupSketch
 		if err := tx.SketchesAfter(b, func(sk DupSketch) error {
-			after = append(after, sk.Seq)
+			after = append(after, sk)
 			return nil
 		}); err != nil {
 			return err
 		}
-		if diff := cmp.Diff([]int64{c, a2again}, after); diff != "" {
+		wantAfter := []DupSketch{
+			{Seq: c, Shingles: 50, Signature: []byte{1}, Samples: []byte{2}},
+			{Seq: a2again, Shingles: 50, Signature: []byte{1}, Samples: []byte{2}},
+		}
+		if diff := cmp.Diff(wantAfter, after); diff != "" {
 			t.Errorf("SketchesAfter(%d) (-want +got):\n%s", b, diff)
 		}
-		got, err := tx.SketchesBySeq([]int64{a2again, a1, b, a2})
+		got, err := tx.SketchDocs([]int64{a2again, a1, b, a2})
 		if err != nil {
 			return err
 		}
-		want := []DupSketch{
-			{Seq: b, DocID: "b", Source: "/b", Shingles: 50, Signature: []byte{1}, Samples: []byte{2}},
-			{Seq: a2again, DocID: "a", Source: "/a", Shingles: 50, Signature: []byte{1}, Samples: []byte{2}},
+		if diff := cmp.Diff(map[int64]string{b: "b", a2again: "a"}, got); diff != "" {
+			t.Errorf("SketchDocs (-want +got):\n%s", diff)
 		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("SketchesBySeq (-want +got):\n%s", diff)
+		sk, ok, err := tx.Sketch("a")
+		if err != nil {
+			return err
+		}
+		want := DupSketch{Seq: a2again, DocID: "a", Source: "/a", Shingles: 50, Signature: []byte{1}, Samples: []byte{2}}
+		if diff := cmp.Diff(want, sk); !ok || diff != "" {
+			t.Errorf("Sketch(a) = %v (-want +got):\n%s", ok, diff)
 		}
 		return nil
 	})

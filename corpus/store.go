@@ -343,11 +343,13 @@ type queryer interface {
 
 const documentColumns = `id, source, source_file, url, part, title, date, publisher, author, province, city, county, doctype, body, content_hash`
 
-func scanDocument(sc interface{ Scan(...any) error }) (*Document, error) {
+// scanDocument reads documentColumns, and into extra any columns that
+// follow them.
+func scanDocument(sc interface{ Scan(...any) error }, extra ...any) (*Document, error) {
 	var d Document
 	var body string
-	if err := sc.Scan(&d.ID, &d.Source, &d.SourceFile, &d.URL, &d.Part, &d.Title, &d.Date, &d.Publisher, &d.Author,
-		&d.Region.Province, &d.Region.City, &d.Region.County, &d.Doctype, &body, &d.ContentHash); err != nil {
+	if err := sc.Scan(append([]any{&d.ID, &d.Source, &d.SourceFile, &d.URL, &d.Part, &d.Title, &d.Date, &d.Publisher, &d.Author,
+		&d.Region.Province, &d.Region.City, &d.Region.County, &d.Doctype, &body, &d.ContentHash}, extra...)...); err != nil {
 		return nil, err
 	}
 	d.Body = splitBody(body)
@@ -444,7 +446,7 @@ func (s *Store) ToIndex(ctx context.Context, ids []string) (map[string]Indexable
 	defer rows.Close()
 	for rows.Next() {
 		var canonical bool
-		d, err := scanDocument(withExtra{rows, []any{&canonical}})
+		d, err := scanDocument(rows, &canonical)
 		if err != nil {
 			return nil, fmt.Errorf("read %d documents to index: %w", len(ids), err)
 		}
@@ -508,15 +510,6 @@ func (s *Store) EachToIndex(ctx context.Context, fn func(Indexable) error) error
 		after = ids[len(ids)-1]
 	}
 }
-
-// withExtra scans a row's leading columns as its scanner's caller asks
-// and the rest into extra.
-type withExtra struct {
-	rows  *sql.Rows
-	extra []any
-}
-
-func (w withExtra) Scan(dest ...any) error { return w.rows.Scan(append(dest, w.extra...)...) }
 
 // Each calls fn for every document in ID order, with metrics and campaigns,
 // reading in pages so that memory does not grow with the corpus.

@@ -167,20 +167,6 @@ type sketchTable struct {
 
 var noSig [numHashes]uint32
 
-// reserve makes room for sketches numbered up to last holding samples
-// samples in all. Grown by append instead, a store's worth of sketches
-// left four times their size in garbage behind, which the heap target of
-// a bulk import then multiplied.
-func (t *sketchTable) reserve(last int64, samples int) {
-	if n := int(last) + 1 - len(t.shingles); n > 0 {
-		t.shingles = slices.Grow(t.shingles, n)
-		t.sigs = slices.Grow(t.sigs, n*numHashes)
-		t.sampleAt = slices.Grow(t.sampleAt, n)
-		t.sampleEnd = slices.Grow(t.sampleEnd, n)
-	}
-	t.samples = slices.Grow(t.samples, samples)
-}
-
 func (t *sketchTable) put(seq int64, sk *Sketch) {
 	for int64(len(t.shingles)) <= seq {
 		t.shingles = append(t.shingles, -1)
@@ -216,10 +202,6 @@ func (t *sketchTable) drop(seq int64) {
 		t.shingles[seq] = -1
 	}
 }
-
-// sketch returns the sketch numbered seq, or nil when this process forgot
-// it.
-func (c *candidateIndex) sketch(seq int64) *Sketch { return c.sketches.get(seq) }
 
 // loader collects the postings of stored sketches to add them in one go.
 type loader struct {
@@ -280,7 +262,7 @@ func (c *candidateIndex) sampleMates(self int64, sk *Sketch, minShared, maxPosti
 	}
 	var out []int64
 	for seq, n := range shared {
-		if other := c.sketch(seq); other != nil && n >= minShared && 2*n >= min(len(sk.Samples), len(other.Samples)) {
+		if other := c.sketches.get(seq); other != nil && n >= minShared && 2*n >= min(len(sk.Samples), len(other.Samples)) {
 			out = append(out, seq)
 		}
 	}

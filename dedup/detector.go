@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -114,13 +115,8 @@ func (d *Detector) inTx(ctx context.Context, fn func(*corpus.DedupTx, *candidate
 			d.cands = newCandidateIndex()
 		}
 		c := d.cands
-		last, sampleBytes, err := tx.SketchSpace(c.loaded)
-		if err != nil {
-			return err
-		}
-		c.sketches.reserve(last, int(sampleBytes/8))
 		l := loader{c: c}
-		err = tx.SketchesAfter(c.loaded, func(stored corpus.DupSketch) error {
+		err := tx.SketchesAfter(c.loaded, func(stored corpus.DupSketch) error {
 			sk, ok := unmarshalSketch(stored.Shingles, stored.Signature, stored.Samples)
 			if !ok {
 				return fmt.Errorf("stored sketch %d is corrupt", stored.Seq)
@@ -272,30 +268,26 @@ func (d *Detector) add(tx *corpus.DedupTx, c *candidateIndex, id, source string,
 func (d *Detector) link(tx *corpus.DedupTx, c *candidateIndex, id string, seq int64, sk *Sketch) error {
 	seqs := append(c.bandMates(seq, sk), c.sampleMates(seq, sk, minSharedSamples, maxPosting)...)
 	slices.Sort(seqs)
-	var worth []int64
+	worth := map[int64]corpus.DupPair{}
 	for _, o := range slices.Compact(seqs) {
-		if other := c.sketch(o); other != nil {
-			if _, keep := d.pair(id, sk, "", other); keep {
-				worth = append(worth, o)
+		if other := c.sketches.get(o); other != nil {
+			if p, keep := d.pair(id, sk, "", other); keep {
+				worth[o] = p
 			}
 		}
 	}
-	stored, err := tx.SketchesBySeq(worth)
+	keys := slices.Sorted(maps.Keys(worth))
+	docs, err := tx.SketchDocs(keys)
 	if err != nil {
 		return err
 	}
-	for _, o := range stored {
-		if o.DocID == id {
+	for _, o := range keys {
+		p := worth[o]
+		other, ok := docs[o]
+		if !ok || other == id {
 			continue
 		}
-		other, ok := unmarshalSketch(o.Shingles, o.Signature, o.Samples)
-		if !ok {
-			return fmt.Errorf("sketch of %s is corrupt", o.DocID)
-		}
-		p, keep := d.pair(id, sk, o.DocID, other)
-		if !keep {
-			continue
-		}
+		p.B = other
 		if err := tx.PutPair(p); err != nil {
 			return err
 		}
