@@ -185,14 +185,29 @@ func (t *sketchTable) put(seq int64, sk *Sketch) {
 // hold it (never seen, or forgotten by this process). Its Samples share
 // the table's memory: the caller must not change them.
 func (t *sketchTable) get(seq int64) *Sketch {
-	if seq < 0 || seq >= int64(len(t.shingles)) || t.shingles[seq] < 0 {
+	sk := new(Sketch)
+	if !t.load(seq, sk) {
 		return nil
 	}
-	sk := &Sketch{Shingles: int(t.shingles[seq])}
+	return sk
+}
+
+// load is get into sk, which it reports whether it filled: comparing
+// hundreds of candidates a document through one Sketch spares as many
+// allocations of 600 bytes.
+func (t *sketchTable) load(seq int64, sk *Sketch) bool {
+	if !t.has(seq) {
+		return false
+	}
+	sk.Shingles = int(t.shingles[seq])
 	copy(sk.Sig[:], t.sigs[seq*numHashes:])
 	a, b := t.sampleAt[seq], t.sampleEnd[seq]
 	sk.Samples = t.samples[a:b:b]
-	return sk
+	return true
+}
+
+func (t *sketchTable) has(seq int64) bool {
+	return seq >= 0 && seq < int64(len(t.shingles)) && t.shingles[seq] >= 0
 }
 
 // drop forgets the sketch numbered seq; its samples stay until the
@@ -262,25 +277,41 @@ func (c *candidateIndex) sampleMates(self int64, sk *Sketch, minShared, maxPosti
 	}
 	var out []int64
 	for seq, n := range shared {
-		if other := c.sketches.get(seq); other != nil && n >= minShared && 2*n >= min(len(sk.Samples), len(other.Samples)) {
+		if c.sketches.has(seq) && n >= minShared && 2*n >= min(len(sk.Samples), int(c.sketches.sampleEnd[seq]-c.sketches.sampleAt[seq])) {
 			out = append(out, seq)
 		}
 	}
 	return out
 }
 
-// bandMates returns the sketches other than self sharing a band with sk.
-func (c *candidateIndex) bandMates(self int64, sk *Sketch) []int64 {
-	var buf []uint32
+// bandMates returns the sketches other than self that share a band with
+// sk under a key at most maxPosting sketches hold, or that share two
+// bands. A key held by more is a stock passage: at 100,000 generated
+// reports, keys held by more than 64 proposed nine in ten of the 850
+// candidates a document had, and not one of those sharing only such a key
+// was a copy at the default threshold. A copy at Jaccard 0.67 (a score
+// of 0.8) shares two bands or more with probability 0.99.
+func (c *candidateIndex) bandMates(self int64, sk *Sketch, maxPosting int) []int64 {
+	var all, out []uint32
 	for _, k := range sk.Bands() {
-		buf = c.bands.collect(k, c.dead, -1, buf)
+		n := len(all)
+		all = c.bands.collect(k, c.dead, -1, all)
+		if len(all)-n <= maxPosting {
+			out = append(out, all[n:]...)
+		}
 	}
-	out := make([]int64, 0, len(buf))
-	for _, seq := range buf {
-		if int64(seq) != self {
-			out = append(out, int64(seq))
+	slices.Sort(all)
+	for i := 1; i < len(all); i++ {
+		if all[i] == all[i-1] && (i == 1 || all[i] != all[i-2]) {
+			out = append(out, all[i])
 		}
 	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	mates := make([]int64, 0, len(out))
+	for _, seq := range slices.Compact(out) {
+		if int64(seq) != self {
+			mates = append(mates, int64(seq))
+		}
+	}
+	return mates
 }

@@ -67,7 +67,7 @@ func TestCandidatesPassOverForgotten(t *testing.T) {
 	c.forget(2)
 	check := func(when string) {
 		t.Helper()
-		if got := c.bandMates(3, a); !slices.Equal(got, []int64{1}) {
+		if got := c.bandMates(3, a, maxPosting); !slices.Equal(got, []int64{1}) {
 			t.Errorf("%s: bandMates = %v, want [1]", when, got)
 		}
 		if len(a.Samples) >= minSharedSamples {
@@ -115,5 +115,43 @@ func TestSketchTableMatchesAMap(t *testing.T) {
 		case ok && (got.Shingles != w.Shingles || got.Sig != w.Sig || !slices.Equal(got.Samples, w.Samples)):
 			t.Fatalf("get(%d) differs from the sketch put", seq)
 		}
+	}
+}
+
+// TestBandMatesPassOverStockKeys checks that a band key many sketches hold
+// proposes only the sketches that share another band too, while a rare key
+// proposes its sketches on its own.
+func TestBandMatesPassOverStockKeys(t *testing.T) {
+	// sketch returns a sketch whose signature is unique to id except in
+	// the given bands, where it equals that of id 0.
+	sketch := func(id uint32, bands ...int) *Sketch {
+		sk := &Sketch{Shingles: 100}
+		for i := range sk.Sig {
+			sk.Sig[i] = id<<8 | uint32(i)
+			if slices.Contains(bands, i/bandRows) {
+				sk.Sig[i] = uint32(i)
+			}
+		}
+		return sk
+	}
+	const stock = 5
+	c := newCandidateIndex()
+	a := sketch(0)
+	c.add(1, a)
+	seq := int64(2)
+	for id := range uint32(stock) {
+		c.add(seq, sketch(100+id, 0)) // only the stock band
+		seq++
+	}
+	c.add(20, sketch(20, 0, 5)) // the stock band and another
+	c.add(21, sketch(21, 7))    // one rare band
+	c.add(22, sketch(22, 9, 3)) // two rare bands
+	c.add(23, sketch(23))       // nothing
+	if got, want := c.bandMates(1, a, stock), []int64{20, 21, 22}; !slices.Equal(got, want) {
+		t.Errorf("bandMates = %v, want %v", got, want)
+	}
+	// Under a larger limit the stock band's sketches are candidates too.
+	if got := c.bandMates(1, a, 64); len(got) != stock+3 {
+		t.Errorf("bandMates with room for the stock key = %v, want %d sketches", got, stock+3)
 	}
 }

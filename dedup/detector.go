@@ -26,10 +26,10 @@ const (
 	// minContainedShingles keeps a few shared sentences (a slogan, a
 	// heading) from making a short text "contained" in every long one.
 	minContainedShingles = 40
-	// maxPosting is the most documents a sampled shingle may occur in and
-	// still propose candidates (see corpus.DedupTx.SampleMates): more, and
+	// maxPosting is the most documents a sampled shingle or an LSH band
+	// key may occur in and still propose candidates on its own: more, and
 	// it is a stock phrase, or a report reposted so often that its copies
-	// already link through bands.
+	// link through other bands.
 	maxPosting = 64
 	// minSharedSamples is how many samples a document must share with a
 	// candidate found through samples before the sketches are compared.
@@ -266,12 +266,13 @@ func (d *Detector) add(tx *corpus.DedupTx, c *candidateIndex, id, source string,
 // Candidates are compared in memory; the store is asked only for the few
 // worth a pair, which also passes over those another process forgot.
 func (d *Detector) link(tx *corpus.DedupTx, c *candidateIndex, id string, seq int64, sk *Sketch) error {
-	seqs := append(c.bandMates(seq, sk), c.sampleMates(seq, sk, minSharedSamples, maxPosting)...)
+	seqs := append(c.bandMates(seq, sk, maxPosting), c.sampleMates(seq, sk, minSharedSamples, maxPosting)...)
 	slices.Sort(seqs)
 	worth := map[int64]corpus.DupPair{}
+	var other Sketch
 	for _, o := range slices.Compact(seqs) {
-		if other := c.sketches.get(o); other != nil {
-			if p, keep := d.pair(id, sk, "", other); keep {
+		if c.sketches.load(o, &other) {
+			if p, keep := d.pair(id, sk, "", &other); keep {
 				worth[o] = p
 			}
 		}
