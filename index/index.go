@@ -7,8 +7,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -225,18 +227,27 @@ var catchUpWindow, catchUpBatch = 20000, 500
 // every change is applied, so that an interrupted catch-up resumes where
 // it stopped. It returns the number of changes applied.
 func (x *Index) CatchUp(ctx context.Context, s *corpus.Store) (int, error) {
+	return x.CatchUpTo(ctx, s, math.MaxInt64)
+}
+
+// CatchUpTo is CatchUp for the changes up to sequence number upTo. An
+// import passes the last change its clustering has seen: a document stored
+// since then may yet turn out to be a copy, and indexing it now would mean
+// indexing it again then.
+func (x *Index) CatchUpTo(ctx context.Context, s *corpus.Store, upTo int64) (int, error) {
 	seq, err := x.Seq()
 	if err != nil {
 		return 0, fmt.Errorf("catch up: %w", err)
 	}
 	applied := 0
-	for {
+	for seq < upTo {
 		changes, err := s.Changes(ctx, seq, catchUpWindow)
 		if err != nil {
 			return applied, err
 		}
+		changes = changes[:sort.Search(len(changes), func(i int) bool { return changes[i].Seq > upTo })]
 		if len(changes) == 0 {
-			return applied, nil
+			break
 		}
 		latest := latestChanges(changes)
 		for len(latest) > 0 {
@@ -252,6 +263,19 @@ func (x *Index) CatchUp(ctx context.Context, s *corpus.Store) (int, error) {
 		applied += len(changes)
 		seq = changes[len(changes)-1].Seq
 	}
+	return applied, nil
+}
+
+// Writes returns how many documents this process has written to the index
+// (added, replaced or deleted).
+func (x *Index) Writes() uint64 {
+	st, ok := x.b.StatsMap()["index"].(map[string]interface{})
+	if !ok {
+		return 0
+	}
+	n, _ := st["TotUpdates"].(uint64)
+	d, _ := st["TotDeletes"].(uint64)
+	return n + d
 }
 
 // latestChanges keeps the last change of each document, in order of

@@ -394,3 +394,49 @@ func (c *stopAfter) Err() error {
 	}
 	return nil
 }
+
+// TestCatchUpToStopsAtTheHorizon checks that CatchUpTo applies the changes
+// up to its bound and no further, inside a window as at its end, and that
+// a later CatchUp takes the rest.
+func TestCatchUpToStopsAtTheHorizon(t *testing.T) {
+	defer func(w, b int) { catchUpWindow, catchUpBatch = w, b }(catchUpWindow, catchUpBatch)
+	catchUpWindow, catchUpBatch = 4, 3
+	ctx := context.Background()
+	x, st := buildIndex(t, "testdata/search/basic/docs.jsonl")
+	before, _ := x.Count()
+	store := func(from, to int) {
+		for i := from; i < to; i++ {
+			id := fmt.Sprintf("h%02d", i)
+			d := corpus.Document{ID: id, SourceFile: id + ".txt", Title: "职工书屋通知", Body: []string{"职工书屋建设。"}}
+			if _, err := st.ReplaceSource(ctx, id, "1", []corpus.Document{d}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	store(0, 6)
+	horizon, _ := st.LastSeq(ctx)
+	store(6, 10)
+	writes := x.Writes()
+	if _, err := x.CatchUpTo(ctx, st, horizon); err != nil {
+		t.Fatal(err)
+	}
+	if seq, _ := x.Seq(); seq != horizon {
+		t.Errorf("CatchUpTo stopped at %d, want %d", seq, horizon)
+	}
+	if c, _ := x.Count(); c != before+6 {
+		t.Errorf("Count = %d after CatchUpTo, want %d", c, before+6)
+	}
+	if w := x.Writes() - writes; w != 6 {
+		t.Errorf("CatchUpTo wrote %d documents, want 6", w)
+	}
+	if _, err := x.CatchUp(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	last, _ := st.LastSeq(ctx)
+	if seq, _ := x.Seq(); seq != last {
+		t.Errorf("CatchUp stopped at %d, want %d", seq, last)
+	}
+	if c, _ := x.Count(); c != before+10 {
+		t.Errorf("Count = %d after CatchUp, want %d", c, before+10)
+	}
+}

@@ -2,6 +2,9 @@ package ingest
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -164,5 +167,72 @@ func TestClustersWhatAKilledImportStored(t *testing.T) {
 	}
 	if pending, err := g.Store.UnclusteredSources(ctx); err != nil || len(pending) != 0 {
 		t.Errorf("unclustered sources after the next import = %v, %v; want none", pending, err)
+	}
+}
+
+// TestImportIndexesEachDocumentOnce imports originals, each followed some
+// files later by a later-dated repost, clustering and indexing every few
+// sources. No canonical choice ever moves, so the index must write each
+// document once: a catch-up that ran ahead of clustering indexed reposts
+// as originals and then again as copies.
+func TestImportIndexesEachDocumentOnce(t *testing.T) {
+	defer func(n int) { syncEvery = n }(syncEvery)
+	syncEvery = 1
+	ctx := context.Background()
+	g := newIngester(t)
+	dir := t.TempDir()
+	rng := rand.New(rand.NewPCG(1, 2))
+	const han = "工会职工劳动模范困难帮扶慰问资金发放金秋助学农民工维权服务中心建设县市区乡镇企业组织会员发展培训技能竞赛安全生产民主管理厂务公开集体合同工资协商女职工权益保护文体活动书屋阵地"
+	hanzi := []rune(han)
+	body := func() string {
+		var b strings.Builder
+		for p := range 3 {
+			for range 90 {
+				b.WriteRune(hanzi[rng.IntN(len(hanzi))])
+			}
+			fmt.Fprintf(&b, "第%d段。\n", p+1)
+		}
+		return b.String()
+	}
+	var files []string
+	write := func(name, text string) {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	const originals, reposts = 40, 30
+	var bodies []string
+	for i := range originals {
+		bodies = append(bodies, body())
+		write(fmt.Sprintf("%02d-report.txt", i), fmt.Sprintf("某县总工会第%d号工作通报\n时间：2011-01-%02d\n%s", i, i+1, bodies[i]))
+		if j := i - 5; j >= 0 && j < reposts {
+			write(fmt.Sprintf("%02d-repost.txt", i), fmt.Sprintf("范文网 > 工作通报\n第%d号工作通报（转载）\n时间：2012-05-%02d 作者：范文网\n%s更多范文请访问范文网\n", j, j+1, bodies[j]))
+		}
+	}
+	err := g.AddFiles(ctx, files, 1, func(path string, _ Result, err error) {
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := g.Store.Count(ctx)
+	if n != originals+reposts {
+		t.Fatalf("stored %d documents, want %d", n, originals+reposts)
+	}
+	clusters := 0
+	err = g.Store.EachCluster(ctx, 2, func([]corpus.DupDoc) error { clusters++; return nil })
+	if err != nil || clusters != reposts {
+		t.Fatalf("%d clusters (%v), want %d", clusters, err, reposts)
+	}
+	if w := g.Index.Writes(); w != uint64(n) {
+		t.Errorf("the index wrote %d documents for %d stored", w, n)
+	}
+	res, err := g.Index.Search(ctx, index.Request{Query: "工会", Size: 0})
+	if err != nil || res.Total != originals {
+		t.Errorf("search finds %v (%v), want the %d originals only", res, err, originals)
 	}
 }
