@@ -3,9 +3,9 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
-	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
