@@ -210,6 +210,11 @@ func (t *sketchTable) has(seq int64) bool {
 	return seq >= 0 && seq < int64(len(t.shingles)) && t.shingles[seq] >= 0
 }
 
+// numSamples is len(get(seq).Samples) for a sketch the table holds.
+func (t *sketchTable) numSamples(seq int64) int {
+	return int(t.sampleEnd[seq] - t.sampleAt[seq])
+}
+
 // drop forgets the sketch numbered seq; its samples stay until the
 // process ends, as forgetting is rare (a source that changed).
 func (t *sketchTable) drop(seq int64) {
@@ -277,7 +282,7 @@ func (c *candidateIndex) sampleMates(self int64, sk *Sketch, minShared, maxPosti
 	}
 	var out []int64
 	for seq, n := range shared {
-		if c.sketches.has(seq) && n >= minShared && 2*n >= min(len(sk.Samples), int(c.sketches.sampleEnd[seq]-c.sketches.sampleAt[seq])) {
+		if c.sketches.has(seq) && n >= minShared && 2*n >= min(len(sk.Samples), c.sketches.numSamples(seq)) {
 			out = append(out, seq)
 		}
 	}
