@@ -345,8 +345,7 @@ func TestCopiesAreHiddenAndCounted(t *testing.T) {
 // checks that the next one finishes it: every document indexed once, in
 // its last version.
 func TestCatchUpWindowsResume(t *testing.T) {
-	defer func(w, b int) { catchUpWindow, catchUpBatch = w, b }(catchUpWindow, catchUpBatch)
-	catchUpWindow, catchUpBatch = 50, 7
+	setCatchUpSizes(t, 50, 7)
 	ctx := context.Background()
 	x, st := buildIndex(t, "testdata/search/basic/docs.jsonl")
 	start, _ := x.Seq()
@@ -381,6 +380,13 @@ func TestCatchUpWindowsResume(t *testing.T) {
 	}
 }
 
+// setCatchUpSizes sets CatchUp's window and batch for the test.
+func setCatchUpSizes(t *testing.T, window, batch int) {
+	w, b := catchUpWindow, catchUpBatch
+	t.Cleanup(func() { catchUpWindow, catchUpBatch = w, b })
+	catchUpWindow, catchUpBatch = window, batch
+}
+
 // stopAfter is a context that reports itself cancelled once Err has been
 // asked checks times.
 type stopAfter struct {
@@ -399,8 +405,7 @@ func (c *stopAfter) Err() error {
 // up to its bound and no further, inside a window as at its end, and that
 // a later CatchUp takes the rest.
 func TestCatchUpToStopsAtTheHorizon(t *testing.T) {
-	defer func(w, b int) { catchUpWindow, catchUpBatch = w, b }(catchUpWindow, catchUpBatch)
-	catchUpWindow, catchUpBatch = 4, 3
+	setCatchUpSizes(t, 4, 3)
 	ctx := context.Background()
 	x, st := buildIndex(t, "testdata/search/basic/docs.jsonl")
 	before, _ := x.Count()
