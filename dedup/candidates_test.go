@@ -104,16 +104,21 @@ func TestSketchTableMatchesAMap(t *testing.T) {
 			want[seq] = sk
 		}
 	}
+	// One Sketch for every load, as link uses it: each load must overwrite
+	// all of what the one before left.
+	var got Sketch
 	for seq := int64(-1); seq <= 3001; seq++ {
-		got := table.get(seq)
+		loaded := table.load(seq, &got)
 		w, ok := want[seq]
 		switch {
-		case !ok && got != nil:
-			t.Fatalf("get(%d) = %+v, want nil", seq, got)
-		case ok && got == nil:
-			t.Fatalf("get(%d) = nil, want a sketch", seq)
+		case !ok && loaded:
+			t.Fatalf("load(%d) = %+v, want nothing", seq, got)
+		case ok && !loaded:
+			t.Fatalf("load(%d) found nothing, want a sketch", seq)
 		case ok && (got.Shingles != w.Shingles || got.Sig != w.Sig || !slices.Equal(got.Samples, w.Samples)):
-			t.Fatalf("get(%d) differs from the sketch put", seq)
+			t.Fatalf("load(%d) differs from the sketch put", seq)
+		case ok && table.numSamples(seq) != len(w.Samples):
+			t.Fatalf("numSamples(%d) = %d, want %d", seq, table.numSamples(seq), len(w.Samples))
 		}
 	}
 }
