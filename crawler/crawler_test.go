@@ -15,7 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/unionscope/unionscope/corpus"
-	"github.com/unionscope/unionscope/extract"
+	"github.com/unionscope/unionscope/extract/decode"
 )
 
 // textSink stores the text of a page's .content block as one document,
@@ -31,7 +31,7 @@ type textSink struct {
 }
 
 func (s *textSink) Store(ctx context.Context, r *Response) (Verdict, error) {
-	text, _, err := extract.Decode(r.Body, r.ContentType)
+	text, _, err := decode.Text(r.Body, r.ContentType)
 	if err != nil {
 		return Verdict{Outcome: OutcomeRejected}, nil
 	}

@@ -21,7 +21,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/unionscope/unionscope/corpus"
-	"github.com/unionscope/unionscope/extract"
+	"github.com/unionscope/unionscope/extract/decode"
 )
 
 // result is a worker's report of one request.
@@ -232,7 +232,7 @@ func (r *runner) page(res result, req *http.Request, resp *http.Response, body [
 // analyze classifies an archived page and decides whether the sink gets it.
 func (r *runner) analyze(res result, pageURL *url.URL) result {
 	p := res.page
-	text, _, err := extract.Decode(res.resp.Body, res.resp.ContentType)
+	text, _, err := decode.Text(res.resp.Body, res.resp.ContentType)
 	if err != nil {
 		p.Kind, p.Outcome = KindOther, OutcomeSkipped
 		res.reason = "undecodable: " + err.Error()

@@ -205,20 +205,6 @@ func BenchmarkParseText(b *testing.B) {
 	}
 }
 
-func BenchmarkDecodeGBK(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join("testdata", "html", "gbk-summary", "input.html"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	data = []byte(strings.Repeat(string(data), 100))
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, cs, err := Decode(data, ""); err != nil || cs != "gb18030" {
-			b.Fatalf("decode: %q %v", cs, err)
-		}
-	}
-}
-
 // TestHasAdClaim holds the rune-by-rune scan to its definition: some claim
 // is a substring of the line.
 func TestHasAdClaim(t *testing.T) {

@@ -7,6 +7,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
@@ -15,10 +16,15 @@ import (
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/extract/campaign"
+	"github.com/unionscope/unionscope/extract/decode"
 	"github.com/unionscope/unionscope/extract/quantity"
 	"github.com/unionscope/unionscope/extract/region"
 	"github.com/unionscope/unionscope/zh"
 )
+
+// ErrNoArticle is the error of an input that decodes to text in which no
+// article paragraph was found: navigation, a list of links, markup only.
+var ErrNoArticle = errors.New("no article text (no paragraph of prose found)")
 
 // Input is one file or fetched page.
 type Input struct {
@@ -33,9 +39,10 @@ type Input struct {
 
 // Parse turns one input into one or more documents (several for a
 // compilation of 第一篇, 第二篇 …), in the original script. It fills every
-// field but ID and Source. Inputs with no text give ErrEmpty or ErrBinary.
+// field but ID and Source. Inputs with no text give decode.ErrEmpty or decode.ErrBinary, and
+// text with no article in it ErrNoArticle.
 func Parse(in Input) ([]corpus.Document, error) {
-	text, _, err := Decode(in.Data, in.ContentType)
+	text, _, err := decode.Text(in.Data, in.ContentType)
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", in.Name, err)
 	}
@@ -66,7 +73,7 @@ func Parse(in Input) ([]corpus.Document, error) {
 		docs = append(docs, d)
 	}
 	if empty {
-		return nil, fmt.Errorf("parse %s: no article text: %w", in.Name, ErrEmpty)
+		return nil, fmt.Errorf("parse %s: %w", in.Name, ErrNoArticle)
 	}
 	return docs, nil
 }

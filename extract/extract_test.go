@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/extract/decode"
 	"github.com/unionscope/unionscope/internal/sharedtest"
 )
 
@@ -184,12 +185,13 @@ func TestParseErrors(t *testing.T) {
 		data []byte
 		want error
 	}{
-		{"nil", nil, ErrEmpty},
-		{"spaces", []byte(" \n\t\r\n　"), ErrEmpty},
-		{"bom only", []byte{0xEF, 0xBB, 0xBF}, ErrEmpty},
-		{"binary", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00binary"), ErrBinary},
-		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ErrBinary},
-		{"markup only", []byte("<html><body><div></div></body></html>"), ErrEmpty},
+		{"nil", nil, decode.ErrEmpty},
+		{"spaces", []byte(" \n\t\r\n　"), decode.ErrEmpty},
+		{"bom only", []byte{0xEF, 0xBB, 0xBF}, decode.ErrEmpty},
+		{"binary", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00binary"), decode.ErrBinary},
+		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), decode.ErrBinary},
+		{"markup only", []byte("<html><body><div></div></body></html>"), ErrNoArticle},
+		{"links only", []byte("<html><body><ul><li><a href=/a>首页</a></li><li><a href=/b>工会动态</a></li></ul></body></html>"), ErrNoArticle},
 	}
 	for _, tt := range tests {
 		_, err := Parse(Input{Name: tt.name, Data: tt.data})

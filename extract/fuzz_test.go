@@ -6,11 +6,13 @@ import (
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/unionscope/unionscope/extract/decode"
 )
 
 // FuzzParse feeds arbitrary bytes to both paths, as text and as HTML, and
 // checks that every document has valid UTF-8 in every field and parts
-// numbered 1..n, and that the only errors are ErrEmpty and ErrBinary.
+// numbered 1..n, and that the only errors are ErrNoArticle, decode.ErrEmpty and decode.ErrBinary.
 func FuzzParse(f *testing.F) {
 	inputs, _ := filepath.Glob(filepath.Join("testdata", "*", "*", "input.*"))
 	for _, in := range inputs {
@@ -27,7 +29,7 @@ func FuzzParse(f *testing.F) {
 		for _, ct := range []string{"", "text/html; charset=gbk"} {
 			docs, err := Parse(Input{Name: name, Data: data, ContentType: ct})
 			if err != nil {
-				if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) {
+				if !errors.Is(err, ErrNoArticle) && !errors.Is(err, decode.ErrEmpty) && !errors.Is(err, decode.ErrBinary) {
 					t.Fatalf("Parse error %v is neither ErrEmpty nor ErrBinary", err)
 				}
 				continue
@@ -54,26 +56,6 @@ func FuzzParse(f *testing.F) {
 					t.Fatal("nil metrics or campaigns")
 				}
 			}
-		}
-	})
-}
-
-// FuzzDecode checks that Decode always yields valid UTF-8 or a sentinel.
-func FuzzDecode(f *testing.F) {
-	f.Add([]byte("工会"), "")
-	f.Add([]byte("\xb9\xa4\xbb\xe1"), "text/html; charset=gb2312")
-	f.Add([]byte("\xa4u\xb7|"), "text/html; charset=big5")
-	f.Add([]byte{0xFE, 0xFF, 0xD8, 0x00}, "")
-	f.Fuzz(func(t *testing.T, data []byte, ct string) {
-		s, cs, err := Decode(data, ct)
-		if err != nil {
-			if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) {
-				t.Fatalf("Decode error %v", err)
-			}
-			return
-		}
-		if !utf8.ValidString(s) || cs == "" {
-			t.Fatalf("Decode = %q, %q", s, cs)
 		}
 	})
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/extract"
+	"github.com/unionscope/unionscope/extract/decode"
 	"github.com/unionscope/unionscope/index"
 	"github.com/unionscope/unionscope/ingest"
 )
@@ -107,7 +108,7 @@ func isUserError(err error) bool {
 	var u usageError
 	var inv *index.InvalidError
 	return errors.As(err, &u) || errors.As(err, &inv) || errors.Is(err, corpus.ErrNotFound) ||
-		errors.Is(err, extract.ErrEmpty) || errors.Is(err, extract.ErrBinary) || errors.Is(err, os.ErrNotExist)
+		errors.Is(err, decode.ErrEmpty) || errors.Is(err, decode.ErrBinary) || errors.Is(err, extract.ErrNoArticle) || errors.Is(err, os.ErrNotExist)
 }
 
 func isTerminal(w io.Writer) bool {

@@ -9,7 +9,7 @@ import (
 // TestLayers keeps the dependency arrows pointing one way, as a depguard
 // rule would: the domain (corpus) and the text primitives (zh) import
 // nothing of ours, only zh touches gse, the crawler never reaches for the
-// index, and only this command wires everything together.
+// index and of extract uses only decode, and only this command wires everything together.
 func TestLayers(t *testing.T) {
 	goTool, err := exec.LookPath("go")
 	if err != nil {
@@ -35,6 +35,11 @@ func TestLayers(t *testing.T) {
 		for _, imp := range fields[1:] {
 			if strings.HasPrefix(imp, "github.com/go-ego/gse") && top != "zh" {
 				t.Errorf("%s imports gse; only zh may", pkg)
+			}
+			// The crawler decodes what it fetches to follow links, and
+			// needs no more of extraction than that.
+			if top == "crawler" && strings.HasPrefix(imp, mod+"extract") && imp != mod+"extract/decode" {
+				t.Errorf("%s imports %s; the crawler may import only extract/decode", pkg, imp)
 			}
 			for _, bad := range forbidden[top] {
 				// A package may import its own sub-packages.

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/extract"
+	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/ingest"
 )
 
@@ -16,12 +18,17 @@ func init() {
 }
 
 func runParse(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "parse", "parse [--format jsonl|text] FILE|DIR...", `  unionscope parse --format jsonl ../shared/seeds/*.txt > parsed.jsonl
+	fs := newFlagSet(e, "parse", "parse [--format jsonl|text] [--rules-off NAME,...] FILE|DIR...", `  unionscope parse --format jsonl ../shared/seeds/*.txt > parsed.jsonl
   python3 ../shared/gold/score.py --gold ../shared/gold parsed.jsonl
-  unionscope parse --format text page.html`)
+  unionscope parse --format text page.html
+  unionscope parse --rules-off 'title.*' page.html    # measure what the title rules do`)
 	format := fs.String("format", "jsonl", "output `format`: jsonl (one JSON object per document) or text")
+	rulesOff := fs.String("rules-off", "", "comma-separated `names` of extraction rules to switch off (a trailing * takes a prefix); see unionscope rules")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if err := rule.SetOff(strings.Split(*rulesOff, ",")); err != nil {
+		return userErrorf("--rules-off: %v", err)
 	}
 	if *format != "jsonl" && *format != "text" {
 		return userErrorf("--format: unknown format %q (jsonl, text)", *format)

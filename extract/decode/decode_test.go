@@ -1,8 +1,11 @@
-package extract
+package decode
 
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -26,7 +29,7 @@ func encode(t *testing.T, e encoding.Encoding, s string) []byte {
 	return b
 }
 
-func TestDecode(t *testing.T) {
+func TestText(t *testing.T) {
 	utf16le := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
 	utf16be := unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
 	noBOM := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
@@ -55,13 +58,13 @@ func TestDecode(t *testing.T) {
 		{"ascii", []byte("plain ascii text"), "", "plain ascii text", "utf-8"},
 	}
 	for _, tt := range tests {
-		got, cs, err := Decode(tt.data, tt.contentType)
+		got, cs, err := Text(tt.data, tt.contentType)
 		if err != nil {
-			t.Errorf("%s: Decode error %v", tt.name, err)
+			t.Errorf("%s: Text error %v", tt.name, err)
 			continue
 		}
 		if got != tt.want || cs != tt.charset {
-			t.Errorf("%s: Decode = %q, %q; want %q, %q", tt.name, got, cs, tt.want, tt.charset)
+			t.Errorf("%s: Text = %q, %q; want %q, %q", tt.name, got, cs, tt.want, tt.charset)
 		}
 	}
 }
@@ -70,9 +73,9 @@ func TestDecodeMostlyUTF8(t *testing.T) {
 	// One stray byte in long UTF-8 text is damage, not another encoding.
 	data := []byte(sampleSimp + sampleSimp)
 	data = append(data[:30:30], append([]byte{0xFF}, data[30:]...)...)
-	got, cs, err := Decode(data, "")
+	got, cs, err := Text(data, "")
 	if err != nil || cs != "utf-8" || !utf8.ValidString(got) {
-		t.Fatalf("Decode = %q, %q, %v; want valid utf-8", got, cs, err)
+		t.Fatalf("Text = %q, %q, %v; want valid utf-8", got, cs, err)
 	}
 }
 
@@ -89,36 +92,42 @@ func TestDecodeErrors(t *testing.T) {
 		{"controls", bytes.Repeat([]byte{1, 2, 3, 'a'}, 100), ErrBinary},
 	}
 	for _, tt := range tests {
-		if _, _, err := Decode(tt.data, ""); !errors.Is(err, tt.want) {
-			t.Errorf("%s: Decode error = %v, want %v", tt.name, err, tt.want)
+		if _, _, err := Text(tt.data, ""); !errors.Is(err, tt.want) {
+			t.Errorf("%s: Text error = %v, want %v", tt.name, err, tt.want)
 		}
 	}
 }
 
-// TestParseEncodings runs whole pages in each encoding through Parse.
-func TestParseEncodings(t *testing.T) {
-	page := func(cs, body string) string {
-		return `<html><head><meta http-equiv="Content-Type" content="text/html; charset=` + cs + `"><title>工會</title></head><body><div class="content"><p>` + body + `</p><p>` + body + `</p></div></body></html>`
-	}
-	tests := []struct {
-		name string
-		data []byte
-		want string
-	}{
-		{"gbk", encode(t, simplifiedchinese.GBK, page("gbk", sampleSimp)), sampleSimp},
-		{"big5", encode(t, traditionalchinese.Big5, page("big5", sampleTrad)), sampleTrad},
-		{"utf-16", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), page("utf-16", sampleSimp)), sampleSimp},
-		{"utf-8 bom", append([]byte{0xEF, 0xBB, 0xBF}, page("utf-8", sampleSimp)...), sampleSimp},
-		{"wrong meta", []byte(page("gb2312", sampleTrad)), sampleTrad},
-	}
-	for _, tt := range tests {
-		docs, err := Parse(Input{Name: tt.name + ".html", Data: tt.data})
+// FuzzText checks that Text always yields valid UTF-8 or a sentinel.
+func FuzzText(f *testing.F) {
+	f.Add([]byte("工会"), "")
+	f.Add([]byte("\xb9\xa4\xbb\xe1"), "text/html; charset=gb2312")
+	f.Add([]byte("\xa4u\xb7|"), "text/html; charset=big5")
+	f.Add([]byte{0xFE, 0xFF, 0xD8, 0x00}, "")
+	f.Fuzz(func(t *testing.T, data []byte, ct string) {
+		s, cs, err := Text(data, ct)
 		if err != nil {
-			t.Errorf("%s: %v", tt.name, err)
-			continue
+			if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) {
+				t.Fatalf("Text error %v", err)
+			}
+			return
 		}
-		if len(docs) != 1 || len(docs[0].Body) != 2 || docs[0].Body[0] != tt.want {
-			t.Errorf("%s: body = %q, want two paragraphs %q", tt.name, docs[0].Body, tt.want)
+		if !utf8.ValidString(s) || cs == "" {
+			t.Fatalf("Text = %q, %q", s, cs)
+		}
+	})
+}
+
+func BenchmarkTextGBK(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "html", "gbk-summary", "input.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	data = []byte(strings.Repeat(string(data), 100))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, cs, err := Text(data, ""); err != nil || cs != "gb18030" {
+			b.Fatalf("decode: %q %v", cs, err)
 		}
 	}
 }

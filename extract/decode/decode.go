@@ -1,4 +1,7 @@
-package extract
+// Package decode turns the bytes of a file or fetched page in any common
+// Chinese encoding (UTF-8, UTF-16, GBK/GB18030, Big5, or what a page
+// declares) into valid UTF-8 text, or says why it holds none.
+package decode
 
 import (
 	"bytes"
@@ -21,11 +24,11 @@ var (
 	ErrBinary = errors.New("binary input")
 )
 
-// Decode converts bytes in any common Chinese encoding to valid UTF-8 and
+// Text converts bytes in any common Chinese encoding to valid UTF-8 and
 // names the charset it used: "utf-8", "utf-16le", "utf-16be", "gb18030",
 // "big5", or another WHATWG name when a page declares one and its bytes
 // support the claim. contentType is the HTTP Content-Type header, if any.
-func Decode(data []byte, contentType string) (text, cs string, err error) {
+func Text(data []byte, contentType string) (text, cs string, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", "", ErrEmpty
 	}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/unionscope/unionscope/extract/rule"
+)
+
+func init() {
+	register(command{name: "rules", summary: "list the named extraction rules", run: runRules})
+}
+
+type ruleJSON struct {
+	Name   string `json:"name"`
+	Why    string `json:"why"`
+	Accept string `json:"accept"`
+	Reject string `json:"reject"`
+}
+
+func runRules(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "rules", "rules [--json] [PREFIX]", `  unionscope rules                 # every rule: name, why, an example it acts on and one it leaves alone
+  unionscope rules title.          # the title rules
+  unionscope rules --json | jq -r .name
+  unionscope parse --rules-off quantity.pinyin-reading --format jsonl FILE   # one rule off`)
+	jsonOut := fs.Bool("json", false, "print one JSON object per rule")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 1 {
+		return userErrorf("at most one PREFIX, got %d arguments", fs.NArg())
+	}
+	prefix := fs.Arg(0)
+	out := newJSONLines(e.stdout)
+	for _, r := range rule.All() {
+		if !strings.HasPrefix(r.Name, prefix) {
+			continue
+		}
+		if *jsonOut {
+			if err := out.write(ruleJSON{r.Name, r.Why, r.Accept, r.Reject}); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%s\n    %s\n    acts on:     %s\n    leaves alone: %s\n", r.Name, r.Why, r.Accept, r.Reject)
+	}
+	return nil
+}
