@@ -1,0 +1,97 @@
+package zh
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Readings are pinyin glosses that a conversion left after characters,
+// 工會(huì) or 萬（wàn）元: a Han character, then in ASCII or fullwidth
+// brackets one or more pinyin syllables. A syllable counts when it carries
+// a tone mark, or when its letters make a pinyin syllable and it follows a
+// character already glossed: a bare (an) or (de) after an unglossed
+// character is more likely an abbreviation than a reading.
+
+// syllableRe is the shape of one pinyin syllable, tone marks removed: an
+// initial and a final. It admits a few combinations Mandarin does not use;
+// they cost nothing, as only bracketed lower-case words after Han
+// characters are tested.
+var syllableRe = regexp.MustCompile(`^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(iang|iong|uang|ang|eng|ing|ong|uai|iao|ian|uan|van|ai|ei|ao|ou|an|en|er|in|un|vn|ia|ie|iu|ua|uo|ue|ve|ui|a|o|e|i|u|v)$`)
+
+// toneless maps each tone-marked vowel to its plain letter (ü to v, as
+// pinyin input does).
+var toneless = strings.NewReplacer(
+	"ā", "a", "á", "a", "ǎ", "a", "à", "a",
+	"ē", "e", "é", "e", "ě", "e", "è", "e",
+	"ī", "i", "í", "i", "ǐ", "i", "ì", "i",
+	"ō", "o", "ó", "o", "ǒ", "o", "ò", "o",
+	"ū", "u", "ú", "u", "ǔ", "u", "ù", "u",
+	"ǖ", "v", "ǘ", "v", "ǚ", "v", "ǜ", "v", "ü", "v",
+	"ń", "n", "ň", "n", "ǹ", "n", "ḿ", "m",
+)
+
+// maxReading bounds the bracketed text tried as a reading: three
+// syllables with spaces. Longer brackets are prose or English.
+const maxReading = 24
+
+// ReadingLen returns the length in bytes of the pinyin reading that opens
+// s, brackets included, or 0 when s does not open with one. glossed says
+// whether a character before s in the same text had a reading, which
+// admits toneless syllables (們(men)). Call it right after a Han character.
+func ReadingLen(s string, glossed bool) int {
+	open, n := utf8.DecodeRuneInString(s)
+	var close rune
+	switch open {
+	case '(':
+		close = ')'
+	case '（':
+		close = '）'
+	default:
+		return 0
+	}
+	end := strings.IndexRune(s[n:min(len(s), n+maxReading+3)], close)
+	if end <= 0 {
+		return 0
+	}
+	inner := s[n : n+end]
+	toned := false
+	for _, w := range strings.Fields(inner) {
+		plain := toneless.Replace(w)
+		if plain != w {
+			toned = true
+		}
+		if !syllableRe.MatchString(plain) {
+			return 0
+		}
+	}
+	if strings.TrimSpace(inner) == "" || !toned && !glossed {
+		return 0
+	}
+	return n + end + utf8.RuneLen(close)
+}
+
+// StripReadings removes the pinyin readings after Han characters:
+// 工會(huì)經(jīng)費 → 工會經費. Text without readings comes back as it is.
+func StripReadings(s string) string {
+	if !strings.ContainsAny(s, "(（") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	glossed, prevHan := false, false
+	for i := 0; i < len(s); {
+		if prevHan {
+			if n := ReadingLen(s[i:], glossed); n > 0 {
+				i += n
+				glossed, prevHan = true, false
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[i : i+n])
+		prevHan = IsHan(r)
+		i += n
+	}
+	return b.String()
+}
