@@ -155,15 +155,7 @@ func (s *Store) CommitFetch(ctx context.Context, f Fetch) error {
 		}
 	}
 	if f.Page != nil {
-		p := f.Page
-		if _, err := tx.ExecContext(ctx, `INSERT INTO pages (url, crawl_id, status, content_type, kind, outcome, content_hash, text_hash, etag, last_modified, warc_file, warc_offset, fetched_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (url) DO UPDATE SET crawl_id = excluded.crawl_id, status = excluded.status, content_type = excluded.content_type,
-				kind = excluded.kind, outcome = excluded.outcome, content_hash = excluded.content_hash, text_hash = excluded.text_hash,
-				etag = excluded.etag, last_modified = excluded.last_modified, warc_file = excluded.warc_file,
-				warc_offset = excluded.warc_offset, fetched_at = excluded.fetched_at`,
-			p.URL, f.CrawlID, p.Status, p.ContentType, p.Kind, p.Outcome, p.ContentHash, p.TextHash, p.ETag, p.LastModified,
-			p.WARCFile, p.WARCOffset, p.FetchedAt.UTC().Format(time.RFC3339Nano)); err != nil {
+		if err := putPage(ctx, tx, f.CrawlID, *f.Page); err != nil {
 			return fmt.Errorf("commit fetch %s: page: %w", f.Entry.URL, err)
 		}
 	}
@@ -171,6 +163,27 @@ func (s *Store) CommitFetch(ctx context.Context, f Fetch) error {
 		return fmt.Errorf("commit fetch %s: %w", f.Entry.URL, err)
 	}
 	return nil
+}
+
+// PutPage records p, the latest response for its URL, outside any crawl:
+// a page read from a web archive. Its CrawlID is kept (0 for none).
+func (s *Store) PutPage(ctx context.Context, p Page) error {
+	if err := putPage(ctx, s.db, p.CrawlID, p); err != nil {
+		return fmt.Errorf("record page %s: %w", p.URL, err)
+	}
+	return nil
+}
+
+func putPage(ctx context.Context, db execer, crawlID int64, p Page) error {
+	_, err := db.ExecContext(ctx, `INSERT INTO pages (url, crawl_id, status, content_type, kind, outcome, content_hash, text_hash, etag, last_modified, warc_file, warc_offset, fetched_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (url) DO UPDATE SET crawl_id = excluded.crawl_id, status = excluded.status, content_type = excluded.content_type,
+				kind = excluded.kind, outcome = excluded.outcome, content_hash = excluded.content_hash, text_hash = excluded.text_hash,
+				etag = excluded.etag, last_modified = excluded.last_modified, warc_file = excluded.warc_file,
+				warc_offset = excluded.warc_offset, fetched_at = excluded.fetched_at`,
+		p.URL, crawlID, p.Status, p.ContentType, p.Kind, p.Outcome, p.ContentHash, p.TextHash, p.ETag, p.LastModified,
+		p.WARCFile, p.WARCOffset, p.FetchedAt.UTC().Format(time.RFC3339Nano))
+	return err
 }
 
 // AddFrontier adds entries (a crawl's start URLs) that are not yet in its

@@ -1,5 +1,8 @@
-// Package ingest reads files and fetched pages into the corpus: it parses
-// them with extract, stores the documents and brings the index up to date.
+// Package ingest reads files, fetched pages and web archives into the
+// corpus: it parses them with extract, keeps the pages its rules accept,
+// stores the documents with their provenance and brings the index up to
+// date. It is the one path from bytes to stored document: the crawler,
+// reextract and the archive import only wire it.
 package ingest
 
 import (
@@ -39,6 +42,8 @@ type Ingester struct {
 	// NoClusters leaves the stored sources marked unclustered, for the
 	// next import or "dups --rebuild" to cluster.
 	NoClusters bool
+	// Rules decide which web pages (AddPage, AddArchive) are kept.
+	Rules PageRules
 
 	mu sync.Mutex
 	// unclustered are stored sources whose clusters are not yet updated.
@@ -48,6 +53,8 @@ type Ingester struct {
 	// resumed is set once the sources left unclustered by an earlier
 	// process are queued.
 	resumed bool
+	// pagesSinceSync counts pages AddPage stored since the index caught up.
+	pagesSinceSync int
 }
 
 // syncEvery is how many stored sources AddFiles clusters and then indexes
@@ -115,25 +122,30 @@ func (g *Ingester) parse(ctx context.Context, source, name string, data []byte, 
 	if err != nil {
 		return p, &InputError{Name: name, Err: err}
 	}
-	isURL := strings.HasPrefix(source, "http://") || strings.HasPrefix(source, "https://")
+	g.finishParse(&p, docs)
+	return p, nil
+}
+
+// finishParse names docs after p's source and, unless clustering is left
+// for later, sketches them: here, on the parsing workers, rather than on
+// the one goroutine that clusters.
+func (g *Ingester) finishParse(p *parsed, docs []corpus.Document) {
+	isURL := strings.HasPrefix(p.source, "http://") || strings.HasPrefix(p.source, "https://")
 	for i := range docs {
-		docs[i].Source = source
-		docs[i].ID = corpus.DocID(source, docs[i].Part)
+		docs[i].Source = p.source
+		docs[i].ID = corpus.DocID(p.source, docs[i].Part)
 		if isURL && docs[i].URL == "" {
-			docs[i].URL = source
+			docs[i].URL = p.source
 		}
 	}
 	p.docs = docs
 	if g.NoClusters {
-		return p, nil // whoever clusters later sketches them
+		return // whoever clusters later sketches them
 	}
-	// Sketched here, on the parsing workers, rather than on the one
-	// goroutine that clusters.
 	p.sketches = make([]*dedup.Sketch, len(docs))
 	for i := range docs {
 		p.sketches[i] = dedup.NewSketch(docs[i].Text())
 	}
-	return p, nil
 }
 
 func (g *Ingester) commit(ctx context.Context, p parsed) (Result, error) {

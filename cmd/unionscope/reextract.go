@@ -7,6 +7,7 @@ import (
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/crawler"
+	"github.com/unionscope/unionscope/ingest"
 )
 
 func init() {
@@ -35,12 +36,12 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	defer closeData()
 	store := g.Store
 	g.Force = true
-	sink := &crawlSink{g: g, store: store, topic: !*noTopic, minBody: *minBody}
+	g.Rules = ingest.PageRules{MinBody: *minBody, Topic: !*noTopic}
 	bar := newProgress(e, -1, "reextracting")
 	out := newJSONLines(e.stdout)
 	counts := map[string]int{}
 	var docs, failed int
-	err = crawler.Replay(ctx, store, filepath.Join(df.Dir, "warc"), sink, func(p corpus.Page, v crawler.Verdict, perr error) {
+	err = crawler.Replay(ctx, store, filepath.Join(df.Dir, "warc"), crawlSink{g}, func(p corpus.Page, v crawler.Verdict, perr error) {
 		bar.Add(1)
 		ev := map[string]any{"url": p.URL, "outcome": v.Outcome}
 		if perr != nil {
