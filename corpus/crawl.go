@@ -56,6 +56,7 @@ type Page struct {
 	LastModified string
 	WARCFile     string
 	WARCOffset   int64
+	WARCInner    int64 // see Provenance.WARCInner
 	FetchedAt    time.Time
 }
 
@@ -175,14 +176,14 @@ func (s *Store) PutPage(ctx context.Context, p Page) error {
 }
 
 func putPage(ctx context.Context, db execer, crawlID int64, p Page) error {
-	_, err := db.ExecContext(ctx, `INSERT INTO pages (url, crawl_id, status, content_type, kind, outcome, content_hash, text_hash, etag, last_modified, warc_file, warc_offset, fetched_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	_, err := db.ExecContext(ctx, `INSERT INTO pages (url, crawl_id, status, content_type, kind, outcome, content_hash, text_hash, etag, last_modified, warc_file, warc_offset, warc_inner, fetched_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (url) DO UPDATE SET crawl_id = excluded.crawl_id, status = excluded.status, content_type = excluded.content_type,
 				kind = excluded.kind, outcome = excluded.outcome, content_hash = excluded.content_hash, text_hash = excluded.text_hash,
 				etag = excluded.etag, last_modified = excluded.last_modified, warc_file = excluded.warc_file,
-				warc_offset = excluded.warc_offset, fetched_at = excluded.fetched_at`,
+				warc_offset = excluded.warc_offset, warc_inner = excluded.warc_inner, fetched_at = excluded.fetched_at`,
 		p.URL, crawlID, p.Status, p.ContentType, p.Kind, p.Outcome, p.ContentHash, p.TextHash, p.ETag, p.LastModified,
-		p.WARCFile, p.WARCOffset, p.FetchedAt.UTC().Format(time.RFC3339Nano))
+		p.WARCFile, p.WARCOffset, p.WARCInner, p.FetchedAt.UTC().Format(time.RFC3339Nano))
 	return err
 }
 
@@ -219,13 +220,13 @@ func upsertFrontier(ctx context.Context, tx txn, id int64, e FrontierEntry, repl
 	return err
 }
 
-const pageColumns = `url, crawl_id, status, content_type, kind, outcome, content_hash, text_hash, etag, last_modified, warc_file, warc_offset, fetched_at`
+const pageColumns = `url, crawl_id, status, content_type, kind, outcome, content_hash, text_hash, etag, last_modified, warc_file, warc_offset, warc_inner, fetched_at`
 
 func scanPage(sc interface{ Scan(...any) error }) (Page, error) {
 	var p Page
 	var at string
 	err := sc.Scan(&p.URL, &p.CrawlID, &p.Status, &p.ContentType, &p.Kind, &p.Outcome, &p.ContentHash, &p.TextHash,
-		&p.ETag, &p.LastModified, &p.WARCFile, &p.WARCOffset, &at)
+		&p.ETag, &p.LastModified, &p.WARCFile, &p.WARCOffset, &p.WARCInner, &at)
 	if err != nil {
 		return p, err
 	}

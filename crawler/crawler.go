@@ -43,6 +43,7 @@ type Response struct {
 	// provenance.
 	WARCFile   string
 	WARCOffset int64
+	WARCInner  int64
 }
 
 // Outcomes of a page, as recorded in the store and reported in events.

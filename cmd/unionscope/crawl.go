@@ -214,7 +214,7 @@ func (s crawlSink) Store(ctx context.Context, r *crawler.Response) (crawler.Verd
 	res, err := s.g.AddPage(ctx, ingest.Page{
 		URL: r.URL, Body: r.Body, ContentType: r.ContentType, Text: r.Text,
 		FetchedAt: r.FetchedAt, ContentHash: r.ContentHash,
-		Archive: corpus.Provenance{WARCFile: r.WARCFile, WARCOffset: r.WARCOffset},
+		Archive: corpus.Provenance{WARCFile: r.WARCFile, WARCOffset: r.WARCOffset, WARCInner: r.WARCInner},
 	})
 	return crawler.Verdict{Outcome: res.Outcome, TextHash: res.TextHash, Docs: res.Docs}, err
 }
