@@ -249,17 +249,24 @@ func (s *Store) PageByURL(ctx context.Context, url string) (Page, bool, error) {
 // StoredDuplicate returns a URL other than url whose page was stored with
 // the same body hash or the same extracted-text hash ("" skips a hash).
 func (s *Store) StoredDuplicate(ctx context.Context, url, contentHash, textHash string) (string, bool, error) {
-	var other string
-	err := s.db.QueryRowContext(ctx, `SELECT url FROM pages WHERE url != ? AND outcome = 'stored'
-		AND ((? != '' AND content_hash = ?) OR (? != '' AND text_hash = ?)) ORDER BY fetched_at LIMIT 1`,
-		url, contentHash, contentHash, textHash, textHash).Scan(&other)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", false, nil
+	// One query per hash, each on its own index: with both in one OR the
+	// planner scanned every page, which an import of a large archive,
+	// asking for each of its pages, made quadratic.
+	for _, q := range []struct{ col, hash string }{{"content_hash", contentHash}, {"text_hash", textHash}} {
+		if q.hash == "" {
+			continue
+		}
+		var other string
+		err := s.db.QueryRowContext(ctx, `SELECT url FROM pages WHERE `+q.col+` = ? AND url != ? AND outcome = 'stored'
+			ORDER BY fetched_at LIMIT 1`, q.hash, url).Scan(&other)
+		if err == nil {
+			return other, true, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return "", false, fmt.Errorf("duplicates of %s: %w", url, err)
+		}
 	}
-	if err != nil {
-		return "", false, fmt.Errorf("duplicates of %s: %w", url, err)
-	}
-	return other, true, nil
+	return "", false, nil
 }
 
 // SetPageOutcome records what became of a page's documents.
