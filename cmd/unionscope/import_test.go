@@ -357,3 +357,25 @@ func fields(kv ...string) []warc.Field {
 	}
 	return out
 }
+
+// TestImportCrawlArchive imports the archive unionscope's own crawler
+// wrote into another corpus: the same documents as the crawl stored.
+func TestImportCrawlArchive(t *testing.T) {
+	srv := crawlPortal(t)
+	defer srv.Close()
+	crawled := t.TempDir()
+	if _, stderr, code := runCLI(t, "crawl", "--data", crawled, "--rate", "50", srv.URL+"/gzdt/"); code != 0 {
+		t.Fatalf("crawl: %s", stderr)
+	}
+	imported := t.TempDir()
+	stdout, stderr, code := runCLI(t, "import", "--data", imported, filepath.Join(crawled, "warc"))
+	if code != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	if !strings.Contains(stdout, ": 2 kept (2 documents)") || !strings.Contains(stdout, "1 offtopic") {
+		t.Errorf("summary: %s", stdout)
+	}
+	if diff := cmp.Diff(corpusTexts(t, crawled), corpusTexts(t, imported)); diff != "" {
+		t.Errorf("documents (-crawled +imported):\n%s", diff)
+	}
+}
