@@ -41,15 +41,14 @@ var units = sortUnits([]unitWord{
 	{word: "元", category: funds, unit: "元"},
 	{word: "块钱", category: funds, unit: "元"},
 
-	{word: "人(次)", category: people, unit: "人次"},
-	{word: "人·次", category: people, unit: "人次"},
 	{word: "人次", category: people, unit: "人次"},
 	{word: "个人", category: people, unit: "人"},
 	{word: "人", category: people, unit: "人"},
 	{word: "名", category: people, unit: "人"},
 	{word: "位", category: people, unit: "人"},
-	// 户 is people or count depending on what it counts; see householdKind.
+	// 户 is people or count depending on what it counts; see countsUnits.
 	{word: "户", category: people, unit: "户"},
+	{word: "户次", category: people, unit: "户次"},
 
 	{word: "%", category: rate, unit: "%"},
 	{word: "‰", category: rate, unit: "%", scale: 0.1},
@@ -58,6 +57,7 @@ var units = sortUnits([]unitWord{
 	{word: "成", category: rate, unit: "%", scale: 10},
 
 	{word: "场次", category: count},
+	{word: "家次", category: count},
 	{word: "家", category: count},
 	{word: "个", category: count},
 	{word: "份", category: count},
@@ -83,6 +83,12 @@ var units = sortUnits([]unitWord{
 	{word: "套", category: count},
 	{word: "张", category: count},
 	{word: "间", category: count},
+	{word: "袋", category: count},
+	{word: "桶", category: count},
+	{word: "箱", category: count},
+	{word: "盒", category: count},
+	{word: "瓶", category: count},
+	{word: "床", category: count},
 	{word: "栋", category: count},
 	{word: "幢", category: count},
 	{word: "批", category: count},
@@ -114,7 +120,7 @@ var units = sortUnits([]unitWord{
 var approxBefore = []struct{ word, approx string }{
 	{"大约", about}, {"约有", about}, {"近乎", about}, {"大概", about}, {"约为", about},
 	{"将近", under}, {"接近", under}, {"不足", under}, {"不到", under}, {"不满", under},
-	{"超过", over}, {"至少", over}, {"多达", over},
+	{"超过", over}, {"至少", over}, {"多达", over}, {"突破", over},
 	{"约", about}, {"近", under}, {"逾", over}, {"超", over},
 }
 
@@ -146,6 +152,17 @@ var names = []string{
 // reporting; after the others (一个, 一种, 一项 …) it is an article.
 var oneUnits = map[string]bool{"名": true, "位": true, "人": true, "人次": true, "次": true, "元": true, "所": true, "处": true, "家": true}
 
+// thingUnits measure things handed out or installed; after them a lone 一
+// counts when a verb of providing governs it (配备一台洗衣机).
+var thingUnits = map[string]bool{"台": true, "辆": true, "套": true, "袋": true, "桶": true, "箱": true, "盒": true, "瓶": true, "床": true, "件": true, "张": true, "部": true, "座": true, "间": true, "本": true}
+
+// provideVerbs give, buy or install things: in their clause, 一台 or 一袋 is
+// a thing provided. 每人 and 每户 share things out.
+var provideVerbs = []string{
+	"配备", "配置", "配发", "配送", "购置", "购买", "添置", "发放", "赠送", "送去", "送上", "送来",
+	"捐赠", "捐助", "捐献", "安装", "提供", "领到", "收到", "获赠", "每人", "每户", "每名",
+}
+
 // bareUnits are the units a bare multiplier (百名, 近千个, 万余人) may take;
 // 万家 and 百花 show why the others are left out.
 var bareUnits = map[string]bool{"名": true, "人": true, "位": true, "个": true, "元": true, "人次": true, "余人": true}
@@ -160,6 +177,17 @@ var unitNouns = []string{"企业", "单位", "公司", "工厂", "厂", "商户"
 
 // rangeJoins join the two ends of a range: 3000至5000元, 3-5万元.
 var rangeJoins = []string{"至", "到", "-", "—", "~", "～", "–"}
+
+// timesUnits take a bracketed or dotted 次 after them (户(次), 人·次) to
+// count times: 户次, 人次, 家次, 场次.
+var timesUnits = map[string]bool{"人": true, "户": true, "家": true, "场": true}
+
+// timesMarks are the ways a conversion or a table writes that 次.
+var timesMarks = []string{"(次)", "·次", "•次"}
+
+// coordJoins join numbers that share the unit of the last: 3.1、2.5和1.2
+// 个百分点. Commas are left out: they end clauses as often as they list.
+var coordJoins = []string{"、", "和", "及", "与", "或"}
 
 // growthWords before a rate make its subject the thing that grew.
 var growthWords = []string{"增长", "增加", "提高", "上升", "下降", "减少", "降低", "增幅", "增速"}

@@ -29,7 +29,7 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 		if s.endsWith(j, w) {
 			// 组建率由88.2%提高到92.6%: the end point of a change measures
 			// what its starting point did.
-			if sub := sameUnitSubject(prev, sentA, q.unit); sub != "" {
+			if sub := s.sameUnitSubject(prev, sentA, q.unit); sub != "" {
 				return sub
 			}
 			j -= utf8.RuneCountInString(w)
@@ -61,7 +61,7 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 			if base == "" && strings.HasSuffix(string(s.f[q.start:q.end]), "百分点") {
 				// 签订率达到87.5%，比上年提高2.3个百分点: points are
 				// added to the rate before them.
-				base = sameUnitSubject(prev, sentA, "%")
+				base = s.sameUnitSubject(prev, sentA, "%")
 			}
 			if base == "" {
 				base = s.prevSubject(prev, sentA)
@@ -127,14 +127,14 @@ func (s *scanner) rangeSubject(i int, unit string, prev []corpus.Metric) (string
 		return "", false
 	}
 	p := prev[len(prev)-1]
-	end := p.Offset + utf8.RuneCountInString(p.Surface)
+	end := s.spans[len(prev)-1].end
 	for _, w := range rangeJoins {
 		if s.endsWith(i, w) && end == i-utf8.RuneCountInString(w) {
 			return p.Subject, p.Subject != ""
 		}
 	}
-	// 分别提高6.1个和7.4个百分点.
-	for _, w := range []string{"和", "、"} {
+	// 分别提高6.1个和7.4个百分点, 3.1、2.5和1.2个百分点.
+	for _, w := range coordJoins {
 		if s.endsWith(i, w) && end == i-utf8.RuneCountInString(w) && p.Unit == unit {
 			return p.Subject, p.Subject != ""
 		}
@@ -163,9 +163,9 @@ const lookBack = 8
 
 // sameUnitSubject returns the subject of the latest metric of the sentence
 // in the same unit.
-func sameUnitSubject(prev []corpus.Metric, sentA int, unit string) string {
+func (s *scanner) sameUnitSubject(prev []corpus.Metric, sentA int, unit string) string {
 	// The look-back is capped so that a run-on list of figures stays linear.
-	for k := len(prev) - 1; k >= 0 && k >= len(prev)-lookBack && prev[k].Offset >= sentA; k-- {
+	for k := len(prev) - 1; k >= 0 && k >= len(prev)-lookBack && s.spans[k].start >= sentA; k-- {
 		if prev[k].Unit == unit && prev[k].Subject != "" {
 			return prev[k].Subject
 		}
@@ -219,7 +219,7 @@ func (s *scanner) skipComparison(i, limit int) int {
 
 func (s *scanner) prevSubject(prev []corpus.Metric, sentA int) string {
 	for k := len(prev) - 1; k >= 0 && k >= len(prev)-lookBack; k-- {
-		if prev[k].Offset < sentA {
+		if s.spans[k].start < sentA {
 			break
 		}
 		if prev[k].Category != rate && prev[k].Subject != "" {

@@ -1,0 +1,88 @@
+package quantity
+
+import (
+	"slices"
+
+	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/extract/rule"
+)
+
+// The grammar's named heuristics. Each fires on an input when switching it
+// off changes what Extract finds there, so its Accept and Reject examples
+// are whole sentences, and `unionscope parse --rules-off NAME` measures it
+// alone.
+
+// declare names a rule of this package.
+func declare(name, why, accept, reject string) *rule.Rule {
+	var r *rule.Rule
+	r = rule.New(rule.Rule{
+		Name: name, Why: why, Accept: accept, Reject: reject,
+		Fires: func(text string) bool { return changes(r, text) },
+	})
+	return r
+}
+
+// changes reports whether Extract finds something else in text with rule r
+// off than with it on.
+func changes(r *rule.Rule, text string) bool {
+	return !slices.EqualFunc(extract(text, r, true), extract(text, r, false), func(a, b corpus.Metric) bool {
+		return a.Category == b.Category && a.Value == b.Value && a.Unit == b.Unit && a.Approx == b.Approx &&
+			a.Surface == b.Surface && a.Subject == b.Subject && a.Offset == b.Offset
+	})
+}
+
+// The rules, declared in init from the table below: a rule's examples run
+// the grammar, which reads the rule variables, so they cannot be
+// initialised by expressions.
+var (
+	rulePinyinReading   *rule.Rule
+	ruleSpaceBeforeUnit *rule.Rule
+	ruleTimesInBrackets *rule.Rule
+	ruleApproxBefore    *rule.Rule
+	ruleVagueAmount     *rule.Rule
+	ruleCoordinated     *rule.Rule
+	ruleOneOfThings     *rule.Rule
+	ruleOneAfterPronoun *rule.Rule
+	ruleEachTime        *rule.Rule
+	ruleUnitGlued       *rule.Rule
+)
+
+func init() {
+	for _, d := range []struct {
+		r                         **rule.Rule
+		name, why, accept, reject string
+	}{
+		{&rulePinyinReading, "quantity.pinyin-reading",
+			"a conversion flattened pinyin readings after characters (萬(wàn)元); the number, unit and subject read through them (zh.ReadingLen)",
+			"县总工会筹集慰问金12.6萬(wàn)元。", "县总工会筹集慰问金12.6万元(含物资)。"},
+		{&ruleSpaceBeforeUnit, "quantity.space-before-unit",
+			"a PDF conversion leaves a space or a hard line break between a number and its unit (8650 万元); a short gap before 万/亿/%/a unit is closed",
+			"全年筹集帮扶资金8650 万元。", "编号 8650\n\n万元户名单附后。"},
+		{&ruleTimesInBrackets, "quantity.times-in-brackets",
+			"a bracketed 次 after the measure word (户(次), 人(次), 场(次)) makes it a count of times: 户次, 人次, 场次",
+			"全年走访困难职工3200户(次)。", "全年走访困难职工3200户(含单亲家庭)。"},
+		{&ruleApproxBefore, "quantity.approx-before",
+			"a word of approximation right before the number (约, 近, 接近, 超过, 突破, 不足) bounds it: about, over or under",
+			"职工书屋藏书突破12万册。", "职工书屋藏书12万册。"},
+		{&ruleVagueAmount, "quantity.vague-amount",
+			"几/数/若干 before a multiplier or 几 after a numeral (几万元, 数百名, 十几个) make a vague amount, not a figure",
+			"企业每年为此多花十几万元。", "参赛人数十二人。"},
+		{&ruleCoordinated, "quantity.coordinated-numbers",
+			"bare numbers joined by 、/和/及/与/或 to a number with a unit each take that unit (3.1、2.5和1.2个百分点)",
+			"三项指标分别增长4.2、3.6和2.8个百分点。", "三项指标分别增长4.2个百分点、3.6个百分点。"},
+		{&ruleOneOfThings, "quantity.one-of-things",
+			"a lone 一 before a measure word of things (台, 辆, 袋, 桶 …) counts when a verb of providing governs its clause (配备一台洗衣机)",
+			"为每个驿站配备一台微波炉。", "绘好一张蓝图。"},
+		{&ruleOneAfterPronoun, "quantity.one-after-pronoun",
+			"a lone 一 right after a pronoun (我们一家, 他一个人) is a family or an article, not a count",
+			"感谢工会对我们一家的帮助。", "新建一家职工之家。"},
+		{&ruleEachTime, "quantity.each-time",
+			"每 and a verb before a lone 一 (每到一处, 每办一件) say how often, not how many",
+			"慰问组每到一处都仔细询问。", "慰问组走访了一处工地。"},
+		{&ruleUnitGlued, "quantity.unit-glued-to-noun",
+			"the segmenter reads a measure word into the noun after it (名城, 台大); a word that starts at the unit leaves the number a quantity, one that starts at the number (一次性) does not",
+			"慰问了86名城区环卫工人。", "发放一次性补助。"},
+	} {
+		*d.r = declare(d.name, d.why, d.accept, d.reject)
+	}
+}
