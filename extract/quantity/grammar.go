@@ -171,6 +171,19 @@ var bareUnits = map[string]bool{"名": true, "人": true, "位": true, "个": tr
 // 近9万各族职工, 1.3万农民工.
 var peopleNouns = []string{"职工", "农民工", "会员", "员工", "工人", "群众", "居民", "人口", "党员", "劳模", "干部", "学生", "人次", "人"}
 
+// peopleHeads end a noun phrase of people; a phrase after a count of
+// people stops at the first (20名女职工免费体检 → 女职工) unless another
+// follows (困难职工子女).
+var peopleHeads = []string{
+	"职工", "工人", "农民工", "会员", "员工", "群众", "居民", "党员", "劳模", "模范",
+	"干部", "学生", "大学生", "劳动者", "子女", "家属", "代表", "选手", "志愿者",
+	"人员", "骨干", "教师", "医生", "老人", "儿童", "妇女", "工匠", "技师", "司机",
+	"快递员", "骑手", "环卫工", "工作者",
+}
+
+// nounUnits are measure words that are the noun they count: 五县, 三市.
+var nounUnits = map[string]bool{"县": true, "市": true, "区": true, "镇": true, "乡": true, "村": true}
+
 // unitNouns make 户 a count of organisations (56户企业) instead of
 // households of people (困难职工6218户).
 var unitNouns = []string{"企业", "单位", "公司", "工厂", "厂", "商户", "个体", "店", "法人", "门店", "机构", "组织", "市场主体", "经营主体", "工商户", "合作社"}
@@ -194,7 +207,7 @@ var growthWords = []string{"增长", "增加", "提高", "上升", "下降", "�
 
 // linkWords sit between a subject and its number and are not part of the
 // subject: 工会组建率达81%, 发放救助金达到100.85万元.
-var linkWords = []string{"完成", "实现", "累计", "稳定在", "保持在", "维持在", "折合人民币", "折合", "人民币", "每人", "每月", "每年", "每天", "达到", "达", "为", "共计", "合计", "总计", "共", "计", "约", "近", "是", "有", "了", "的", "逾", "超过", "将近", "大约", "至少", "仅", "已", "再", "均", "各", "分别"}
+var linkWords = []string{"完成", "实现", "累计", "稳定在", "保持在", "维持在", "必须", "须", "需", "应", "在", "折合人民币", "折合", "人民币", "每人", "每月", "每年", "每天", "达到", "达", "为", "共计", "合计", "总计", "共", "计", "约", "近", "是", "有", "了", "的", "逾", "超过", "将近", "大约", "至少", "仅", "已", "再", "均", "各", "分别"}
 
 // unitsByRune holds units by first rune, longest word first as in units:
 // unitAt looks up the rune after each numeral rather than try every unit.
@@ -228,6 +241,7 @@ var abstractNouns = []string{
 	"突破口", "观念", "精神", "阶段", "步骤", "举措", "措施", "字", "必须",
 	"服务", "注重", "突出", "统筹", "到位", "重要", "主要", "基本", "根本",
 	"方向", "角色", "文明", "代表", "层次", "维度", "抓手", "不变", "第一",
+	"形式", "方式", "方法", "模式", "类型",
 }
 
 // sessionWords after 次 make X次 a plenary session's number (五次全会).

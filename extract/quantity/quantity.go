@@ -391,7 +391,7 @@ func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 	if num.one && !s.oneCounts(i, u) {
 		return q, false
 	}
-	if u.category == count && s.abstractAfter(end) {
+	if u.category == count && s.on(ruleAbstractCount) && s.abstractAfter(end) {
 		return q, false
 	}
 	if u.word == "次" && s.sessionAfter(end) {
@@ -754,7 +754,8 @@ func (s *scanner) wordGoesOn(k, end int) bool {
 	if te <= end {
 		return false
 	}
-	if s.wordStart(end-1) == k && s.on(ruleUnitGlued) {
+	if s.wordStart(end-1) == k && s.on(ruleUnitGlued) && s.f[te-1] != '次' {
+		// 批次, 架次: a longer measure word of times, not a noun.
 		return false
 	}
 	// A word that only glues an approximation or a range to the unit is fine.

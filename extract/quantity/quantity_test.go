@@ -152,6 +152,17 @@ func TestSubjectExact(t *testing.T) {
 		{"completion verb skipped", "全县工业产值完成86亿元。", "86亿元", "全县工业产值"},
 		{"per month skipped", "最低工资标准由每月1800元提高到2000元。", "1800元", "最低工资标准"},
 		{"pair in points", "分别提高1.5个和2.4个百分点。", "2.4个百分点", "提高"},
+		{"people head ends the phrase", "为机关28名女职工免费体检。", "28名", "女职工"},
+		{"people heads in a row", "为28名困难职工子女发放助学金。", "28名", "困难职工子女"},
+		{"measure word read into the noun", "慰问了86名城区环卫工人。", "86名", "城区环卫工人"},
+		{"sum modifies the noun after 的", "为职工送去价值6万元的慰问物资。", "6万元", "慰问物资"},
+		{"first end of a range before 的", "按800元至1500元不等的标准发放。", "800元", "标准"},
+		{"frame noun after 的 is no subject", "在筹集资金6万元的基础上追加投入。", "6万元", "筹集资金"},
+		{"measure word is the noun", "慰问组分赴全州五县三市。", "三市", "市"},
+		{"clause after the count", "为6家受灾企业发放救助金。", "6家", "受灾企业"},
+		{"modal before the number", "职代会建制率须达到95%。", "95%", "职代会建制率"},
+		{"place before the number", "职工入会率在92%以上。", "92%", "职工入会率"},
+		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -45,6 +45,11 @@ var (
 	ruleOneAfterPronoun *rule.Rule
 	ruleEachTime        *rule.Rule
 	ruleUnitGlued       *rule.Rule
+	ruleAbstractCount   *rule.Rule
+	rulePeopleHead      *rule.Rule
+	ruleNounAfterDe     *rule.Rule
+	ruleUnitNoun        *rule.Rule
+	ruleClauseAfter     *rule.Rule
 )
 
 func init() {
@@ -82,6 +87,21 @@ func init() {
 		{&ruleUnitGlued, "quantity.unit-glued-to-noun",
 			"the segmenter reads a measure word into the noun after it (名城, 台大); a word that starts at the unit leaves the number a quantity, one that starts at the number (一次性) does not",
 			"慰问了86名城区环卫工人。", "发放一次性补助。"},
+		{&ruleAbstractCount, "quantity.abstract-count",
+			"a count of abstract nouns (四个方面, 三种形式, 两项原则) structures a text; a documented word list (abstractNouns), unless the noun only modifies a concrete one (12个服务站点)",
+			"通过走访、座谈和问卷三种形式听取意见。", "建成12个服务站点。"},
+		{&rulePeopleHead, "quantity.subject-people-head",
+			"after a count of people the subject ends at its first noun of people (a documented word list, peopleHeads), not at the verb gse tags as a noun after it",
+			"为机关28名女职工免费体检。", "为机关28名困难职工子女发放助学金。"},
+		{&ruleNounAfterDe, "quantity.subject-noun-after-de",
+			"a sum followed by 的 and a noun modifies that noun (近10万元的慰问物资, 2000元至3500元不等的标准), unless the noun frames the sentence (的基础上)",
+			"为职工送去价值6万元的慰问物资。", "在筹集资金6万元的基础上追加投入。"},
+		{&ruleUnitNoun, "quantity.subject-unit-noun",
+			"a measure word that is itself the noun counted (县, 市, 区, 镇, 乡, 村) is the subject when no noun follows it",
+			"慰问组分赴全州五县三市。", "慰问组分赴全州五个县。"},
+		{&ruleClauseAfter, "quantity.subject-clause-after",
+			"with no subject before a count, a clause that modifies the noun after it leads to that noun (6家受疫情影响困难企业)",
+			"为6家受灾企业发放救助金。", "为6家企业发放救助金。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}

@@ -40,9 +40,17 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 		// 投入134.39万元作为工会经费, 争取250万元用于文化宫改造
 		for _, w := range purposeWords {
 			if s.has(q.tail, w) {
-				if sub := s.phraseAfter(q.tail+utf8.RuneCountInString(w), sentB, true); sub != "" {
+				if sub := s.phraseAfter(q.tail+utf8.RuneCountInString(w), sentB, verbFirst); sub != "" {
 					return sub
 				}
+			}
+		}
+	}
+	if q.category == funds && s.on(ruleNounAfterDe) {
+		// 送去近10万元的慰问物资, 按2000元至3500元不等的标准.
+		if k := s.deAfter(q.tail); k > 0 {
+			if sub := s.phraseAfter(k, sentB, verbModifier); sub != "" && !frameNoun(sub) {
+				return sub
 			}
 		}
 	}
@@ -71,7 +79,7 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 	}
 	if q.category == rate && q.end < sentB && s.has(q.end, "的") && (q.start == sentA || s.endsWith(q.start, "有") || isBreak(s.f[q.start-1])) {
 		// 全区有85%的企业建立了增长机制: the share of 企业.
-		if sub := s.phraseAfter(q.end+1, sentB, false); sub != "" {
+		if sub := s.phraseAfter(q.end+1, sentB, 0); sub != "" {
 			return sub
 		}
 	}
@@ -79,15 +87,26 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 		// 42人获评“巾帼岗位能手”: the people hold the honour.
 		for _, w := range awardVerbs {
 			if s.has(q.tail, w) {
-				if sub := s.phraseAfter(q.tail+utf8.RuneCountInString(w), sentB, false); sub != "" {
+				if sub := s.phraseAfter(q.tail+utf8.RuneCountInString(w), sentB, 0); sub != "" {
 					return sub
 				}
 			}
 		}
 	}
 	if q.category == people || q.category == count {
-		if sub := s.phraseAfter(q.tail, sentB, q.unit == "次" || q.unit == "场次"); sub != "" {
+		var mode phraseMode
+		if q.unit == "次" || q.unit == "场次" {
+			mode = verbFirst
+		}
+		if q.unit == "人" {
+			mode = peopleHead
+		}
+		if sub := s.phraseAfter(q.tail, sentB, mode); sub != "" {
 			return sub
+		}
+		if nounUnits[q.unit] && s.on(ruleUnitNoun) {
+			// 分赴8区10县: the measure word is the noun counted.
+			return string(s.r[q.end-1 : q.end])
 		}
 	}
 	if j > sentA && s.f[j-1] == '》' {
@@ -104,7 +123,55 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 	if sub := s.phraseBefore(j, sentA, dropVerb); sub != "" {
 		return sub
 	}
+	if (q.category == people || q.category == count) && s.on(ruleClauseAfter) {
+		// 为6家受疫情影响的困难企业发放: with nothing before, a modifying
+		// clause after the count leads to its noun.
+		if sub := s.phraseAfter(q.tail, sentB, verbFirst); sub != "" {
+			return sub
+		}
+	}
 	return s.prevSubject(prev, sentA)
+}
+
+// deAfter returns the index after the 的 that follows a quantity ending at
+// i, past the second end of a range and a word of spread (不等, 左右), or 0.
+func (s *scanner) deAfter(i int) int {
+	for _, j := range rangeJoins {
+		if s.has(i, j) {
+			n := i + utf8.RuneCountInString(j)
+			if n < len(s.f) && startsNumeral(s.f[n]) {
+				if num, ok := parseNumeral(s.f, n); ok {
+					if u, ok := s.unitAt(num.end); ok && u.category != "" {
+						i = num.end + utf8.RuneCountInString(u.word)
+					}
+				}
+			}
+			break
+		}
+	}
+	for _, w := range []string{"不等", "左右", "以上", "上下"} {
+		if s.has(i, w) {
+			i += utf8.RuneCountInString(w)
+			break
+		}
+	}
+	if s.has(i, "的") {
+		return i + 1
+	}
+	return 0
+}
+
+// frameNouns after 的 frame a sentence rather than name what a sum is:
+// 在筹集30万元的基础上.
+var frameNouns = []string{"基础", "同时", "情况", "前提", "背景", "过程"}
+
+func frameNoun(w string) bool {
+	for _, f := range frameNouns {
+		if strings.HasPrefix(w, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // comparedSubject returns the first term of a comparison that ends at j
@@ -255,9 +322,23 @@ func (s *scanner) tokenStartingAt(i int) (token, bool) {
 	return token{start: i, end: s.wordEnd(i), pos: s.posAt(i)}, true
 }
 
+// phraseMode says how phraseAfter reads.
+type phraseMode uint8
+
+const (
+	// verbFirst lets a verb open the phrase: 三次深入联系点.
+	verbFirst phraseMode = 1 << iota
+	// peopleHead ends the phrase at its first noun of people: 20名女职工
+	// 免费体检 counts 女职工.
+	peopleHead
+	// verbModifier lets a verb glued to the noun after it open the
+	// phrase: 慰问物资, 帮扶对象.
+	verbModifier
+)
+
 // phraseAfter returns the noun phrase that starts at i (after 以上 or 的),
 // or "".
-func (s *scanner) phraseAfter(i, limit int, verbFirst bool) string {
+func (s *scanner) phraseAfter(i, limit int, mode phraseMode) string {
 	for _, w := range []string{"以上", "以下", "左右", "的"} {
 		if s.has(i, w) {
 			i += utf8.RuneCountInString(w)
@@ -268,7 +349,7 @@ func (s *scanner) phraseAfter(i, limit int, verbFirst bool) string {
 		// 开展一次“党风廉政宣传教育月”活动: the quoted name and its head.
 		for k := i + 1; k < limit && k < i+30; k++ {
 			if s.f[k] == '”' {
-				return string(s.r[i+1:k]) + s.phraseAfter(k+1, limit, false)
+				return string(s.r[i+1:k]) + s.phraseAfter(k+1, limit, 0)
 			}
 		}
 		return ""
@@ -287,7 +368,16 @@ func (s *scanner) phraseAfter(i, limit int, verbFirst bool) string {
 	}
 	for end < limit {
 		t, ok := s.tokenStartingAt(end)
+		if !ok && end == start && s.on(ruleUnitGlued) {
+			// 130名城区: gse read 名城; the rest of the word opens the noun.
+			if ws := s.wordStart(end); ws >= 0 && ws < end && ws >= end-maxUnitRunes {
+				t, ok = token{start: end, end: s.wordEnd(end), pos: "n"}, true
+			}
+		}
 		if !ok || t.end > limit {
+			break
+		}
+		if mode&peopleHead != 0 && noun && s.on(rulePeopleHead) && endsWithAny(string(s.f[start:end]), peopleHeads) && !endsWithAny(string(s.f[t.start:t.end]), peopleHeads) {
 			break
 		}
 		if stopPOS(t.pos) {
@@ -301,7 +391,14 @@ func (s *scanner) phraseAfter(i, limit int, verbFirst bool) string {
 		if !nounPOS(t.pos) && noun {
 			break
 		}
-		if t.pos == "v" && end == start && !verb && verbFirst {
+		if t.pos == "v" && end == start && !verb && mode&verbModifier != 0 && t.end < limit {
+			if n, ok := s.tokenStartingAt(t.end); ok && n.pos != "vn" && nounPOS(n.pos) {
+				verb = true
+				end = t.end
+				continue
+			}
+		}
+		if t.pos == "v" && end == start && !verb && mode&verbFirst != 0 {
 			// 三次深入联系点: a verb and its object say what was done.
 			verb = true
 			end = t.end
@@ -424,6 +521,19 @@ func (s *scanner) fragment(ts, te int) bool {
 func (s *scanner) governedAt(ts int) bool {
 	for _, v := range governVerbs {
 		if s.endsWith(ts, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxUnitRunes is the longest measure word a glued word may start in
+// (个百分点 aside, which no noun follows).
+const maxUnitRunes = 2
+
+func endsWithAny(w string, ends []string) bool {
+	for _, e := range ends {
+		if strings.HasSuffix(w, e) {
 			return true
 		}
 	}
