@@ -38,8 +38,9 @@ func extract(text string, force *rule.Rule, forceOn bool) []corpus.Metric {
 			i = s.skipNumeral(i)
 			continue
 		}
+		s.resp = noList
 		out = append(out, s.metric(q, out))
-		s.spans = append(s.spans, span{q.start, q.end})
+		s.spans = append(s.spans, span{q.start, q.end, s.resp})
 		i = q.end
 	}
 	return out
@@ -68,10 +69,16 @@ type scanner struct {
 	coordDepth int
 	// spans holds, for each metric found so far, its surface in the view.
 	spans []span
+	// resp is set by subject when the metric is an item of a 分别 list.
+	resp listItem
 }
 
-// span is a stretch of the view.
-type span struct{ start, end int }
+// span is the surface of a metric in the view. list places it in a list of
+// figures that 分别 pairs with a list of nouns.
+type span struct {
+	start, end int
+	list       listItem
+}
 
 // on reports whether rule r is in force for this scan.
 func (s *scanner) on(r *rule.Rule) bool {

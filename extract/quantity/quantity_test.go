@@ -162,6 +162,10 @@ func TestSubjectExact(t *testing.T) {
 		{"clause after the count", "为6家受灾企业发放救助金。", "6家", "受灾企业"},
 		{"modal before the number", "职代会建制率须达到95%。", "95%", "职代会建制率"},
 		{"place before the number", "职工入会率在92%以上。", "92%", "职工入会率"},
+		{"respective nouns, first", "全县工业产值、社会消费品零售额分别达到86亿元、42亿元，分别增长12%、9%。", "86亿元", "全县工业产值"},
+		{"respective nouns, second", "全县工业产值、社会消费品零售额分别达到86亿元、42亿元，分别增长12%、9%。", "42亿元", "社会消费品零售额"},
+		{"respective growth after a comma", "全县工业产值、社会消费品零售额分别达到86亿元、42亿元，分别增长12%、9%。", "9%", "社会消费品零售额增长"},
+		{"respective growth in its own clause", "入会率和建会率分别提高3.5和2.1个百分点。", "2.1个百分点", "建会率提高"},
 		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},
 	}
 	for _, tt := range tests {

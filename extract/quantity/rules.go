@@ -50,6 +50,7 @@ var (
 	ruleNounAfterDe     *rule.Rule
 	ruleUnitNoun        *rule.Rule
 	ruleClauseAfter     *rule.Rule
+	ruleRespective      *rule.Rule
 )
 
 func init() {
@@ -102,6 +103,9 @@ func init() {
 		{&ruleClauseAfter, "quantity.subject-clause-after",
 			"with no subject before a count, a clause that modifies the noun after it leads to that noun (6家受疫情影响困难企业)",
 			"为6家受灾企业发放救助金。", "为6家企业发放救助金。"},
+		{&ruleRespective, "quantity.subject-respective",
+			"分别 pairs a list of nouns with a list of figures item by item, and a list of growth rates after it with the same nouns in turn",
+			"全县工业产值、社会消费品零售额分别达到86亿元、42亿元，分别增长12%、9%。", "全县工业产值达到86亿元，增长12%。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}

@@ -21,6 +21,9 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 	if q.subject != "" {
 		return q.subject
 	}
+	if sub, ok := s.respectiveSubject(q, sentA, prev); ok {
+		return sub
+	}
 	if sub, ok := s.rangeSubject(q.start, q.unit, prev); ok {
 		return sub // 3000元至5000元: the second end measures what the first does
 	}
