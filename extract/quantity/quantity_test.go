@@ -166,6 +166,10 @@ func TestSubjectExact(t *testing.T) {
 		{"respective nouns, second", "全县工业产值、社会消费品零售额分别达到86亿元、42亿元，分别增长12%、9%。", "42亿元", "社会消费品零售额"},
 		{"respective growth after a comma", "全县工业产值、社会消费品零售额分别达到86亿元、42亿元，分别增长12%、9%。", "9%", "社会消费品零售额增长"},
 		{"respective growth in its own clause", "入会率和建会率分别提高3.5和2.1个百分点。", "2.1个百分点", "建会率提高"},
+		{"end of a change with any verb", "全县技师从6300人发展到31000人。", "31000人", "全县技师"},
+		{"verbal noun after people is a predicate", "全县技师6300人发展到今天的规模。", "6300人", "全县技师"},
+		{"verbal noun after things is counted", "全年举办两项竞赛。", "两项", "竞赛"},
+		{"scope word opens a new phrase", "授予86家单位全省五一劳动奖状。", "86家", "单位"},
 		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},
 	}
 	for _, tt := range tests {

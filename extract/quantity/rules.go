@@ -51,6 +51,9 @@ var (
 	ruleUnitNoun        *rule.Rule
 	ruleClauseAfter     *rule.Rule
 	ruleRespective      *rule.Rule
+	ruleChangeEnd       *rule.Rule
+	ruleScopeWord       *rule.Rule
+	rulePredicateAfter  *rule.Rule
 )
 
 func init() {
@@ -106,6 +109,15 @@ func init() {
 		{&ruleRespective, "quantity.subject-respective",
 			"分别 pairs a list of nouns with a list of figures item by item, and a list of growth rates after it with the same nouns in turn",
 			"全县工业产值、社会消费品零售额分别达到86亿元、42亿元，分别增长12%、9%。", "全县工业产值达到86亿元，增长12%。"},
+		{&ruleChangeEnd, "quantity.subject-change-end",
+			"the end of a change written 从…到/由…至 with any verb measures what its start did (技师从6300人发展到31000人)",
+			"全县技师从6300人发展到31000人。", "全县技师6300人，培训到岗31000人。"},
+		{&ruleScopeWord, "quantity.subject-scope-word",
+			"a scope word (全国, 全省, 全市 …) after the noun of a count opens another phrase: 255家单位全国五一劳动奖状 counts 单位",
+			"授予86家单位全省五一劳动奖状。", "授予86家单位五一劳动奖状。"},
+		{&rulePredicateAfter, "quantity.subject-predicate-after",
+			"a verbal noun alone after a count of people (gse's vn: 发展, 分配) is the sentence's predicate, not the people counted; after a count of things (两项竞赛) it is the thing",
+			"全县技师6300人发展到今天的规模。", "全年举办两项竞赛。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}

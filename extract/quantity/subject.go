@@ -39,6 +39,9 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 			break
 		}
 	}
+	if sub := s.changeEndSubject(q, j, sentA, prev); sub != "" {
+		return sub
+	}
 	if q.category == funds {
 		// 投入134.39万元作为工会经费, 争取250万元用于文化宫改造
 		for _, w := range purposeWords {
@@ -134,6 +137,26 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 		}
 	}
 	return s.prevSubject(prev, sentA)
+}
+
+// changeEndSubject returns the subject of the start of a change written
+// 从…到 or 由…至 with any verb (从6300人成长到31000人): the figure before
+// 到 in the same unit that follows 从 or 由 in the sentence.
+func (s *scanner) changeEndSubject(q quantity, j, sentA int, prev []corpus.Metric) string {
+	if !s.on(ruleChangeEnd) || !(s.endsWith(j, "到") || s.endsWith(j, "至")) {
+		return ""
+	}
+	for k := len(prev) - 1; k >= 0 && k >= len(prev)-lookBack && s.spans[k].start >= sentA; k-- {
+		if prev[k].Unit != q.unit {
+			continue
+		}
+		st := s.spans[k].start
+		if o := s.skipOrigin(st, sentA); o < st || st > sentA && (s.f[st-1] == '从' || s.f[st-1] == '由') {
+			return prev[k].Subject
+		}
+		return ""
+	}
+	return ""
 }
 
 // deAfter returns the index after the 的 that follows a quantity ending at
@@ -380,6 +403,10 @@ func (s *scanner) phraseAfter(i, limit int, mode phraseMode) string {
 		if !ok || t.end > limit {
 			break
 		}
+		if noun && s.on(ruleScopeWord) && scopeWord(s.f[t.start:t.end]) {
+			// 255家单位全国五一劳动奖状: 全国 opens another phrase.
+			break
+		}
 		if mode&peopleHead != 0 && noun && s.on(rulePeopleHead) && endsWithAny(string(s.f[start:end]), peopleHeads) && !endsWithAny(string(s.f[t.start:t.end]), peopleHeads) {
 			break
 		}
@@ -401,7 +428,7 @@ func (s *scanner) phraseAfter(i, limit int, mode phraseMode) string {
 				continue
 			}
 		}
-		if t.pos == "v" && end == start && !verb && mode&verbFirst != 0 {
+		if t.pos == "v" && !noun && !verb && mode&verbFirst != 0 {
 			// 三次深入联系点: a verb and its object say what was done.
 			verb = true
 			end = t.end
@@ -420,6 +447,11 @@ func (s *scanner) phraseAfter(i, limit int, mode phraseMode) string {
 		end = t.end
 	}
 	if !noun {
+		return ""
+	}
+	if t, ok := s.tokenStartingAt(start); ok && t.end == end && t.pos == "vn" && mode&peopleHead != 0 && s.on(rulePredicateAfter) {
+		// 6300人发展到: a verbal noun alone after a count of people is its
+		// predicate; after 两项 (两项竞赛) it is the thing counted.
 		return ""
 	}
 	return strings.TrimSpace(string(s.r[start:end]))
@@ -541,4 +573,10 @@ func endsWithAny(w string, ends []string) bool {
 		}
 	}
 	return false
+}
+
+// scopeWord reports whether w opens with 全 and an administrative level
+// (全国, 全省, 全市, 全县, 全区): the scope of a new phrase.
+func scopeWord(w []rune) bool {
+	return len(w) >= 2 && w[0] == '全' && strings.ContainsRune("国省市县区州盟旗镇乡", w[1])
 }
