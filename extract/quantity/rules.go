@@ -54,6 +54,7 @@ var (
 	ruleChangeEnd       *rule.Rule
 	ruleScopeWord       *rule.Rule
 	rulePredicateAfter  *rule.Rule
+	ruleSoftLineBreak   *rule.Rule
 )
 
 func init() {
@@ -118,6 +119,9 @@ func init() {
 		{&rulePredicateAfter, "quantity.subject-predicate-after",
 			"a verbal noun alone after a count of people (gse's vn: 发展, 分配) is the sentence's predicate, not the people counted; after a count of things (两项竞赛) it is the thing",
 			"全县技师6300人发展到今天的规模。", "全年举办两项竞赛。"},
+		{&ruleSoftLineBreak, "quantity.soft-line-break",
+			"a conversion hard-wraps lines mid-sentence: a break after a long line that ends on a character, digit or comma, before a line that opens no heading or list item, is read through",
+			"今年春节前，县总工会组织机关干部深入各乡镇慰问困难\n职工1200户。", "今年春节前，县总工会组织机关干部深入各乡镇慰问困难\n二、职工1200户。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}

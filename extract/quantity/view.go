@@ -38,7 +38,8 @@ type view struct {
 func (s *scanner) newView(text string) view {
 	readings := s.on(rulePinyinReading) && strings.ContainsAny(text, "(（")
 	gaps := s.on(ruleSpaceBeforeUnit) && hasDigitGap(text)
-	if !readings && !gaps {
+	wraps := s.on(ruleSoftLineBreak) && hasSoftBreak(text)
+	if !readings && !gaps && !wraps {
 		return view{text: text}
 	}
 	var b strings.Builder
@@ -48,6 +49,7 @@ func (s *scanner) newView(text string) view {
 	ri := 0 // rune index in text
 	glossed := false
 	var last rune // last rune written to the view
+	line := 0     // runes of the text's current line so far
 	for i := 0; i < len(text); {
 		if readings && zh.IsHan(last) {
 			if k := zh.ReadingLen(text[i:], glossed); k > 0 {
@@ -66,16 +68,115 @@ func (s *scanner) newView(text string) view {
 			}
 		}
 		c, w := utf8.DecodeRuneInString(text[i:])
+		if wraps && (c == '\n' || c == '\r') {
+			if k, runes := softBreak(text[i:], line, last); k > 0 {
+				i += k
+				ri += runes
+				continue
+			}
+		}
 		b.WriteString(text[i : i+w])
 		v.orig = append(v.orig, ri)
 		v.origEnd = append(v.origEnd, ri+1)
 		last = c
 		i += w
 		ri++
+		line++
+		if c == '\n' {
+			line = 0
+		}
 	}
 	v.orig = append(v.orig, ri)
 	v.text = b.String()
 	return v
+}
+
+// minWrappedLine is the length in runes from which a line that ends
+// mid-sentence is taken for a hard wrap: converted PDFs wrap at 25 to 40
+// runes, while titles, menu entries and headings without a full stop are
+// shorter.
+const minWrappedLine = 20
+
+// hasSoftBreak reports whether text has a line break that softBreak joins.
+func hasSoftBreak(text string) bool {
+	line := 0
+	var last rune
+	for i, c := range text {
+		if c == '\n' || c == '\r' {
+			if k, _ := softBreak(text[i:], line, last); k > 0 {
+				return true
+			}
+		}
+		if c == '\n' {
+			line = 0
+		} else {
+			line++
+		}
+		last = c
+	}
+	return false
+}
+
+// softBreak returns the length in bytes and runes of the line break that
+// opens s, with the spaces after it, when it is a conversion's hard wrap
+// inside a sentence: the line before (line runes, ending in last) is long
+// and stops on a character, a digit or a comma, and the next line goes on
+// with a character or a digit that opens no heading or list item (二、,
+// 3., 一是, 第). Otherwise 0, 0.
+func softBreak(s string, line int, last rune) (int, int) {
+	if line < minWrappedLine {
+		return 0, 0
+	}
+	if l := zh.FoldRune(last); !zh.IsHan(l) && !isDigit(l) && l != '、' && l != '，' && l != ',' {
+		return 0, 0
+	}
+	k, runes, breaks := 0, 0, 0
+	for k < len(s) {
+		c, w := utf8.DecodeRuneInString(s[k:])
+		if c == '\n' {
+			breaks++
+		} else if !isGapSpace(c) {
+			break
+		}
+		k += w
+		runes++
+	}
+	if breaks != 1 || k == len(s) {
+		return 0, 0
+	}
+	next := []rune(s[k:min(len(s), k+4*utf8.UTFMax)])
+	for i := range next {
+		next[i] = zh.FoldRune(next[i])
+	}
+	if !zh.IsHan(next[0]) && !isDigit(next[0]) || opensItem(next) {
+		return 0, 0
+	}
+	return k, runes
+}
+
+// opensItem reports whether a line that starts with rs opens a heading or
+// a list item: 二、, 3., 3、, 一是, 第.
+func opensItem(rs []rune) bool {
+	if rs[0] == '第' {
+		return true
+	}
+	i := 0
+	for i < len(rs) && i < 3 && (isDigit(rs[i]) || smallUnit(rs[i]) != 0 || chineseDigitRune(rs[i])) {
+		i++
+	}
+	if i == 0 || i == len(rs) {
+		return false
+	}
+	switch rs[i] {
+	case '、', '.', '．', ')', '）', '是':
+		return true
+	}
+	return false
+}
+
+func chineseDigitRune(c rune) bool {
+	_, ok := chineseDigit(c)
+	return ok
 }
 
 // hasDigitGap reports whether text has whitespace right after a digit,

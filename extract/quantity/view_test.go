@@ -35,6 +35,8 @@ func TestConversionNoise(t *testing.T) {
 			[]hit{{count, 16, "个", "16\n个"}}},
 		{"ideographic space before a percent sign", "入会率达到96　%。",
 			[]hit{{rate, 96, "%", "96　%"}}},
+		{"hard wrap inside a number's sentence", "今年春节前，县总工会组织机关干部深入各乡镇慰问困难职工\n1200户，发放慰问金\n36万元。",
+			[]hit{{people, 1200, "户", "1200户"}, {funds, 360000, "元", "36万元"}}},
 		{"two line breaks are a paragraph", "编号 8650\n\n万元户名单附后。", nil},
 		{"a wide gap is layout", "参加人数 120        人", nil},
 		{"an ordinal keeps its spaces", "荣获第 3 名。", nil},
@@ -56,6 +58,33 @@ func TestConversionNoise(t *testing.T) {
 					t.Errorf("Extract(%q)[%d] = %+v, want %+v", tt.text, i, got[i], tt.want[i])
 				}
 			}
+		})
+	}
+}
+
+// TestSoftLineBreak holds which line breaks the view reads through: a
+// subject that a hard wrap cut in two is whole again, and a heading, a
+// short line or a list item keeps its break.
+func TestSoftLineBreak(t *testing.T) {
+	tests := []struct{ name, text, surface, subject string }{
+		{"wrap inside the subject", "今年春节前，县总工会组织机关干部深入各乡镇慰问困难\n职工1200户。", "1200户", "困难职工"},
+		{"wrap after a comma", "今年春节前，县总工会组织机关干部深入各乡镇走访企业，\n慰问困难职工1200户。", "1200户", "困难职工"},
+		{"short title line", "县总工会开展送温暖\n职工1200户。", "1200户", "职工"},
+		{"next line is a list item", "今年春节前，县总工会组织机关干部深入各乡镇慰问困难\n二、职工1200户。", "1200户", "职工"},
+		{"next line is a numbered item", "今年春节前，县总工会组织机关干部深入各乡镇慰问困难\n3.职工1200户。", "1200户", "职工"},
+		{"line ends a sentence", "今年春节前，县总工会组织机关干部深入各乡镇慰问困难。\n职工1200户。", "1200户", "职工"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, m := range Extract(tt.text) {
+				if m.Surface == tt.surface {
+					if m.Subject != tt.subject {
+						t.Errorf("Extract(%q) subject of %q = %q, want %q", tt.text, tt.surface, m.Subject, tt.subject)
+					}
+					return
+				}
+			}
+			t.Errorf("Extract(%q): no quantity %q", tt.text, tt.surface)
 		})
 	}
 }
