@@ -118,6 +118,8 @@ var units = sortUnits([]unitWord{
 
 // Approximation words before a number, longest first.
 var approxBefore = []struct{ word, approx string }{
+	// 不超过 before 超过, which it ends with: the first match wins.
+	{"不低于", over}, {"不少于", over}, {"不高于", under}, {"不超过", under}, {"不多于", under},
 	{"大约", about}, {"约有", about}, {"近乎", about}, {"大概", about}, {"约为", about},
 	{"将近", under}, {"接近", under}, {"不足", under}, {"不到", under}, {"不满", under},
 	{"超过", over}, {"至少", over}, {"多达", over}, {"突破", over},
@@ -181,6 +183,15 @@ var peopleHeads = []string{
 	"快递员", "骑手", "环卫工", "工作者",
 }
 
+// posFixes are words of the genre whose gse tag misleads the subject
+// rules, with the tag they act as: 职工之家 is a noun (gse: 之家 pronoun),
+// 新建 a verb (gse: place name).
+var posFixes = map[string]string{"之家": "n", "新建": "v"}
+
+// moneyNouns end nouns of money: with nothing before a sum in its clause,
+// one of them ending the clause before names it (发放助学金，每人2000元).
+var moneyNouns = []string{"资金", "金", "款", "费", "补贴", "补助", "奖励", "经费", "物资"}
+
 // nounUnits are measure words that are the noun they count: 五县, 三市.
 var nounUnits = map[string]bool{"县": true, "市": true, "区": true, "镇": true, "乡": true, "村": true}
 
@@ -207,7 +218,7 @@ var growthWords = []string{"增长", "增加", "提高", "上升", "下降", "�
 
 // linkWords sit between a subject and its number and are not part of the
 // subject: 工会组建率达81%, 发放救助金达到100.85万元.
-var linkWords = []string{"完成", "实现", "累计", "稳定在", "保持在", "维持在", "必须", "须", "需", "应", "在", "折合人民币", "折合", "人民币", "每人", "每月", "每年", "每天", "达到", "达", "为", "共计", "合计", "总计", "共", "计", "约", "近", "是", "有", "了", "的", "逾", "超过", "将近", "大约", "至少", "仅", "已", "再", "均", "各", "分别"}
+var linkWords = []string{"占到", "占", "完成", "实现", "累计", "稳定在", "保持在", "维持在", "必须", "须", "需", "应", "在", "折合人民币", "折合", "人民币", "每人", "每月", "每年", "每天", "达到", "达", "为", "共计", "合计", "总计", "共", "计", "约", "近", "是", "有", "了", "的", "逾", "超过", "将近", "大约", "至少", "仅", "已", "再", "均", "各", "分别"}
 
 // unitsByRune holds units by first rune, longest word first as in units:
 // unitAt looks up the rune after each numeral rather than try every unit.
@@ -230,7 +241,7 @@ func sortUnits(us []unitWord) []unitWord {
 }
 
 // articleWords before a lone 一 make it an article, not a count.
-var articleWords = []string{"是", "做", "当", "成为", "上", "下", "另", "这", "那", "同", "唯", "统", "之"}
+var articleWords = []string{"作为", "身为", "是", "做", "当", "成为", "上", "下", "另", "这", "那", "同", "唯", "统", "之"}
 
 // abstractNouns after a count make it an enumeration of a speech's points
 // (四个方面, 三项工作, 两个重点难点) rather than a figure.

@@ -164,8 +164,12 @@ func (s *scanner) segment(i int) {
 		n++
 	}
 	runeAt[len(part)] = n
+	fix := s.on(rulePOSFixes)
 	for _, t := range zh.Cut(part, false) {
 		tk := token{start: runeAt[t.Start], end: runeAt[t.End], pos: t.Pos}
+		if p, ok := posFixes[t.Text]; ok && fix {
+			tk.pos = p
+		}
 		for k := tk.start; k < tk.end; k++ {
 			s.tokStart[k], s.tokEnd[k], s.tokPos[k] = tk.start, tk.end, tk.pos
 		}

@@ -55,6 +55,8 @@ var (
 	ruleScopeWord       *rule.Rule
 	rulePredicateAfter  *rule.Rule
 	ruleSoftLineBreak   *rule.Rule
+	rulePOSFixes        *rule.Rule
+	ruleMoneyBefore     *rule.Rule
 )
 
 func init() {
@@ -122,6 +124,12 @@ func init() {
 		{&ruleSoftLineBreak, "quantity.soft-line-break",
 			"a conversion hard-wraps lines mid-sentence: a break after a long line that ends on a character, digit or comma, before a line that opens no heading or list item, is read through",
 			"今年春节前，县总工会组织机关干部深入各乡镇慰问困难\n职工1200户。", "今年春节前，县总工会组织机关干部深入各乡镇慰问困难\n二、职工1200户。"},
+		{&rulePOSFixes, "quantity.pos-fixes",
+			"a documented list of genre words whose gse tag misleads the subject rules (职工之家: gse tags 之家 a pronoun; 新建: a place name)",
+			"全县新建职工之家42个。", "全县建成服务站点42个。"},
+		{&ruleMoneyBefore, "quantity.subject-money-before",
+			"a sum with nothing before it in its clause is measured by the noun of money (a documented word list) that ends the clause before: 发放助学金，每人2000元",
+			"为186名困难职工子女发放助学金，每人2000元。", "为186名困难职工子女办理助学手续，每人2000元。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}

@@ -129,6 +129,12 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 	if sub := s.phraseBefore(j, sentA, dropVerb); sub != "" {
 		return sub
 	}
+	if q.category == funds && j > sentA && (s.f[j-1] == '，' || s.f[j-1] == ',') && s.on(ruleMoneyBefore) {
+		// 发放助学金，每人2000元: the money the clause before ends on.
+		if sub := s.phraseBefore(j-1, sentA, false); endsWithAny(sub, moneyNouns) {
+			return sub
+		}
+	}
 	if (q.category == people || q.category == count) && s.on(ruleClauseAfter) {
 		// 为6家受疫情影响的困难企业发放: with nothing before, a modifying
 		// clause after the count leads to its noun.
