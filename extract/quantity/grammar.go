@@ -40,6 +40,11 @@ type unitWord struct {
 var units = sortUnits([]unitWord{
 	{word: "元", category: funds, unit: "元"},
 	{word: "块钱", category: funds, unit: "元"},
+	// Other currencies keep their own unit, unconverted (gold README).
+	{word: "美元", category: funds}, {word: "欧元", category: funds},
+	{word: "港元", category: funds}, {word: "港币", category: funds},
+	{word: "日元", category: funds}, {word: "英镑", category: funds},
+	{word: "澳元", category: funds}, {word: "韩元", category: funds},
 
 	{word: "人次", category: people, unit: "人次"},
 	{word: "个人", category: people, unit: "人"},
@@ -182,6 +187,10 @@ var peopleHeads = []string{
 	"人员", "骨干", "教师", "医生", "老人", "儿童", "妇女", "工匠", "技师", "司机",
 	"快递员", "骑手", "环卫工", "工作者",
 }
+
+// gluedWords start with a measure word but are no noun the segmenter glued
+// to it: 两部分 is two parts, not 两部 of 分.
+var gluedWords = []string{"部分", "个别", "个性"}
 
 // posFixes are words of the genre whose gse tag misleads the subject
 // rules, with the tag they act as: 职工之家 is a noun (gse: 之家 pronoun),

@@ -765,14 +765,30 @@ func (s *scanner) wordGoesOn(k, end int) bool {
 	if te <= end {
 		return false
 	}
-	if s.wordStart(end-1) == k && s.on(ruleUnitGlued) && s.f[te-1] != '次' {
-		// 批次, 架次: a longer measure word of times, not a noun.
+	if s.wordStart(end-1) == k && s.on(ruleUnitGlued) && s.gluedNoun(k, te) {
 		return false
 	}
 	// A word that only glues an approximation or a range to the unit is fine.
 	rest := string(s.f[end:te])
 	for _, a := range approxAfter {
 		if strings.HasPrefix(rest, a.word) {
+			return false
+		}
+	}
+	return true
+}
+
+// gluedNoun reports whether the word k..te that gse read from a measure
+// word on is that measure word and the start of a noun which the next word
+// goes on with (名城|区, 台大|中巴车), rather than a longer measure word of
+// times (批次, 架次) or a word of its own (部分, 个别) that ends the phrase.
+func (s *scanner) gluedNoun(k, te int) bool {
+	if s.f[te-1] == '次' || te >= len(s.f) || !zh.IsHan(s.f[te]) {
+		return false
+	}
+	w := string(s.f[k:te])
+	for _, g := range gluedWords {
+		if w == g {
 			return false
 		}
 	}

@@ -170,6 +170,7 @@ func TestSubjectExact(t *testing.T) {
 		{"verbal noun after people is a predicate", "全县技师6300人发展到今天的规模。", "6300人", "全县技师"},
 		{"verbal noun after things is counted", "全年举办两项竞赛。", "两项", "竞赛"},
 		{"scope word opens a new phrase", "授予86家单位全省五一劳动奖状。", "86家", "单位"},
+		{"sum before a noun of money", "工会为每名困难职工送去800元慰问金。", "800元", "慰问金"},
 		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},
 	}
 	for _, tt := range tests {

@@ -57,6 +57,7 @@ var (
 	ruleSoftLineBreak   *rule.Rule
 	rulePOSFixes        *rule.Rule
 	ruleMoneyBefore     *rule.Rule
+	ruleMoneyAfter      *rule.Rule
 )
 
 func init() {
@@ -101,8 +102,8 @@ func init() {
 			"after a count of people the subject ends at its first noun of people (a documented word list, peopleHeads), not at the verb gse tags as a noun after it",
 			"为机关28名女职工免费体检。", "为机关28名困难职工子女发放助学金。"},
 		{&ruleNounAfterDe, "quantity.subject-noun-after-de",
-			"a sum followed by 的 and a noun modifies that noun (近10万元的慰问物资, 2000元至3500元不等的标准), unless the noun frames the sentence (的基础上)",
-			"为职工送去价值6万元的慰问物资。", "在筹集资金6万元的基础上追加投入。"},
+			"a sum followed by 的 and a noun modifies that noun (每户2500元的慰问标准, 2000元至3500元不等的标准), unless the noun frames the sentence (的基础上)",
+			"按每户2500元的慰问标准发放。", "在筹集资金6万元的基础上追加投入。"},
 		{&ruleUnitNoun, "quantity.subject-unit-noun",
 			"a measure word that is itself the noun counted (县, 市, 区, 镇, 乡, 村) is the subject when no noun follows it",
 			"慰问组分赴全州五县三市。", "慰问组分赴全州五个县。"},
@@ -130,6 +131,9 @@ func init() {
 		{&ruleMoneyBefore, "quantity.subject-money-before",
 			"a sum with nothing before it in its clause is measured by the noun of money (a documented word list) that ends the clause before: 发放助学金，每人2000元",
 			"为186名困难职工子女发放助学金，每人2000元。", "为186名困难职工子女办理助学手续，每人2000元。"},
+		{&ruleMoneyAfter, "quantity.subject-money-after",
+			"a sum right before a noun of money (a documented word list) modifies it: 每人送去500元慰问金",
+			"工会为每名困难职工送去800元慰问金。", "工会为每名困难职工送去800元和一袋大米。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}

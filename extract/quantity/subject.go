@@ -60,6 +60,12 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 			}
 		}
 	}
+	if q.category == funds && s.on(ruleMoneyAfter) {
+		// 每人送去500元慰问金: the sum modifies the noun of money after it.
+		if sub := s.phraseAfter(q.tail, sentB, verbModifier); endsWithAny(sub, moneyNouns) {
+			return sub
+		}
+	}
 	if q.category == rate {
 		if sub := s.comparedSubject(j, sentA); sub != "" {
 			return sub
