@@ -595,6 +595,9 @@ func (s *scanner) pronounBefore(i int) bool {
 // eachTime reports whether 每 and a verb stand before the 一 at i (每到一处,
 // 每办一件): what follows is how often, not how many.
 func (s *scanner) eachTime(i int) bool {
+	if i == 0 {
+		return false
+	}
 	v := s.wordStart(i - 1)
 	return v > 0 && s.f[v-1] == '每' && s.wordEnd(i-1) == i && strings.HasPrefix(s.posAt(i-1), "v")
 }
