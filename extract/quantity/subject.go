@@ -62,7 +62,7 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 	}
 	if q.category == funds && s.on(ruleMoneyAfter) {
 		// 每人送去500元慰问金: the sum modifies the noun of money after it.
-		if sub := s.phraseAfter(q.tail, sentB, verbModifier); endsWithAny(sub, moneyNouns) {
+		if sub := s.phraseAfter(q.tail, sentB, verbModifier); endsWithAny(zh.Fold(sub), moneyNouns) {
 			return sub
 		}
 	}
@@ -137,7 +137,7 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 	}
 	if q.category == funds && j > sentA && (s.f[j-1] == '，' || s.f[j-1] == ',') && s.on(ruleMoneyBefore) {
 		// 发放助学金，每人2000元: the money the clause before ends on.
-		if sub := s.phraseBefore(j-1, sentA, false); endsWithAny(sub, moneyNouns) {
+		if sub := s.phraseBefore(j-1, sentA, false); endsWithAny(zh.Fold(sub), moneyNouns) {
 			return sub
 		}
 	}
@@ -419,7 +419,7 @@ func (s *scanner) phraseAfter(i, limit int, mode phraseMode) string {
 			// 255家单位全国五一劳动奖状: 全国 opens another phrase.
 			break
 		}
-		if mode&peopleHead != 0 && noun && s.on(rulePeopleHead) && endsWithAny(string(s.f[start:end]), peopleHeads) && !endsWithAny(string(s.f[t.start:t.end]), peopleHeads) {
+		if mode&peopleHead != 0 && noun && s.on(rulePeopleHead) && s.spanEndsWith(start, end, peopleHeads) && !s.spanEndsWith(t.start, t.end, peopleHeads) {
 			break
 		}
 		if stopPOS(t.pos) {
@@ -577,6 +577,18 @@ func (s *scanner) governedAt(ts int) bool {
 // maxUnitRunes is the longest measure word a glued word may start in
 // (个百分点 aside, which no noun follows).
 const maxUnitRunes = 2
+
+// spanEndsWith reports whether the folded text a..b ends with one of ends,
+// without building the span's string: it is asked of every word of a
+// phrase.
+func (s *scanner) spanEndsWith(a, b int, ends []string) bool {
+	for _, e := range ends {
+		if s.endsWith(b, e) && utf8.RuneCountInString(e) <= b-a {
+			return true
+		}
+	}
+	return false
+}
 
 func endsWithAny(w string, ends []string) bool {
 	for _, e := range ends {

@@ -97,24 +97,28 @@ func (s *scanner) newView(text string) view {
 // shorter.
 const minWrappedLine = 20
 
-// hasSoftBreak reports whether text has a line break that softBreak joins.
+// hasSoftBreak reports whether text has a line break that softBreak
+// joins. It looks only at the line breaks, as most texts have none to join.
 func hasSoftBreak(text string) bool {
-	line := 0
-	var last rune
-	for i, c := range text {
-		if c == '\n' || c == '\r' {
-			if k, _ := softBreak(text[i:], line, last); k > 0 {
+	ls := 0 // start of the current line
+	for {
+		n := strings.IndexByte(text[ls:], '\n')
+		if n < 0 {
+			return false
+		}
+		i := ls + n
+		j := i
+		if j > ls && text[j-1] == '\r' {
+			j--
+		}
+		if j-ls >= minWrappedLine { // bytes ≥ runes, so shorter lines are short
+			last, _ := utf8.DecodeLastRuneInString(text[ls:j])
+			if k, _ := softBreak(text[j:], utf8.RuneCountInString(text[ls:j]), last); k > 0 {
 				return true
 			}
 		}
-		if c == '\n' {
-			line = 0
-		} else {
-			line++
-		}
-		last = c
+		ls = i + 1
 	}
-	return false
 }
 
 // softBreak returns the length in bytes and runes of the line break that
@@ -180,14 +184,23 @@ func chineseDigitRune(c rune) bool {
 }
 
 // hasDigitGap reports whether text has whitespace right after a digit,
-// which is when a view may need to close a gap.
+// which is when a view may need to close a gap. It decodes a rune only
+// before whitespace.
 func hasDigitGap(text string) bool {
-	prevDigit := false
-	for _, c := range text {
-		if prevDigit && isGapSpace(c) {
+	for i := 1; i < len(text); i++ {
+		switch text[i] {
+		case ' ', '\t', '\n', '\r':
+		case 0xE3, 0xC2: // the first byte of U+3000 and U+00A0
+			c, _ := utf8.DecodeRuneInString(text[i:])
+			if c != '\u3000' && c != '\u00a0' {
+				continue
+			}
+		default:
+			continue
+		}
+		if c, _ := utf8.DecodeLastRuneInString(text[:i]); isDigit(zh.FoldRune(c)) {
 			return true
 		}
-		prevDigit = isDigit(zh.FoldRune(c))
 	}
 	return false
 }
