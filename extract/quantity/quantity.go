@@ -121,7 +121,7 @@ func newScannerWith(text string, force *rule.Rule, forceOn bool) *scanner {
 		}
 	}
 	s.text, s.r, s.f = text, r, f
-	s.byteAt, s.tokStart, s.tokEnd, s.tokPos, s.quoted = make([]int, 0, len(r)+1), make([]int, len(r)), make([]int, len(r)), make([]string, len(r)), quotedSpans(f)
+	s.byteAt, s.tokStart, s.tokEnd, s.tokPos, s.quoted = make([]int, 0, len(r)+1), make([]int, len(r)), make([]int, len(r)), make([]string, len(r)), quotedSpans(f, s.on(ruleQuotedSpeech))
 	for b := range text {
 		s.byteAt = append(s.byteAt, b)
 	}
@@ -200,8 +200,10 @@ func (s *scanner) posAt(i int) string {
 func fullDigit(c rune) bool { return '０' <= c && c <= '９' }
 
 // quotedSpans marks the runes inside short quotations: numbers there belong
-// to slogans and names (“一区多园”), not to the report's figures.
-func quotedSpans(f []rune) []bool {
+// to slogans and names (“一区多园”), not to the report's figures. Unless
+// quantity.quoted-speech is off, a quotation that is speech (after a colon,
+// or holding a clause mark: “今年共发放慰问金30万元。”) keeps its figures.
+func quotedSpans(f []rune, speech bool) []bool {
 	q := make([]bool, len(f))
 	for i := 0; i < len(f); i++ {
 		if f[i] != '“' {
@@ -212,8 +214,10 @@ func quotedSpans(f []rune) []bool {
 				break
 			}
 			if f[j] == '”' {
-				for k := i + 1; k < j; k++ {
-					q[k] = true
+				if !(speech && isSpeech(f, i, j)) {
+					for k := i + 1; k < j; k++ {
+						q[k] = true
+					}
 				}
 				i = j
 				break
@@ -221,6 +225,21 @@ func quotedSpans(f []rune) []bool {
 		}
 	}
 	return q
+}
+
+// isSpeech reports whether the quotation f[i:j+1] is what someone said
+// rather than a name: it follows a colon or holds a mark that ends a clause.
+func isSpeech(f []rune, i, j int) bool {
+	if i > 0 && (f[i-1] == '：' || f[i-1] == ':') {
+		return true
+	}
+	for _, c := range f[i+1 : j] {
+		switch c {
+		case '，', '。', '；', '！', '？', ';', '!', '?':
+			return true
+		}
+	}
+	return false
 }
 
 func (s *scanner) has(i int, w string) bool {
@@ -453,8 +472,10 @@ func (s *scanner) vague(i int, num numeral) bool {
 	if smallUnit(s.f[i]) == 0 && bigUnit(s.f[i]) == 0 {
 		return false
 	}
-	// 数 must stand alone or start the word (数十), not end one (人数).
-	return s.endsWith(i, "几") || s.endsWith(i, "数") && s.wordStart(i-1) == i-1
+	// 数 must stand alone or start the word (数十), not end one (人数);
+	// 上百万元 and 上千名 say "as many as", no figure.
+	return s.endsWith(i, "几") || s.endsWith(i, "上") && !s.endsWith(i, "以上") ||
+		s.endsWith(i, "数") && s.wordStart(i-1) == i-1
 }
 
 // noUnit handles a numeral without a measure word: a count of people named

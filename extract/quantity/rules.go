@@ -58,6 +58,7 @@ var (
 	rulePOSFixes        *rule.Rule
 	ruleMoneyBefore     *rule.Rule
 	ruleMoneyAfter      *rule.Rule
+	ruleQuotedSpeech    *rule.Rule
 )
 
 func init() {
@@ -78,7 +79,7 @@ func init() {
 			"a word of approximation right before the number (约, 近, 接近, 超过, 突破, 不足) bounds it: about, over or under",
 			"职工书屋藏书突破12万册。", "职工书屋藏书12万册。"},
 		{&ruleVagueAmount, "quantity.vague-amount",
-			"几/数/若干 before a multiplier or 几 after a numeral (几万元, 数百名, 十几个) make a vague amount, not a figure",
+			"几/数/上/若干 before a multiplier or 几 after a numeral (几万元, 数百名, 上千人, 十几个) make a vague amount, not a figure",
 			"企业每年为此多花十几万元。", "参赛人数十二人。"},
 		{&ruleCoordinated, "quantity.coordinated-numbers",
 			"bare numbers joined by 、/和/及/与/或 to a number with a unit each take that unit (3.1、2.5和1.2个百分点)",
@@ -134,6 +135,9 @@ func init() {
 		{&ruleMoneyAfter, "quantity.subject-money-after",
 			"a sum right before a noun of money (a documented word list) modifies it: 每人送去500元慰问金",
 			"工会为每名困难职工送去800元慰问金。", "工会为每名困难职工送去800元和一袋大米。"},
+		{&ruleQuotedSpeech, "quantity.quoted-speech",
+			"numbers in short quotations belong to names (“一区多园”), but a quotation after a colon or holding a clause mark is speech, and its figures count",
+			"他说：“今年我们为职工发放慰问金30万元。”", "开展“三送一帮”活动。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}

@@ -37,6 +37,8 @@ func TestConversionNoise(t *testing.T) {
 			[]hit{{rate, 96, "%", "96　%"}}},
 		{"hard wrap inside a number's sentence", "今年春节前，县总工会组织机关干部深入各乡镇慰问困难职工\n1200户，发放慰问金\n36万元。",
 			[]hit{{people, 1200, "户", "1200户"}, {funds, 360000, "元", "36万元"}}},
+		{"hard wrap inside the digits", "全年各级工会共筹集送温暖资金和各类帮扶资金合计122\n89万元。",
+			[]hit{{funds, 122890000, "元", "122\n89万元"}}},
 		{"two line breaks are a paragraph", "编号 8650\n\n万元户名单附后。", nil},
 		{"a wide gap is layout", "参加人数 120        人", nil},
 		{"an ordinal keeps its spaces", "荣获第 3 名。", nil},
