@@ -264,6 +264,12 @@ var abstractNouns = []string{
 	"形式", "方式", "方法", "模式", "类型",
 }
 
+// viewNouns and viewVerbs before a number label a page's view counter.
+var (
+	viewNouns = []string{"浏览次数", "点击数", "阅读数", "浏览量", "点击量", "阅读量", "访问量", "人气"}
+	viewVerbs = []string{"浏览", "点击", "阅读", "访问", "围观"}
+)
+
 // sessionWords after 次 make X次 a plenary session's number (五次全会).
 var sessionWords = []string{"全会", "全委", "全体会议", "代表大会", "党代会", "会员代表大会"}
 

@@ -427,6 +427,9 @@ func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 	if u.word == "次" && s.sessionAfter(end) {
 		return q, false
 	}
+	if (u.word == "次" || u.category == people) && s.on(ruleViewCount) && s.viewCount(i) {
+		return q, false
+	}
 	if !num.digit && !bareUnits[u.word] {
 		return q, false
 	}
@@ -715,6 +718,33 @@ func (s *scanner) pointsAfter(end int) bool {
 		}
 		num, ok := parseNumeral(s.f, k)
 		return ok && s.has(num.end, "个百分点")
+	}
+	return false
+}
+
+// viewCount reports whether a page's view counter stands before i (浏览：
+// 1523次, 阅读量 860, 点击 2.1万次): page chrome, not a figure of the report.
+//
+// A bare verb (浏览, 阅读) counts only with a colon or a space before the
+// number, as counters are laid out: 组织职工阅读2万人次 is a figure.
+func (s *scanner) viewCount(i int) bool {
+	sep := false
+	for i > 0 && (s.f[i-1] == ' ' || s.f[i-1] == ':' || s.f[i-1] == '：' || s.f[i-1] == '\t') {
+		i--
+		sep = true
+	}
+	for _, w := range viewNouns {
+		if s.endsWith(i, w) {
+			return true
+		}
+	}
+	if !sep {
+		return false
+	}
+	for _, w := range viewVerbs {
+		if s.endsWith(i, w) {
+			return true
+		}
 	}
 	return false
 }

@@ -59,6 +59,7 @@ var (
 	ruleMoneyBefore     *rule.Rule
 	ruleMoneyAfter      *rule.Rule
 	ruleQuotedSpeech    *rule.Rule
+	ruleViewCount       *rule.Rule
 )
 
 func init() {
@@ -138,6 +139,9 @@ func init() {
 		{&ruleQuotedSpeech, "quantity.quoted-speech",
 			"numbers in short quotations belong to names (“一区多园”), but a quotation after a colon or holding a clause mark is speech, and its figures count",
 			"他说：“今年我们为职工发放慰问金30万元。”", "开展“三送一帮”活动。"},
+		{&ruleViewCount, "quantity.view-count",
+			"a view counter's label before a number (浏览, 点击, 阅读量 …) makes it page chrome, not a figure (gold README: view counts are not gold)",
+			"发布时间：2023-05-12 浏览：1523次", "全年开展送法进企业活动1523次"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
