@@ -58,17 +58,20 @@ func classifyFolded(line, folded string) kind {
 	}
 	n := utf8.RuneCountInString(s)
 	switch {
-	case pageTurnRe.MatchString(s):
+	case linePageTurn.On() && pageTurnRe.MatchString(s), lineDownload.On() && downloadNoteRe.MatchString(s):
 		return kindPageTurn
-	case n <= 80 && stopRe.MatchString(s), n <= 120 && mayStopAny(s) && stopAnyRe.MatchString(s):
+	case lineStop.On() && isStop(s, n):
 		return kindStop
-	case n <= 80 && isJunk(s):
-		return kindJunk
-	case isMeta(s, n):
-		return kindMeta
-	case isNav(s, n):
+	case lineEpaper.On() && isEpaperChrome(s, n):
 		return kindNav
-	case stripFoldedAds(line, folded) == "":
+	case lineJunk.On() && n <= 80 && isJunk(s), lineSearch.On() && searchBoxRe.MatchString(s),
+		lineTOC.On() && tocRe.MatchString(s), lineData.On() && isDataRow(s, n):
+		return kindJunk
+	case lineMeta.On() && isMeta(s, n), lineLabel.On() && labelLineRe.MatchString(s):
+		return kindMeta
+	case lineNav.On() && isNav(s, n):
+		return kindNav
+	case lineAd.On() && stripFoldedAds(line, folded) == "":
 		return kindAd
 	case isProse(s, n):
 		return kindContent

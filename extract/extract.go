@@ -190,7 +190,7 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 	if d.Body == nil {
 		d.Body = []string{}
 	}
-	d.Title = cleanSpace(chooseTitle(pg, h, pt) + subtitle(pg, lines, hdrStart, hdrEnd))
+	d.Title = cleanTitle(chooseTitle(pg, h, pt) + subtitle(pg, lines, hdrStart, hdrEnd))
 	titleF := zh.Fold(d.Title)
 
 	closing := closingLines(lines, ks, sp)
@@ -270,7 +270,7 @@ func subtitle(pg *page, lines []line, at, end int) string {
 // the compilation's part header.
 func chooseTitle(pg *page, h header, pt part) string {
 	if !pg.html {
-		return firstNonEmpty(h.title, pt.title)
+		return firstNonEmpty(h.title, pt.title, h.origTitle)
 	}
 	if pg.headline != "" {
 		return pg.headline
@@ -282,7 +282,7 @@ func chooseTitle(pg *page, h header, pt part) string {
 	case dt != "" && !isSiteName(pg.docTitle, pg.site):
 		return pg.docTitle
 	}
-	return firstNonEmpty(h.title, pg.docTitle)
+	return firstNonEmpty(h.title, pg.docTitle, h.origTitle)
 }
 
 var siteNameRe = regexp.MustCompile(`(网|在线|门户|网站|首页|主页|总工会|工会)$`)

@@ -45,6 +45,11 @@ type header struct {
 	// org is a unit signing under the title (阆中市总工会); periodDate a
 	// year or month alone on a line there: (2013年4月).
 	org, periodDate string
+	// origTitle is the value of a 原标题: line.
+	origTitle string
+	// groups counts the runs of title-like lines; bylineAt is how many of
+	// them came before the first byline or date line, 0 when none did.
+	groups, bylineAt int
 }
 
 // readHeader reads metadata from lines[from:to], the zone between the top of
@@ -70,15 +75,23 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			}
 			flush()
 		case kindMeta:
+			flush()
+			if h.bylineAt == 0 && (!urlLineRe.MatchString(f) || fieldRe.MatchString(f)) {
+				h.bylineAt = len(titleGroups)
+			}
 			if isDateLine(f) {
 				if h.lineDate == "" {
 					h.lineDate = findDate(f)
 				}
-				flush()
+				continue
+			}
+			if m := labelLineRe.FindStringSubmatchIndex(f); m != nil {
+				if f[m[2]:m[3]] == "原标题" || f[m[2]:m[3]] == "原题" {
+					h.origTitle = strings.TrimSpace(origSpan(s, f, m[1], len(f)))
+				}
 				continue
 			}
 			readFields(&h, s, f)
-			flush()
 		case kindShort, kindContent:
 			if isDateLine(f) {
 				if h.lineDate == "" {
@@ -121,6 +134,10 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			if n := len(group); n > 0 && group[n-1] == s {
 				continue // a title repeated line for line
 			}
+			if titleCrumbSection.On() && crumbSection(f, h.crumbs) {
+				flush()
+				continue
+			}
 			group = append(group, s)
 		case kindBlank:
 			flush()
@@ -132,26 +149,35 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 		}
 	}
 	flush()
-	if len(titleGroups) > 0 {
-		h.title = joinTitle(pickTitleGroup(titleGroups))
+	h.groups = len(titleGroups)
+	if h.bylineAt > 0 && titleAboveByline.On() {
+		titleGroups = titleGroups[:h.bylineAt]
+	}
+	if g := pickTitleGroup(titleGroups); g != nil {
+		h.title = joinTitle(g)
 	}
 	return h
 }
 
 // pickTitleGroup prefers the last group that reads like a title; menus and
-// site names come first on a page, the title last before the byline.
+// site names come first on a page, the title last before the byline. With
+// none (title.too-short off: the last group) it returns nil.
 func pickTitleGroup(groups [][]string) []string {
 	for i := len(groups) - 1; i >= 0; i-- {
-		if looksLikeTitle(strings.Join(groups[i], "")) {
-			return groups[i]
+		g := groups[i]
+		if looksLikeTitle(strings.Join(g, "")) && (len(g) <= maxTitleLines || !titleRunTail.On()) {
+			return g
+		}
+		// A menu run straight into the headline, with no blank line
+		// between, ends with the headline.
+		if last := g[len(g)-1]; len(g) > 1 && titleRunTail.On() && looksLikeTitle(last) {
+			return g[len(g)-1:]
 		}
 	}
+	if len(groups) == 0 || titleTooShort.On() {
+		return nil
+	}
 	return groups[len(groups)-1]
-}
-
-func looksLikeTitle(s string) bool {
-	n := utf8.RuneCountInString(s)
-	return n >= 5 && n <= 120
 }
 
 // joinTitle joins the lines of a title broken over several lines: short

@@ -48,6 +48,9 @@ func textPage(text string) *page {
 		raw[i] = cleanSpace(s)
 	}
 	raw = unwrap(raw, indented, nIndented*5 >= len(raw))
+	if textNumberLine.On() {
+		raw = joinNumberLines(raw)
+	}
 	for _, s := range raw {
 		p.lines = append(p.lines, line{text: s, main: true})
 	}
@@ -244,7 +247,10 @@ func cleanLines(in []string, kept bool) []string {
 				continue
 			}
 		}
-		if s = stripFoldedAds(s, f); s != "" {
+		if s = stripFoldedAds(s, f); s != "" && adGambling.On() {
+			s = stripInlineAds(s)
+		}
+		if s != "" {
 			out = append(out, s)
 		}
 	}
