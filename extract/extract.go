@@ -202,35 +202,58 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 		}
 	}
 
-	// The opening byline names the reporters, and the agency of a wire
-	// story (新华社北京5月1日电).
-	var lead, agency string
+	// The opening dateline names the reporters and the outlet of a news
+	// item (本报讯（记者…）, 新华社北京5月1日电, 某某网讯), and a bracket after
+	// its last sentence may name them too; neither is body.
+	var dl dateline
+	tr := trailer{start: -1}
 	if len(d.Body) > 0 {
-		if lead = bodyByline(d.Body[0]); lead != "" {
-			f := zh.Fold(d.Body[0])
-			if m := newspaperRe.FindStringIndex(f); m != nil && m[0] <= 3 {
-				agency = origSpan(d.Body[0], f, m[0], m[1])
-			}
+		dl = parseDateline(d.Body[0])
+		if dl.end > 0 && bodyDateline.On() {
+			d.Body = replaceParagraph(d.Body, 0, d.Body[0][dl.end:])
+		} else {
+			dl.outlet, dl.own = "", false
 		}
 	}
-	d.Publisher = firstNonEmpty(h.publisher, pg.metaPublisher, tbl.publisher, agency, h.site, pageSite(lines, ks), pg.site)
+	if n := len(d.Body); n > 0 && bodyTrailingByline.On() {
+		if tr = parseTrailer(d.Body[n-1]); tr.start >= 0 {
+			d.Body = replaceParagraph(d.Body, n-1, d.Body[n-1][:tr.start])
+		}
+	}
+	lead := dl.authors
+	if d.Date == "" {
+		d.Date = tr.date
+	}
+	var ownPaper, chromeName string
+	if dl.own && publisherOwnPaper.On() {
+		ownPaper = pageChrome(pg.lines, kinds, chromePaper)
+	}
+	if publisherSiteChrome.On() {
+		chromeName = pageChrome(pg.lines, kinds, chromeSite)
+	}
+	d.Publisher = firstNonEmpty(h.publisher, pg.metaPublisher, tbl.publisher, dl.outlet, tr.paper, ownPaper, h.site, pageSite(lines, ks), pg.site, chromeName)
 	metaAuthor := cleanAuthor(pg.metaAuthor)
 	if metaAuthor == d.Publisher || metaAuthor == pg.site || isSiteName(metaAuthor, pg.site) {
 		metaAuthor = ""
 	}
-	d.Author = firstNonEmpty(h.author, h.speaker, titleAuthor(d.Title), titleSpeaker(d.Title), h.org, lead, metaAuthor, pg.blogger, closing.org)
+	d.Author = firstNonEmpty(h.author, h.speaker, titleAuthor(d.Title), titleSpeaker(d.Title), h.org, lead, tr.authors, metaAuthor, pg.blogger, closing.org, tr.unit)
 
 	// A byline, a newspaper, or a web page's own date stamp mark a news
 	// item once title and navigation have not said otherwise; a blog or
 	// forum post has a date stamp too and is no news for it.
 	personal := personalSiteRe.MatchString(zh.Fold(pg.site + " " + d.Publisher))
-	news := h.author != "" && h.speaker == "" || lead != "" || newspaperRe.MatchString(zh.Fold(d.Publisher)) ||
-		pg.html && !personal && (h.fieldDate != "" || h.lineDate != "" || pg.metaDate != "")
+	reported := lead != "" || dl.outlet != "" || dl.own || tr.authors != "" || tr.unit != "" || tr.paper != ""
+	news := h.author != "" && h.speaker == "" || reported || newspaperRe.MatchString(zh.Fold(d.Publisher)) ||
+		pg.html && !personal && (h.fieldDate != "" || h.lineDate != "" || pg.metaDate != "") ||
+		doctypePortalStamp.On() && !personal && portalStamp(h)
 	d.Doctype = doctype(d.Title, append(h.crumbs, breadcrumbs(lines, ks)...), d.Body, news)
 	// A story that opens 本报讯（记者…）or 新华社…电 is news, though its title
 	// names the report or the rules it tells of.
-	if lead != "" && (d.Doctype == corpus.DoctypeSummary || d.Doctype == corpus.DoctypeOther) {
+	if reported && (d.Doctype == corpus.DoctypeSummary || d.Doctype == corpus.DoctypeOther) {
 		d.Doctype = corpus.DoctypeNews
+	}
+	if d.Date == "" && d.Doctype != corpus.DoctypeSpeech && dateTextReported.On() {
+		d.Date = textDate(d.Body)
 	}
 	// The site's name often names the place (郸城县总工会): it counts as
 	// one mention.
@@ -384,6 +407,16 @@ func breadcrumbs(lines []line, kinds []kind) []string {
 		}
 	}
 	return out
+}
+
+// replaceParagraph sets body[i] to p, trimmed, or drops it when nothing
+// is left.
+func replaceParagraph(body []string, i int, p string) []string {
+	if p = strings.TrimSpace(p); p != "" {
+		body[i] = p
+		return body
+	}
+	return append(body[:i], body[i+1:]...)
 }
 
 func firstNonEmpty(vs ...string) string {

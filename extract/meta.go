@@ -70,6 +70,9 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 		switch kinds[i] {
 		case kindNav:
 			h.crumbs = append(h.crumbs, f)
+			if h.fieldDate == "" && dateEpaperToolbar.On() && isEpaperChrome(f, utf8.RuneCountInString(f)) {
+				h.fieldDate = findDate(f)
+			}
 			if m := siteHomeRe.FindStringSubmatchIndex(f); m != nil && h.site == "" {
 				h.site = origSpan(s, f, m[2], m[3])
 			}
@@ -146,6 +149,12 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				h.site = origSpan(s, f, m[2], m[3])
 			}
 			flush()
+			if headerToolbarFields.On() && fieldRe.MatchString(f) {
+				if h.bylineAt == 0 {
+					h.bylineAt = len(titleGroups)
+				}
+				readFields(&h, s, f)
+			}
 		}
 	}
 	flush()
@@ -209,8 +218,6 @@ var (
 	// A signing unit, maybe with the year or month after it.
 	orgLineRe = regexp.MustCompile(`^([\p{Han}·()]{3,24}?)\s*([(\[【]?\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零○o]{4})\s*年[^)\]】]{0,12}[)\]】]?)?$`)
 	notOrgRe  = regexp.MustCompile(`的|在|关于|讲话|发言|致辞|总结|报告|材料|经验|会议|大会|活动|通知|意见|方案|之家|工程|建设|服务|工作`)
-	// 本报讯（记者 陈晓）, 新华社北京3月5日电（记者 王某 李某）, 本报讯 记者陈晓 通讯员刘洋报道：
-	bodyBylineRe = regexp.MustCompile(`^[□■\s]*(?:[\p{Han}\d]{0,16}?(?:讯|电)\s*)?(?:[(\[【]([^()\[\]【】]{2,40})[)\]】]|((?:本报|特约|见习|实习)?(?:记者|通讯员)[^。,;:!?]{2,30}?)(?:报道)?\s*[:])`)
 )
 
 var infoLabelRe = regexp.MustCompile(`(发布机构|发文机关|发布单位|发布日期|生成日期|公开日期|发文日期|成文日期)\s*:`)
@@ -310,22 +317,7 @@ func orgLine(s, f string) (org, date string) {
 
 // bodyByline reads the reporters of a news item from the opening of its
 // first paragraph: 本报讯（记者 陈晓）… or 新华社北京电（记者 王某）….
-func bodyByline(first string) string {
-	f := zh.Fold(first)
-	m := bodyBylineRe.FindStringSubmatchIndex(f)
-	if m == nil {
-		return ""
-	}
-	a, b := m[2], m[3]
-	if a < 0 {
-		a, b = m[4], m[5]
-	}
-	inner := f[a:b]
-	if !roleSplitRe.MatchString(inner) {
-		return ""
-	}
-	return bylineNames(origSpan(first, f, a, b), inner)
-}
+func bodyByline(first string) string { return parseDateline(first).authors }
 
 // speakerName recognises a speaker line: 市委常务副书记 邓川, 叶海波 alone,
 // 林志远同志, or the same in brackets: (市总工会主席 王某).
@@ -358,7 +350,11 @@ func speakerName(s string) (string, bool) {
 
 // readFields reads source, author and date fields from one byline.
 func readFields(h *header, s, f string) {
-	if d := findDate(f); d != "" {
+	d := findDate(f)
+	if d == "" && dateShortYear.On() {
+		d = shortYearDate(f)
+	}
+	if d != "" {
 		if fieldRe.MatchString(f) || postedRe.MatchString(f) {
 			if h.fieldDate == "" {
 				h.fieldDate = d
@@ -372,6 +368,9 @@ func readFields(h *header, s, f string) {
 		case "来源", "信息来源", "稿源", "文章来源", "新闻来源":
 			if h.publisher == "" {
 				h.publisher = cleanPublisher(fv.value)
+				if publisherSourcePair.On() {
+					h.publisher = sourcePaper(h.publisher)
+				}
 			}
 		case "作者", "新闻作者", "撰稿", "撰文", "发布者", "发布人":
 			if h.author == "" {
@@ -559,56 +558,6 @@ func titleAuthor(title string) string {
 		return ""
 	}
 	return strings.TrimSpace(origSpan(title, f, m[2], m[3]))
-}
-
-// doctype decides the kind of document from its title, the navigation
-// around it and the opening of its body.
-func doctype(title string, crumbs []string, body []string, news bool) string {
-	t := zh.Fold(title)
-	switch {
-	// An account given at an experience-exchange meeting is experience
-	// material, though delivered as a 发言.
-	case containsAny(t, "经验交流", "经验材料", "典型材料", "交流材料", "典型经验", "经验做法"):
-		return "experience"
-	case containsAny(t, "讲话", "致辞", "发言", "演讲", "讲稿", "主持词", "贺词", "动员会上", "报告会上"):
-		return "speech"
-	case containsAny(t, "总结", "述职", "汇报") || strings.Contains(t, "报告") && !strings.Contains(t, "报告会"):
-		return "summary"
-	case containsAny(t, "综述", "纪实", "工作纪", "侧记", "报道", "新闻", "通讯", "巡礼", "记者", "见闻"):
-		return "news"
-	}
-	for i := len(crumbs) - 1; i >= 0; i-- {
-		c := crumbs[i]
-		if k := strings.LastIndexAny(c, ">»›|"); k >= 0 {
-			c = c[k:]
-		}
-		switch {
-		case containsAny(c, "经验交流", "经验材料", "典型经验"):
-			return "experience"
-		case containsAny(c, "领导讲话", "讲话"):
-			return "speech"
-		case containsAny(c, "工作总结", "总结", "述职"):
-			return "summary"
-		}
-	}
-	if len(body) > 0 {
-		first := zh.Fold(body[0])
-		if utf8.RuneCountInString(first) <= 20 && strings.HasSuffix(strings.TrimRight(first, " "), ":") && containsAny(first, "同志们", "各位", "女士们", "朋友们", "代表") {
-			return "speech"
-		}
-	}
-	if containsAny(t, "通知", "公告", "决定", "意见", "办法", "规定", "方案", "细则", "章程", "名单", "公示", "通报", "条例", "规划", "要点", "计划") {
-		return "other"
-	}
-	if news {
-		return "news"
-	}
-	for _, c := range crumbs {
-		if containsAny(c, "新闻", "动态", "要闻", "资讯", "报道") {
-			return "news"
-		}
-	}
-	return "other"
 }
 
 func containsAny(s string, subs ...string) bool {
