@@ -192,6 +192,9 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 	}
 	d.Title = cleanTitle(chooseTitle(pg, h, pt) + subtitle(pg, lines, hdrStart, hdrEnd))
 	titleF := zh.Fold(d.Title)
+	if bodyTitleRepeat.On() {
+		d.Body = dropTitleRepeats(d.Body, d.Title)
+	}
 
 	closing := closingLines(lines, ks, sp)
 	tbl := infoTable(lines[:hdrEnd])
