@@ -24,7 +24,7 @@ var (
 		Name:   "body.markup-residue",
 		Why:    "a copy cut inside an HTML tag leaves the tail of a style attribute before the text: color: #333;\">",
 		Accept: "ground-color: #fff;\">三、加强职工之家建设", Reject: "三、加强职工之家建设",
-		Fires:  func(s string) bool { return stripMarkupResidue(s) != s },
+		Fires: func(s string) bool { return stripMarkupResidue(s) != s },
 	})
 	bodyPreamble = rule.New(rule.Rule{
 		Name: "body.site-talk",
