@@ -167,10 +167,21 @@ func isMeta(s string, n int) bool {
 
 // isProse reports whether a line reads as body text rather than a label.
 func isProse(s string, n int) bool {
-	if endsSentence(s) {
+	if endsSentence(s) || endsSentenceBeforeBracket(s) {
 		return true
 	}
 	return n >= 40 && countPunct(s) >= 2
+}
+
+// endsSentenceBeforeBracket reports whether s is a sentence with a bracket
+// after its end, as a news item's last line carries its reporters:
+// …发放慰问金9.8万元。（张三 李四）.
+func endsSentenceBeforeBracket(s string) bool {
+	if !strings.HasSuffix(s, ")") {
+		return false
+	}
+	k := strings.LastIndexByte(s, '(')
+	return k > 0 && endsSentence(s[:k])
 }
 
 // endsSentence reports whether s ends with sentence-final punctuation,

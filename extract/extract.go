@@ -59,7 +59,7 @@ func Parse(in Input) ([]corpus.Document, error) {
 	for i, l := range pg.lines {
 		kinds[i] = classify(l.text)
 	}
-	parts := splitParts(pg.lines)
+	parts := splitParts(pg.lines, kinds)
 	docs := make([]corpus.Document, 0, len(parts))
 	empty := true
 	for i, pt := range parts {
@@ -98,76 +98,6 @@ func isHTML(name, contentType, text string) bool {
 		}
 	}
 	return len(tagRe.FindAllStringIndex(text[:min(len(text), 65536)], 10)) >= 10
-}
-
-// part is a slice of the page's lines that makes one document.
-type part struct {
-	from, to int
-	title    string // from the 第N篇: header, if any
-}
-
-// splitParts cuts a compilation at its 第一篇:, 第二篇: … headers. Two or
-// more headers numbered in order make a compilation; anything else is one
-// document.
-func splitParts(lines []line) []part {
-	type hdr struct {
-		at    int
-		n     int
-		title string
-	}
-	var hs []hdr
-	for i, l := range lines {
-		if len(l.text) > 300 {
-			continue
-		}
-		f := zh.Fold(l.text)
-		m := partRe.FindStringSubmatchIndex(f)
-		if m == nil {
-			continue
-		}
-		n := partNumber(f[m[2]:m[3]])
-		if n != len(hs)+1 {
-			continue
-		}
-		hs = append(hs, hdr{at: i, n: n, title: strings.TrimSpace(origSpan(l.text, f, m[4], m[5]))})
-	}
-	if len(hs) < 2 {
-		return []part{{from: 0, to: len(lines)}}
-	}
-	parts := make([]part, len(hs))
-	for i, h := range hs {
-		to := len(lines)
-		if i+1 < len(hs) {
-			to = hs[i+1].at
-		}
-		parts[i] = part{from: h.at + 1, to: to, title: h.title}
-	}
-	return parts
-}
-
-func partNumber(s string) int {
-	n := 0
-	digits := true
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			digits = false
-		}
-	}
-	if digits {
-		for _, r := range s {
-			n = n*10 + int(r-'0')
-		}
-		return n
-	}
-	s = strings.NewReplacer("两", "二", "零", "", "〇", "").Replace(s)
-	if i := strings.Index(s, "百"); i >= 0 {
-		h := cnNumber(s[:i])
-		if h == 0 {
-			h = 1
-		}
-		return h*100 + cnNumber(s[i+len("百"):])
-	}
-	return cnNumber(s)
 }
 
 // buildDocument reads one part of a page.
@@ -296,6 +226,9 @@ func subtitle(pg *page, lines []line, at, end int) string {
 // the compilation's part header.
 func chooseTitle(pg *page, h header, pt part) string {
 	if !pg.html {
+		if pt.title != "" && titleRepeat(zh.Fold(pt.title), zh.Fold(h.title)) {
+			return pt.title // 标题1 over the first of a site's samples
+		}
 		return firstNonEmpty(h.title, pt.title, h.origTitle)
 	}
 	if pg.headline != "" {

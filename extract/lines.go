@@ -165,9 +165,10 @@ func joinNumberLines(lines []string) []string {
 }
 
 // continuesUnit reports whether s opens as the rest of a number's
-// sentence does: with a character (个, 万元, 名) or a percent sign, not with
-// punctuation or another number.
+// sentence does: with a character (个, 万元, 名), a percent sign or the mark
+// that ends the clause, not with
+// another number or a bracket that opens.
 func continuesUnit(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return zh.IsHan(r) || r == '%' || r == '％'
+	return zh.IsHan(r) || strings.ContainsRune("%％。，、；：！？）)", r)
 }

@@ -19,7 +19,6 @@ var (
 	newspaperRe = regexp.MustCompile(`([\p{Han}]{2,8}?(?:日报|晚报|早报|时报|商报|导报|周报|工人报|青年报|法制报|经济报))|(新华社|中新社|中新网|人民网|新华网|央视网|中国新闻网|中工网|中国工会网|光明网)`)
 	siteHomeRe  = regexp.MustCompile(`返回\s*([\p{Han}a-z0-9]{2,20}?(?:网|在线|网站|门户))\s*首页`)
 	copyrightRe = regexp.MustCompile(`(?:版权所有|copyright|©)\s*[:：]?\s*(?:©|\(c\))?\s*(?:\d{4}\s*(?:-\s*\d{4})?)?\s*([\p{Han}]{2,15}?(?:网|在线))`)
-	partRe      = regexp.MustCompile(`^第([一二三四五六七八九十百零〇两\d]{1,4})篇\s*[:：]\s*(.*)$`)
 	titleOrgRe  = regexp.MustCompile(`[(（]([^()（）]{2,20})[)）]\s*$`)
 	roleSplitRe = regexp.MustCompile(`本报记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|本报讯|本台讯|本网讯|摄影|摄|文/|图/|报道`)
 )

@@ -240,14 +240,14 @@ func cleanLines(in []string, kept bool) []string {
 	out := make([]string, 0, len(in))
 	for _, line := range in {
 		s := cleanSpace(line)
-		if bodyMarkup.On() {
-			s = stripMarkupResidue(s)
-		}
 		pieces := []string{s}
 		if bodyOmission.On() {
 			pieces = splitOmissions(s)
 		}
 		for _, s := range pieces {
+			if bodyMarkup.On() {
+				s = stripMarkupResidue(s)
+			}
 			f := zh.Fold(s)
 			if !kept || s != line {
 				switch classifyFolded(s, f) {
