@@ -173,15 +173,12 @@ func isProse(s string, n int) bool {
 	return n >= 40 && countPunct(s) >= 2
 }
 
-// endsSentenceBeforeBracket reports whether s is a sentence with a bracket
-// after its end, as a news item's last line carries its reporters:
-// …发放慰问金9.8万元。（张三 李四）.
+// endsSentenceBeforeBracket reports whether s is a sentence with a byline
+// in brackets after its end, as a news item's last line carries its
+// reporters: …发放慰问金9.8万元。（张三 李四）. A caption's credit (某某摄)
+// is no byline, and the caption stays short.
 func endsSentenceBeforeBracket(s string) bool {
-	if !strings.HasSuffix(s, ")") {
-		return false
-	}
-	k := strings.LastIndexByte(s, '(')
-	return k > 0 && endsSentence(s[:k])
+	return strings.HasSuffix(s, ")") && parseTrailer(s).start > 0
 }
 
 // endsSentence reports whether s ends with sentence-final punctuation,
