@@ -65,6 +65,13 @@ var (
 	doctypeCrumbNews = newWordRule("doctype.crumb-news", "the site files the page under news", "首页 > 工会动态", "首页 > 机构简介",
 		corpus.DoctypeNews, []string{"新闻", "动态", "要闻", "资讯", "报道"})
 
+	doctypeTitleUnit = rule.New(rule.Rule{
+		Name: "doctype.title-unit",
+		Why: "experience material given at an exchange names its unit in brackets after the title " +
+			"(…的无限活力（某某区委）); news, speeches and reports do not",
+		Accept: "建强阵地 服务职工（某某区总工会）", Reject: "在区总工会全委（扩大）会议上",
+		Fires: func(s string) bool { return titleAuthor(s) != "" },
+	})
 	doctypeSalutation = rule.New(rule.Rule{
 		Name:   "doctype.salutation",
 		Why:    "a text that opens by addressing its audience (同志们：, 各位代表：) is a speech",
@@ -73,8 +80,8 @@ var (
 	})
 	doctypeLeadTime = rule.New(rule.Rule{
 		Name: "doctype.lead-time",
-		Why: "a news lead tells when it happened within its first clauses (16日, 3月8日上午, 近日, 日前); " +
-			"a report of events is news however short",
+		Why: "a news lead tells when it happened within its first clauses (16日, 3月8日上午, 近日, 日前), or " +
+			"that the reporter learnt it (记者从…获悉); a report of events is news however short",
 		Accept: "为让职工过好节日，16日，区总工会开展集中慰问活动。",
 		Reject: "区总工会现有干部12人，下设办公室、组织部。",
 		Fires:  func(s string) bool { return leadTime(zh.Fold(s)) },
@@ -92,10 +99,15 @@ var (
 	})
 )
 
+// maxSalutationRunes bounds a salutation: 尊敬的各位领导、各位来宾，女士们、
+// 先生们： runs to twenty; a longer line that ends in a colon introduces a
+// list.
+const maxSalutationRunes = 30
+
 // salutation reports whether the folded first line of a body addresses an
 // audience.
 func salutation(first string) bool {
-	return utf8.RuneCountInString(first) <= 20 && strings.HasSuffix(strings.TrimRight(first, " "), ":") &&
+	return utf8.RuneCountInString(first) <= maxSalutationRunes && strings.HasSuffix(strings.TrimRight(first, " "), ":") &&
 		containsAny(first, "同志们", "各位", "女士们", "朋友们", "代表")
 }
 
@@ -103,7 +115,7 @@ func salutation(first string) bool {
 // about this many characters in.
 const leadClauseRunes = 40
 
-var leadTimeRe = regexp.MustCompile(`(?:^|[,，\s])(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚上|晚|早上|凌晨|中午)?(?:[,，\s]|$)|^(?:近日|日前|昨日|昨天|连日来)`)
+var leadTimeRe = regexp.MustCompile(`记者[^。,，]{0,16}?(?:获悉|了解到)|(?:^|[,，\s])(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚上|晚|早上|凌晨|中午)?(?:[,，\s]|$)|^(?:近日|日前|昨日|昨天|连日来)`)
 
 // leadTime reports whether the folded first paragraph opens as a news lead
 // does, with the time of the event (doctype.lead-time).
@@ -122,6 +134,16 @@ func leadTime(first string) bool {
 // outlet (doctype.portal-stamp).
 func portalStamp(h header) bool { return h.fieldDate != "" && h.publisher != "" }
 
+var docSiteRe = regexp.MustCompile(`文秘|范文|文库|文档|百科|博客|论坛|空间|资料|公文|写作|作文|办公`)
+
+// datedByOutlet reports whether a text page dates the item by its own
+// stamp and names the outlet that published it: a report of events by an
+// outlet or portal, unless the outlet is a document site, whose dated
+// pages carry samples of every kind (doctype.portal-stamp).
+func datedByOutlet(h header, publisher string) bool {
+	return (h.fieldDate != "" || h.lineDate != "") && publisher != "" && !docSiteRe.MatchString(zh.Fold(publisher))
+}
+
 // doctype decides the kind of document from its title, the navigation
 // around it and the opening of its body. news says a byline, a dateline,
 // a newspaper or the page's own stamp marks a report of events.
@@ -131,6 +153,9 @@ func doctype(title string, crumbs []string, body []string, news bool) string {
 		if w.On() && w.match(t) {
 			return w.doctype
 		}
+	}
+	if doctypeTitleUnit.On() && titleAuthor(title) != "" {
+		return corpus.DoctypeExperience
 	}
 	for i := len(crumbs) - 1; i >= 0; i-- {
 		c := crumbs[i]

@@ -55,15 +55,19 @@ func Parse(in Input) ([]corpus.Document, error) {
 	sum := sha256.Sum256(in.Data)
 	hash := hex.EncodeToString(sum[:])
 
-	kinds := make([]kind, len(pg.lines))
-	for i, l := range pg.lines {
+	meta := pg.lines
+	if headerReading.On() {
+		meta = withoutReadings(pg.lines)
+	}
+	kinds := make([]kind, len(meta))
+	for i, l := range meta {
 		kinds[i] = classify(l.text)
 	}
-	parts := splitParts(pg.lines, kinds)
+	parts := splitParts(meta, kinds)
 	docs := make([]corpus.Document, 0, len(parts))
 	empty := true
 	for i, pt := range parts {
-		d := buildDocument(pg, kinds, pt, in.Name)
+		d := buildDocument(pg, meta, kinds, pt, in.Name)
 		d.SourceFile = in.Name
 		d.Part = i + 1
 		d.ContentHash = hash
@@ -100,14 +104,16 @@ func isHTML(name, contentType, text string) bool {
 	return len(tagRe.FindAllStringIndex(text[:min(len(text), 65536)], 10)) >= 10
 }
 
-// buildDocument reads one part of a page.
-func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document {
-	lines, ks := pg.lines[pt.from:pt.to], kinds[pt.from:pt.to]
+// buildDocument reads one part of a page. meta holds the page's lines as
+// they are read for metadata and classified, pg.lines as they are kept in
+// the body (see header.pinyin-reading).
+func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) corpus.Document {
+	lines, ks := meta[pt.from:pt.to], kinds[pt.from:pt.to]
 	sp := findBody(lines, ks)
 	var body []string
 	hdrEnd := len(lines)
 	if sp.start >= 0 {
-		body = bodyParagraphs(lines, ks, sp)
+		body = bodyParagraphs(pg.lines[pt.from:pt.to], ks, sp)
 		hdrEnd = sp.start
 	}
 	hdrStart := 0
@@ -120,7 +126,17 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 	if d.Body == nil {
 		d.Body = []string{}
 	}
-	d.Title = cleanTitle(chooseTitle(pg, h, pt) + subtitle(pg, lines, hdrStart, hdrEnd))
+	rawTitle := chooseTitle(pg, h, pt) + subtitle(pg, lines, hdrStart, hdrEnd)
+	d.Title = cleanTitle(rawTitle)
+	// A stamp after the title names the newspaper and the day; a site
+	// after it names the site.
+	var stampPaper, stampDate, titleSite string
+	if titleTrailer.On() {
+		stampPaper, stampDate = titleStamp(rawTitle)
+	}
+	if titleSiteSuffix.On() {
+		_, titleSite = stripSiteSuffix(zh.StripReadings(rawTitle))
+	}
 	titleF := zh.Fold(d.Title)
 	if bodyTitleRepeat.On() {
 		d.Body = dropTitleRepeats(d.Body, d.Title)
@@ -128,7 +144,7 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 
 	closing := closingLines(lines, ks, sp)
 	tbl := infoTable(lines[:hdrEnd])
-	d.Date = firstNonEmpty(h.lineDate, h.fieldDate, pg.metaDate, h.anyDate, h.periodDate, tbl.published, tbl.written, closing.date, urlDate(strings.ToLower(name)), findDate(titleF), findMonth(titleF))
+	d.Date = firstNonEmpty(h.lineDate, h.fieldDate, pg.metaDate, h.anyDate, h.periodDate, tbl.published, tbl.written, stampDate, closing.date, urlDate(strings.ToLower(name)), findDate(titleF), findMonth(titleF))
 	if d.Date == "" {
 		if m := yearRe.FindStringSubmatch(titleF); m != nil {
 			d.Date = m[1]
@@ -151,6 +167,8 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 	if n := len(d.Body); n > 0 && bodyTrailingByline.On() {
 		if tr = parseTrailer(d.Body[n-1]); tr.start >= 0 {
 			d.Body = replaceParagraph(d.Body, n-1, d.Body[n-1][:tr.start])
+		} else {
+			tr = closingTrailer(lines, ks, sp)
 		}
 	}
 	lead := dl.authors
@@ -159,12 +177,12 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 	}
 	var ownPaper, chromeName string
 	if dl.own && publisherOwnPaper.On() {
-		ownPaper = pageChrome(pg.lines, kinds, chromePaper)
+		ownPaper = pageChrome(meta, kinds, chromePaper)
 	}
 	if publisherSiteChrome.On() {
-		chromeName = pageChrome(pg.lines, kinds, chromeSite)
+		chromeName = pageChrome(meta, kinds, chromeSite)
 	}
-	d.Publisher = firstNonEmpty(h.publisher, pg.metaPublisher, tbl.publisher, dl.outlet, tr.paper, ownPaper, h.site, pageSite(lines, ks), pg.site, chromeName)
+	d.Publisher = firstNonEmpty(h.publisher, pg.metaPublisher, tbl.publisher, dl.outlet, tr.paper, stampPaper, ownPaper, h.site, pageSite(lines, ks), pg.site, titleSite, chromeName)
 	metaAuthor := cleanAuthor(pg.metaAuthor)
 	if metaAuthor == d.Publisher || metaAuthor == pg.site || isSiteName(metaAuthor, pg.site) {
 		metaAuthor = ""
@@ -178,7 +196,7 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 	reported := lead != "" || dl.outlet != "" || dl.own || tr.authors != "" || tr.unit != "" || tr.paper != ""
 	news := h.author != "" && h.speaker == "" || reported || newspaperRe.MatchString(zh.Fold(d.Publisher)) ||
 		pg.html && !personal && (h.fieldDate != "" || h.lineDate != "" || pg.metaDate != "") ||
-		doctypePortalStamp.On() && !personal && portalStamp(h)
+		doctypePortalStamp.On() && !personal && (portalStamp(h) || datedByOutlet(h, d.Publisher))
 	d.Doctype = doctype(d.Title, append(h.crumbs, breadcrumbs(lines, ks)...), d.Body, news)
 	// A story that opens 本报讯（记者…）or 新华社…电 is news, though its title
 	// names the report or the rules it tells of.
@@ -262,6 +280,21 @@ func headlineLine(lines []line, headline string, end int) int {
 		}
 	}
 	return 0
+}
+
+// closingTrailer reads a byline or a newspaper's stamp in brackets on a
+// line of its own right under the body: （某某日报 2012年01月17日 002版）.
+func closingTrailer(lines []line, kinds []kind, sp span) trailer {
+	for i := sp.end; sp.start >= 0 && i < len(lines) && i < sp.end+3; i++ {
+		if kinds[i] == kindBlank {
+			continue
+		}
+		if t := parseTrailer(lines[i].text); t.start == 0 {
+			return t
+		}
+		break
+	}
+	return trailer{start: -1}
 }
 
 // closing is the signature under a report: the unit and the date it

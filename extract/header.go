@@ -56,6 +56,36 @@ var (
 	})
 )
 
+var headerReading = rule.New(rule.Rule{
+	Name: "header.pinyin-reading",
+	Why: "pinyin a conversion flattened after characters (來(lái)源, 記(jì)者) hides the labels and names a line " +
+		"is classified and read by; lines are classified and read for metadata without the readings, and the " +
+		"body keeps them as written",
+	Accept: "來(lái)源(yuán)：某某新聞網(wǎng)", Reject: "来源：某某新闻网",
+	Fires: func(s string) bool { return withoutReadings([]line{{text: s}})[0].text != s },
+})
+
+// withoutReadings returns the lines with pinyin readings removed, or the
+// same slice when no line has one.
+func withoutReadings(lines []line) []line {
+	var out []line
+	for i, l := range lines {
+		t := zh.StripReadings(l.text)
+		if t == l.text && out == nil {
+			continue
+		}
+		if out == nil {
+			out = append(make([]line, 0, len(lines)), lines[:i]...)
+		}
+		l.text = t
+		out = append(out, l)
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
 var shortYearRe = regexp.MustCompile(`(?:^|[^\d-])(\d\d)-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d\d`)
 
 // shortYearDate reads a two-digit-year stamp with a time (date.short-year-stamp).

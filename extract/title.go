@@ -40,6 +40,13 @@ var (
 			return (len(g) > maxTitleLines || !looksLikeTitle(strings.Join(g, ""))) && looksLikeTitle(g[len(g)-1])
 		},
 	})
+	titleSiteSuffix = rule.New(rule.Rule{
+		Name: "title.site-suffix",
+		Why: "a page's <title> copied as its first line ends with the column and the site after a separator " +
+			"(…_工会动态_某某网, … - 某某市总工会); they name the site, not the document",
+		Accept: "县总工会开展金秋助学活动_工会动态_某某新闻网", Reject: "县总工会开展2015-2016学年金秋助学活动",
+		Fires: func(s string) bool { t, _ := stripSiteSuffix(s); return t != s },
+	})
 	titleReading = rule.New(rule.Rule{
 		Name:   "title.pinyin-reading",
 		Why:    "pinyin a conversion flattened after characters (工會(huì)) is not part of the title",
@@ -104,6 +111,56 @@ var (
 	titlePaperOnly = regexp.MustCompile(`\s*《[^《》]{2,12}(?:日报|晚报|早报|时报|商报|周报|工人报)》\s*$`)
 )
 
+var suffixSepRe = regexp.MustCompile(`\s*(?:_|\||｜|\s-\s|\s–\s|\s—\s)\s*`)
+
+// maxColumnRunes bounds a column's name between a title and its site
+// (工会动态, 基层风采).
+const maxColumnRunes = 8
+
+// stripSiteSuffix removes the site's name, and the columns before it, from
+// the end of a title (title.site-suffix), and returns the site's name.
+func stripSiteSuffix(s string) (string, string) {
+	f := zh.Fold(s)
+	seps := suffixSepRe.FindAllStringIndex(f, -1)
+	if seps == nil {
+		return s, ""
+	}
+	cut, site := -1, ""
+	end := len(f)
+	for k := len(seps) - 1; k >= 0; k-- {
+		seg := strings.TrimSpace(f[seps[k][1]:end])
+		n := utf8.RuneCountInString(seg)
+		switch {
+		case site == "" && n > 0 && n <= 20 && siteNameRe.MatchString(seg) && !strings.ContainsAny(seg, "0123456789"):
+			site = strings.TrimSpace(origSpan(s, f, seps[k][1], end))
+		case site != "" && n > 0 && n <= maxColumnRunes:
+		default:
+			k = -1
+			continue
+		}
+		cut, end = seps[k][0], seps[k][0]
+	}
+	if cut <= 0 || !looksLikeTitle(strings.TrimSpace(f[:cut])) {
+		return s, ""
+	}
+	return strings.TrimSpace(origSpan(s, f, 0, cut)), site
+}
+
+// titleStamp reads the newspaper and date of a stamp after a title:
+// 《某某日报》(2012年01月17日 002版).
+func titleStamp(s string) (paper, date string) {
+	f := zh.Fold(s)
+	m := titleStampRe.FindStringIndex(f)
+	if m == nil {
+		return "", ""
+	}
+	st := f[m[0]:m[1]]
+	if p := paperNameRe.FindStringIndex(st); p != nil {
+		paper = strings.Trim(origSpan(s, f, m[0]+p[0], m[0]+p[1]), "《》 ")
+	}
+	return paper, findDate(st)
+}
+
 // stripTitleLabel removes a leading label and bullets (title.label).
 func stripTitleLabel(s string) string {
 	f := zh.Fold(s)
@@ -137,6 +194,9 @@ func cleanTitle(s string) string {
 	}
 	if titleLabel.On() {
 		s = stripTitleLabel(s)
+	}
+	if titleSiteSuffix.On() {
+		s, _ = stripSiteSuffix(s)
 	}
 	if titleTrailer.On() {
 		s = stripTitleTrailer(s)
