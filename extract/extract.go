@@ -128,6 +128,7 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	}
 	rawTitle := chooseTitle(pg, h, pt) + subtitle(pg, lines, hdrStart, hdrEnd)
 	d.Title = cleanTitle(rawTitle)
+	rawTitleF := zh.Fold(rawTitle)
 	// A stamp after the title names the newspaper and the day; a site
 	// after it names the site.
 	var stampPaper, stampDate, titleSite string
@@ -144,7 +145,7 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 
 	closing := closingLines(lines, ks, sp)
 	tbl := infoTable(lines[:hdrEnd])
-	d.Date = firstNonEmpty(h.lineDate, h.fieldDate, pg.metaDate, h.anyDate, h.periodDate, tbl.published, tbl.written, stampDate, closing.date, urlDate(strings.ToLower(name)), findDate(titleF), findMonth(titleF))
+	d.Date = firstNonEmpty(h.lineDate, h.fieldDate, pg.metaDate, h.anyDate, h.periodDate, tbl.published, tbl.written, stampDate, closing.date, urlDate(strings.ToLower(name)), findDate(rawTitleF), findMonth(titleF))
 	if d.Date == "" {
 		if m := yearRe.FindStringSubmatch(titleF); m != nil {
 			d.Date = m[1]
@@ -187,7 +188,11 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if metaAuthor == d.Publisher || metaAuthor == pg.site || isSiteName(metaAuthor, pg.site) {
 		metaAuthor = ""
 	}
-	d.Author = firstNonEmpty(h.author, h.speaker, titleAuthor(d.Title), titleSpeaker(d.Title), h.org, lead, tr.authors, metaAuthor, pg.blogger, closing.org, tr.unit)
+	var bracketSpeaker string
+	if titleTrailer.On() {
+		bracketSpeaker = titleBracketSpeaker(zh.StripReadings(rawTitle))
+	}
+	d.Author = firstNonEmpty(h.author, h.speaker, titleAuthor(d.Title), titleSpeaker(d.Title), bracketSpeaker, h.org, lead, tr.authors, metaAuthor, pg.blogger, closing.org, tr.unit)
 
 	// A byline, a newspaper, or a web page's own date stamp mark a news
 	// item once title and navigation have not said otherwise; a blog or

@@ -142,26 +142,61 @@ var textNumberLine = rule.New(rule.Rule{
 		"of its sentence: the line before ends mid-sentence and the line after goes on with the unit",
 	Accept: "全县新建基层工会\n28\n家，发展会员1650人。",
 	Reject: "全县新建基层工会28家。\n2016\n年工作总结",
-	Fires:  func(s string) bool { ls := strings.Split(s, "\n"); return len(joinNumberLines(ls)) < len(ls) },
+	Fires: func(s string) bool {
+		ls := strings.Split(s, "\n")
+		return len(joinNumberLines(ls, true, false)) < len(ls)
+	},
 })
+
+var textNumberWrap = rule.New(rule.Rule{
+	Name: "text.number-wrap",
+	Why: "a copy wrapped after a number leaves its unit at the start of the next line (12289\n万元); a line that " +
+		"ends in a digit mid-sentence goes on in a line that opens with a unit or measure word",
+	Accept: "全年筹集送温暖资金12289\n万元，慰问职工3000户。",
+	Reject: "联系电话：12289\n地址：某某路8号",
+	Fires: func(s string) bool {
+		ls := strings.Split(s, "\n")
+		return len(joinNumberLines(ls, false, true)) < len(ls)
+	},
+})
+
+// unitRunes open the rest of a number's phrase: units, measure words and
+// the words that qualify a number (余, 多).
+const unitRunes = "万亿千百元角人名户个家次位项场期件所座台辆套支条篇份批届余多年月日岁倍成%％"
 
 var bareNumberRe = regexp.MustCompile(`^[0-9０-９][0-9０-９.,，．%％‰]{0,11}$`)
 
 // joinNumberLines puts bare numbers back into the sentence they were cut
-// out of (text.number-line). Lines are already trimmed.
-func joinNumberLines(lines []string) []string {
+// out of (text.number-line, when bare) and units back after their number
+// (text.number-wrap, when wrap). Lines are already trimmed.
+func joinNumberLines(lines []string, bare, wrap bool) []string {
 	out := lines[:0:0]
 	for i := 0; i < len(lines); i++ {
 		s := lines[i]
-		if n := len(out); n > 0 && i+1 < len(lines) && bareNumberRe.MatchString(s) && out[n-1] != "" && lines[i+1] != "" &&
+		if n := len(out); bare && n > 0 && i+1 < len(lines) && bareNumberRe.MatchString(s) && out[n-1] != "" && lines[i+1] != "" &&
 			!endsSentence(zh.Fold(out[n-1])) && continuesUnit(lines[i+1]) {
 			out[n-1] += s + lines[i+1]
 			i++
 			continue
 		}
+		if n := len(out); wrap && n > 0 && s != "" && endsDigit(out[n-1]) && strings.ContainsRune(unitRunes, firstRune(s)) &&
+			!endsSentence(zh.Fold(out[n-1])) && !bareNumberRe.MatchString(out[n-1]) {
+			out[n-1] += s
+			continue
+		}
 		out = append(out, s)
 	}
 	return out
+}
+
+func endsDigit(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９'
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // continuesUnit reports whether s opens as the rest of a number's

@@ -215,7 +215,7 @@ var (
 	periodRe   = regexp.MustCompile(`^[(\[【]?\s*((?:19|20)\d\d)\s*年\s*(?:(\d{1,2})\s*月(?:份)?)?\s*[)\]】]?$`)
 	periodCNRe = regexp.MustCompile(`^[(\[【]?\s*([一二三四五六七八九〇零○o]{4})\s*年\s*(?:([一二三四五六七八九十]{1,3})\s*月)?\s*[)\]】]?$`)
 	// A signing unit, maybe with the year or month after it.
-	orgLineRe = regexp.MustCompile(`^([\p{Han}·()]{3,24}?)\s*([(\[【]?\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零○o]{4})\s*年[^)\]】]{0,12}[)\]】]?)?$`)
+	orgLineRe = regexp.MustCompile(`^([\p{Han}·()a-z×*]{3,24}?)\s*([(\[【]?\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零○o]{4})\s*年[^)\]】]{0,12}[)\]】]?)?$`)
 	notOrgRe  = regexp.MustCompile(`的|在|关于|讲话|发言|致辞|总结|报告|材料|经验|会议|大会|活动|通知|意见|方案|之家|工程|建设|服务|工作`)
 )
 

@@ -48,9 +48,7 @@ func textPage(text string) *page {
 		raw[i] = cleanSpace(s)
 	}
 	raw = unwrap(raw, indented, nIndented*5 >= len(raw))
-	if textNumberLine.On() {
-		raw = joinNumberLines(raw)
-	}
+	raw = joinNumberLines(raw, textNumberLine.On(), textNumberWrap.On())
 	for _, s := range raw {
 		p.lines = append(p.lines, line{text: s, main: true})
 	}

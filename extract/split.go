@@ -22,7 +22,7 @@ var splitPartHeader, splitSampleNumber, splitSpeeches *rule.Rule
 func init() {
 	splitPartHeader = rule.New(rule.Rule{
 		Name:   "split.part-header",
-		Why:    "headers that number the parts in order (第一篇：…, 【篇二】…) cut a compilation",
+		Why:    "headers that number the parts in order (第一篇：…, 篇二：…, 【篇三】…) cut a compilation",
 		Accept: "第一篇：在工会会议上的讲话\n正文。\n第二篇：在职代会上的讲话\n正文。",
 		Reject: "本书第一篇：总论部分。\n正文。",
 		Fires:  func(s string) bool { return len(splitParts(textPage(s).lines, nil)) > 1 },
@@ -58,7 +58,7 @@ type part struct {
 }
 
 var (
-	partRe   = regexp.MustCompile(`^(?:第([一二三四五六七八九十百零〇两\d]{1,4})篇\s*[:：]|[【\[]\s*篇\s*([一二三四五六七八九十百零〇两\d]{1,4})\s*[】\]]\s*[:：]?)\s*(.*)$`)
+	partRe   = regexp.MustCompile(`^(?:第([一二三四五六七八九十百零〇两\d]{1,4})篇\s*[:：]|[【\[]?\s*篇\s*([一二三四五六七八九十百零〇两\d]{1,4})\s*(?:[】\]]\s*[:：]?|[:：]))\s*(.*)$`)
 	sampleRe = regexp.MustCompile(`^(.{5,60}?)\s*(?:[(（]\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]?$`)
 	// A speech's title: 在…上的讲话, or a word for a speech at its end.
 	speechTitleRe = regexp.MustCompile(`^[^。！？!?]{0,60}(?:讲话|致辞|发言|讲稿|报告)(?:\s*[(（][^()（）]{0,12}[)）])?$|^在[^。！？!?]{2,50}上的`)

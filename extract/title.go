@@ -55,14 +55,14 @@ var (
 	})
 	titleLabel = rule.New(rule.Rule{
 		Name:   "title.label",
-		Why:    "labels and bullets before a title (原标题:, 标题:, •, ■) are not part of it",
+		Why:    "labels, bullets and a bracketed date stamp before a title (原标题:, 标题:, •, [2012-03-15]) are not part of it",
 		Accept: "原标题：县总工会慰问环卫工人", Reject: "标题党要不得",
 		Fires: func(s string) bool { return stripTitleLabel(s) != s },
 	})
 	titleTrailer = rule.New(rule.Rule{
 		Name: "title.trailer",
-		Why: "a newspaper's stamp or a byline after a title — 《某某日报》(2012年01月17日 002版), (记者 王某) — " +
-			"names where and by whom, not what",
+		Why: "a newspaper's stamp, a byline or a speaker after a title — 《某某日报》(2012年01月17日 002版), " +
+			"(记者 王某), (县委书记 王某) — names where and by whom, not what",
 		Accept: "县总工会慰问环卫工人《某某日报》(2013年01月17日 002版)",
 		Reject: "县总工会召开十届二次全委（扩大）会议",
 		Fires:  func(s string) bool { return stripTitleTrailer(s) != s },
@@ -105,8 +105,9 @@ func looksLikeTitle(s string) bool {
 }
 
 var (
-	titleLabelRe   = regexp.MustCompile(`^\s*(?:[•·●■□◆◇▲△★☆▶►\-*]+\s*)?(?:(?:原标题|原题|标题|题目|主题)\s*[:：]\s*)?(?:[•·●■□◆◇▲△★☆▶►]+\s*)?`)
+	titleLabelRe   = regexp.MustCompile(`^\s*(?:[(\[【]\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s*[)\]】]\s*)?(?:[•·●■□◆◇▲△★☆▶►\-*]+\s*)?(?:(?:原标题|原题|标题|题目|主题)\s*[:：]\s*)?(?:[•·●■□◆◇▲△★☆▶►]+\s*)?`)
 	titleStampRe   = regexp.MustCompile(`\s*(?:《[^《》]{2,12}》|[\p{Han}]{2,10}(?:日报|晚报|早报|时报|商报|周报|工人报))?\s*[(（]\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})?\s*(?:第?\s*[a-z]?\d{1,3}\s*版)\s*[)）]\s*$`)
+	titleBracketRe = regexp.MustCompile(`\s*[(（]([^()（）]{2,30})[)）]\s*$`)
 	titleBylineRe  = regexp.MustCompile(`\s*[(（]\s*(?:本报)?(?:记者|通讯员|特约记者|见习记者)[^()（）]{2,30}[)）]\s*$`)
 	titlePaperOnly = regexp.MustCompile(`\s*《[^《》]{2,12}(?:日报|晚报|早报|时报|商报|周报|工人报)》\s*$`)
 )
@@ -181,7 +182,24 @@ func stripTitleTrailer(s string) string {
 			f = zh.Fold(s)
 		}
 	}
+	if m := titleBracketRe.FindStringSubmatchIndex(f); m != nil && m[0] > 0 {
+		if _, ok := speakerName(origSpan(s, f, m[2], m[3])); ok {
+			s = strings.TrimSpace(origSpan(s, f, 0, m[0]))
+		}
+	}
 	return s
+}
+
+// titleBracketSpeaker reads the speaker named in brackets after a
+// speech's title: 在…上的讲话（县委书记 王某）.
+func titleBracketSpeaker(title string) string {
+	f := zh.Fold(title)
+	m := titleBracketRe.FindStringSubmatchIndex(f)
+	if m == nil || m[0] == 0 {
+		return ""
+	}
+	name, _ := speakerName(origSpan(title, f, m[2], m[3]))
+	return name
 }
 
 // cleanTitle applies the title.* cleaning rules that are on.

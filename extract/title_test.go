@@ -15,6 +15,9 @@ func TestCleanTitle(t *testing.T) {
 		{"凝心聚力——在县总工会全委会上的讲话", "凝心聚力——在县总工会全委会上的讲话"},
 		{"2015-2016学年金秋助学工作安排", "2015-2016学年金秋助学工作安排"},
 		{"标题党要不得", "标题党要不得"},
+		{"[2012-03-15] 区总工会开展维权宣传", "区总工会开展维权宣传"},
+		{"在全县工会工作会议上的讲话（县委副书记 韩立军）", "在全县工会工作会议上的讲话"},
+		{"激发工会活力（某某区委）", "激发工会活力（某某区委）"},
 	}
 	for _, tt := range tests {
 		if got := cleanTitle(tt.in); got != tt.want {
@@ -58,5 +61,18 @@ func TestCrumbSection(t *testing.T) {
 	crumbs := []string{"当前位置: 首页 > 综合治理 >"}
 	if !crumbSection("综合治理", crumbs) || crumbSection("县总工会开展慰问", crumbs) || crumbSection("治理", crumbs) {
 		t.Error("crumbSection")
+	}
+}
+
+func TestTitleBracketSpeaker(t *testing.T) {
+	for in, want := range map[string]string{
+		"在全县工会工作会议上的讲话（县委副书记 韩立军）": "韩立军",
+		"在全县工会工作会议上的讲话（韩立军）":       "韩立军",
+		"激发工会活力（某某区委）":             "",
+		"在全委（扩大）会议上的讲话":            "",
+	} {
+		if got := titleBracketSpeaker(in); got != want {
+			t.Errorf("titleBracketSpeaker(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
