@@ -57,6 +57,43 @@ var crumbDoctypes = []wordRule{
 		corpus.DoctypeSummary, []string{"工作总结", "总结", "述职"}),
 }
 
+// bodyDoctypes are tried on the body when title and navigation say
+// nothing, as an excerpt that starts mid-text has neither: the kind whose
+// words the body uses most wins, a speech before a summary before
+// experience material on a tie.
+var bodyDoctypes = []wordRule{
+	newWordRule("doctype.body-speech", "a speech addresses its audience and speaks for someone (同志们, 我代表, 讲几点意见, 谢谢大家)",
+		"下面，我讲三点意见。同志们，任务艰巨。", "全县工会组织开展了送温暖活动。",
+		corpus.DoctypeSpeech, []string{"同志们", "我代表", "点意见", "下面，我讲", "下面,我讲", "谢谢大家", "女士们", "各位代表"}),
+	newWordRule("doctype.body-summary", "a summary reviews a period's work and announces itself (总结如下, 报告如下, 存在的问题, 工作打算)",
+		"现将一年来的工作总结如下：", "全县工会组织开展了送温暖活动。",
+		corpus.DoctypeSummary, []string{"总结如下", "报告如下", "汇报如下", "述职如下", "工作总结", "存在的问题", "存在问题", "工作打算", "工作思路", "述职"}, "总结会", "总结大会", "总结表彰"),
+	newWordRule("doctype.body-experience", "experience material tells its ways and lessons (主要做法, 几点体会, 经验做法)",
+		"我们的主要做法是：", "全县工会组织开展了送温暖活动。",
+		corpus.DoctypeExperience, []string{"主要做法", "经验做法", "几点体会", "点体会", "做法和体会", "经验交流", "几点启示"}),
+}
+
+// bodyKind returns the kind the body's words name most, or "".
+func bodyKind(body []string) string {
+	f := zh.Fold(strings.Join(body, ""))
+	best, hits := "", 0
+	for _, w := range bodyDoctypes {
+		if !w.On() {
+			continue
+		}
+		n := 0
+		for _, x := range w.words {
+			if strings.Contains(f, x) {
+				n++
+			}
+		}
+		if n > hits {
+			best, hits = w.doctype, n
+		}
+	}
+	return best
+}
+
 var (
 	doctypeTitleOther = newWordRule("doctype.title-other",
 		"a notice, rules, a plan or a list is none of the four kinds, unless a byline or dateline says it is reported",
@@ -178,7 +215,13 @@ func doctype(title string, crumbs []string, body []string, news bool) string {
 	if doctypeTitleOther.On() && doctypeTitleOther.match(t) {
 		return corpus.DoctypeOther
 	}
-	if news || doctypeLeadTime.On() && leadTime(first) {
+	if news {
+		return corpus.DoctypeNews
+	}
+	if k := bodyKind(body); k != "" {
+		return k
+	}
+	if doctypeLeadTime.On() && leadTime(first) {
 		return corpus.DoctypeNews
 	}
 	for _, c := range crumbs {
