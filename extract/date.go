@@ -160,9 +160,9 @@ var (
 		Name: "date.text-reported",
 		Why: "a page with no date of its own is dated by the most specific date its text gives with the year known: " +
 			"a full date first, then a year and month, then the latest year a description runs to; a speech's " +
-			"years are those it reviews and plans, not the day it was given, and do not count",
+			"bare years are those it reviews and plans, not when it was given, and do not count",
 		Accept: "2015年11月起，区总工会开展职工技能培训。", Reject: "11月起，区总工会开展职工技能培训。",
-		Fires: func(s string) bool { return textDate([]string{s}) != "" },
+		Fires: func(s string) bool { return textDate([]string{s}, true) != "" },
 	})
 	dateLeadDayYear = rule.New(rule.Rule{
 		Name: "date.lead-day-year",
@@ -199,7 +199,8 @@ func leadDayYear(f string) string {
 }
 
 // textDate dates a body by what it reports (date.text-reported).
-func textDate(body []string) string {
+// Without years (a speech's), only a month or a day dates it.
+func textDate(body []string, years bool) string {
 	var month, year string
 	for i, p := range body {
 		f := zh.Fold(p)
@@ -217,6 +218,9 @@ func textDate(body []string) string {
 		for _, y := range yearRe.FindAllStringSubmatch(f, -1) {
 			year = max(year, y[1])
 		}
+	}
+	if !years {
+		year = ""
 	}
 	return firstNonEmpty(month, year)
 }

@@ -208,8 +208,8 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if reported && (d.Doctype == corpus.DoctypeSummary || d.Doctype == corpus.DoctypeOther) {
 		d.Doctype = corpus.DoctypeNews
 	}
-	if d.Date == "" && d.Doctype != corpus.DoctypeSpeech && dateTextReported.On() {
-		d.Date = textDate(d.Body)
+	if d.Date == "" && dateTextReported.On() {
+		d.Date = textDate(d.Body, d.Doctype != corpus.DoctypeSpeech)
 	}
 	// The site's name often names the place (郸城县总工会): it counts as
 	// one mention.
