@@ -92,7 +92,8 @@ var siteTalkRe = regexp.MustCompile(`小编(?:精心|特意|特地)?(?:为(?:大
 const maxSiteTalkRunes = 200
 
 func siteTalk(f string) bool {
-	return utf8.RuneCountInString(f) <= maxSiteTalkRunes && siteTalkRe.MatchString(f)
+	return (strings.Contains(f, "小编") || strings.Contains(f, "希望") || strings.Contains(f, "欢迎") || strings.Contains(f, "快来")) &&
+		utf8.RuneCountInString(f) <= maxSiteTalkRunes && siteTalkRe.MatchString(f)
 }
 
 var sampleNumberRe = regexp.MustCompile(`^\s*(?:[(（【\[]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）】\]]?|[(（【\[]?\s*(?:篇|范文)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）】\]]?)?\s*$`)
@@ -112,7 +113,9 @@ func dropTitleRepeats(body []string, title string) []string {
 	t := zh.Fold(title)
 	out := body[:0]
 	for _, p := range body {
-		if utf8.RuneCountInString(p) <= 2*maxTitleRunes && titleRepeat(t, zh.Fold(p)) {
+		// A repeat is the title and a few characters more; longer
+		// paragraphs need not be folded to tell.
+		if len(p) <= len(title)+24 && titleRepeat(t, zh.Fold(p)) {
 			continue
 		}
 		out = append(out, p)

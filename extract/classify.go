@@ -58,16 +58,16 @@ func classifyFolded(line, folded string) kind {
 	}
 	n := utf8.RuneCountInString(s)
 	switch {
-	case linePageTurn.On() && pageTurnRe.MatchString(s), lineDownload.On() && downloadNoteRe.MatchString(s):
+	case linePageTurn.On() && isPageTurn(s), lineDownload.On() && isDownloadNote(s):
 		return kindPageTurn
 	case lineStop.On() && isStop(s, n):
 		return kindStop
 	case lineEpaper.On() && isEpaperChrome(s, n):
 		return kindNav
-	case lineJunk.On() && n <= 80 && isJunk(s), lineSearch.On() && searchBoxRe.MatchString(s),
-		lineTOC.On() && tocRe.MatchString(s), lineData.On() && isDataRow(s, n):
+	case lineJunk.On() && n <= 80 && isJunk(s), lineSearch.On() && isSearchBox(s, n),
+		lineTOC.On() && isTOC(s), lineData.On() && isDataRow(s, n):
 		return kindJunk
-	case lineMeta.On() && isMeta(s, n), lineLabel.On() && labelLineRe.MatchString(s):
+	case lineMeta.On() && isMeta(s, n), lineLabel.On() && isLabelLine(s):
 		return kindMeta
 	case lineNav.On() && isNav(s, n):
 		return kindNav

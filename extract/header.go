@@ -122,6 +122,9 @@ var chromeSiteRe = regexp.MustCompile(`(?:添加|把)\s*([\p{Han}a-z0-9]{2,20}?(
 
 // chromeSite finds the site's name in a chrome line (publisher.site-chrome).
 func chromeSite(f string) string {
+	if !strings.Contains(f, "添加") && !strings.Contains(f, "把") && !strings.Contains(f, "欢迎") {
+		return ""
+	}
 	m := chromeSiteRe.FindStringSubmatch(f)
 	if m == nil {
 		return ""

@@ -19,7 +19,7 @@ var (
 		Name:   "line.page-turn",
 		Why:    "a newspaper's continuation note names a page: (下转第二版), 上接第3版",
 		Accept: "（下转第三版）", Reject: "转变作风，服务职工。",
-		Fires: func(s string) bool { return pageTurnRe.MatchString(foldLine(s)) },
+		Fires: func(s string) bool { return isPageTurn(foldLine(s)) },
 	})
 	lineStop = rule.New(rule.Rule{
 		Name:   "line.stop",
@@ -62,7 +62,7 @@ var (
 		Name:   "line.search-box",
 		Why:    "the label of a search box (新闻搜索:, 站内搜索) is a form, not a sentence, though it ends in a colon",
 		Accept: "站内搜索：", Reject: "搜索救援队员连夜进山。",
-		Fires: func(s string) bool { return searchBoxRe.MatchString(foldLine(s)) },
+		Fires: func(s string) bool { f := foldLine(s); return isSearchBox(f, utf8.RuneCountInString(f)) },
 	})
 	lineData = rule.New(rule.Rule{
 		Name:   "line.data-row",
@@ -75,19 +75,19 @@ var (
 		Name:   "line.download-note",
 		Why:    "a document site's page and download notes: 第 1 页 共 9 页, 下载后可任意编辑, 省略N字, 此处隐藏N个字",
 		Accept: "第 2 页 共 7 页", Reject: "全年召开职代会2次，共7项议题。",
-		Fires: func(s string) bool { return downloadNoteRe.MatchString(foldLine(s)) },
+		Fires: func(s string) bool { return isDownloadNote(foldLine(s)) },
 	})
 	lineTOC = rule.New(rule.Rule{
 		Name:   "line.toc",
 		Why:    "a table of contents: its 目录 heading, and entries led by dots to a page number",
 		Accept: "一、基本情况……………………3", Reject: "一、基本情况",
-		Fires: func(s string) bool { return tocRe.MatchString(foldLine(s)) },
+		Fires: func(s string) bool { return isTOC(foldLine(s)) },
 	})
 	lineLabel = rule.New(rule.Rule{
 		Name:   "line.label",
 		Why:    "a labelled line about the article, not of it: 原标题: and an epigraph's 题记: open it",
 		Accept: "原标题：某县工会开展慰问", Reject: "原来的标题太长，编辑改了。",
-		Fires: func(s string) bool { return labelLineRe.MatchString(foldLine(s)) },
+		Fires: func(s string) bool { return isLabelLine(foldLine(s)) },
 	})
 )
 
@@ -99,6 +99,32 @@ var (
 	tocRe          = regexp.MustCompile(`^目\s*录\s*[:：]?$|[^.…·]\s*[.…·]{4,}\s*\d{1,3}$`)
 	labelLineRe    = regexp.MustCompile(`^[(\[【]?\s*(原标题|原题|题记)\s*[:：】\])]`)
 )
+
+// The predicates below test for a word every match of their pattern holds
+// before they run it: classify sees every line of every page, and an
+// unanchored alternation tried at each position of each line was a third
+// of parsing time.
+
+func isPageTurn(s string) bool { return strings.Contains(s, "版") && pageTurnRe.MatchString(s) }
+
+func isDownloadNote(s string) bool {
+	return (strings.Contains(s, "页") || strings.Contains(s, "编辑") || strings.Contains(s, "字")) && downloadNoteRe.MatchString(s)
+}
+
+// maxSearchBoxRunes: 全站搜索： 搜索 and the like.
+const maxSearchBoxRunes = 12
+
+func isSearchBox(s string, n int) bool {
+	return n <= maxSearchBoxRunes && strings.Contains(s, "索") && searchBoxRe.MatchString(s)
+}
+
+func isTOC(s string) bool {
+	return (strings.HasPrefix(s, "目") || strings.Contains(s, "....") || strings.Contains(s, "……") || strings.Contains(s, "··")) && tocRe.MatchString(s)
+}
+
+func isLabelLine(s string) bool {
+	return (strings.Contains(s, "题") || strings.Contains(s, "题记")) && labelLineRe.MatchString(s)
+}
 
 // foldLine is the form classifyFolded reads: folded and trimmed.
 func foldLine(s string) string { return strings.TrimSpace(zh.Fold(s)) }
@@ -112,7 +138,8 @@ func isStop(s string, n int) bool {
 const maxChromeRunes = 60
 
 func isEpaperChrome(s string, n int) bool {
-	return n <= maxChromeRunes && !strings.ContainsRune(s, '。') && epaperRe.MatchString(s)
+	return n <= maxChromeRunes && !strings.ContainsRune(s, '。') &&
+		(strings.Contains(s, "版") || strings.Contains(s, "上一") || strings.Contains(s, "下一") || strings.Contains(s, "放大")) && epaperRe.MatchString(s)
 }
 
 // Letters make at least this share of a line of prose; a row of figures

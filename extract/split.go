@@ -58,8 +58,7 @@ type part struct {
 }
 
 var (
-	partRe   = regexp.MustCompile(`^(?:第([一二三四五六七八九十百零〇两\d]{1,4})篇\s*[:：]|[【\[]?\s*篇\s*([一二三四五六七八九十百零〇两\d]{1,4})\s*(?:[】\]]\s*[:：]?|[:：]))\s*(.*)$`)
-	sampleRe = regexp.MustCompile(`^(.{5,60}?)\s*(?:[(（]\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]?$`)
+	partRe = regexp.MustCompile(`^(?:第([一二三四五六七八九十百零〇两\d]{1,4})篇\s*[:：]|[【\[]?\s*篇\s*([一二三四五六七八九十百零〇两\d]{1,4})\s*(?:[】\]]\s*[:：]?|[:：]))\s*(.*)$`)
 	// A speech's title: 在…上的讲话, or a word for a speech at its end.
 	speechTitleRe = regexp.MustCompile(`^[^。！？!?]{0,60}(?:讲话|致辞|发言|讲稿|报告)(?:\s*[(（][^()（）]{0,12}[)）])?$|^在[^。！？!?]{2,50}上的`)
 )
@@ -101,6 +100,9 @@ func headerParts(lines []line) []part {
 		if utf8.RuneCountInString(l.text) > maxHeaderRunes {
 			continue
 		}
+		if !strings.Contains(l.text, "篇") {
+			continue
+		}
 		f := zh.Fold(l.text)
 		m := partRe.FindStringSubmatchIndex(f)
 		if m == nil {
@@ -128,21 +130,24 @@ func sampleParts(lines []line) []part {
 		if utf8.RuneCountInString(l.text) > maxHeaderRunes {
 			continue
 		}
-		f := zh.Fold(l.text)
-		m := sampleRe.FindStringSubmatchIndex(f)
-		if m == nil || endsSentence(f) {
+		if !endsNumber(l.text) {
 			continue
 		}
-		b := strings.ReplaceAll(f[m[2]:m[3]], " ", "")
+		f := zh.Fold(l.text)
+		title, num := cutSampleNumber(f)
+		if num == "" || endsSentence(f) {
+			continue
+		}
+		b := strings.ReplaceAll(title, " ", "")
 		if hanCount(b) < minTitleRunes {
 			continue
 		}
-		if partNumber(f[m[4]:m[5]]) != len(at)+1 || len(at) > 0 && b != base {
+		if partNumber(num) != len(at)+1 || len(at) > 0 && b != base {
 			continue
 		}
 		base = b
 		at = append(at, i)
-		titles = append(titles, strings.TrimSpace(origSpan(l.text, f, m[2], m[3])))
+		titles = append(titles, strings.TrimSpace(origSpan(l.text, f, 0, len(title))))
 	}
 	if len(at) < 2 {
 		return nil
@@ -241,4 +246,37 @@ func hanCount(s string) int {
 		}
 	}
 	return n
+}
+
+// endsNumber reports whether s ends as a sample's number does: a digit, a
+// Chinese numeral or a closing bracket.
+func endsNumber(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune("一二三四五六七八九十)）", r)
+}
+
+// maxSampleTitleRunes bounds the title a site numbers its samples under.
+const maxSampleTitleRunes = 60
+
+// cutSampleNumber cuts folded 标题2 or 标题（二） into the title and the
+// number; num is "" when s does not end in one.
+func cutSampleNumber(s string) (title, num string) {
+	t := strings.TrimRight(s, " )")
+	end := len(t)
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(t[:end])
+		if !(r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)) {
+			break
+		}
+		end -= n
+	}
+	num = t[end:]
+	if num == "" || utf8.RuneCountInString(num) > 3 {
+		return "", ""
+	}
+	title = strings.TrimRight(t[:end], " (")
+	if n := utf8.RuneCountInString(title); n < minTitleRunes || n > maxSampleTitleRunes {
+		return "", ""
+	}
+	return title, num
 }
