@@ -128,7 +128,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 // importArchive imports one web archive and reports it; ok is false when
 // the archive could not be read to its end (what was read before stays).
 func importArchive(ctx context.Context, e *env, g *ingest.Ingester, path string, scope *ingest.Scope, workers int, jsonOut bool, out *jsonLines) (ok bool, err error) {
-	size := int64(-1)
+	// Known, for the bar: one of unknown length races in progressbar.
+	size := int64(0)
 	if info, err := os.Stat(path); err == nil {
 		size = info.Size()
 	}

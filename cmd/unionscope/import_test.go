@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -290,21 +291,23 @@ func TestImportResumesAfterKill(t *testing.T) {
 }
 
 // waitStored waits until the store at path holds at least n documents,
-// and returns how many it holds.
+// and returns how many it holds. It reads the database read-only: opening
+// the store would take the write lock the import needs.
 func waitStored(t *testing.T, path string, n int, cmd *exec.Cmd) int {
 	t.Helper()
-	deadline := time.Now().Add(2 * time.Minute)
+	deadline := time.Now().Add(5 * time.Minute)
 	for time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 		if _, err := os.Stat(path); err != nil {
 			continue
 		}
-		s, err := corpus.Open(path)
+		db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(1000)")
 		if err != nil {
 			continue
 		}
-		c, err := s.Count(context.Background())
-		s.Close()
+		var c int
+		err = db.QueryRow(`SELECT COUNT(*) FROM documents`).Scan(&c)
+		db.Close()
 		if err == nil && c >= n {
 			return c
 		}

@@ -37,7 +37,13 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	store := g.Store
 	g.Force = true
 	g.Rules = ingest.PageRules{MinBody: *minBody, Topic: !*noTopic}
-	bar := newProgress(e, -1, "reextracting")
+	// Counted first: a bar of unknown length renders from a goroutine of
+	// its own, which races with Add in progressbar v3.19.1.
+	pages := 0
+	if err := store.Pages(ctx, crawler.KindArticle, 0, "", func(corpus.Page) error { pages++; return nil }); err != nil {
+		return fmt.Errorf("reextract: %w", err)
+	}
+	bar := newProgress(e, pages, "reextracting")
 	out := newJSONLines(e.stdout)
 	counts := map[string]int{}
 	var docs, failed int
