@@ -104,17 +104,18 @@ gencorpus documents served as portal pages (a request before each response, an i
 missing page among every fifty) in a .warc.gz written by the project's WARC writer
 (\`bench/genwarc\`); MB/s counts the archive's records uncompressed.
 
-| archive (uncompressed / file) | records | pages kept | wall | CPU | MB/s | docs/s | peak RSS |
-|---|---|---|---|---|---|---|---|
+| archive (uncompressed / file) | records | pages kept | wall | CPU | MB/s | docs/s | peak RSS | reading alone: wall, peak RSS |
+|---|---|---|---|---|---|---|---|---|
 MD
 for tag in WARC_SMALL WARC_BIG; do
-	echo "| $(v ${tag}_RAW_MB) MB / $(v ${tag}_FILE_MB) MB | $(v ${tag}_RECORDS) | $(v ${tag}_KEPT) | $(v ${tag}_WALL) s | $(v ${tag}_CPU) s | $(v ${tag}_MB_S) | $(v ${tag}_DOCS_S) | $(v ${tag}_RSS_MB) MB |"
+	echo "| $(v ${tag}_RAW_MB) MB / $(v ${tag}_FILE_MB) MB | $(v ${tag}_RECORDS) | $(v ${tag}_KEPT) | $(v ${tag}_WALL) s | $(v ${tag}_CPU) s | $(v ${tag}_MB_S) | $(v ${tag}_DOCS_S) | $(v ${tag}_RSS_MB) MB | $(v ${tag}_READ_S) s, $(v ${tag}_READ_RSS_MB) MB |"
 done
 cat <<MD
 
-The archive is read a record at a time (a block over 2 MB spills to a temporary file); what
-grows with it is the corpus's own memory, as in an import of files: near-duplicate sketches
-and the index's batches.
+The archive is read a record at a time (a block over 2 MB spills to a temporary file):
+reading alone (\`bench/genwarc -read\`: every record, every response body) keeps the same
+small memory whatever the archive's size. What grows in an import is the corpus's own
+memory, as in an import of files: near-duplicate sketches, the index's batches.
 
 ### Cold start (\`unionscope search 送温暖\` on the $L-document index, median of 15 runs)
 

@@ -188,6 +188,12 @@ if want warc; then
 			log "writing a ${size} MB web archive"
 			"$BIN/genwarc" -docs "$OUT/corpus-$n/docs" -mb "$size" -o "$arc" >"$arc.json"
 		fi
+		tag=WARC_$([[ $size == "$mb" ]] && echo BIG || echo SMALL)
+		log "read the ${size} MB web archive"
+		/usr/bin/time -f '%e %M' -o "$OUT/warc-read-$size.time" "$BIN/genwarc" -read "$arc" >/dev/null
+		read -r rwall rrss <"$OUT/warc-read-$size.time"
+		put "${tag}_READ_S" "$rwall"
+		put "${tag}_READ_RSS_MB" "$((rrss / 1024))"
 		data=$OUT/data-warc-$size
 		rm -rf "$data"
 		log "import the ${size} MB web archive"
@@ -198,7 +204,6 @@ if want warc; then
 		kept=$(jq .kept "$OUT/warc-$size.json")
 		raw=$(jq .uncompressed_bytes "$arc.json")
 		file=$(jq .file_bytes "$arc.json")
-		tag=WARC_$([[ $size == "$mb" ]] && echo BIG || echo SMALL)
 		put "${tag}_RECORDS" "$(jq .records "$OUT/warc-$size.json")"
 		put "${tag}_KEPT" "$kept"
 		put "${tag}_RAW_MB" "$(awk -v b="$raw" 'BEGIN{printf "%.0f", b/1e6}')"
