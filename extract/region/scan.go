@@ -1,0 +1,187 @@
+package region
+
+import (
+	"regexp"
+
+	"github.com/unionscope/unionscope/zh"
+)
+
+// source says where in a document a text stands.
+type source int
+
+const (
+	fromTitle source = iota // the title, with the signing unit
+	fromMore                // the publisher's or the site's name
+	fromLead                // the first leadParas paragraphs
+	fromBody                // the rest of the body
+)
+
+// mention is one place name found in the text.
+type mention struct {
+	al     *alias
+	weight float64
+	form   string
+	src    source
+	pos    int // in runes from the start of its text
+	// next is the index of the mention that follows this one with nothing
+	// between, as 源汇区 follows 漯河市 in 漯河市源汇区; -1 when none.
+	next int
+	// unit is set when the name begins the name of a union or an organ of
+	// government (阿瓦提县总工会): the unit that reports, or reports to.
+	unit bool
+	// seat, visitor and away mark a name that is not a place the text
+	// reports on: a company's seat, a visiting unit, someone's home or a
+	// journey's end.
+	seat, visitor, away bool
+}
+
+// A short name followed by one of these names a street, school or
+// company, not the place: 中山路, 巴州中学.
+var afterShortRe = regexp.MustCompile(`^(路|街|大道|道|巷|里|村|镇|乡|公园|广场|大桥|桥|大学|学院|中学|小学|宾馆|酒店|饭店|公司|集团|银行|医院|电厂|机场|站|号|山|湖|江|河)`)
+
+// scan finds the longest alias at each position of folded text.
+func scan(folded string, w float64, src source, ms []mention) []mention {
+	rs := []rune(folded)
+	prevEnd := -1
+	for i := 0; i+1 < len(rs); {
+		if !prefixes.mayHave(rs[i], rs[i+1]) {
+			i++
+			continue
+		}
+		lens := lengths[[2]rune{rs[i], rs[i+1]}]
+		found := 0
+		for n := min(maxAlias, len(rs)-i); n >= 2; n-- {
+			if lens&(1<<n) == 0 {
+				continue
+			}
+			name := string(rs[i : i+n])
+			a := aliases[name]
+			if a == nil {
+				continue
+			}
+			if a.short() && afterShortRe.MatchString(string(rs[i+n:min(len(rs), i+n+2)])) {
+				continue
+			}
+			if prevEnd == i {
+				ms[len(ms)-1].next = len(ms)
+			}
+			m := mention{al: a, weight: w, form: name, src: src, pos: i, next: -1}
+			classify(&m, rs, i, i+n)
+			// 赴延安市宝塔区: the district is as far away as its city.
+			if prevEnd == i && ms[len(ms)-1].away {
+				m.away = true
+			}
+			ms = append(ms, m)
+			prevEnd = i + n
+			found = n
+			break
+		}
+		if found == 0 {
+			i++
+			continue
+		}
+		i += found
+	}
+	return ms
+}
+
+// classify reads the text around a mention, rs[start:end] being the
+// name, for what makes it a unit or no place reported on.
+func classify(m *mention, rs []rune, start, end int) {
+	m.unit = unitAt(rs, end)
+	m.seat = !m.unit && seatAfter(rs, end)
+	m.visitor = m.unit && visitorAfter(rs, end)
+	m.away = awayBefore(rs, start)
+}
+
+// unitWords begin the name of a union or an organ of government after a
+// place's name (公所 is a Taiwanese district's or township's office); unitNot are words that begin with one and are none.
+var (
+	unitWords = []string{"总工会", "工会", "工委", "职工服务中心", "人民政府", "政府", "党委", "委员会", "委", "人大", "政协", "妇联", "团委", "公所"}
+	unitNot   = []string{"委托", "委屈", "委婉"}
+)
+
+// unitAt reports whether a unit word starts at rs[i].
+func unitAt(rs []rune, i int) bool {
+	for _, w := range unitNot {
+		if hasPrefix(rs[i:], w) {
+			return false
+		}
+	}
+	for _, w := range unitWords {
+		if hasPrefix(rs[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefix(rs []rune, w string) bool {
+	i := 0
+	for _, r := range w {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// seatWindow bounds, in runes, a company's name after the place that
+// opens it: 郑州某某机械装备制造有限责任公司 fits, a clause does not.
+const seatWindow = 16
+
+// seatAfter reports whether the place's name opens a company's name: 公司
+// or 集团 follows within seatWindow runes of Han characters with no unit
+// word between.
+func seatAfter(rs []rune, end int) bool {
+	for i := end; i < len(rs) && i < end+seatWindow; i++ {
+		if !zh.IsHan(rs[i]) {
+			return false
+		}
+		if i > end && unitAt(rs, i) {
+			return false
+		}
+		if hasPrefix(rs[i:], "公司") || hasPrefix(rs[i:], "集团") {
+			return true
+		}
+	}
+	return false
+}
+
+// visitorWindow bounds, in runes, the rest of the sentence read after a
+// unit for the words that make it a visitor.
+const visitorWindow = 30
+
+// visitorWords say that a unit comes to the place the text speaks for:
+// 某某省总工会调研组莅临我县.
+var visitorWords = []string{"莅临", "来我", "到我", "来本", "到本", "来到我", "来到本"}
+
+func visitorAfter(rs []rune, end int) bool {
+	for i := end; i < len(rs) && i < end+visitorWindow; i++ {
+		switch rs[i] {
+		case '。', '！', '？', '；', '!', '?', ';', '\n':
+			return false
+		}
+		for _, w := range visitorWords {
+			if hasPrefix(rs[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// awayWords, right before a place's name, make it someone's home or a
+// journey's end rather than the place reported on: 来自四川, 赴延安学习.
+var awayWords = []string{"来自", "祖籍", "籍贯", "老家", "前往", "赴"}
+
+func awayBefore(rs []rune, start int) bool {
+	for _, w := range awayWords {
+		n := len([]rune(w))
+		if start >= n && hasPrefix(rs[start-n:], w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,104 @@
+package region
+
+import "github.com/unionscope/unionscope/zh"
+
+// selfClass is the kind of division a text calls its own: 全县, 我市, 本省,
+// or a 县总工会 that no place's name precedes.
+type selfClass int
+
+const (
+	selfNone       selfClass = iota
+	selfProvince             // 省
+	selfCity                 // 市: a city, a county-level city or a municipality
+	selfPrefecture           // 州, 盟, 地区
+	selfRegion               // 区: a district, or an autonomous region
+	selfCounty               // 县, 旗
+	selfTown                 // 镇, 乡, 街道: deeper than the gazetteer, so its county
+)
+
+// selfChars maps the character that names a level to its class.
+var selfChars = map[rune]selfClass{
+	'省': selfProvince, '市': selfCity, '州': selfPrefecture, '盟': selfPrefecture,
+	'区': selfRegion, '县': selfCounty, '旗': selfCounty, '镇': selfTown, '乡': selfTown,
+}
+
+// selfOwners are the words before a level's character that make it the
+// text's own: 全县, 我县, 本县.
+const selfOwners = "全我本"
+
+// selfOrgans after a level's character with no place before it name the
+// text's own unit: 县总工会, 市委, 区政府.
+var selfOrgans = []string{"总工会", "委", "政府", "人大", "政协"}
+
+// selfCount adds up a document's references to its own level.
+type selfCount struct {
+	n     [selfTown + 1]float64
+	total float64
+}
+
+// add counts the references in folded text, each with weight w.
+func (c *selfCount) add(folded string, w float64) {
+	rs := []rune(folded)
+	for i, r := range rs {
+		cl, ok := selfChars[r]
+		if !ok {
+			continue
+		}
+		if c.owned(rs, i) || c.organ(rs, i) {
+			c.n[cl] += w
+			c.total += w
+		}
+	}
+}
+
+// owned reports whether rs[i] is a level's character after 全, 我 or 本,
+// and not the start of another word (全市场, 本区域).
+func (c *selfCount) owned(rs []rune, i int) bool {
+	if i == 0 || !containsRune(selfOwners, rs[i-1]) {
+		return false
+	}
+	if i+1 < len(rs) {
+		switch rs[i+1] {
+		case '场', '域', '外', '内':
+			return false
+		}
+	}
+	return true
+}
+
+// organ reports whether rs[i] is a level's character that opens one of
+// selfOrgans with no Han character before it (“，县总工会共筹资”), so
+// that no place's name ends in it, nor an enumeration comma: 省、市总工会
+// are the levels above.
+func (c *selfCount) organ(rs []rune, i int) bool {
+	if i > 0 && (zh.IsHan(rs[i-1]) || rs[i-1] == '、') {
+		return false
+	}
+	for _, w := range selfOrgans {
+		if hasPrefix(rs[i+1:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsRune(s string, r rune) bool {
+	for _, c := range s {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
+// class returns the class referred to most, the deeper on a tie: a
+// county's report speaks of 全市 now and then, a city's of 全县 rarely.
+func (c *selfCount) class() selfClass {
+	best := selfNone
+	for cl := selfProvince; cl <= selfTown; cl++ {
+		if c.n[cl] > 0 && c.n[cl] >= c.n[best] {
+			best = cl
+		}
+	}
+	return best
+}
