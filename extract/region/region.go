@@ -44,9 +44,10 @@ const (
 	// or naming the unit. Only strong names take a document below the
 	// level it calls its own.
 	strongWeight = 3.0
-	// datelineSpan is how far into a lead paragraph, in runes, an outlet's
-	// name stands in a dateline (东南网讯, 东北网12月23日电).
-	datelineSpan = 4
+	// datelineSpan is how far into a lead paragraph, in runes, a dateline's
+	// names start: an outlet's (东南网讯, 东北网12月23日电) or, after an
+	// agency's or a paper's name, the place's (新华社乌鲁木齐1月5日电).
+	datelineSpan = 6
 )
 
 // minEvidence is the weight of names a region needs: one mention in the
@@ -72,17 +73,17 @@ func Detect(title string, body []string, more ...string) corpus.Region {
 	var ms []mention
 	var self selfCount
 	t := prepare(title)
-	ms = scan(t, titleWeight, fromTitle, ms)
+	ms = scanRunes(t, titleWeight, fromTitle, ms)
 	self.add(t, 2)
 	for _, s := range more {
-		ms = scan(prepare(s), moreWeight, fromMore, ms)
+		ms = scanRunes(prepare(s), moreWeight, fromMore, ms)
 	}
 	for i, p := range body {
 		f := prepare(p)
 		if i < leadParas {
-			ms = scan(f, leadWeight, fromLead, ms)
+			ms = scanRunes(f, leadWeight, fromLead, ms)
 		} else {
-			ms = scan(f, bodyWeight, fromBody, ms)
+			ms = scanRunes(f, bodyWeight, fromBody, ms)
 		}
 		self.add(f, 1)
 	}
@@ -93,12 +94,18 @@ func Detect(title string, body []string, more ...string) corpus.Region {
 }
 
 // prepare folds a text for scanning, without the pinyin readings a
-// conversion left in it (衡陽(yáng)市).
-func prepare(s string) string {
-	if readingRule.On() {
+// conversion left in it (衡陽(yáng)市), as runes.
+func prepare(s string) []rune {
+	// StripReadings looks for brackets itself, but two byte searches are
+	// quicker than its search for either.
+	if readingRule.On() && (strings.IndexByte(s, '(') >= 0 || strings.Contains(s, "（")) {
 		s = zh.StripReadings(s)
 	}
-	return zh.Fold(s)
+	rs := make([]rune, 0, len(s)/2)
+	for _, r := range s {
+		rs = append(rs, zh.FoldRune(r))
+	}
+	return rs
 }
 
 // tally is the weight of the names of each division and its descendants.
@@ -111,9 +118,10 @@ type tally struct {
 // decide settles the region from the mentions found.
 func decide(ms []mention, self *selfCount) corpus.Region {
 	named := namedDivisions(ms)
+	national := nationalRule.On() && self.nationwide()
 	tl := tally{score: map[int]float64{}, strong: map[int]float64{}, forms: map[int]map[string]float64{}}
 	for i := range ms {
-		tl.count(ms, i, named)
+		tl.count(ms, i, named, national)
 	}
 	var r corpus.Region
 	prov := best(tl.score, func(e entry) bool { return e.level == 1 })
@@ -242,7 +250,7 @@ func namedDivisions(ms []mention) map[int]bool {
 func commonWord(form string) bool { return commonWordRule.On() && commonWords[form] }
 
 // count adds mention i to the tally.
-func (tl *tally) count(ms []mention, i int, named map[int]bool) {
+func (tl *tally) count(ms []mention, i int, named map[int]bool, national bool) {
 	m := ms[i]
 	if m.seat && seatRule.On() || m.visitor && visitorRule.On() || m.away && awayRule.On() {
 		return
@@ -268,7 +276,7 @@ func (tl *tally) count(ms []mention, i int, named map[int]bool) {
 		}
 	}
 	w := m.weight
-	if m.unit && m.src != fromBody && unitRule.On() {
+	if m.unit && m.src != fromBody && unitRule.On() || m.dateline && m.src == fromLead && !national && datelineRule.On() {
 		w = max(w, unitWeight)
 	}
 	switch {

@@ -71,6 +71,10 @@ func TestDetect(t *testing.T) {
 			corpus.Region{Province: "福建省", City: "福州市", County: "鼓楼区"}},
 		{"shared district alone", "鼓楼区总工会召开全委会", []string{"区总工会召开第三届全委会。"}, nil,
 			corpus.Region{}},
+		{"newspaper names the city", "模范职工之家推荐工作开始", []string{"本报讯 记者从市总工会获悉，根据河南省总工会的通知，市总工会将推荐一批模范职工之家。"}, []string{"平顶山日报"},
+			corpus.Region{Province: "河南省", City: "平顶山市"}},
+		{"dateline", "", []string{"新华社太原1月5日电 记者从有关部门获悉，今年全市送温暖资金已发放。"}, nil,
+			corpus.Region{Province: "山西省", City: "太原市"}},
 		{"publisher is the unit", "11 个县(市、区)总工会", []string{"市总工会领导班子分别联系全市各县总工会。"}, []string{"", "乐山市总工会"},
 			corpus.Region{Province: "四川省", City: "乐山市"}},
 	}

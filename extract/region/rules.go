@@ -27,6 +27,20 @@ var (
 		Reject: "二十名环卫工人在阿瓦提县领到棉衣。",
 		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.unit }) },
 	})
+	datelineRule = rule.New(rule.Rule{
+		Name:   "region.dateline",
+		Why:    "a place's name in a lead's dateline (新华社太原1月5日电, 本报太原讯) says where the report comes from, as a title does",
+		Accept: "新华社太原1月5日电 记者从有关部门获悉，今年送温暖资金已发放。",
+		Reject: "记者1月5日从有关部门获悉，太原今年送温暖资金已发放。",
+		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.dateline }) },
+	})
+	nationalRule = rule.New(rule.Rule{
+		Name:   "region.national",
+		Why:    "a text that speaks of 全国 more than of any place of its own (全县, 全市) is a national story: its dateline's place is only where the agency wrote it",
+		Accept: "新华社北京5月1日电 全国总工会今天发布全国职工队伍状况调查，调查覆盖全国各地。",
+		Reject: "新华社北京5月1日电 市总工会今天发布全市职工队伍状况调查，调查覆盖全市各区。",
+		Fires:  func(s string) bool { return examineSelf(s).nationwide() },
+	})
 	seatRule = rule.New(rule.Rule{
 		Name:   "region.company-seat",
 		Why:    "a place's name that opens a company's name (…有限公司, …集团) is the company's seat, not the place reported on",
@@ -157,7 +171,7 @@ func forms(folded string) []string {
 
 func examineSelf(s string) *selfCount {
 	var c selfCount
-	c.add(zh.Fold(s), 1)
+	c.add([]rune(zh.Fold(s)), 1)
 	return &c
 }
 

@@ -29,6 +29,9 @@ type mention struct {
 	// unit is set when the name begins the name of a union or an organ of
 	// government (阿瓦提县总工会): the unit that reports, or reports to.
 	unit bool
+	// dateline is set when the name opens a lead in a dateline: 新华社太原
+	// 1月5日电, 本报太原讯.
+	dateline bool
 	// seat, visitor and away mark a name that is not a place the text
 	// reports on: a company's seat, a visiting unit, someone's home or a
 	// journey's end.
@@ -41,7 +44,11 @@ var afterShortRe = regexp.MustCompile(`^(路|街|大道|道|巷|里|村|镇|乡|
 
 // scan finds the longest alias at each position of folded text.
 func scan(folded string, w float64, src source, ms []mention) []mention {
-	rs := []rune(folded)
+	return scanRunes([]rune(folded), w, src, ms)
+}
+
+// scanRunes is scan on the text's runes.
+func scanRunes(rs []rune, w float64, src source, ms []mention) []mention {
 	prevEnd := -1
 	for i := 0; i+1 < len(rs); {
 		if !prefixes.mayHave(rs[i], rs[i+1]) {
@@ -89,42 +96,60 @@ func scan(folded string, w float64, src source, ms []mention) []mention {
 // name, for what makes it a unit or no place reported on.
 func classify(m *mention, rs []rune, start, end int) {
 	m.unit = unitAt(rs, end)
+	m.dateline = start <= datelineSpan && datelineRe.MatchString(string(rs[end:min(len(rs), end+12)]))
 	m.seat = !m.unit && seatAfter(rs, end)
 	m.visitor = m.unit && visitorAfter(rs, end)
 	m.away = awayBefore(rs, start)
 }
 
+// datelineRe is what follows a place's name in a dateline: a date and
+// 电 or 讯, or 讯 or 电 alone.
+var datelineRe = regexp.MustCompile(`^(\s*[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日)?(电|讯)`)
+
 // unitWords begin the name of a union or an organ of government after a
 // place's name (公所 is a Taiwanese district's or township's office); unitNot are words that begin with one and are none.
 var (
-	unitWords = []string{"总工会", "工会", "工委", "职工服务中心", "人民政府", "政府", "党委", "委员会", "委", "人大", "政协", "妇联", "团委", "公所"}
-	unitNot   = []string{"委托", "委屈", "委婉"}
+	unitWords = runeWords("总工会", "工会", "工委", "职工服务中心", "人民政府", "政府", "党委", "委员会", "委", "人大", "政协", "妇联", "团委", "公所")
+	unitNot   = runeWords("委托", "委屈", "委婉")
+	company   = runeWords("公司", "集团")
 )
 
-// unitAt reports whether a unit word starts at rs[i].
-func unitAt(rs []rune, i int) bool {
-	for _, w := range unitNot {
-		if hasPrefix(rs[i:], w) {
+// runeWords holds words as runes, for hasPrefix to compare without
+// decoding them at every position.
+func runeWords(ws ...string) [][]rune {
+	out := make([][]rune, len(ws))
+	for i, w := range ws {
+		out[i] = []rune(w)
+	}
+	return out
+}
+
+// hasPrefix reports whether rs begins with w.
+func hasPrefix(rs, w []rune) bool {
+	if len(rs) < len(w) {
+		return false
+	}
+	for i, r := range w {
+		if rs[i] != r {
 			return false
 		}
 	}
-	for _, w := range unitWords {
-		if hasPrefix(rs[i:], w) {
+	return true
+}
+
+// hasAny reports whether rs begins with one of ws.
+func hasAny(rs []rune, ws [][]rune) bool {
+	for _, w := range ws {
+		if hasPrefix(rs, w) {
 			return true
 		}
 	}
 	return false
 }
 
-func hasPrefix(rs []rune, w string) bool {
-	i := 0
-	for _, r := range w {
-		if i >= len(rs) || rs[i] != r {
-			return false
-		}
-		i++
-	}
-	return true
+// unitAt reports whether a unit word starts at rs[i].
+func unitAt(rs []rune, i int) bool {
+	return hasAny(rs[i:], unitWords) && !hasAny(rs[i:], unitNot)
 }
 
 // seatWindow bounds, in runes, a company's name after the place that
@@ -142,7 +167,7 @@ func seatAfter(rs []rune, end int) bool {
 		if i > end && unitAt(rs, i) {
 			return false
 		}
-		if hasPrefix(rs[i:], "公司") || hasPrefix(rs[i:], "集团") {
+		if hasAny(rs[i:], company) {
 			return true
 		}
 	}
@@ -155,7 +180,7 @@ const visitorWindow = 30
 
 // visitorWords say that a unit comes to the place the text speaks for:
 // 某某省总工会调研组莅临我县.
-var visitorWords = []string{"莅临", "来我", "到我", "来本", "到本", "来到我", "来到本"}
+var visitorWords = runeWords("莅临", "来我", "到我", "来本", "到本", "来到我", "来到本")
 
 func visitorAfter(rs []rune, end int) bool {
 	for i := end; i < len(rs) && i < end+visitorWindow; i++ {
@@ -163,10 +188,8 @@ func visitorAfter(rs []rune, end int) bool {
 		case '。', '！', '？', '；', '!', '?', ';', '\n':
 			return false
 		}
-		for _, w := range visitorWords {
-			if hasPrefix(rs[i:], w) {
-				return true
-			}
+		if hasAny(rs[i:], visitorWords) {
+			return true
 		}
 	}
 	return false
@@ -174,12 +197,11 @@ func visitorAfter(rs []rune, end int) bool {
 
 // awayWords, right before a place's name, make it someone's home or a
 // journey's end rather than the place reported on: 来自四川, 赴延安学习.
-var awayWords = []string{"来自", "祖籍", "籍贯", "老家", "前往", "赴"}
+var awayWords = runeWords("来自", "祖籍", "籍贯", "老家", "前往", "赴")
 
 func awayBefore(rs []rune, start int) bool {
 	for _, w := range awayWords {
-		n := len([]rune(w))
-		if start >= n && hasPrefix(rs[start-n:], w) {
+		if start >= len(w) && hasPrefix(rs[start-len(w):], w) {
 			return true
 		}
 	}

@@ -1,6 +1,10 @@
 package region
 
-import "github.com/unionscope/unionscope/zh"
+import (
+	"strings"
+
+	"github.com/unionscope/unionscope/zh"
+)
 
 // selfClass is the kind of division a text calls its own: 全县, 我市, 本省,
 // or a 县总工会 that no place's name precedes.
@@ -16,10 +20,23 @@ const (
 	selfTown                 // 镇, 乡, 街道: deeper than the gazetteer, so its county
 )
 
-// selfChars maps the character that names a level to its class.
-var selfChars = map[rune]selfClass{
-	'省': selfProvince, '市': selfCity, '州': selfPrefecture, '盟': selfPrefecture,
-	'区': selfRegion, '县': selfCounty, '旗': selfCounty, '镇': selfTown, '乡': selfTown,
+// selfChar returns the class of the character that names a level.
+func selfChar(r rune) (selfClass, bool) {
+	switch r {
+	case '省':
+		return selfProvince, true
+	case '市':
+		return selfCity, true
+	case '州', '盟':
+		return selfPrefecture, true
+	case '区':
+		return selfRegion, true
+	case '县', '旗':
+		return selfCounty, true
+	case '镇', '乡':
+		return selfTown, true
+	}
+	return selfNone, false
 }
 
 // selfOwners are the words before a level's character that make it the
@@ -28,19 +45,24 @@ const selfOwners = "全我本"
 
 // selfOrgans after a level's character with no place before it name the
 // text's own unit: 县总工会, 市委, 区政府.
-var selfOrgans = []string{"总工会", "委", "政府", "人大", "政协"}
+var selfOrgans = runeWords("总工会", "委", "政府", "人大", "政协")
 
-// selfCount adds up a document's references to its own level.
+// selfCount adds up a document's references to its own level, and to
+// the nation's (全国).
 type selfCount struct {
-	n     [selfTown + 1]float64
-	total float64
+	n        [selfTown + 1]float64
+	total    float64
+	national float64
 }
 
 // add counts the references in folded text, each with weight w.
-func (c *selfCount) add(folded string, w float64) {
-	rs := []rune(folded)
+func (c *selfCount) add(rs []rune, w float64) {
 	for i, r := range rs {
-		cl, ok := selfChars[r]
+		if r == '国' && i > 0 && rs[i-1] == '全' {
+			c.national += w
+			continue
+		}
+		cl, ok := selfChar(r)
 		if !ok {
 			continue
 		}
@@ -54,7 +76,7 @@ func (c *selfCount) add(folded string, w float64) {
 // owned reports whether rs[i] is a level's character after 全, 我 or 本,
 // and not the start of another word (全市场, 本区域).
 func (c *selfCount) owned(rs []rune, i int) bool {
-	if i == 0 || !containsRune(selfOwners, rs[i-1]) {
+	if i == 0 || !strings.ContainsRune(selfOwners, rs[i-1]) {
 		return false
 	}
 	if i+1 < len(rs) {
@@ -74,21 +96,7 @@ func (c *selfCount) organ(rs []rune, i int) bool {
 	if i > 0 && (zh.IsHan(rs[i-1]) || rs[i-1] == '、') {
 		return false
 	}
-	for _, w := range selfOrgans {
-		if hasPrefix(rs[i+1:], w) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsRune(s string, r rune) bool {
-	for _, c := range s {
-		if c == r {
-			return true
-		}
-	}
-	return false
+	return hasAny(rs[i+1:], selfOrgans)
 }
 
 // class returns the class referred to most, the deeper on a tie: a
@@ -102,3 +110,8 @@ func (c *selfCount) class() selfClass {
 	}
 	return best
 }
+
+// nationwide reports whether the text speaks of 全国 more than of any place
+// of its own: a national story, which a wire's dateline does not localise
+// (新华社北京5月1日电 全国总工会今天发布…).
+func (c *selfCount) nationwide() bool { return c.national > c.total }
