@@ -174,7 +174,8 @@ func decide(ms []mention, self *selfCount) corpus.Region {
 // ownLevel is the level (1 province, 2 city, 3 county, 4 below) a text
 // calling itself by cls means, given the province and the county the names
 // point to most (-1 if none), or 0 when it does not call itself anything.
-// 市 is a county-level city when one is named strongly and a city else,
+// 市 is a county-level city when one is named strongly and outweighs its
+// city, and a city else,
 // or the province for a municipality; 区 is a district when one is named
 // and an autonomous region else.
 func ownLevel(cls selfClass, prov, county int, tl *tally) int {
@@ -185,7 +186,8 @@ func ownLevel(cls selfClass, prov, county int, tl *tally) int {
 		switch {
 		case municipality(prov):
 			return 1
-		case county >= 0 && strings.HasSuffix(entries[county].name, "市") && tl.strong[county] > 0:
+		case county >= 0 && strings.HasSuffix(entries[county].name, "市") && tl.strong[county] > 0 &&
+			tl.score[county] > countyShare*tl.score[entries[county].parent]:
 			return 3
 		}
 		return 2
@@ -270,8 +272,11 @@ func (tl *tally) count(ms []mention, i int, named map[int]bool, national bool) {
 			return
 		}
 	}
+	// A short name needs its ancestor named, but for a city's whose name
+	// is no common word and is shared by none but its own seat (阿克苏 is
+	// the prefecture and its city).
 	if m.al.short() && entries[e].level > 1 && !ancestorNamed(e, named) {
-		if len(m.al.entries) > 1 || commonWord(m.form) || entries[e].level == 3 {
+		if entries[e].level == 3 || commonWord(m.form) || !oneLineage(m.al.entries) {
 			return
 		}
 	}
@@ -379,6 +384,22 @@ func resolve(a *alias, named map[int]bool) []int {
 		}
 	}
 	return []int{top}
+}
+
+// oneLineage reports whether the divisions are one and its descendants.
+func oneLineage(es []int) bool {
+	top := es[0]
+	for _, e := range es[1:] {
+		if entries[e].level < entries[top].level {
+			top = e
+		}
+	}
+	for _, e := range es {
+		if e != top && !descends(e, top) {
+			return false
+		}
+	}
+	return true
 }
 
 // namedDepth is the level of e's nearest named ancestor, 0 when none is.

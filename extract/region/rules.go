@@ -1,6 +1,7 @@
 package region
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/unionscope/unionscope/extract/rule"
@@ -13,9 +14,9 @@ import (
 var (
 	readingRule = rule.New(rule.Rule{
 		Name:   "region.pinyin-reading",
-		Why:    "a conversion flattened pinyin readings after characters (衡陽(yáng)市); the names are read without them",
-		Accept: "衡陽(yáng)市總工會(huì)召開全委會(huì)。",
-		Reject: "衡阳市总工会召开全委会。",
+		Why:    "a conversion flattened pinyin readings after characters (雁峰區(qū)總工會); the names and what follows them are read without them",
+		Accept: "雁峰區(qū)總工會(huì)召開第三次代表大會(huì)。",
+		Reject: "雁峰区总工会召开第三次代表大会。",
 		Fires: func(s string) bool {
 			return zh.StripReadings(s) != s && !slices.Equal(forms(zh.Fold(zh.StripReadings(s))), forms(zh.Fold(s)))
 		},
@@ -160,11 +161,12 @@ func examineScan(folded string) []mention {
 	return scan(folded, leadWeight, fromLead, nil)
 }
 
-// forms lists the names found in folded text.
+// forms lists the names found in folded text, and whether each names a
+// unit.
 func forms(folded string) []string {
 	var out []string
 	for _, m := range examineScan(folded) {
-		out = append(out, m.form)
+		out = append(out, fmt.Sprint(m.form, m.unit))
 	}
 	return out
 }

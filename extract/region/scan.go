@@ -158,7 +158,7 @@ const seatWindow = 16
 
 // seatAfter reports whether the place's name opens a company's name: 公司
 // or 集团 follows within seatWindow runes of Han characters with no unit
-// word between.
+// word between. A branch (分公司, 支公司) works where its name says.
 func seatAfter(rs []rune, end int) bool {
 	for i := end; i < len(rs) && i < end+seatWindow; i++ {
 		if !zh.IsHan(rs[i]) {
@@ -168,7 +168,7 @@ func seatAfter(rs []rune, end int) bool {
 			return false
 		}
 		if hasAny(rs[i:], company) {
-			return true
+			return i == end || rs[i-1] != '分' && rs[i-1] != '支'
 		}
 	}
 	return false
@@ -180,7 +180,8 @@ const visitorWindow = 30
 
 // visitorWords say that a unit comes to the place the text speaks for:
 // 某某省总工会调研组莅临我县.
-var visitorWords = runeWords("莅临", "来我", "到我", "来本", "到本", "来到我", "来到本")
+// 到我县 is not one: a unit goes 深入到我县各企业 on its own ground too.
+var visitorWords = runeWords("莅临", "来我", "来本", "来到我", "来到本")
 
 func visitorAfter(rs []rune, end int) bool {
 	for i := end; i < len(rs) && i < end+visitorWindow; i++ {
