@@ -241,6 +241,8 @@ func municipality(prov int) bool {
 	return false
 }
 
+func taiwan(prov int) bool { return entries[prov].name == "台湾省" }
+
 // autonomous reports whether a province is an autonomous region, which
 // its own texts call 自治区 or 全区.
 func autonomous(prov int) bool { return strings.HasSuffix(entries[prov].name, "自治区") }

@@ -66,6 +66,13 @@ const (
 	countyShare = 0.5
 )
 
+// ownShare is the share of the weight of all the divisions below the
+// level above a city or county needs when the text calls its level its
+// own (全县): a few passing names of it do, one among a list of a dozen
+// (宜兰、台北、桃园…) does not. The level above's own names do not count:
+// a city's report cites its province's union often.
+const ownShare = 0.25
+
 // Detect returns the place the document with this title and body reports
 // on; more are the publisher's and the site's names.
 func Detect(title string, body []string, more ...string) corpus.Region {
@@ -111,6 +118,8 @@ func prepare(s string) []rune {
 // tally is the weight of the names of each division and its descendants.
 type tally struct {
 	score, strong map[int]float64
+	// below is the weight of the names of a division's descendants.
+	below map[int]float64
 	// forms holds a county's names as written, by weight.
 	forms map[int]map[string]float64
 }
@@ -119,7 +128,7 @@ type tally struct {
 func decide(ms []mention, self *selfCount) corpus.Region {
 	named := namedDivisions(ms)
 	national := nationalRule.On() && self.nationwide()
-	tl := tally{score: map[int]float64{}, strong: map[int]float64{}, forms: map[int]map[string]float64{}}
+	tl := tally{score: map[int]float64{}, strong: map[int]float64{}, below: map[int]float64{}, forms: map[int]map[string]float64{}}
 	for i := range ms {
 		tl.count(ms, i, named, national)
 	}
@@ -137,11 +146,20 @@ func decide(ms []mention, self *selfCount) corpus.Region {
 	if minEvidenceRule.On() && ev < minEvidence {
 		return r
 	}
+	// A national story is about no one place, unless it names one
+	// strongly or often; Taiwan's 全国 is Taiwan.
+	frame := nationalRule.On() && self.nationalFrame()
+	if frame && !taiwan(prov) && tl.strong[prov] == 0 && tl.score[prov] < 2*minEvidence {
+		return r
+	}
 	r.Province = entries[prov].name
 	own := 0
 	if selfLevelRule.On() {
 		top := best(tl.score, func(e entry) bool { return e.level == 3 && e.province == prov })
 		own = ownLevel(self.class(), prov, top, &tl)
+	}
+	if frame && taiwan(prov) {
+		own = 1
 	}
 	under := prov
 	// A municipality's districts are its counties: the national code
@@ -182,6 +200,16 @@ func ownLevel(cls selfClass, prov, county int, tl *tally) int {
 	switch cls {
 	case selfProvince:
 		return 1
+	}
+	if taiwan(prov) {
+		// Taiwan's 县 and 市 are the city level, its 区, 乡 and 镇 the county's.
+		switch cls {
+		case selfCity, selfCounty, selfPrefecture:
+			return 2
+		}
+		return 3
+	}
+	switch cls {
 	case selfCity:
 		switch {
 		case municipality(prov):
@@ -207,15 +235,15 @@ func ownLevel(cls selfClass, prov, county int, tl *tally) int {
 }
 
 // keep reports whether division e, under up, is part of the region. When
-// the text calls e's level (or a deeper one) its own, any weight keeps
-// it; when it calls a higher level its own, only a strong name does, as
+// the text calls e's level (or a deeper one) its own, ownShare of up's
+// weight keeps it; when it calls a higher level its own, only a strong name does, as
 // with 全省 over the cities of the honoured. Else e needs share of up's
 // weight.
 func (tl *tally) keep(e, up int, share float64, own int) bool {
 	lvl := entries[e].level
 	switch {
 	case own >= lvl:
-		return tl.score[e] > 0
+		return tl.score[e] >= ownShare*tl.below[up]
 	case own > 0 && tl.strong[e] == 0:
 		return false
 	case lvl == 3:
@@ -295,6 +323,9 @@ func (tl *tally) count(ms []mention, i int, named map[int]bool, national bool) {
 		if w >= strongWeight {
 			tl.strong[j] += w
 		}
+		if j != e {
+			tl.below[j] += w
+		}
 	}
 }
 
@@ -337,6 +368,10 @@ func oldCountyName(name string) (string, bool) {
 	}
 	short := stripName(name)
 	if short == name || len([]rune(short)) < 2 {
+		return "", false
+	}
+	// Not when it is another division's name: 花莲市's 县 is its city.
+	if a := aliases[zh.Fold(short+"县")]; a != nil && a.kind == officialName {
 		return "", false
 	}
 	return short + "县", true
@@ -402,9 +437,11 @@ func oneLineage(es []int) bool {
 	return true
 }
 
-// namedDepth is the level of e's nearest named ancestor, 0 when none is.
+// namedDepth is the level of e's nearest named ancestor or of e itself
+// if named, 0 when none is: a named 花莲县 is as specific as the parent of
+// its seat 花莲市, so that 花莲 stays the county it names.
 func namedDepth(e int, named map[int]bool) int {
-	for j := entries[e].parent; j >= 0; j = entries[j].parent {
+	for j := e; j >= 0; j = entries[j].parent {
 		if named[j] {
 			return entries[j].level
 		}

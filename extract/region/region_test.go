@@ -69,12 +69,20 @@ func TestDetect(t *testing.T) {
 			corpus.Region{Province: "福建省", City: "泉州市"}},
 		{"county-level city calls itself 市", "", []string{"彬州市总工会开展暖冬慰问，市人大常委会副主任参加。", "全市共慰问户外劳动者二百人。"}, nil,
 			corpus.Region{Province: "陕西省", City: "咸阳市", County: "彬州市"}},
+		{"national story", "全国职工队伍状况调查发布", []string{"全国总工会今天发布调查报告，我国职工总数约四亿人。", "调查显示，全国各地职工收入稳步增长，四川省、河南省农民工返乡就业增多。", "四川省农民工工会会员增加较快。"}, nil,
+			corpus.Region{}},
+		{"local story with a national aside", "", []string{"南宁临床用血进入紧张阶段，寒假是全国的献血淡季。", "南宁献血办呼吁市民献血，南宁各献血点发放纪念品。"}, []string{"南宁新闻网"},
+			corpus.Region{Province: "广西壮族自治区", City: "南宁市"}},
+		{"local story with national honours", "", []string{"全省九家单位获全国五一劳动奖状，全国五一劳动奖章和全国工人先锋号也有多人获得。", "河南省总工会表示祝贺。"}, nil,
+			corpus.Region{Province: "河南省"}},
 		{"home province", "", []string{"来自四川省的农民工在东莞市领到了工会送的返乡车票，东莞市总工会今年送出车票两千张。"}, nil,
 			corpus.Region{Province: "广东省", City: "东莞市"}},
 		{"taiwan district", "", []string{"臺北市大安區公所今日為區內勞工舉辦講座，臺北市勞動局派員列席。"}, nil,
 			corpus.Region{Province: "台湾省", City: "台北市", County: "大安区"}},
 		{"taiwan county", "高雄市產業總工會舉辦勞工節表揚", []string{"高雄市產業總工會今年表揚模範勞工三十人。"}, nil,
 			corpus.Region{Province: "台湾省", City: "高雄市"}},
+		{"one of a list is not the place", "春節步道走春", []string{"全區十五條步道分布在宜蘭、臺北、桃園、新竹、苗栗、臺中、彰化、南投、雲林、嘉義、臺南、高雄、屏東、臺東、花蓮。", "臺中清水步道適合全家。"}, nil,
+			corpus.Region{Province: "台湾省"}},
 		{"shared district needs its city", "鼓楼区总工会召开全委会", []string{"福州市鼓楼区总工会召开第三届全委会。"}, nil,
 			corpus.Region{Province: "福建省", City: "福州市", County: "鼓楼区"}},
 		{"shared district alone", "鼓楼区总工会召开全委会", []string{"区总工会召开第三届全委会。"}, nil,
@@ -197,6 +205,7 @@ func TestScanFilters(t *testing.T) {
 		"巴中市巴州区总工会在中山路召开会议,巴州中学参加。",
 		"开展和平共处活动,和平和平。漯河市源汇区",
 		"东南网讯 臺北市大安區",
+		"花莲十三乡镇市，医师邱南昌指出",
 		"",
 		"市",
 	}
@@ -218,7 +227,7 @@ func scanEverywhere(folded string) []mention {
 		for n := min(maxAlias, len(rs)-i); n >= 2; n-- {
 			name := string(rs[i : i+n])
 			a := aliases[name]
-			if a == nil || a.short() && afterShortRe.MatchString(string(rs[i+n:min(len(rs), i+n+2)])) {
+			if a == nil || !names(a, rs, i, i+n) {
 				continue
 			}
 			if prevEnd == i {

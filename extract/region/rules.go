@@ -37,10 +37,20 @@ var (
 	})
 	nationalRule = rule.New(rule.Rule{
 		Name:   "region.national",
-		Why:    "a text that speaks of 全国 more than of any place of its own (全县, 全市) is a national story: its dateline's place is only where the agency wrote it",
+		Why:    "a text that speaks of 全国 or 我国 (but for national honours, 全国五一劳动奖章) more than of any place of its own (全县, 全市) is a national story: its dateline's place is only where the agency wrote it, and when it never calls a place its own and speaks of the nation often (nationalMin), a place it names in passing and weakly is an example",
 		Accept: "新华社北京5月1日电 全国总工会今天发布全国职工队伍状况调查，调查覆盖全国各地。",
 		Reject: "新华社北京5月1日电 市总工会今天发布全市职工队伍状况调查，调查覆盖全市各区。",
 		Fires:  func(s string) bool { return examineSelf(s).nationwide() },
+	})
+	personRule = rule.New(rule.Rule{
+		Name:   "region.person-name",
+		Why:    "a short place name followed by a speech verb (指出, 表示, 说) is a person's given name (医师邱南昌指出), as places speak through their units' full names",
+		Accept: "市总工会法律顾问陈南昌表示，今年为全市职工挽回损失二十万元。",
+		Reject: "市总工会法律顾问陈某表示，今年为南昌全市职工挽回损失二十万元。",
+		Fires: func(s string) bool {
+			buildOnce.Do(build)
+			return speakerIn([]rune(zh.Fold(s)))
+		},
 	})
 	seatRule = rule.New(rule.Rule{
 		Name:   "region.company-seat",

@@ -2,6 +2,7 @@ package region
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/unionscope/unionscope/zh"
 )
@@ -40,7 +41,29 @@ type mention struct {
 
 // A short name followed by one of these names a street, school or
 // company, not the place: 中山路, 巴州中学.
-var afterShortRe = regexp.MustCompile(`^(路|街|大道|道|巷|里|村|镇|乡|公园|广场|大桥|桥|大学|学院|中学|小学|宾馆|酒店|饭店|公司|集团|银行|医院|电厂|机场|站|号|山|湖|江|河)`)
+// 香港脚 is a foot's complaint.
+var afterShortRe = regexp.MustCompile(`^(路|街|大道|道|巷|里|村|镇|乡|公园|广场|大桥|桥|大学|学院|中学|小学|宾馆|酒店|饭店|公司|集团|银行|医院|电厂|机场|站|号|山|湖|江|河|脚)`)
+
+// numeral reports whether r is a Chinese numeral.
+func numeral(r rune) bool { return strings.ContainsRune("〇零一二两三四五六七八九十百千万", r) }
+
+// speechWords after a name make it a speaker's.
+var speechWords = runeWords("指出", "表示", "提醒", "强调", "认为", "介绍", "说", "告诉")
+
+func speechAt(rs []rune, i int) bool { return hasAny(rs[i:], speechWords) }
+
+// speakerIn reports whether a short name followed by a speech verb
+// stands anywhere in rs.
+func speakerIn(rs []rune) bool {
+	for i := range rs {
+		for n := 2; n <= 4 && i+n <= len(rs); n++ {
+			if a := aliases[string(rs[i:i+n])]; a != nil && a.short() && speechAt(rs, i+n) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // scan finds the longest alias at each position of folded text.
 func scan(folded string, w float64, src source, ms []mention) []mention {
@@ -66,7 +89,7 @@ func scanRunes(rs []rune, w float64, src source, ms []mention) []mention {
 			if a == nil {
 				continue
 			}
-			if a.short() && afterShortRe.MatchString(string(rs[i+n:min(len(rs), i+n+2)])) {
+			if !names(a, rs, i, i+n) {
 				continue
 			}
 			if prevEnd == i {
@@ -90,6 +113,20 @@ func scanRunes(rs []rune, w float64, src source, ms []mention) []mention {
 		i += found
 	}
 	return ms
+}
+
+// names reports whether alias a at rs[start:end] names a place, rather
+// than a street or school (中山路), a count (十三乡镇) or a person.
+func names(a *alias, rs []rune, start, end int) bool {
+	if a.short() && afterShortRe.MatchString(string(rs[end:min(len(rs), end+2)])) {
+		return false
+	}
+	// 十三乡镇 counts townships; it does not name 三乡镇.
+	if start > 0 && numeral(rs[start]) && numeral(rs[start-1]) {
+		return false
+	}
+	// 医师邱南昌指出: a short name that speaks is a person's.
+	return !(a.short() && personRule.On() && speechAt(rs, end))
 }
 
 // classify reads the text around a mention, rs[start:end] being the

@@ -58,7 +58,7 @@ type selfCount struct {
 // add counts the references in folded text, each with weight w.
 func (c *selfCount) add(rs []rune, w float64) {
 	for i, r := range rs {
-		if r == '国' && i > 0 && rs[i-1] == '全' {
+		if r == '国' && i > 0 && (rs[i-1] == '全' || rs[i-1] == '我') && !hasAny(rs[i+1:], honours) {
 			c.national += w
 			continue
 		}
@@ -111,7 +111,20 @@ func (c *selfCount) class() selfClass {
 	return best
 }
 
-// nationwide reports whether the text speaks of 全国 more than of any place
-// of its own: a national story, which a wire's dateline does not localise
-// (新华社北京5月1日电 全国总工会今天发布…).
+// honours after 全国 name a national honour or title, which local reports
+// tell of as often as national ones: 全国五一劳动奖章, 全国模范职工之家.
+var honours = runeWords("五一", "劳模", "劳动模范", "模范", "先进", "优秀", "工人先锋号", "示范", "十佳", "文明", "三八")
+
+// nationwide reports whether the text speaks of 全国 or 我国 more than of
+// any place of its own: a national story, which a wire's dateline does not
+// localise (新华社北京5月1日电 全国总工会今天发布…) and passing mentions do
+// not make local.
 func (c *selfCount) nationwide() bool { return c.national > c.total }
+
+// nationalMin is how often a text that never calls a place its own must
+// speak of 全国 or 我国 to be framed as national throughout, not in a
+// passing 全国的献血淡季.
+const nationalMin = 3
+
+// national reports whether the text is framed as national throughout.
+func (c *selfCount) nationalFrame() bool { return c.total == 0 && c.national >= nationalMin }
