@@ -83,6 +83,8 @@ func TestDetect(t *testing.T) {
 			corpus.Region{Province: "台湾省", City: "高雄市"}},
 		{"one of a list is not the place", "春節步道走春", []string{"全區十五條步道分布在宜蘭、臺北、桃園、新竹、苗栗、臺中、彰化、南投、雲林、嘉義、臺南、高雄、屏東、臺東、花蓮。", "臺中清水步道適合全家。"}, nil,
 			corpus.Region{Province: "台湾省"}},
+		{"acting county head", "", []string{"代县长王某出席全县职工运动会，县总工会主席致辞。"}, nil,
+			corpus.Region{}},
 		{"shared district needs its city", "鼓楼区总工会召开全委会", []string{"福州市鼓楼区总工会召开第三届全委会。"}, nil,
 			corpus.Region{Province: "福建省", City: "福州市", County: "鼓楼区"}},
 		{"shared district alone", "鼓楼区总工会召开全委会", []string{"区总工会召开第三届全委会。"}, nil,
@@ -206,6 +208,7 @@ func TestScanFilters(t *testing.T) {
 		"开展和平共处活动,和平和平。漯河市源汇区",
 		"东南网讯 臺北市大安區",
 		"花莲十三乡镇市，医师邱南昌指出",
+		"镇党委和县总工会，代县长，在和县",
 		"",
 		"市",
 	}

@@ -52,6 +52,22 @@ var (
 			return speakerIn([]rune(zh.Fold(s)))
 		},
 	})
+	functionRule = rule.New(rule.Rule{
+		Name:   "region.function-word",
+		Why:    "two-character county names that begin with a function word read as that word where it can be one: 和 after a noun (镇党委和县总工会), 代 before 县长 (代县长, the acting head)",
+		Accept: "镇工会在镇党委和县总工会的领导下，全镇新建工会十二家。",
+		Reject: "镇工会在和县总工会的领导下，全镇新建工会十二家。",
+		Fires: func(s string) bool {
+			buildOnce.Do(build)
+			rs := []rune(zh.Fold(s))
+			for i := range rs {
+				if i+2 <= len(rs) && aliases[string(rs[i:i+2])] != nil && functionWordAt(rs, i, i+2) {
+					return true
+				}
+			}
+			return false
+		},
+	})
 	seatRule = rule.New(rule.Rule{
 		Name:   "region.company-seat",
 		Why:    "a place's name that opens a company's name (…有限公司, …集团) is the company's seat, not the place reported on",

@@ -45,7 +45,9 @@ type mention struct {
 var afterShortRe = regexp.MustCompile(`^(路|街|大道|道|巷|里|村|镇|乡|公园|广场|大桥|桥|大学|学院|中学|小学|宾馆|酒店|饭店|公司|集团|银行|医院|电厂|机场|站|号|山|湖|江|河|脚)`)
 
 // numeral reports whether r is a Chinese numeral.
-func numeral(r rune) bool { return strings.ContainsRune("〇零一二两三四五六七八九十百千万", r) }
+func numeral(r rune) bool {
+	return strings.ContainsRune("〇零一二两三四五六七八九十百千万", r)
+}
 
 // speechWords after a name make it a speaker's.
 var speechWords = runeWords("指出", "表示", "提醒", "强调", "认为", "介绍", "说", "告诉")
@@ -126,7 +128,27 @@ func names(a *alias, rs []rune, start, end int) bool {
 		return false
 	}
 	// 医师邱南昌指出: a short name that speaks is a person's.
-	return !(a.short() && personRule.On() && speechAt(rs, end))
+	if a.short() && personRule.On() && speechAt(rs, end) {
+		return false
+	}
+	return !(functionRule.On() && functionWordAt(rs, start, end))
+}
+
+// functionWordAt reports whether the two-character county name at
+// rs[start:end] reads as a function word and 县: 镇党委和县总工会 (and the
+// county's union), 代县长 (the acting county head).
+func functionWordAt(rs []rune, start, end int) bool {
+	if end-start != 2 || rs[start+1] != '县' {
+		return false
+	}
+	switch rs[start] {
+	case '和':
+		// After a noun, 和 joins it to the county's organ; 在和县 is the place.
+		return start > 0 && zh.IsHan(rs[start-1]) && !strings.ContainsRune("在到于赴至向从", rs[start-1])
+	case '代':
+		return end < len(rs) && rs[end] == '长'
+	}
+	return false
 }
 
 // classify reads the text around a mention, rs[start:end] being the
