@@ -254,6 +254,17 @@ func (a *alias) entriesOrNone() []int {
 	return a.entries
 }
 
+func FuzzDetect(f *testing.F) {
+	f.Add("县总工会举行送温暖仪式", "阿瓦提县总工会为全县职工送温暖。\n臺北市大安區公所(qū)", "东南网")
+	f.Add("", "和县(hé)代县长\n十三乡镇", "")
+	f.Fuzz(func(t *testing.T, title, body, more string) {
+		r := Detect(title, strings.Split(body, "\n"), more)
+		if r.County != "" && r.Province == "" || r.City != "" && r.Province == "" {
+			t.Errorf("Detect(%q, %q, %q) = %+v: a city or county without its province", title, body, more, r)
+		}
+	})
+}
+
 func BenchmarkDetect(b *testing.B) {
 	body := strings.Split(strings.Repeat("春节前夕，阿瓦提县总工会走访慰问环卫工人四十名，为全县困难职工送去米面油和慰问金十二万元。\n", 40), "\n")
 	for b.Loop() {
