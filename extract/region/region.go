@@ -146,19 +146,17 @@ func decide(ms []mention, self *selfCount) corpus.Region {
 	if minEvidenceRule.On() && ev < minEvidence {
 		return r
 	}
-	// A national story is about no one place, unless it names one
-	// strongly or often; Taiwan's 全国 is Taiwan.
-	frame := nationalRule.On() && self.nationalFrame()
-	if frame && !taiwan(prov) && tl.strong[prov] == 0 && tl.score[prov] < 2*minEvidence {
-		return r
-	}
+	// A national story that names one place enough is about it (全国总工会
+	// aid to one stricken county): no national frame empties the region.
+	// Taiwan's 全国 is Taiwan, its own level a province's.
+	frame := nationalRule.On() && self.nationalFrame() && taiwan(prov)
 	r.Province = entries[prov].name
 	own := 0
 	if selfLevelRule.On() {
 		top := best(tl.score, func(e entry) bool { return e.level == 3 && e.province == prov })
 		own = ownLevel(self.class(), prov, top, &tl)
 	}
-	if frame && taiwan(prov) {
+	if frame {
 		own = 1
 	}
 	under := prov

@@ -37,7 +37,7 @@ var (
 	})
 	nationalRule = rule.New(rule.Rule{
 		Name:   "region.national",
-		Why:    "a text that speaks of 全国 or 我国 (but for national honours, 全国五一劳动奖章) more than of any place of its own (全县, 全市) is a national story: its dateline's place is only where the agency wrote it, and when it never calls a place its own and speaks of the nation often (nationalMin), a place it names in passing and weakly is an example",
+		Why:    "a text that speaks of 全国 or 我国 (but for national honours, 全国五一劳动奖章) more than of any place of its own (全县, 全市) is a national story: its dateline's place is only where the agency wrote it, and in Taiwan, where 全国 is Taiwan, a text framed so (nationalMin) reports on the province only",
 		Accept: "新华社北京5月1日电 全国总工会今天发布全国职工队伍状况调查，调查覆盖全国各地。",
 		Reject: "新华社北京5月1日电 市总工会今天发布全市职工队伍状况调查，调查覆盖全市各区。",
 		Fires:  func(s string) bool { return examineSelf(s).nationwide() },
