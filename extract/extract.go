@@ -59,6 +59,9 @@ func Parse(in Input) ([]corpus.Document, error) {
 	for i, l := range pg.lines {
 		kinds[i] = classify(l.text)
 	}
+	if pg.html {
+		refineKinds(pg, kinds)
+	}
 	parts := splitParts(pg.lines)
 	docs := make([]corpus.Document, 0, len(parts))
 	empty := true
@@ -174,11 +177,15 @@ func partNumber(s string) int {
 func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document {
 	lines, ks := pg.lines[pt.from:pt.to], kinds[pt.from:pt.to]
 	sp := findBody(lines, ks)
+	hdrEnd := sp.start
+	if pg.html {
+		sp, hdrEnd = widenBody(pg, pt, ks, sp)
+	}
 	var body []string
-	hdrEnd := len(lines)
 	if sp.start >= 0 {
 		body = bodyParagraphs(lines, ks, sp)
-		hdrEnd = sp.start
+	} else {
+		hdrEnd = len(lines)
 	}
 	hdrStart := 0
 	if pg.html {

@@ -17,7 +17,10 @@ import (
 // GeneralNewsExtractor do, tuned for Chinese portals: paragraphs score by
 // Chinese punctuation more than by length, link-dense blocks lose, and
 // class names like content or zoom win.
-func htmlPage(text string) *page {
+func htmlPage(text string) *page { return htmlPageGated(text, gate{}) }
+
+// htmlPageGated is htmlPage with the rules g lets through.
+func htmlPageGated(text string, g gate) *page {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
 	if err != nil {
 		// The HTML parser accepts any input; a reader error cannot happen
@@ -26,6 +29,9 @@ func htmlPage(text string) *page {
 	}
 	p := &page{html: true}
 	readHTMLMeta(doc, p)
+	if g.on(rulePollForm) {
+		removePolls(doc)
+	}
 	doc.Find("script, style, noscript, iframe, object, embed, svg, select, option, textarea, button, input, nav, aside, footer, template").Remove()
 
 	w := &walker{}
@@ -37,11 +43,12 @@ func htmlPage(text string) *page {
 	for i, l := range w.lines {
 		p.lines[i] = line{text: l.text, heading: l.heading}
 	}
-	main := chooseMain(doc, w.lines)
+	main := chooseMain(doc, w.lines, g)
 	for i, l := range w.lines {
 		p.lines[i].main = main == nil || within(l.owner, main)
 	}
 	p.headline = pickHeadline(doc, p)
+	p.dom = &layout{lines: w.lines, alts: w.alts, gate: g}
 	return p
 }
 
@@ -56,7 +63,9 @@ type hline struct {
 
 // walker turns a DOM into lines: block elements and <br> end a line.
 type walker struct {
-	lines   []hline
+	lines []hline
+	// alts holds the folded alt and title texts of the page's images.
+	alts    map[string]bool
 	buf     strings.Builder
 	owner   *html.Node
 	links   int
@@ -96,6 +105,7 @@ func (w *walker) walk(n *html.Node, inLink bool) {
 			return
 		}
 		if n.DataAtom == atom.Img {
+			w.addAlt(n)
 			return
 		}
 	case html.DocumentNode:
@@ -151,6 +161,28 @@ func hidden(n *html.Node) bool {
 	return false
 }
 
+// blockParent returns the nearest block element above n: inline wrappers
+// such as <font> and <span> are no containers of their own, or a lead
+// paragraph written straight into a cell would lose to the <p>s after it,
+// which old templates wrap in a <font>.
+func blockParent(n *html.Node) *html.Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && isBlock(p.DataAtom) {
+			return p
+		}
+	}
+	return nil
+}
+
+// parentNode is the DOM parent if it is an element: what chooseMain
+// climbs when html.inline-wrapper is off.
+func parentNode(n *html.Node) *html.Node {
+	if n.Parent != nil && n.Parent.Type == html.ElementNode {
+		return n.Parent
+	}
+	return nil
+}
+
 // blockOwner returns the nearest block element above a text node.
 func blockOwner(n *html.Node) *html.Node {
 	for p := n.Parent; p != nil; p = p.Parent {
@@ -188,7 +220,11 @@ func classOf(n *html.Node) string {
 
 // chooseMain returns the element that holds the article, or nil when the
 // page has no prose at all.
-func chooseMain(doc *goquery.Document, lines []hline) *html.Node {
+func chooseMain(doc *goquery.Document, lines []hline, g gate) *html.Node {
+	up := parentNode
+	if g.on(ruleInlineWrapper) {
+		up = blockParent
+	}
 	// A forum thread: the first post is the document, replies are not.
 	if posts := doc.FindMatcher(postMatcher{}); posts.Length() >= 1 {
 		for _, n := range posts.Nodes {
@@ -222,15 +258,13 @@ func chooseMain(doc *goquery.Document, lines []hline) *html.Node {
 		}
 		cand := l.owner
 		if cand.DataAtom == atom.P || isHeading(cand.DataAtom) || cand.DataAtom == atom.Li || cand.DataAtom == atom.Pre || cand.DataAtom == atom.Blockquote {
-			if cand.Parent != nil {
-				cand = cand.Parent
+			if p := up(cand); p != nil {
+				cand = p
 			}
 		}
 		div := 1.0
-		for n, depth := cand, 0; n != nil && depth < 4; n, depth = n.Parent, depth+1 {
-			if n.Type == html.ElementNode {
-				scores[n] += s / div
-			}
+		for n, depth := cand, 0; n != nil && depth < 4; n, depth = up(n), depth+1 {
+			scores[n] += s / div
 			div += 1
 		}
 	}
@@ -260,7 +294,7 @@ func chooseMain(doc *goquery.Document, lines []hline) *html.Node {
 	}
 	// A parent that holds the top element and others of nearly the same
 	// score holds an article split over several blocks.
-	for p := top.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+	for p := up(top); p != nil; p = up(p) {
 		if scores[p] < topScore*0.9 || links[p]*3 > runes[p] {
 			break
 		}

@@ -1,0 +1,349 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"github.com/unionscope/unionscope/zh"
+)
+
+// layout is what the markup of a web page says of its lines, beyond their
+// words: which element holds each, how much of it is link text, and the
+// captions its images carry.
+type layout struct {
+	lines []hline // parallel to page.lines
+	alts  map[string]bool
+	gate  gate
+}
+
+// minAltRunes is the shortest alt text that can name a caption: shorter
+// ones (图片, 图1) match headings and labels as often as captions.
+const minAltRunes = 6
+
+func (w *walker) addAlt(n *html.Node) {
+	for _, a := range n.Attr {
+		if a.Key != "alt" && a.Key != "title" {
+			continue
+		}
+		v := altKey(a.Val)
+		if utf8.RuneCountInString(v) < minAltRunes {
+			continue
+		}
+		if w.alts == nil {
+			w.alts = map[string]bool{}
+		}
+		w.alts[v] = true
+	}
+}
+
+// maxPollShare is the largest share of the page's text a poll form may
+// hold: a form holding most of the page is an ASP.NET page wrapped in one
+// form, article and all, not a poll.
+const maxPollShare = 0.3
+
+// removePolls drops the forms that hold radio buttons or check boxes — a
+// reader poll set into the article, a login box — whose options read as
+// short questions and answers, not the article.
+func removePolls(doc *goquery.Document) {
+	polls := doc.Find("form").FilterFunction(func(_ int, f *goquery.Selection) bool {
+		return f.Find(`input[type=radio], input[type=checkbox], input[type="radio"], input[type="checkbox"]`).Length() > 0
+	})
+	if polls.Length() == 0 {
+		return
+	}
+	total := utf8.RuneCountInString(doc.Find("body").Text())
+	polls.Each(func(_ int, f *goquery.Selection) {
+		if float64(utf8.RuneCountInString(f.Text())) <= maxPollShare*float64(total) {
+			f.Remove()
+		}
+	})
+}
+
+// linkShare is the share of a line's letters inside links above which the
+// line is a link rather than a sentence that links a word: a paragraph
+// that names an organisation as a link stays far below it, a download
+// line (下载地址：<url>) or a teaser far above.
+const linkShare = 0.6
+
+func linkDense(l hline) bool {
+	return l.runes > 0 && float64(l.linkRune) >= linkShare*float64(l.runes)
+}
+
+// refineKinds corrects, on a web page, what classify cannot tell from a
+// line's words: a line of link text in the article is a link, an image's
+// caption is no paragraph, a related-reading label over prose heads a
+// section, and a page whose chosen element holds no prose is read whole.
+func refineKinds(pg *page, kinds []kind) {
+	if pg.dom == nil || len(pg.dom.lines) != len(pg.lines) {
+		return
+	}
+	dl, g := pg.dom.lines, pg.dom.gate
+	for i := range kinds {
+		if !pg.lines[i].main || kinds[i] != kindContent && kinds[i] != kindShort {
+			continue
+		}
+		f := strings.TrimSpace(zh.Fold(pg.lines[i].text))
+		switch {
+		case g.on(rulePageEnd) && pageEndRe.MatchString(f):
+			kinds[i] = kindPageEnd
+		case g.on(ruleEpaper) && epaperRe.MatchString(f):
+			kinds[i] = kindNav
+		case g.on(ruleLinkLine) && linkDense(dl[i]):
+			kinds[i] = kindNav
+		case g.on(ruleCaption) && isCaption(pg.dom, i):
+			kinds[i] = kindJunk
+		}
+	}
+	if g.on(rulePageEnd) {
+		endAtPageEnd(pg, kinds)
+	}
+	if g.on(ruleLabelOverProse) {
+		for i := range kinds {
+			if kinds[i] == kindStop && pg.lines[i].main && labelOverProse(pg, kinds, i) {
+				kinds[i] = kindShort
+			}
+		}
+	}
+	if g.on(ruleReadWhole) {
+		readWholeIfEmpty(pg, kinds)
+	}
+}
+
+var (
+	// pageEndRe matches the marks that end an article page on a web
+	// page: a pager (1 2 3 4 下一页, 上一页 2/5 下一页) and the site's
+	// disclaimer label (声明：, 郑重声明).
+	pageEndRe = regexp.MustCompile(`^((上一页\s*)?[\[【]?\d{1,3}[\]】]?(\s*[\[【]?\d{1,3}[\]】]?)*\s*(下一页|尾页|末页)|(\d{1,3}\s+){2,}\d{1,3}|(上一页|下一页).{0,30}|(郑重|特别|版权|本网|本站)?声明\s*:?)$`)
+	// epaperRe matches the chrome of an e-paper page: the page list
+	// (版面导航, 第01版：要闻), the page turns (上一版, 下一版) and the
+	// download link (PDF下载, 本版PDF).
+	epaperRe = regexp.MustCompile(`^(版面导航|版面目录|本版目录|本版新闻|往期回顾|第\s*[0-9a-z]{1,3}\s*版\s*(:.{0,12})?|上一版|下一版|上一期|下一期|pdf\s*下载|本版pdf|[\[【]?\s*(上一版|下一版|pdf下载|版面导航)\s*[\]】]?(\s*[\[【]?\s*(上一版|下一版|pdf下载|版面导航)\s*[\]】]?)*)$`)
+)
+
+// kindPageEnd marks, while refineKinds runs, a line of html.page-end;
+// endAtPageEnd turns it into kindStop.
+const kindPageEnd kind = -1
+
+// endAtPageEnd ends the article element at its first page-end mark that
+// follows a paragraph: the lines after it are the site's, so no run of
+// the body may start there. A pager above the text ends nothing.
+func endAtPageEnd(pg *page, kinds []kind) {
+	seen := false
+	for i, k := range kinds {
+		switch {
+		case k == kindContent && pg.lines[i].main:
+			seen = true
+		case k == kindPageEnd:
+			kinds[i] = kindStop
+			if !seen {
+				continue
+			}
+			for j := i + 1; j < len(kinds); j++ {
+				if kinds[j] == kindPageEnd {
+					kinds[j] = kindStop
+				}
+				pg.lines[j].main = false
+			}
+			return
+		}
+	}
+}
+
+// isCaption reports whether line i repeats the alt or title of an image
+// of the page: a caption under a photo, which the article's text does not
+// include.
+func isCaption(d *layout, i int) bool {
+	if len(d.alts) == 0 {
+		return false
+	}
+	return d.alts[altKey(d.lines[i].text)]
+}
+
+// altKey is the form in which a caption and an image's alt text are
+// compared: folded, without the full stop a caption line may add.
+func altKey(s string) string {
+	return strings.TrimRight(zh.Fold(cleanSpace(s)), "。.!！ ")
+}
+
+// relatedLabelRe matches a line that is only a related-reading label.
+var relatedLabelRe = regexp.MustCompile(`^[(\[【]?\s*(相关链接|相关阅读|延伸阅读|相关报道|相关新闻|相关资讯|相关文章|背景链接|背景资料|新闻链接|链接)\s*[:：)\]】]?$`)
+
+// maxLabelRunes bounds a section label such as 相关链接 or 延伸阅读; a longer
+// stop line is a sentence or a toolbar, not a heading.
+const maxLabelRunes = 8
+
+// labelOverProse reports whether the stop line i is a related-reading
+// label (相关链接, 延伸阅读) that heads more of the article's own prose
+// rather than a list of links: a paragraph follows in the article, under
+// at most a heading or two, and no link text comes between.
+func labelOverProse(pg *page, kinds []kind, i int) bool {
+	f := strings.TrimSpace(zh.Fold(pg.lines[i].text))
+	if utf8.RuneCountInString(f) > maxLabelRunes || !relatedLabelRe.MatchString(f) {
+		return false
+	}
+	for j := i + 1; j < len(kinds) && j <= i+3; j++ {
+		if !pg.lines[j].main || linkDense(pg.dom.lines[j]) {
+			return false
+		}
+		switch kinds[j] {
+		case kindBlank, kindShort: // the section's own heading
+		case kindContent:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// readWholeIfEmpty reads the whole page when the element chosen as the
+// article holds no paragraph while the page has one: a table layout can
+// put the text where no container wins.
+func readWholeIfEmpty(pg *page, kinds []kind) {
+	any := false
+	for i, k := range kinds {
+		if k == kindContent {
+			if pg.lines[i].main {
+				return
+			}
+			any = true
+		}
+	}
+	if !any {
+		return
+	}
+	for i := range pg.lines {
+		pg.lines[i].main = true
+	}
+}
+
+// maxBridge is how much a gap inside the article may cost before the body
+// ends at it: a short line (a subheading) costs 1, a byline or a nav line
+// 2, so two subheadings and a reporter's byline between two paragraphs are
+// bridged but a block of menus is not.
+const maxBridge = 5
+
+// widenBody extends the body findBody chose on a web page to the rest of
+// the article element, over subheadings and in-text bylines that break
+// findBody's run, and up to a lead paragraph the template set between the
+// headline and the article element. It returns the body and where the
+// header above it ends.
+func widenBody(pg *page, pt part, kinds []kind, sp span) (span, int) {
+	if sp.start < 0 || pg.dom == nil || len(pg.dom.lines) != len(pg.lines) {
+		return sp, sp.start
+	}
+	lines, g := pg.lines[pt.from:pt.to], pg.dom.gate
+	hdrEnd := sp.start
+	if g.on(ruleBridge) {
+		sp.end = bridgeForward(lines, kinds, sp.end)
+		sp.start = bridgeBack(lines, kinds, sp.start)
+		hdrEnd = sp.start
+	}
+	if g.on(ruleLead) {
+		sp.start = leadAbove(pg, pt, kinds, sp)
+	}
+	return sp, hdrEnd
+}
+
+// gapCost is what a line between two runs of the body costs, or -1 when
+// the body cannot go on past it.
+func gapCost(l line, k kind) int {
+	if !l.main {
+		return -1
+	}
+	switch k {
+	case kindBlank, kindPageTurn, kindAd:
+		return 0
+	case kindShort:
+		return 1
+	case kindMeta, kindNav, kindJunk:
+		return 2
+	}
+	return -1 // kindStop: the article is over
+}
+
+func bridgeForward(lines []line, kinds []kind, end int) int {
+	cost := 0
+	for i := end; i < len(lines); i++ {
+		if kinds[i] == kindContent && lines[i].main {
+			end, cost = i+1, 0
+			continue
+		}
+		c := gapCost(lines[i], kinds[i])
+		if c < 0 || cost+c > maxBridge {
+			break
+		}
+		cost += c
+	}
+	return end
+}
+
+func bridgeBack(lines []line, kinds []kind, start int) int {
+	cost := 0
+	for i := start - 1; i >= 0; i-- {
+		if kinds[i] == kindContent && lines[i].main {
+			start, cost = i, 0
+			continue
+		}
+		c := gapCost(lines[i], kinds[i])
+		if c < 0 || cost+c > maxBridge {
+			break
+		}
+		cost += c
+	}
+	return start
+}
+
+// maxLeadLines bounds how far above the article element a lead paragraph
+// may stand: the dateline, a share bar and a byline lie between, not a
+// page of menus.
+const maxLeadLines = 6
+
+// leadAbove returns where the body starts once a lead paragraph between the
+// headline and the article element is taken in: a paragraph of prose, not
+// link text, that does not repeat the body's opening (an abstract printed
+// above the article repeats it).
+func leadAbove(pg *page, pt part, kinds []kind, sp span) int {
+	if pg.headline == "" {
+		return sp.start
+	}
+	lines, dl := pg.lines[pt.from:pt.to], pg.dom.lines[pt.from:pt.to]
+	head := -1
+	for i := sp.start - 1; i >= 0 && i >= sp.start-maxLeadLines-1; i-- {
+		if lines[i].text == pg.headline {
+			head = i
+			break
+		}
+	}
+	if head < 0 {
+		return sp.start
+	}
+	opening := zh.Fold(lines[sp.start].text)
+	start := sp.start
+	for i := head + 1; i < sp.start; i++ {
+		if kinds[i] != kindContent || linkDense(dl[i]) {
+			continue
+		}
+		f := zh.Fold(lines[i].text)
+		if strings.Contains(opening, firstRunes(f, 20)) {
+			continue
+		}
+		start = i
+		break
+	}
+	return start
+}
+
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}

@@ -1,0 +1,139 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/unionscope/unionscope/extract/rule"
+)
+
+// The rules of the HTML path. Each Fires parses its example as a web page
+// and reports whether the rule changes what the page yields, so the
+// examples test the rule as Parse applies it.
+var (
+	ruleInlineWrapper = rule.New(rule.Rule{
+		Name: "html.inline-wrapper",
+		Why: "DOM position: an inline wrapper (<font>, <span>) is no container, so paragraphs in it score " +
+			"for the block around it, where a lead paragraph written straight into the cell also stands",
+		Accept: `<table><tr><td><font>县总工会近日召开全委会议，部署今年的重点工作。<p>会议总结了去年的工作，表彰了一批先进集体。</p>` +
+			`<p>会议要求各级工会围绕中心、服务大局，扎实做好维权服务工作。</p><p>会议强调，要深入开展劳动竞赛，推动企业发展。</p>` +
+			`<p>会议号召全县职工立足岗位、建功立业。</p></font></td></tr></table>`,
+		Reject: `<table><tr><td><p>县总工会近日召开全委会议，部署今年的重点工作。</p><p>会议总结了去年的工作，表彰了一批先进集体。</p>` +
+			`<p>会议要求各级工会围绕中心、服务大局，扎实做好维权服务工作。</p></td></tr></table>`,
+		Fires: func(s string) bool { return ruleChangesBody(s, "html.inline-wrapper") },
+	})
+	rulePollForm = rule.New(rule.Rule{
+		Name:   "html.poll-form",
+		Why:    "markup: a form of radio buttons or check boxes is a reader poll or a login box, not article text, unless it wraps most of the page",
+		Accept: `<div class="content"><p>近日，市总工会开展了职工书屋建设情况调研，走访企业32家，发放问卷1200份。</p><p>调研发现，多数企业的职工书屋藏书在2000册以上，一线职工借阅最多的是技术类图书。</p><p>市总工会将根据调研结果，为50家企业的职工书屋补充图书。</p><form action="/poll"><p>你最常去职工书屋读什么书？</p><p><input type="radio" name="q">技术类图书，提高岗位技能的。</p><p><input type="radio" name="q">文学类图书，丰富业余生活的。</p></form></div>`,
+		Reject: `<div class="content"><p>近日，市总工会开展了职工书屋建设情况调研，走访企业32家。</p><form action="/search"><p>站内搜索的结果按时间排列，最新的文章排在前面。</p><input type="text" name="q"></form></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.poll-form") },
+	})
+	rulePageEnd = rule.New(rule.Rule{
+		Name:   "html.page-end",
+		Why:    "label: a pager (1 2 3 下一页) or the site's 声明： ends the article page; what follows is the site's, not the story's",
+		Accept: `<div class="content"><p>区总工会为120名环卫工人送去了棉衣和慰问金。</p><p>1 2 3 下一页</p><p>声明：</p><p>凡注明来源为其他媒体的稿件，均为转载，并不代表本网赞同其观点。</p></div>`,
+		Reject: `<div class="content"><p>区总工会为120名环卫工人送去了棉衣和慰问金。</p><p>2012年全区工会共为环卫工人办了12件实事，受到职工的好评。</p></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.page-end") },
+	})
+	ruleEpaper = rule.New(rule.Rule{
+		Name:   "html.epaper-chrome",
+		Why:    "label: an e-paper page's chrome (版面导航, 第01版：要闻, 上一版/下一版, PDF下载) is navigation, not text",
+		Accept: `<div class="content"><p>市总工会日前召开十届三次全委（扩大）会议，部署全年工作。</p><p>第01版：要闻</p><p>会议审议通过了市总工会2012年工作要点，表彰了一批先进单位。</p></div>`,
+		Reject: `<div class="content"><p>市总工会日前召开十届三次全委（扩大）会议，部署全年工作。</p><p>第一部分</p><p>会议审议通过了市总工会2012年工作要点，表彰了一批先进单位。</p></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.epaper-chrome") },
+	})
+	ruleLinkLine = rule.New(rule.Rule{
+		Name:   "html.link-line",
+		Why:    "link density: a line of the article that is mostly link text is a link (a download address, a teaser), not a paragraph",
+		Accept: `<div class="content"><p>市总工会开通了职工维权服务热线，全天受理职工的咨询和投诉。</p><p>下载地址：<a href="/app">http://app.example.cn/down/5512</a></p><p>职工也可以通过手机客户端反映问题，工会将在三个工作日内答复。</p></div>`,
+		Reject: `<div class="content"><p>市总工会开通了职工维权服务热线，全天受理职工的咨询和投诉。</p><p>据<a href="/x">县总工会</a>统计，全年共慰问困难职工312户，发放慰问金18万元。</p></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.link-line") },
+	})
+	ruleCaption = rule.New(rule.Rule{
+		Name:   "html.image-caption",
+		Why:    "markup: a line that repeats an image's alt or title is the photo's caption, not a paragraph",
+		Accept: `<div class="content"><p>劳模创新工作室成立三年来，共完成技术革新项目46项，创造经济效益800余万元。</p><div><img src="a.jpg" alt="劳模代表在车间交流操作技术"><p>劳模代表在车间交流操作技术。</p></div></div>`,
+		Reject: `<div class="content"><p>劳模创新工作室成立三年来，共完成技术革新项目46项，创造经济效益800余万元。</p><div><img src="a.jpg" alt="劳模代表在车间交流操作技术"><p>工作室还带出了一支技术过硬的青年职工队伍。</p></div></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.image-caption") },
+	})
+	ruleLabelOverProse = rule.New(rule.Rule{
+		Name:   "html.label-over-prose",
+		Why:    "label and link density: 相关链接 or 延伸阅读 over paragraphs of prose heads a section of the article; over links it ends the article",
+		Accept: `<div class="content"><p>今年春节前，县总工会走访慰问困难职工家庭126户，送去慰问金和生活用品。</p><p>相关链接</p><p>去年全县工会共筹集帮扶资金85万元，帮助困难职工子女上学43人。</p></div>`,
+		Reject: `<div class="content"><p>今年春节前，县总工会走访慰问困难职工家庭126户，送去慰问金和生活用品。</p><p>相关链接</p><p><a href="/a/1.html">县总工会召开全委会议部署全年工作</a></p></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.label-over-prose") },
+	})
+	ruleReadWhole = rule.New(rule.Rule{
+		Name:   "html.read-whole-page",
+		Why:    "fallback: when the element chosen as the article holds no paragraph but the page has one, the page is read whole rather than giving no article",
+		Accept: `<div class="content"><p>工会动态，通知公告，维权服务</p><p>职工之家，劳模风采，法律法规</p><p>办事指南，下载中心，领导信箱</p></div>` +
+			`<table><tr><td class="left">全县各级工会组织开展金秋助学活动，资助困难职工子女86名。</td></tr></table>`,
+		Reject: `<div class="content"><p>全县各级工会组织开展金秋助学活动，资助困难职工子女86名。</p></div>` +
+			`<table><tr><td class="left">工会动态，通知公告，维权服务</td></tr></table>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.read-whole-page") },
+	})
+	ruleBridge = rule.New(rule.Rule{
+		Name: "html.bridge-gap",
+		Why: "DOM position: inside the article element the body goes on over subheadings and in-text bylines " +
+			"(up to a named cost) to the next paragraph, where the line-by-line run would end",
+		Accept: `<div class="content"><p>今年以来，市总工会把农民工维权作为重点，共追回拖欠工资260万元。</p><p>记者调查</p><p>讨薪难在哪里</p><p>□本报记者 方晓</p>` +
+			`<p>记者走访了三个建筑工地，多数农民工表示已经签订了劳动合同。</p></div>`,
+		Reject: `<div class="content"><p>今年以来，市总工会把农民工维权作为重点，共追回拖欠工资260万元。</p></div><div class="list"><p>热点</p><p>工会要闻</p><p>图片新闻</p><p>专题</p><p>视频</p><p>下载</p>` +
+			`<p>点击排行榜里都是全市职工关心的文章，欢迎阅读。</p></div>`,
+		Fires: func(s string) bool { return ruleChangesBody(s, "html.bridge-gap") },
+	})
+	ruleLead = rule.New(rule.Rule{
+		Name:   "html.lead-above",
+		Why:    "headline proximity: a paragraph between the headline and the article element is the story's lead, unless it repeats the opening (an abstract)",
+		Accept: `<h1>县总工会启动农民工平安返乡行动</h1><p class="time">2012-01-16 09:30</p><p class="lead">为帮助农民工平安返乡，县总工会近日启动了平安返乡行动。</p><p class="by">记者 林海</p><div class="content"><p>行动期间，县总工会在火车站设立服务点，为返乡农民工提供免费茶水和咨询。</p><p>县总工会还包租了20辆大巴，免费送农民工回家过年。</p></div>`,
+		Reject: `<h1>县总工会启动农民工平安返乡行动</h1><p class="time">2012-01-16 09:30</p><p class="lead">行动期间，县总工会在火车站设立服务点，为返乡农民工提供免费茶水和咨询。</p><div class="content"><p>行动期间，县总工会在火车站设立服务点，为返乡农民工提供免费茶水和咨询。</p><p>县总工会还包租了20辆大巴，免费送农民工回家过年。</p></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.lead-above") },
+	})
+)
+
+// gate says which rules are in force while one page is read: the
+// registry's switches when Parse reads it, all rules but one when a rule
+// runs on its own example, so examples neither read nor change the
+// switches that other parses use.
+type gate struct {
+	fixed  bool
+	except string // a rule's name
+}
+
+func (g gate) on(r *rule.Rule) bool {
+	if g.fixed {
+		return r.Name != g.except
+	}
+	return r.On()
+}
+
+// ruleChangesBody is changesBody, set in init: a rule's Fires reaches
+// the code that asks whether the rule is on, which a package-level
+// initializer may not refer back to.
+var ruleChangesBody func(s, name string) bool
+
+func init() { ruleChangesBody = changesBody }
+
+// changesBody reports whether the named rule changes the body found in the HTML
+// fragment s.
+func changesBody(s, name string) bool {
+	page := "<html><head><title>示例</title></head><body>" + s + "</body></html>"
+	return exampleBody(page, gate{fixed: true}) != exampleBody(page, gate{fixed: true, except: name})
+}
+
+// exampleBody is the body of a web page as Parse finds it, joined, with
+// the rules g lets through.
+func exampleBody(src string, g gate) string {
+	pg := htmlPageGated(src, g)
+	kinds := make([]kind, len(pg.lines))
+	for i, l := range pg.lines {
+		kinds[i] = classify(l.text)
+	}
+	refineKinds(pg, kinds)
+	sp := findBody(pg.lines, kinds)
+	sp, _ = widenBody(pg, part{from: 0, to: len(pg.lines)}, kinds, sp)
+	if sp.start < 0 {
+		return ""
+	}
+	return strings.Join(bodyParagraphs(pg.lines, kinds, sp), "\n")
+}
