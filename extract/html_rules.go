@@ -64,13 +64,13 @@ var (
 		Fires:  func(s string) bool { return ruleChangesBody(s, "html.label-over-prose") },
 	})
 	ruleReadWhole = rule.New(rule.Rule{
-		Name:   "html.read-whole-page",
-		Why:    "fallback: when the element chosen as the article holds no paragraph but the page has one, the page is read whole rather than giving no article",
+		Name: "html.read-whole-page",
+		Why:  "fallback: when the element chosen as the article holds no paragraph but the page has one, the page is read whole rather than giving no article",
 		Accept: `<div class="content"><p>工会动态，通知公告，维权服务</p><p>职工之家，劳模风采，法律法规</p><p>办事指南，下载中心，领导信箱</p></div>` +
 			`<table><tr><td class="left">全县各级工会组织开展金秋助学活动，资助困难职工子女86名。</td></tr></table>`,
 		Reject: `<div class="content"><p>全县各级工会组织开展金秋助学活动，资助困难职工子女86名。</p></div>` +
 			`<table><tr><td class="left">工会动态，通知公告，维权服务</td></tr></table>`,
-		Fires:  func(s string) bool { return ruleChangesBody(s, "html.read-whole-page") },
+		Fires: func(s string) bool { return ruleChangesBody(s, "html.read-whole-page") },
 	})
 	ruleBridge = rule.New(rule.Rule{
 		Name: "html.bridge-gap",
