@@ -43,11 +43,11 @@ func htmlPageGated(text string, g gate) *page {
 	for i, l := range w.lines {
 		p.lines[i] = line{text: l.text, heading: l.heading}
 	}
+	p.headline = pickHeadline(doc, p)
 	main := chooseMain(doc, w.lines, g)
 	for i, l := range w.lines {
 		p.lines[i].main = main == nil || within(l.owner, main)
 	}
-	p.headline = pickHeadline(doc, p)
 	p.dom = &layout{lines: w.lines, alts: w.alts, gate: g}
 	return p
 }
@@ -234,6 +234,9 @@ func chooseMain(doc *goquery.Document, lines []hline, g gate) *html.Node {
 		}
 	}
 	scores := map[*html.Node]float64{}
+	// cands keeps the scored elements in document order, so that ties
+	// break the same way on every run.
+	var cands []*html.Node
 	runes := map[*html.Node]int{}
 	links := map[*html.Node]int{}
 	for _, l := range lines {
@@ -256,6 +259,9 @@ func chooseMain(doc *goquery.Document, lines []hline, g gate) *html.Node {
 			// A teaser in a list of other articles.
 			s *= 0.3
 		}
+		if g.on(ruleClaimLine) && isClaimLine(f) {
+			s *= claimWeight
+		}
 		cand := l.owner
 		if cand.DataAtom == atom.P || isHeading(cand.DataAtom) || cand.DataAtom == atom.Li || cand.DataAtom == atom.Pre || cand.DataAtom == atom.Blockquote {
 			if p := up(cand); p != nil {
@@ -264,13 +270,17 @@ func chooseMain(doc *goquery.Document, lines []hline, g gate) *html.Node {
 		}
 		div := 1.0
 		for n, depth := cand, 0; n != nil && depth < 4; n, depth = up(n), depth+1 {
+			if _, ok := scores[n]; !ok {
+				cands = append(cands, n)
+			}
 			scores[n] += s / div
 			div += 1
 		}
 	}
 	var top *html.Node
 	topScore := 0.0
-	for n, s := range scores {
+	for _, n := range cands {
+		s := scores[n]
 		if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
 			s *= 0.5
 		}

@@ -63,6 +63,15 @@ func removePolls(doc *goquery.Document) {
 	})
 }
 
+// claimWeight is what a line that claims rights or disclaims them (版权所有,
+// 转载请注明, 免责声明) counts for in choosing the article: a site prints
+// the same claim under every story, so it says where the site's chrome is.
+const claimWeight = 0.2
+
+var claimRe = regexp.MustCompile(`版权|转载|声明|免责|不构成投资建议|不代表本(网|站)`)
+
+func isClaimLine(folded string) bool { return claimRe.MatchString(folded) }
+
 // linkShare is the share of a line's letters inside links above which the
 // line is a link rather than a sentence that links a word: a paragraph
 // that names an organisation as a link stays far below it, a download
@@ -116,8 +125,8 @@ func refineKinds(pg *page, kinds []kind) {
 var (
 	// pageEndRe matches the marks that end an article page on a web
 	// page: a pager (1 2 3 4 下一页, 上一页 2/5 下一页) and the site's
-	// disclaimer label (声明：, 郑重声明).
-	pageEndRe = regexp.MustCompile(`^((上一页\s*)?[\[【]?\d{1,3}[\]】]?(\s*[\[【]?\d{1,3}[\]】]?)*\s*(下一页|尾页|末页)|(\d{1,3}\s+){2,}\d{1,3}|(上一页|下一页).{0,30}|(郑重|特别|版权|本网|本站)?声明\s*:?)$`)
+	// disclaimer (声明：, 郑重声明, 声明：本网登载此文…).
+	pageEndRe = regexp.MustCompile(`^((上一页\s*)?[\[【]?\d{1,3}[\]】]?(\s*[\[【]?\d{1,3}[\]】]?)*\s*(下一页|尾页|末页)|(\d{1,3}\s+){2,}\d{1,3}|(上一页|下一页).{0,30}|(郑重|特别|版权|本网|本站)?声明\s*:?)$|^(郑重|特别|免责|版权)?声明\s*:`)
 	// epaperRe matches the chrome of an e-paper page: the page list
 	// (版面导航, 第01版：要闻), the page turns (上一版, 下一版) and the
 	// download link (PDF下载, 本版PDF).
@@ -305,8 +314,8 @@ const maxLeadLines = 6
 
 // leadAbove returns where the body starts once a lead paragraph between the
 // headline and the article element is taken in: a paragraph of prose, not
-// link text, that does not repeat the body's opening (an abstract printed
-// above the article repeats it).
+// link text. A summary that the story's opening repeats is taken in too,
+// as the reference bodies of real news pages keep it.
 func leadAbove(pg *page, pt part, kinds []kind, sp span) int {
 	if pg.headline == "" {
 		return sp.start
@@ -322,28 +331,13 @@ func leadAbove(pg *page, pt part, kinds []kind, sp span) int {
 	if head < 0 {
 		return sp.start
 	}
-	opening := zh.Fold(lines[sp.start].text)
 	start := sp.start
 	for i := head + 1; i < sp.start; i++ {
 		if kinds[i] != kindContent || linkDense(dl[i]) {
-			continue
-		}
-		f := zh.Fold(lines[i].text)
-		if strings.Contains(opening, firstRunes(f, 20)) {
 			continue
 		}
 		start = i
 		break
 	}
 	return start
-}
-
-func firstRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
 }

@@ -42,6 +42,13 @@ var (
 		Reject: `<div class="content"><p>市总工会日前召开十届三次全委（扩大）会议，部署全年工作。</p><p>第一部分</p><p>会议审议通过了市总工会2012年工作要点，表彰了一批先进单位。</p></div>`,
 		Fires:  func(s string) bool { return ruleChangesBody(s, "html.epaper-chrome") },
 	})
+	ruleClaimLine = rule.New(rule.Rule{
+		Name:   "html.claim-line",
+		Why:    "label: a line claiming or disclaiming rights (版权, 转载, 免责声明) is the site's chrome and counts for a fifth in choosing the article",
+		Accept: `<div class="story"><p>区总工会日前举办职工技能大赛，共有300名职工参赛。</p></div><div class="other"><p>声明：本网刊载的稿件，凡注明来源的均为转载，不代表本网观点。</p><p>本网原创稿件版权所有，转载请注明出处，否则追究法律责任。</p></div>`,
+		Reject: `<div class="story"><p>区总工会日前举办职工技能大赛，共有300名职工参赛。</p></div><div class="other"><p>大赛设车工、钳工、焊工三个工种，前三名将获得奖励。</p></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.claim-line") },
+	})
 	ruleLinkLine = rule.New(rule.Rule{
 		Name:   "html.link-line",
 		Why:    "link density: a line of the article that is mostly link text is a link (a download address, a teaser), not a paragraph",
@@ -84,9 +91,9 @@ var (
 	})
 	ruleLead = rule.New(rule.Rule{
 		Name:   "html.lead-above",
-		Why:    "headline proximity: a paragraph between the headline and the article element is the story's lead, unless it repeats the opening (an abstract)",
+		Why:    "headline proximity: a paragraph of prose, not link text, between the headline and the article element is the story's lead",
 		Accept: `<h1>县总工会启动农民工平安返乡行动</h1><p class="time">2012-01-16 09:30</p><p class="lead">为帮助农民工平安返乡，县总工会近日启动了平安返乡行动。</p><p class="by">记者 林海</p><div class="content"><p>行动期间，县总工会在火车站设立服务点，为返乡农民工提供免费茶水和咨询。</p><p>县总工会还包租了20辆大巴，免费送农民工回家过年。</p></div>`,
-		Reject: `<h1>县总工会启动农民工平安返乡行动</h1><p class="time">2012-01-16 09:30</p><p class="lead">行动期间，县总工会在火车站设立服务点，为返乡农民工提供免费茶水和咨询。</p><div class="content"><p>行动期间，县总工会在火车站设立服务点，为返乡农民工提供免费茶水和咨询。</p><p>县总工会还包租了20辆大巴，免费送农民工回家过年。</p></div>`,
+		Reject: `<h1>县总工会启动农民工平安返乡行动</h1><p class="time">2012-01-16 09:30</p><p class="lead"><a href="/a/2.html">为帮助农民工平安返乡，县总工会近日启动了平安返乡行动。</a></p><div class="content"><p>行动期间，县总工会在火车站设立服务点，为返乡农民工提供免费茶水和咨询。</p><p>县总工会还包租了20辆大巴，免费送农民工回家过年。</p></div>`,
 		Fires:  func(s string) bool { return ruleChangesBody(s, "html.lead-above") },
 	})
 )
