@@ -55,6 +55,23 @@ func Parse(in Input) ([]corpus.Document, error) {
 	sum := sha256.Sum256(in.Data)
 	hash := hex.EncodeToString(sum[:])
 
+	docs, empty := buildDocuments(pg, in.Name, hash)
+	if empty && pg.html {
+		// A web page whose article the line rules miss gets a second
+		// reading by go-readability (html_fallback.go).
+		if alt := fallbackPage(pg, text); alt != nil {
+			docs, empty = buildDocuments(alt, in.Name, hash)
+		}
+	}
+	if empty {
+		return nil, fmt.Errorf("parse %s: %w", in.Name, ErrNoArticle)
+	}
+	return docs, nil
+}
+
+// buildDocuments reads the documents of a page, and reports whether
+// none of them has a body.
+func buildDocuments(pg *page, name, hash string) ([]corpus.Document, bool) {
 	kinds := make([]kind, len(pg.lines))
 	for i, l := range pg.lines {
 		kinds[i] = classify(l.text)
@@ -66,8 +83,8 @@ func Parse(in Input) ([]corpus.Document, error) {
 	docs := make([]corpus.Document, 0, len(parts))
 	empty := true
 	for i, pt := range parts {
-		d := buildDocument(pg, kinds, pt, in.Name)
-		d.SourceFile = in.Name
+		d := buildDocument(pg, kinds, pt, name)
+		d.SourceFile = name
 		d.Part = i + 1
 		d.ContentHash = hash
 		if len(d.Body) > 0 {
@@ -75,10 +92,7 @@ func Parse(in Input) ([]corpus.Document, error) {
 		}
 		docs = append(docs, d)
 	}
-	if empty {
-		return nil, fmt.Errorf("parse %s: %w", in.Name, ErrNoArticle)
-	}
-	return docs, nil
+	return docs, empty
 }
 
 var tagRe = regexp.MustCompile(`(?i)<(p|div|br|td|table|span|a|body|head|meta|font|li)[\s>/]`)
@@ -182,7 +196,9 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 		sp, hdrEnd = widenBody(pg, pt, ks, sp)
 	}
 	var body []string
-	if sp.start >= 0 {
+	if sp.start >= 0 && pg.html {
+		body = htmlParagraphs(pg, pt, ks, sp)
+	} else if sp.start >= 0 {
 		body = bodyParagraphs(lines, ks, sp)
 	} else {
 		hdrEnd = len(lines)

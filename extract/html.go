@@ -59,6 +59,9 @@ type hline struct {
 	runes    int
 	linkRune int
 	heading  bool
+	// brk marks a line that a <br> ends: text hard-wrapped with <br>s may
+	// go on in the next line, while a block's end ends a paragraph.
+	brk bool
 }
 
 // walker turns a DOM into lines: block elements and <br> end a line.
@@ -72,11 +75,15 @@ type walker struct {
 	heading bool
 }
 
-func (w *walker) flush() {
+func (w *walker) flush() { w.end(false) }
+
+// end closes the current line; brk says a <br> ends it rather than the
+// end of a block.
+func (w *walker) end(brk bool) {
 	s := cleanSpace(w.buf.String())
 	w.buf.Reset()
 	if s != "" {
-		w.lines = append(w.lines, hline{text: s, owner: w.owner, runes: utf8.RuneCountInString(s), linkRune: w.links, heading: w.heading})
+		w.lines = append(w.lines, hline{text: s, owner: w.owner, runes: utf8.RuneCountInString(s), linkRune: w.links, heading: w.heading, brk: brk})
 	}
 	w.links, w.heading = 0, false
 }
@@ -100,7 +107,11 @@ func (w *walker) walk(n *html.Node, inLink bool) {
 		if hidden(n) {
 			return
 		}
-		if n.DataAtom == atom.Br || n.DataAtom == atom.Hr {
+		if n.DataAtom == atom.Br {
+			w.end(true)
+			return
+		}
+		if n.DataAtom == atom.Hr {
 			w.flush()
 			return
 		}

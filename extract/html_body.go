@@ -18,6 +18,9 @@ type layout struct {
 	lines []hline // parallel to page.lines
 	alts  map[string]bool
 	gate  gate
+	// chosen marks a page laid out as go-readability's article
+	// (html_fallback.go): its lines are all the article's.
+	chosen bool
 }
 
 // minAltRunes is the shortest alt text that can name a caption: shorter
@@ -91,6 +94,10 @@ func refineKinds(pg *page, kinds []kind) {
 		return
 	}
 	dl, g := pg.dom.lines, pg.dom.gate
+	if pg.dom.chosen {
+		trustChosen(pg, kinds)
+		return
+	}
 	for i := range kinds {
 		if !pg.lines[i].main || kinds[i] != kindContent && kinds[i] != kindShort {
 			continue
@@ -340,4 +347,27 @@ func leadAbove(pg *page, pt part, kinds []kind, sp span) int {
 		break
 	}
 	return start
+}
+
+// htmlParagraphs is bodyParagraphs for a web page: lines that end at a
+// block's end are paragraphs of their own, and only lines a <br> ends
+// are rejoined where a fixed width cut them, so that a line of its own
+// <p> never runs on into the next.
+func htmlParagraphs(pg *page, pt part, kinds []kind, sp span) []string {
+	if pg.dom == nil || len(pg.dom.lines) != len(pg.lines) || !pg.dom.gate.on(ruleBlockParagraph) {
+		return bodyParagraphs(pg.lines[pt.from:pt.to], kinds, sp)
+	}
+	lines, dl := pg.lines[pt.from:pt.to], pg.dom.lines[pt.from:pt.to]
+	var out, group []string
+	for i := sp.start; i < sp.end; i++ {
+		switch kinds[i] {
+		case kindContent, kindShort:
+			group = append(group, lines[i].text)
+		}
+		if !dl[i].brk || i == sp.end-1 {
+			out = append(out, cleanLines(group, true)...)
+			group = group[:0]
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/unionscope/unionscope/extract/rule"
@@ -48,6 +49,22 @@ var (
 		Accept: `<div class="story"><p>区总工会日前举办职工技能大赛，共有300名职工参赛。</p></div><div class="other"><p>声明：本网刊载的稿件，凡注明来源的均为转载，不代表本网观点。</p><p>本网原创稿件版权所有，转载请注明出处，否则追究法律责任。</p></div>`,
 		Reject: `<div class="story"><p>区总工会日前举办职工技能大赛，共有300名职工参赛。</p></div><div class="other"><p>大赛设车工、钳工、焊工三个工种，前三名将获得奖励。</p></div>`,
 		Fires:  func(s string) bool { return ruleChangesBody(s, "html.claim-line") },
+	})
+	ruleReadability = rule.New(rule.Rule{
+		Name: "html.readability-fallback",
+		Why: "fallback: a web page in which the line rules find no article is read again by go-readability, which scores containers " +
+			"by text and link length without needing Chinese punctuation",
+		Accept: `<div class="nav"><a href="/">Home</a> <a href="/news">News</a></div><div class="article"><p>The county federation of trade unions held its annual congress on Monday, and more than two hundred delegates attended</p>` +
+			`<p>Delegates discussed wage bargaining in private firms and the training of migrant workers over two days</p></div>`,
+		Reject: `<div class="nav"><a href="/">首页</a> <a href="/news">新闻</a></div><div class="article"><p>县总工会周一召开第十次代表大会，二百多名代表出席会议。</p></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.readability-fallback") },
+	})
+	ruleBlockParagraph = rule.New(rule.Rule{
+		Name:   "html.block-paragraph",
+		Why:    "markup: a block element's end ends a paragraph; only lines cut by <br> are rejoined where a fixed width cut them",
+		Accept: `<div class="content"><p>市总工会近日表彰了一批职工技能大赛的优胜者。</p><p>二〇一二年全市职工职业技能大赛车工钳工焊工三个工种获奖选手名单</p><p>获奖选手将由市总工会推荐参加全省比赛。</p></div>`,
+		Reject: `<div class="content"><p>市总工会近日表彰了一批职工技能大赛的优胜者。<br>二〇一二年全市职工职业技能大赛车工钳工焊工三个工种获奖选手名单<br>获奖选手将由市总工会推荐参加全省比赛。</p></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.block-paragraph") },
 	})
 	ruleLinkLine = rule.New(rule.Rule{
 		Name:   "html.link-line",
@@ -103,13 +120,13 @@ var (
 // runs on its own example, so examples neither read nor change the
 // switches that other parses use.
 type gate struct {
-	fixed  bool
-	except string // a rule's name
+	fixed bool
+	off   []string // rules' names
 }
 
 func (g gate) on(r *rule.Rule) bool {
 	if g.fixed {
-		return r.Name != g.except
+		return !slices.Contains(g.off, r.Name)
 	}
 	return r.On()
 }
@@ -121,26 +138,31 @@ var ruleChangesBody func(s, name string) bool
 
 func init() { ruleChangesBody = changesBody }
 
-// changesBody reports whether the named rule changes the body found in the HTML
-// fragment s.
+// changesBody reports whether the named rule changes the body found in the
+// HTML fragment s. The rules of the line path are judged without the
+// readability fallback, which would otherwise stand in for each of them.
 func changesBody(s, name string) bool {
 	page := "<html><head><title>示例</title></head><body>" + s + "</body></html>"
-	return exampleBody(page, gate{fixed: true}) != exampleBody(page, gate{fixed: true, except: name})
+	var base []string
+	if name != "html.readability-fallback" {
+		base = []string{"html.readability-fallback"}
+	}
+	return exampleBody(page, gate{fixed: true, off: base}) != exampleBody(page, gate{fixed: true, off: append(base, name)})
 }
 
 // exampleBody is the body of a web page as Parse finds it, joined, with
 // the rules g lets through.
 func exampleBody(src string, g gate) string {
 	pg := htmlPageGated(src, g)
-	kinds := make([]kind, len(pg.lines))
-	for i, l := range pg.lines {
-		kinds[i] = classify(l.text)
+	docs, empty := buildDocuments(pg, "example.html", "")
+	if empty {
+		if alt := fallbackPage(pg, src); alt != nil {
+			docs, _ = buildDocuments(alt, "example.html", "")
+		}
 	}
-	refineKinds(pg, kinds)
-	sp := findBody(pg.lines, kinds)
-	sp, _ = widenBody(pg, part{from: 0, to: len(pg.lines)}, kinds, sp)
-	if sp.start < 0 {
-		return ""
+	var out []string
+	for _, d := range docs {
+		out = append(out, d.Body...)
 	}
-	return strings.Join(bodyParagraphs(pg.lines, kinds, sp), "\n")
+	return strings.Join(out, "\n")
 }

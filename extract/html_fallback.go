@@ -1,0 +1,71 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+)
+
+// fallbackPage reads a web page with go-readability when the line rules
+// found no article in it, and returns the page laid out as readability's
+// article, or nil. Readability scores containers by text and link length
+// alone, without the Chinese punctuation the line rules need, so it finds
+// articles they miss: prose without 。 (English pages, captions-only
+// stories), text in odd containers. It runs only on pages that would
+// otherwise give ErrNoArticle, so it costs the ordinary page nothing.
+func fallbackPage(pg *page, text string) *page {
+	if pg.dom == nil || !pg.dom.gate.on(ruleReadability) {
+		return nil
+	}
+	art, err := readability.FromReader(strings.NewReader(text), nil)
+	if err != nil || art.Node == nil {
+		return nil
+	}
+	var b strings.Builder
+	if art.RenderText(&b) != nil {
+		return nil
+	}
+	alt := &page{
+		html:          true,
+		headline:      pg.headline,
+		docTitle:      pg.docTitle,
+		site:          pg.site,
+		metaDate:      pg.metaDate,
+		metaAuthor:    pg.metaAuthor,
+		metaPublisher: pg.metaPublisher,
+		blogger:       pg.blogger,
+	}
+	if alt.headline == "" && alt.docTitle == "" {
+		alt.docTitle = cleanSpace(art.Title())
+	}
+	var hl []hline
+	for _, s := range strings.Split(b.String(), "\n") {
+		if s = cleanSpace(s); s == "" {
+			continue
+		}
+		alt.lines = append(alt.lines, line{text: s, main: true})
+		hl = append(hl, hline{text: s, runes: utf8.RuneCountInString(s)})
+	}
+	if len(alt.lines) == 0 {
+		return nil
+	}
+	alt.dom = &layout{lines: hl, gate: pg.dom.gate, chosen: true}
+	return alt
+}
+
+// minChosenRunes is the shortest line of readability's article that counts
+// as a paragraph although it does not read as prose by its punctuation: a
+// sentence, not a label.
+const minChosenRunes = 20
+
+// trustChosen makes paragraphs of the lines of an article readability
+// chose that classify calls short, or a menu of short words, for want of
+// Chinese punctuation: English prose reads as either.
+func trustChosen(pg *page, kinds []kind) {
+	for i, k := range kinds {
+		if (k == kindShort || k == kindNav) && pg.dom.lines[i].runes >= minChosenRunes {
+			kinds[i] = kindContent
+		}
+	}
+}
