@@ -29,6 +29,9 @@ func htmlPageGated(text string, g gate) *page {
 	}
 	p := &page{html: true}
 	readHTMLMeta(doc, p)
+	if p.metaDate == "" {
+		p.metaDate = pageStamp(doc, text, g)
+	}
 	if g.on(rulePollForm) {
 		removePolls(doc)
 	}
@@ -392,8 +395,11 @@ func readHTMLMeta(doc *goquery.Document, p *page) {
 			if p.site == "" {
 				p.site = val
 			}
-		case "article:published_time", "pubdate", "publishdate", "publish_date", "publishtime", "publication_date",
-			"date", "dc.date", "dc.date.issued", "dcterms.date", "datepublished", "og:release_date", "firstpublishedtime", "releasedate":
+		case "article:published_time", "pubdate", "publishdate", "publish_date", "publish-date", "publishtime", "publish_time",
+			"publication_date", "pubtime", "ptime", "releasetime", "release_date", "createdate", "created",
+			"date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.created", "datepublished",
+			"og:release_date", "og:published_time", "firstpublishedtime", "releasedate", "originalpublicationdate",
+			"citation_publication_date", "sailthru.date", "parsely-pub-date", "weibo:article:create_at", "articlepublishdate":
 			if p.metaDate == "" {
 				p.metaDate = findDate(zh.Fold(val))
 			}

@@ -96,7 +96,13 @@ func refineKinds(pg *page, kinds []kind) {
 	dl, g := pg.dom.lines, pg.dom.gate
 	if pg.dom.chosen {
 		trustChosen(pg, kinds)
-		return
+	}
+	if g.on(ruleCalendar) {
+		for i := range kinds {
+			if !pg.lines[i].main && kinds[i] != kindBlank && calendarRe.MatchString(strings.TrimSpace(zh.Fold(pg.lines[i].text))) {
+				kinds[i] = kindJunk
+			}
+		}
 	}
 	for i := range kinds {
 		if !pg.lines[i].main || kinds[i] != kindContent && kinds[i] != kindShort {
@@ -134,6 +140,10 @@ var (
 	// page: a pager (1 2 3 4 下一页, 上一页 2/5 下一页) and the site's
 	// disclaimer (声明：, 郑重声明, 声明：本网登载此文…).
 	pageEndRe = regexp.MustCompile(`^((上一页\s*)?[\[【]?\d{1,3}[\]】]?(\s*[\[【]?\d{1,3}[\]】]?)*\s*(下一页|尾页|末页)|(\d{1,3}\s+){2,}\d{1,3}|(上一页|下一页).{0,30}|(郑重|特别|版权|本网|本站)?声明\s*:?)$|^(郑重|特别|免责|版权)?声明\s*:`)
+	// calendarRe matches the calendar of a site's top bar: today's date
+	// with its weekday (今天是2012年5月20日 星期日), which is the day of the
+	// visit, not of the story.
+	calendarRe = regexp.MustCompile(`^(今天是|今天|今日|现在是|当前日期)?\s*:?\s*(19|20)\d\d\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})\s*,?\s*(星期|礼拜|周)[一二三四五六日天]$`)
 	// epaperRe matches the chrome of an e-paper page: the page list
 	// (版面导航, 第01版：要闻), the page turns (上一版, 下一版) and the
 	// download link (PDF下载, 本版PDF).

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 )
@@ -22,10 +21,6 @@ func fallbackPage(pg *page, text string) *page {
 	if err != nil || art.Node == nil {
 		return nil
 	}
-	var b strings.Builder
-	if art.RenderText(&b) != nil {
-		return nil
-	}
 	alt := &page{
 		html:          true,
 		headline:      pg.headline,
@@ -39,18 +34,18 @@ func fallbackPage(pg *page, text string) *page {
 	if alt.headline == "" && alt.docTitle == "" {
 		alt.docTitle = cleanSpace(art.Title())
 	}
-	var hl []hline
-	for _, s := range strings.Split(b.String(), "\n") {
-		if s = cleanSpace(s); s == "" {
-			continue
-		}
-		alt.lines = append(alt.lines, line{text: s, main: true})
-		hl = append(hl, hline{text: s, runes: utf8.RuneCountInString(s)})
-	}
-	if len(alt.lines) == 0 {
+	// The article is laid out as the page was, so its lines keep their
+	// link text for html.link-line and trustChosen to weigh.
+	w := &walker{}
+	w.walk(art.Node, false)
+	w.flush()
+	if len(w.lines) == 0 {
 		return nil
 	}
-	alt.dom = &layout{lines: hl, gate: pg.dom.gate, chosen: true}
+	for _, l := range w.lines {
+		alt.lines = append(alt.lines, line{text: l.text, main: true, heading: l.heading})
+	}
+	alt.dom = &layout{lines: w.lines, gate: pg.dom.gate, chosen: true}
 	return alt
 }
 
@@ -61,10 +56,11 @@ const minChosenRunes = 20
 
 // trustChosen makes paragraphs of the lines of an article readability
 // chose that classify calls short, or a menu of short words, for want of
-// Chinese punctuation: English prose reads as either.
+// Chinese punctuation: English prose reads as either. Link text stays
+// what it is: readability's pick on a page of menus is a menu.
 func trustChosen(pg *page, kinds []kind) {
 	for i, k := range kinds {
-		if (k == kindShort || k == kindNav) && pg.dom.lines[i].runes >= minChosenRunes {
+		if (k == kindShort || k == kindNav) && pg.dom.lines[i].runes >= minChosenRunes && !linkDense(pg.dom.lines[i]) {
 			kinds[i] = kindContent
 		}
 	}

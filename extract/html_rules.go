@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/unionscope/unionscope/extract/rule"
 )
 
@@ -65,6 +67,34 @@ var (
 		Accept: `<div class="content"><p>市总工会近日表彰了一批职工技能大赛的优胜者。</p><p>二〇一二年全市职工职业技能大赛车工钳工焊工三个工种获奖选手名单</p><p>获奖选手将由市总工会推荐参加全省比赛。</p></div>`,
 		Reject: `<div class="content"><p>市总工会近日表彰了一批职工技能大赛的优胜者。<br>二〇一二年全市职工职业技能大赛车工钳工焊工三个工种获奖选手名单<br>获奖选手将由市总工会推荐参加全省比赛。</p></div>`,
 		Fires:  func(s string) bool { return ruleChangesBody(s, "html.block-paragraph") },
+	})
+	ruleStructuredDate = rule.New(rule.Rule{
+		Name:   "html.jsonld-date",
+		Why:    "markup: the datePublished of the page's JSON-LD is its own stamp",
+		Accept: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2012-05-03T10:21:00+08:00"}</script><p>区总工会召开全委会议。</p>`,
+		Reject: `<script type="application/ld+json">{"@type":"WebSite","name":"职工网"}</script><p>区总工会召开全委会议。</p>`,
+		Fires:  func(s string) bool { return ruleStampDate(s, "html.jsonld-date") },
+	})
+	ruleCMSDate = rule.New(rule.Rule{
+		Name:   "html.cms-comment-date",
+		Why:    "markup: the property comment a Chinese publishing system writes over an article (<!--enpproperty …<date>…</date>-->) carries its stamp",
+		Accept: `<!--enpproperty <articleid>5512</articleid><date>2012-01-17 20:40:53.0</date><title>区总工会召开全委会议</title>/enpproperty--><p>区总工会召开全委会议。</p>`,
+		Reject: `<!-- 2012-01-17 页面更新 --><p>区总工会召开全委会议。</p>`,
+		Fires:  func(s string) bool { return ruleStampDate(s, "html.cms-comment-date") },
+	})
+	ruleCanonicalDate = rule.New(rule.Rule{
+		Name:   "html.canonical-date",
+		Why:    "position: a full date in the page's canonical address (/2012-05/16/, t20120516_) is its stamp; a month alone is not",
+		Accept: `<link rel="canonical" href="http://gh.example.cn/news/201205/t20120516_3321.html"><p>区总工会召开全委会议。</p>`,
+		Reject: `<link rel="canonical" href="http://gh.example.cn/news/201205/3321.html"><p>区总工会召开全委会议。</p>`,
+		Fires:  func(s string) bool { return ruleStampDate(s, "html.canonical-date") },
+	})
+	ruleCalendar = rule.New(rule.Rule{
+		Name:   "html.calendar-line",
+		Why:    "position and label: outside the article element, a date with its weekday (今天是2012年5月20日 星期日) is the site's calendar, the day of the visit",
+		Accept: `<table><tr><td>2012年5月20日 星期日</td></tr></table><div class="content"><p>记者从区总工会获悉，全区参加职工医疗互助活动的职工达到5.2万人。</p></div>`,
+		Reject: `<table><tr><td>2012年5月3日 10:21</td></tr></table><div class="content"><p>记者从区总工会获悉，全区参加职工医疗互助活动的职工达到5.2万人。</p></div>`,
+		Fires:  func(s string) bool { return ruleChangesDate(s, "html.calendar-line") },
 	})
 	ruleLinkLine = rule.New(rule.Rule{
 		Name:   "html.link-line",
@@ -136,7 +166,46 @@ func (g gate) on(r *rule.Rule) bool {
 // initializer may not refer back to.
 var ruleChangesBody func(s, name string) bool
 
-func init() { ruleChangesBody = changesBody }
+// ruleStampDate and ruleChangesDate are stampDate and changesDate, set
+// in init for the same reason.
+var ruleStampDate, ruleChangesDate func(s, name string) bool
+
+func init() {
+	ruleChangesBody = changesBody
+	ruleStampDate = stampDate
+	ruleChangesDate = changesDate
+}
+
+// changesDate reports whether the named rule changes the date Parse reads
+// from the HTML fragment s.
+func changesDate(s, name string) bool {
+	page := "<html><head><title>示例</title></head><body>" + s + "</body></html>"
+	date := func(g gate) string {
+		docs, _ := buildDocuments(htmlPageGated(page, g), "example.html", "")
+		if len(docs) == 0 {
+			return ""
+		}
+		return docs[0].Date
+	}
+	return date(gate{fixed: true}) != date(gate{fixed: true, off: []string{name}})
+}
+
+// stampDate reports whether the named rule alone finds a date stamp in
+// the HTML fragment s.
+func stampDate(s, name string) bool {
+	page := "<html><head>" + s + "</head><body></body></html>"
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
+	if err != nil {
+		return false
+	}
+	var off []string
+	for _, r := range []string{"html.jsonld-date", "html.cms-comment-date", "html.canonical-date"} {
+		if r != name {
+			off = append(off, r)
+		}
+	}
+	return pageStamp(doc, page, gate{fixed: true, off: off}) != ""
+}
 
 // changesBody reports whether the named rule changes the body found in the
 // HTML fragment s. The rules of the line path are judged without the
