@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -28,7 +29,7 @@ func htmlPageGated(text string, g gate) *page {
 		return textPage(text)
 	}
 	p := &page{html: true}
-	readHTMLMeta(doc, p)
+	readHTMLMeta(doc, p, g)
 	if p.metaDate == "" {
 		p.metaDate = pageStamp(doc, text, g)
 	}
@@ -37,7 +38,7 @@ func htmlPageGated(text string, g gate) *page {
 	}
 	doc.Find("script, style, noscript, iframe, object, embed, svg, select, option, textarea, button, input, nav, aside, footer, template").Remove()
 
-	w := &walker{}
+	w := &walker{g: g}
 	for _, n := range doc.Nodes {
 		w.walk(n, false)
 	}
@@ -69,6 +70,7 @@ type hline struct {
 
 // walker turns a DOM into lines: block elements and <br> end a line.
 type walker struct {
+	g     gate
 	lines []hline
 	// alts holds the folded alt and title texts of the page's images.
 	alts    map[string]bool
@@ -107,7 +109,7 @@ func (w *walker) walk(n *html.Node, inLink bool) {
 		}
 		return
 	case html.ElementNode:
-		if hidden(n) {
+		if hidden(n) || w.g.on(ruleOffscreen) && offscreen(n) {
 			return
 		}
 		if n.DataAtom == atom.Br {
@@ -364,9 +366,13 @@ func (postMatcher) Filter(ns []*html.Node) []*html.Node {
 var titleSepRe = regexp.MustCompile(`\s*(?:_|\||｜|--|—+|-\s|\s-|::|·)\s*`)
 
 // readHTMLMeta reads <title>, <meta> and <time> values.
-func readHTMLMeta(doc *goquery.Document, p *page) {
+func readHTMLMeta(doc *goquery.Document, p *page, g gate) {
 	title := cleanSpace(doc.Find("title").First().Text())
 	segs := splitNonEmpty(titleSepRe.Split(title, -1))
+	if g.on(ruleGambling) {
+		// An advert injected into <title> is no part of the headline.
+		segs = slices.DeleteFunc(segs, func(sg string) bool { return isGamblingAd(zh.Fold(sg), hline{}) })
+	}
 	if len(segs) > 0 {
 		head := segs[0]
 		for _, s := range segs {

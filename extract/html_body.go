@@ -75,6 +75,34 @@ var claimRe = regexp.MustCompile(`版权|转载|声明|免责|不构成投资建
 
 func isClaimLine(folded string) bool { return claimRe.MatchString(folded) }
 
+// offscreenRe matches the styles that put an element where no reader
+// sees it — far off the page, at no size — as injected advertising for
+// search engines is hidden on a hacked site.
+var offscreenRe = regexp.MustCompile(`(?i)(left|top|text-indent|margin-left|margin-top)\s*:\s*-\s*\d{3,}\s*px|font-size\s*:\s*0(px)?\s*(;|$)|(^|;)\s*(height|width)\s*:\s*0(px)?\s*;.*overflow\s*:\s*hidden|overflow\s*:\s*hidden.*(^|;)\s*(height|width)\s*:\s*0(px)?\s*(;|$)`)
+
+func offscreen(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "style" && offscreenRe.MatchString(a.Val) {
+			return true
+		}
+	}
+	return false
+}
+
+// gamblingRe lists the words of the gambling adverts injected into hacked
+// sites (百家乐, 娱乐城, 博彩 …) and promoRe their call to act (注册送,
+// 开户, 彩金 …): a line with both, or with one of the words and a link or
+// an address, is an advert; a report on a gambling case has the words
+// without the call.
+var (
+	gamblingRe = regexp.MustCompile(`百家乐|娱乐城|娱乐场|赌场|博彩|时时彩|六合彩|真人娱乐|老虎机|网上赌|赌球|太阳城|葡京|威尼斯人|bet365|皇冠体育|体育投注|棋牌游戏`)
+	promoRe    = regexp.MustCompile(`注册|开户|彩金|首存|返水|官网|网址|优惠|送\d|送现金|免费试玩|www\.|https?:|\.com|\.net|\.cc`)
+)
+
+func isGamblingAd(folded string, l hline) bool {
+	return gamblingRe.MatchString(folded) && (promoRe.MatchString(folded) || linkDense(l))
+}
+
 // linkShare is the share of a line's letters inside links above which the
 // line is a link rather than a sentence that links a word: a paragraph
 // that names an organisation as a link stays far below it, a download
@@ -110,6 +138,8 @@ func refineKinds(pg *page, kinds []kind) {
 		}
 		f := strings.TrimSpace(zh.Fold(pg.lines[i].text))
 		switch {
+		case g.on(ruleGambling) && isGamblingAd(f, dl[i]):
+			kinds[i] = kindAd
 		case g.on(rulePageEnd) && pageEndRe.MatchString(f):
 			kinds[i] = kindPageEnd
 		case g.on(ruleEpaper) && epaperRe.MatchString(f):

@@ -36,7 +36,7 @@ func fallbackPage(pg *page, text string) *page {
 	}
 	// The article is laid out as the page was, so its lines keep their
 	// link text for html.link-line and trustChosen to weigh.
-	w := &walker{}
+	w := &walker{g: pg.dom.gate}
 	w.walk(art.Node, false)
 	w.flush()
 	if len(w.lines) == 0 {

@@ -96,6 +96,20 @@ var (
 		Reject: `<table><tr><td>2012年5月3日 10:21</td></tr></table><div class="content"><p>记者从区总工会获悉，全区参加职工医疗互助活动的职工达到5.2万人。</p></div>`,
 		Fires:  func(s string) bool { return ruleChangesDate(s, "html.calendar-line") },
 	})
+	ruleOffscreen = rule.New(rule.Rule{
+		Name:   "html.offscreen",
+		Why:    "markup: an element styled off the page or to no size (left:-9999px, font-size:0, height:0 with overflow:hidden) is hidden from readers, as injected adverts are",
+		Accept: `<div class="content"><p>区总工会为一线职工送去防暑降温用品，慰问职工800余人。</p><div style="position:absolute;left:-9999px"><p>最新优惠活动，每天都有惊喜等着您来参加。</p></div></div>`,
+		Reject: `<div class="content"><p>区总工会为一线职工送去防暑降温用品，慰问职工800余人。</p><div style="margin-left:20px"><p>慰问活动将持续到8月底，覆盖全区所有建筑工地。</p></div></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.offscreen") },
+	})
+	ruleGambling = rule.New(rule.Rule{
+		Name:   "html.gambling-ad",
+		Why:    "documented word list: a line with a gambling word (百家乐, 娱乐城, 博彩) and a call to act (注册, 开户, 彩金) or a link is an injected advert",
+		Accept: `<div class="content"><p>区总工会为一线职工送去防暑降温用品，慰问职工800余人。</p><p>真人百家乐娱乐城，注册即送38元彩金，信誉第一。</p><p>慰问活动将持续到8月底。</p></div>`,
+		Reject: `<div class="content"><p>区总工会为一线职工送去防暑降温用品，慰问职工800余人。</p><p>区总工会还配合公安机关开展了拒绝赌博的宣传，提醒职工远离网络博彩。</p><p>慰问活动将持续到8月底。</p></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.gambling-ad") },
+	})
 	ruleLinkLine = rule.New(rule.Rule{
 		Name:   "html.link-line",
 		Why:    "link density: a line of the article that is mostly link text is a link (a download address, a teaser), not a paragraph",
