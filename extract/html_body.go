@@ -156,7 +156,8 @@ func refineKinds(pg *page, kinds []kind) {
 	if g.on(ruleLabelOverProse) {
 		for i := range kinds {
 			if kinds[i] == kindStop && pg.lines[i].main && labelOverProse(pg, kinds, i) {
-				kinds[i] = kindShort
+				// The label goes, the section it heads stays.
+				kinds[i] = kindBlank
 			}
 		}
 	}

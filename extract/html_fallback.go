@@ -10,8 +10,8 @@ import (
 // found no article in it, and returns the page laid out as readability's
 // article, or nil. Readability scores containers by text and link length
 // alone, without the Chinese punctuation the line rules need, so it finds
-// articles they miss: prose without 。 (English pages, captions-only
-// stories), text in odd containers. It runs only on pages that would
+// articles they miss: lines of text without the punctuation of prose, text
+// in odd containers. It runs only on pages that would
 // otherwise give ErrNoArticle, so it costs the ordinary page nothing.
 func fallbackPage(pg *page, text string) *page {
 	if pg.dom == nil || !pg.dom.gate.on(ruleReadability) {
@@ -55,12 +55,11 @@ func fallbackPage(pg *page, text string) *page {
 const minChosenRunes = 20
 
 // trustChosen makes paragraphs of the lines of an article readability
-// chose that classify calls short, or a menu of short words, for want of
-// Chinese punctuation: English prose reads as either. Link text stays
-// what it is: readability's pick on a page of menus is a menu.
+// chose that classify calls short for want of Chinese punctuation. Link
+// text stays what it is: readability's pick on a page of menus is a menu.
 func trustChosen(pg *page, kinds []kind) {
 	for i, k := range kinds {
-		if (k == kindShort || k == kindNav) && pg.dom.lines[i].runes >= minChosenRunes && !linkDense(pg.dom.lines[i]) {
+		if k == kindShort && pg.dom.lines[i].runes >= minChosenRunes && !linkDense(pg.dom.lines[i]) {
 			kinds[i] = kindContent
 		}
 	}

@@ -56,8 +56,8 @@ var (
 		Name: "html.readability-fallback",
 		Why: "fallback: a web page in which the line rules find no article is read again by go-readability, which scores containers " +
 			"by text and link length without needing Chinese punctuation",
-		Accept: `<div class="nav"><a href="/">Home</a> <a href="/news">News</a></div><div class="article"><p>The county federation of trade unions held its annual congress on Monday, and more than two hundred delegates attended</p>` +
-			`<p>Delegates discussed wage bargaining in private firms and the training of migrant workers over two days</p></div>`,
+		Accept: `<div class="nav"><a href="/">首页</a> <a href="/news">新闻</a></div><div class="article"><p>县总工会第十次代表大会于三月五日在县会议中心隆重开幕</p>` +
+			`<p>来自全县各条战线的二百一十名代表出席了这次大会</p><p>大会听取和审议了县总工会第九届委员会的工作报告</p></div>`,
 		Reject: `<div class="nav"><a href="/">首页</a> <a href="/news">新闻</a></div><div class="article"><p>县总工会周一召开第十次代表大会，二百多名代表出席会议。</p></div>`,
 		Fires:  func(s string) bool { return ruleChangesBody(s, "html.readability-fallback") },
 	})

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -50,5 +51,18 @@ func TestHTMLFixtureBodies(t *testing.T) {
 				t.Errorf("body (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestNavOnlyPage: a page of menus and a list of links has no article,
+// and says so, though readability's second reading picks a container.
+func TestNavOnlyPage(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "nav-only.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := Parse(Input{Name: "nav-only.html", Data: data})
+	if !errors.Is(err, ErrNoArticle) {
+		t.Fatalf("Parse = %d documents, error %v; want ErrNoArticle", len(docs), err)
 	}
 }
