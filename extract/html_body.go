@@ -71,9 +71,9 @@ func removePolls(doc *goquery.Document) {
 // the same claim under every story, so it says where the site's chrome is.
 const claimWeight = 0.2
 
-var claimRe = regexp.MustCompile(`版权|转载|声明|免责|不构成投资建议|不代表本(网|站)`)
+var claimWords = newWordSet("版权", "转载", "声明", "免责", "不构成投资建议", "不代表本网", "不代表本站")
 
-func isClaimLine(folded string) bool { return claimRe.MatchString(folded) }
+func isClaimLine(folded string) bool { return claimWords.in(folded) }
 
 // offscreenRe matches the styles that put an element where no reader
 // sees it — far off the page, at no size — as injected advertising for
@@ -89,18 +89,44 @@ func offscreen(n *html.Node) bool {
 	return false
 }
 
-// gamblingRe lists the words of the gambling adverts injected into hacked
-// sites (百家乐, 娱乐城, 博彩 …) and promoRe their call to act (注册送,
-// 开户, 彩金 …): a line with both, or with one of the words and a link or
-// an address, is an advert; a report on a gambling case has the words
-// without the call.
+// gamblingWords lists the words of the gambling adverts injected into
+// hacked sites and promoRe their call to act (注册送, 开户, 彩金 …): a line
+// with both, or with one of the words and a link, is an advert; a report
+// on a gambling case has the words without the call. Words, not a regexp
+// alternation: every line of the article is tested, and the backtracking
+// matcher tries each alternative at each position.
 var (
-	gamblingRe = regexp.MustCompile(`百家乐|娱乐城|娱乐场|赌场|博彩|时时彩|六合彩|真人娱乐|老虎机|网上赌|赌球|太阳城|葡京|威尼斯人|bet365|皇冠体育|体育投注|棋牌游戏`)
-	promoRe    = regexp.MustCompile(`注册|开户|彩金|首存|返水|官网|网址|优惠|送\d|送现金|免费试玩|www\.|https?:|\.com|\.net|\.cc`)
+	gamblingWords = newWordSet("百家乐", "娱乐城", "娱乐场", "赌场", "博彩", "时时彩", "六合彩", "真人娱乐", "老虎机",
+		"网上赌", "赌球", "太阳城", "葡京", "威尼斯人", "bet365", "皇冠体育", "体育投注", "棋牌游戏")
+	promoRe = regexp.MustCompile(`注册|开户|彩金|首存|返水|官网|网址|优惠|送\d|送现金|免费试玩|www\.|https?:|\.com|\.net|\.cc`)
 )
 
 func isGamblingAd(folded string, l hline) bool {
-	return gamblingRe.MatchString(folded) && (promoRe.MatchString(folded) || linkDense(l))
+	return gamblingWords.in(folded) && (promoRe.MatchString(folded) || linkDense(l))
+}
+
+// wordSet finds any of a list of words in a line in one pass over it,
+// looking each rune up among the words' first runes.
+type wordSet map[rune][]string
+
+func newWordSet(words ...string) wordSet {
+	ws := wordSet{}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		ws[r] = append(ws[r], w)
+	}
+	return ws
+}
+
+func (ws wordSet) in(s string) bool {
+	for i, r := range s {
+		for _, w := range ws[r] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // linkShare is the share of a line's letters inside links above which the
@@ -140,9 +166,9 @@ func refineKinds(pg *page, kinds []kind) {
 		switch {
 		case g.on(ruleGambling) && isGamblingAd(f, dl[i]):
 			kinds[i] = kindAd
-		case g.on(rulePageEnd) && pageEndRe.MatchString(f):
+		case g.on(rulePageEnd) && isPageEnd(f, dl[i].runes):
 			kinds[i] = kindPageEnd
-		case g.on(ruleEpaper) && epaperRe.MatchString(f):
+		case g.on(ruleEpaper) && dl[i].runes <= maxChromeRunes && epaperRe.MatchString(f):
 			kinds[i] = kindNav
 		case g.on(ruleLinkLine) && linkDense(dl[i]):
 			kinds[i] = kindNav
@@ -167,10 +193,11 @@ func refineKinds(pg *page, kinds []kind) {
 }
 
 var (
-	// pageEndRe matches the marks that end an article page on a web
-	// page: a pager (1 2 3 4 下一页, 上一页 2/5 下一页) and the site's
-	// disclaimer (声明：, 郑重声明, 声明：本网登载此文…).
-	pageEndRe = regexp.MustCompile(`^((上一页\s*)?[\[【]?\d{1,3}[\]】]?(\s*[\[【]?\d{1,3}[\]】]?)*\s*(下一页|尾页|末页)|(\d{1,3}\s+){2,}\d{1,3}|(上一页|下一页).{0,30}|(郑重|特别|版权|本网|本站)?声明\s*:?)$|^(郑重|特别|免责|版权)?声明\s*:`)
+	// pagerRe matches a pager (1 2 3 4 下一页, 上一页 2/5 下一页) and
+	// disclaimerRe the site's disclaimer (声明：, 郑重声明, 声明：本网登载此文…):
+	// either ends an article page on a web page.
+	pagerRe      = regexp.MustCompile(`^(?:(?:上一页\s*)?[\[【]?\d{1,3}[\]】]?(?:\s*[\[【]?\d{1,3}[\]】]?)*\s*(?:下一页|尾页|末页)|(?:\d{1,3}\s+){2,}\d{1,3}|(?:上一页|下一页).{0,30})$`)
+	disclaimerRe = regexp.MustCompile(`^(?:郑重|特别|免责|版权|本网|本站)?声明\s*(?::|$)`)
 	// calendarRe matches the calendar of a site's top bar: today's date
 	// with its weekday (今天是2012年5月20日 星期日), which is the day of the
 	// visit, not of the story.
@@ -180,6 +207,17 @@ var (
 	// download link (PDF下载, 本版PDF).
 	epaperRe = regexp.MustCompile(`^(版面导航|版面目录|本版目录|本版新闻|往期回顾|第\s*[0-9a-z]{1,3}\s*版\s*(:.{0,12})?|上一版|下一版|上一期|下一期|pdf\s*下载|本版pdf|[\[【]?\s*(上一版|下一版|pdf下载|版面导航)\s*[\]】]?(\s*[\[【]?\s*(上一版|下一版|pdf下载|版面导航)\s*[\]】]?)*)$`)
 )
+
+// maxChromeRunes bounds a line of pager or e-paper chrome: the patterns
+// are tried on the short lines only.
+const maxChromeRunes = 40
+
+func isPageEnd(folded string, runes int) bool {
+	if strings.Contains(folded, "声明") && disclaimerRe.MatchString(folded) {
+		return true
+	}
+	return runes <= maxChromeRunes && pagerRe.MatchString(folded)
+}
 
 // kindPageEnd marks, while refineKinds runs, a line of html.page-end;
 // endAtPageEnd turns it into kindStop.
