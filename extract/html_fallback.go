@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -17,7 +18,7 @@ func fallbackPage(pg *page, text string) *page {
 	if pg.dom == nil || !pg.dom.gate.on(ruleReadability) {
 		return nil
 	}
-	art, err := readability.FromReader(strings.NewReader(text), nil)
+	art, err := readArticle(text)
 	if err != nil || art.Node == nil {
 		return nil
 	}
@@ -63,4 +64,16 @@ func trustChosen(pg *page, kinds []kind) {
 			kinds[i] = kindContent
 		}
 	}
+}
+
+// readArticle runs go-readability on a page. Parse must not panic on any
+// bytes, and a third-party DOM walk is not ours to prove: a panic in it is
+// a page it cannot read.
+func readArticle(text string) (art readability.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			art, err = readability.Article{}, fmt.Errorf("readability: %v", r)
+		}
+	}()
+	return readability.FromReader(strings.NewReader(text), nil)
 }
