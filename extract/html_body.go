@@ -143,10 +143,18 @@ func linkDense(l hline) bool {
 // line's words: a line of link text in the article is a link, an image's
 // caption is no paragraph, a related-reading label over prose heads a
 // section, and a page whose chosen element holds no prose is read whole.
-func refineKinds(pg *page, kinds []kind) {
+// meta is the page's lines as they are read for metadata and classified:
+// pg.lines itself or a copy without pinyin readings, whose main marks are
+// kept in step.
+func refineKinds(pg *page, meta []line, kinds []kind) {
 	if pg.dom == nil || len(pg.dom.lines) != len(pg.lines) {
 		return
 	}
+	defer func() {
+		for i := range meta {
+			meta[i].main = pg.lines[i].main
+		}
+	}()
 	dl, g := pg.dom.lines, pg.dom.gate
 	if pg.dom.chosen {
 		trustChosen(pg, kinds)
@@ -168,8 +176,6 @@ func refineKinds(pg *page, kinds []kind) {
 			kinds[i] = kindAd
 		case g.on(rulePageEnd) && isPageEnd(f, dl[i].runes):
 			kinds[i] = kindPageEnd
-		case g.on(ruleEpaper) && dl[i].runes <= maxChromeRunes && epaperRe.MatchString(f):
-			kinds[i] = kindNav
 		case g.on(ruleLinkLine) && linkDense(dl[i]):
 			kinds[i] = kindNav
 		case g.on(ruleCaption) && isCaption(pg.dom, i):
@@ -202,21 +208,17 @@ var (
 	// with its weekday (今天是2012年5月20日 星期日), which is the day of the
 	// visit, not of the story.
 	calendarRe = regexp.MustCompile(`^(今天是|今天|今日|现在是|当前日期)?\s*:?\s*(19|20)\d\d\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})\s*,?\s*(星期|礼拜|周)[一二三四五六日天]$`)
-	// epaperRe matches the chrome of an e-paper page: the page list
-	// (版面导航, 第01版：要闻), the page turns (上一版, 下一版) and the
-	// download link (PDF下载, 本版PDF).
-	epaperRe = regexp.MustCompile(`^(版面导航|版面目录|本版目录|本版新闻|往期回顾|第\s*[0-9a-z]{1,3}\s*版\s*(:.{0,12})?|上一版|下一版|上一期|下一期|pdf\s*下载|本版pdf|[\[【]?\s*(上一版|下一版|pdf下载|版面导航)\s*[\]】]?(\s*[\[【]?\s*(上一版|下一版|pdf下载|版面导航)\s*[\]】]?)*)$`)
 )
 
-// maxChromeRunes bounds a line of pager or e-paper chrome: the patterns
-// are tried on the short lines only.
-const maxChromeRunes = 40
+// maxPagerRunes bounds a pager line: the pattern is tried on the short
+// lines only.
+const maxPagerRunes = 40
 
 func isPageEnd(folded string, runes int) bool {
 	if strings.Contains(folded, "声明") && disclaimerRe.MatchString(folded) {
 		return true
 	}
-	return runes <= maxChromeRunes && pagerRe.MatchString(folded)
+	return runes <= maxPagerRunes && pagerRe.MatchString(folded)
 }
 
 // kindPageEnd marks, while refineKinds runs, a line of html.page-end;

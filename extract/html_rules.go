@@ -38,13 +38,6 @@ var (
 		Reject: `<div class="content"><p>区总工会为120名环卫工人送去了棉衣和慰问金。</p><p>2012年全区工会共为环卫工人办了12件实事，受到职工的好评。</p></div>`,
 		Fires:  func(s string) bool { return ruleChangesBody(s, "html.page-end") },
 	})
-	ruleEpaper = rule.New(rule.Rule{
-		Name:   "html.epaper-chrome",
-		Why:    "label: an e-paper page's chrome (版面导航, 第01版：要闻, 上一版/下一版, PDF下载) is navigation, not text",
-		Accept: `<div class="content"><p>市总工会日前召开十届三次全委（扩大）会议，部署全年工作。</p><p>第01版：要闻</p><p>会议审议通过了市总工会2012年工作要点，表彰了一批先进单位。</p></div>`,
-		Reject: `<div class="content"><p>市总工会日前召开十届三次全委（扩大）会议，部署全年工作。</p><p>第一部分</p><p>会议审议通过了市总工会2012年工作要点，表彰了一批先进单位。</p></div>`,
-		Fires:  func(s string) bool { return ruleChangesBody(s, "html.epaper-chrome") },
-	})
 	ruleClaimLine = rule.New(rule.Rule{
 		Name:   "html.claim-line",
 		Why:    "label: a line claiming or disclaiming rights (版权, 转载, 免责声明) is the site's chrome and counts for a fifth in choosing the article",
