@@ -66,6 +66,8 @@ type hline struct {
 	// brk marks a line that a <br> ends: text hard-wrapped with <br>s may
 	// go on in the next line, while a block's end ends a paragraph.
 	brk bool
+	// afterImg marks a line that an image stands right above.
+	afterImg bool
 }
 
 // walker turns a DOM into lines: block elements and <br> end a line.
@@ -74,6 +76,7 @@ type walker struct {
 	lines []hline
 	// alts holds the folded alt and title texts of the page's images.
 	alts    map[string]bool
+	sawImg  bool // an image since the last line
 	buf     strings.Builder
 	owner   *html.Node
 	links   int
@@ -88,7 +91,8 @@ func (w *walker) end(brk bool) {
 	s := cleanSpace(w.buf.String())
 	w.buf.Reset()
 	if s != "" {
-		w.lines = append(w.lines, hline{text: s, owner: w.owner, runes: utf8.RuneCountInString(s), linkRune: w.links, heading: w.heading, brk: brk})
+		w.lines = append(w.lines, hline{text: s, owner: w.owner, runes: utf8.RuneCountInString(s), linkRune: w.links, heading: w.heading, brk: brk, afterImg: w.sawImg})
+		w.sawImg = false
 	}
 	w.links, w.heading = 0, false
 }
@@ -122,6 +126,7 @@ func (w *walker) walk(n *html.Node, inLink bool) {
 		}
 		if n.DataAtom == atom.Img {
 			w.addAlt(n)
+			w.sawImg = true
 			return
 		}
 	case html.DocumentNode:

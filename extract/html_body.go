@@ -7,6 +7,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/unionscope/unionscope/zh"
 )
@@ -178,7 +179,7 @@ func refineKinds(pg *page, meta []line, kinds []kind) {
 			kinds[i] = kindPageEnd
 		case g.on(ruleLinkLine) && linkDense(dl[i]):
 			kinds[i] = kindNav
-		case g.on(ruleCaption) && isCaption(pg.dom, i):
+		case g.on(ruleCaption) && isCaption(pg.dom, i), g.on(ruleCaptionUnder) && isCaptionUnder(pg.dom, i):
 			kinds[i] = kindJunk
 		}
 	}
@@ -254,10 +255,44 @@ func endAtPageEnd(pg *page, kinds []kind) {
 // of the page: a caption under a photo, which the article's text does not
 // include.
 func isCaption(d *layout, i int) bool {
-	if len(d.alts) == 0 {
+	return len(d.alts) > 0 && d.alts[altKey(d.lines[i].text)]
+}
+
+// isCaptionUnder reports whether line i is set as the caption of the
+// image right above it: short, ending no sentence, and centred or in an
+// element named for captions.
+func isCaptionUnder(d *layout, i int) bool {
+	l := d.lines[i]
+	if !l.afterImg || l.runes > maxCaptionRunes || l.owner == nil || endsSentence(zh.Fold(l.text)) {
 		return false
 	}
-	return d.alts[altKey(d.lines[i].text)]
+	for n, depth := l.owner, 0; n != nil && depth < 3; n, depth = n.Parent, depth+1 {
+		if centred(n) || captionClassRe.MatchString(classOf(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCaptionRunes bounds a caption told by its place under an image: a
+// longer line is a paragraph that follows the photo.
+const maxCaptionRunes = 40
+
+var (
+	captionClassRe = regexp.MustCompile(`(?i)caption|img_?desc|img_?txt|imgtext|pic_?(txt|text|desc|info|title|note)|photo_?(txt|text|desc|note)|picintro|tuwen|figcaption`)
+	centreStyleRe  = regexp.MustCompile(`(?i)text-align\s*:\s*center`)
+)
+
+func centred(n *html.Node) bool {
+	if n.DataAtom == atom.Center || n.DataAtom == atom.Figcaption {
+		return true
+	}
+	for _, a := range n.Attr {
+		if a.Key == "align" && strings.EqualFold(strings.TrimSpace(a.Val), "center") || a.Key == "style" && centreStyleRe.MatchString(a.Val) {
+			return true
+		}
+	}
+	return false
 }
 
 // altKey is the form in which a caption and an image's alt text are

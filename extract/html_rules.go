@@ -117,6 +117,13 @@ var (
 		Reject: `<div class="content"><p>劳模创新工作室成立三年来，共完成技术革新项目46项，创造经济效益800余万元。</p><div><img src="a.jpg" alt="劳模代表在车间交流操作技术"><p>工作室还带出了一支技术过硬的青年职工队伍。</p></div></div>`,
 		Fires:  func(s string) bool { return ruleChangesBody(s, "html.image-caption") },
 	})
+	ruleCaptionUnder = rule.New(rule.Rule{
+		Name:   "html.caption-under-image",
+		Why:    "DOM position and markup: a short line that ends no sentence, right under an image and centred or in a caption-named element, is the photo's caption",
+		Accept: `<div class="content"><p>新厂区的职工食堂本月投入使用，可同时容纳600人就餐。</p><p><img src="a.jpg"></p><p style="text-align:center">新建成的职工食堂</p><p>食堂还为夜班职工提供免费夜宵，每月补贴由企业工会承担。</p></div>`,
+		Reject: `<div class="content"><p>新厂区的职工食堂本月投入使用，可同时容纳600人就餐。</p><p><img src="a.jpg"></p><p>夜班职工有了热饭</p><p>食堂还为夜班职工提供免费夜宵，每月补贴由企业工会承担。</p></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.caption-under-image") },
+	})
 	ruleLabelOverProse = rule.New(rule.Rule{
 		Name:   "html.label-over-prose",
 		Why:    "label and link density: 相关链接 or 延伸阅读 over paragraphs of prose heads a section of the article; over links it ends the article",
