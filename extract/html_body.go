@@ -160,11 +160,16 @@ func refineKinds(pg *page, meta []line, kinds []kind) {
 	if pg.dom.chosen {
 		trustChosen(pg, kinds)
 	}
-	if g.on(ruleCalendar) {
-		for i := range kinds {
-			if !pg.lines[i].main && kinds[i] != kindBlank && calendarRe.MatchString(strings.TrimSpace(zh.Fold(pg.lines[i].text))) {
-				kinds[i] = kindJunk
-			}
+	for i := range kinds {
+		if kinds[i] == kindBlank || dl[i].runes > maxPagerRunes {
+			continue
+		}
+		f := strings.TrimSpace(zh.Fold(pg.lines[i].text))
+		switch {
+		case g.on(ruleCalendar) && !pg.lines[i].main && calendarRe.MatchString(f):
+			kinds[i] = kindJunk
+		case g.on(ruleFontBar) && strings.Contains(f, "字") && fontBarRe.MatchString(f):
+			kinds[i] = kindJunk
 		}
 	}
 	for i := range kinds {
@@ -205,6 +210,9 @@ var (
 	// either ends an article page on a web page.
 	pagerRe      = regexp.MustCompile(`^(?:(?:上一页\s*)?[\[【]?\d{1,3}[\]】]?(?:\s*[\[【]?\d{1,3}[\]】]?)*\s*(?:下一页|尾页|末页)|(?:\d{1,3}\s+){2,}\d{1,3}|(?:上一页|下一页).{0,30})$`)
 	disclaimerRe = regexp.MustCompile(`^(?:郑重|特别|免责|版权|本网|本站)?声明\s*(?::|$)`)
+	// fontBarRe matches the label of a page's text-size buttons: 调整字级：,
+	// 字号：大 中 小, 【字体：大 中 小】.
+	fontBarRe = regexp.MustCompile(`^[\[【]?\s*(调整|选择|设置)?\s*(字级|字号|字体|字体大小|文字大小|字型)\s*:?\s*([大中小+\-]\s*)*[\]】]?$`)
 	// calendarRe matches the calendar of a site's top bar: today's date
 	// with its weekday (今天是2012年5月20日 星期日), which is the day of the
 	// visit, not of the story.
@@ -378,7 +386,33 @@ func widenBody(pg *page, pt part, kinds []kind, sp span) (span, int) {
 	if g.on(ruleLead) {
 		sp.start = leadAbove(pg, pt, kinds, sp)
 	}
+	if g.on(ruleDanglingLabel) {
+		sp.end = dropDanglingLabels(lines, kinds, sp)
+	}
 	return sp, hdrEnd
+}
+
+// maxLabelLineRunes bounds a label such as 股价资料： or 附件： at the end of
+// the body; a longer line ending in a colon introduces a quotation.
+const maxLabelLineRunes = 10
+
+// dropDanglingLabels ends the body before the labels that close it and
+// introduce nothing the body kept (股价资料： over a table that was
+// dropped), and returns the new end.
+func dropDanglingLabels(lines []line, kinds []kind, sp span) int {
+	end := sp.end
+	for end > sp.start+1 {
+		l := lines[end-1]
+		f := strings.TrimSpace(zh.Fold(l.text))
+		switch {
+		case kinds[end-1] != kindContent && kinds[end-1] != kindShort:
+		case utf8.RuneCountInString(f) <= maxLabelLineRunes && strings.HasSuffix(f, ":"):
+		default:
+			return end
+		}
+		end--
+	}
+	return end
 }
 
 // gapCost is what a line between two runs of the body costs, or -1 when
@@ -435,6 +469,10 @@ func bridgeBack(lines []line, kinds []kind, start int) int {
 // page of menus.
 const maxLeadLines = 6
 
+// minLeadRunes is the shortest lead paragraph: a sentence, not a label
+// that happens to end in a colon.
+const minLeadRunes = 15
+
 // leadAbove returns where the body starts once a lead paragraph between the
 // headline and the article element is taken in: a paragraph of prose, not
 // link text. A summary that the story's opening repeats is taken in too,
@@ -456,7 +494,7 @@ func leadAbove(pg *page, pt part, kinds []kind, sp span) int {
 	}
 	start := sp.start
 	for i := head + 1; i < sp.start; i++ {
-		if kinds[i] != kindContent || linkDense(dl[i]) {
+		if kinds[i] != kindContent || linkDense(dl[i]) || dl[i].runes < minLeadRunes {
 			continue
 		}
 		start = i

@@ -124,6 +124,20 @@ var (
 		Reject: `<div class="content"><p>新厂区的职工食堂本月投入使用，可同时容纳600人就餐。</p><p><img src="a.jpg"></p><p>夜班职工有了热饭</p><p>食堂还为夜班职工提供免费夜宵，每月补贴由企业工会承担。</p></div>`,
 		Fires:  func(s string) bool { return ruleChangesBody(s, "html.caption-under-image") },
 	})
+	ruleFontBar = rule.New(rule.Rule{
+		Name:   "html.font-size-bar",
+		Why:    "label: the label of a page's text-size buttons (调整字级：, 字号：大 中 小) is chrome",
+		Accept: `<div class="content"><p>区总工会开展“职工健康行”活动，为500名职工免费体检。</p><p>调整字级：</p><p>体检项目包括心电图、B超和血液检查等十余项。</p></div>`,
+		Reject: `<div class="content"><p>区总工会开展“职工健康行”活动，为500名职工免费体检。</p><p>字里行间</p><p>体检项目包括心电图、B超和血液检查等十余项。</p></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.font-size-bar") },
+	})
+	ruleDanglingLabel = rule.New(rule.Rule{
+		Name:   "html.dangling-label",
+		Why:    "position and label: a short label ending in a colon (附件：, 股价资料：) at the end of the body introduces nothing the body kept",
+		Accept: `<div class="content"><p>区总工会开展“职工健康行”活动，为500名职工免费体检。</p><p>体检项目包括心电图、B超和血液检查等十余项。</p><p>附件：</p></div>`,
+		Reject: `<div class="content"><p>区总工会开展“职工健康行”活动，为500名职工免费体检。</p><p>附件：</p><p>体检项目包括心电图、B超和血液检查等十余项。</p></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.dangling-label") },
+	})
 	ruleLabelOverProse = rule.New(rule.Rule{
 		Name:   "html.label-over-prose",
 		Why:    "label and link density: 相关链接 or 延伸阅读 over paragraphs of prose heads a section of the article; over links it ends the article",
