@@ -5,22 +5,22 @@ package campaign
 
 // heads after a quoted name make it a campaign (campaign.quoted-head):
 // “送温暖”活动, “安康杯”竞赛, “工人先锋号”称号.
-var heads = []string{
+var heads = list(
 	"活动", "行动", "工程", "竞赛", "大赛", "称号", "荣誉", "品牌", "评选",
 	"创建", "主题", "示范", "帮扶", "建设", "专栏", "热潮", "创新", "专题", "工作",
 	"学历提升", "为载体", "为主要载体", "为契机", "为抓手",
 	"等活动", "等评选", "等工作", "等多项", "等各类", "系列", "大讨论",
 	"和立功竞赛", "劳动竞赛", "竞赛活动", "立功竞赛", "建功立业", "评比", "热线",
-}
+)
 
 // verbs before a quoted name make it a campaign (campaign.quoted-verb):
 // 开展“走百企”, 评为“…”. Words that only join a list (和, 及, 以及) are
 // campaign.quoted-list's, not verbs.
-var verbs = []string{
+var verbs = list(
 	"开展", "开展了", "实施", "推进", "深化", "深化了", "评为", "授予", "荣获", "获得",
 	"选树", "参加", "创建", "举办", "启动", "落实好", "推广", "投入",
 	"深入推进", "获评", "被评为", "荣膺", "建成", "新建", "打造",
-}
+)
 
 // awardVerbs are the verbs of honouring among verbs: what follows them is
 // an honour only when it ends where the quotation does
@@ -29,7 +29,7 @@ var awardVerbs = []string{"评为", "授予", "荣获", "获得", "获评", "被
 
 // strongHeads make a quotation a campaign's name with a short modifier
 // between them (campaign.quoted-head): “安康杯”知识竞赛, “公惠”创业品牌.
-var strongHeads = []string{"活动", "行动", "工程", "竞赛", "大赛", "品牌", "评选"}
+var strongHeads = list("活动", "行动", "工程", "竞赛", "大赛", "品牌", "评选")
 
 // maxHeadModifier caps the runes between a quotation and a strong head.
 // Two hold the modifiers of a head (知识, 创业, 专项); three or more make
@@ -47,36 +47,36 @@ var partyWide = []string{
 }
 
 // honourHeads join the quoted word to the honour it names: “五一”劳动奖章.
-var honourHeads = []string{"劳动奖章", "奖章", "奖状", "巾帼奖", "先锋号", "示范岗", "文明岗"}
+var honourHeads = list("劳动奖章", "奖章", "奖状", "巾帼奖", "先锋号", "示范岗", "文明岗")
 
 // honourEnds close an honour that an awarding verb opens
 // (campaign.award-bounded): 评为“…”称号.
-var honourEnds = []string{"荣誉称号", "称号", "荣誉"}
+var honourEnds = list("荣誉称号", "称号", "荣誉")
 
 // notAfter are words after a quotation that make it a slogan, a guideline,
 // a plan, a goal or a party-wide education campaign rather than a union
 // campaign (campaign.slogan-after). The CPC names its campaigns for all
 // members with these heads: 三严三实专题教育, 两学一做学习教育,
 // 不忘初心、牢记使命主题教育, 党的群众路线教育实践活动.
-var notAfter = []string{
+var notAfter = list(
 	"的", "规划", "期间", "时期", "计划", "重要思想", "工作方针", "方针",
 	"要求", "目标", "精神", "战略", "口号", "理论", "原则", "理念", "步伐",
 	"大局", "发展", "建设规划", "良好", "开局", "决定", "意见", "条例",
 	"组织", "工会", "普法", "职能", "职责", "任务", "思路", "格局",
 	"专题教育", "主题教育", "学习教育", "教育实践",
-}
+)
 
 // vetoAfter are the words of notAfter that say what a quotation is
 // wherever else it stands in the text (campaign.one-sense): a phrase once
 // called a 精神 or a 职能 is no campaign two lines later.
-var vetoAfter = []string{
+var vetoAfter = list(
 	"重要思想", "工作方针", "方针", "精神", "口号", "理念", "职能", "职责",
 	"专题教育", "主题教育", "学习教育", "教育实践",
-}
+)
 
 // themeFrames close 以“…” around a theme (campaign.theme-frame):
 // 以“…”为主题 names what an activity is about, not the activity.
-var themeFrames = []string{"为主题", "为主线", "为主旨", "为题"}
+var themeFrames = list("为主题", "为主线", "为主旨", "为题")
 
 // planPrefixes are five-year plans, which are quoted like campaigns
 // (campaign.plan).
@@ -97,41 +97,41 @@ var organisationEnds = []string{"工会", "协会", "委员会", "领导小组",
 
 // epithetLeads before a self-named quotation make it a description
 // (campaign.epithet): 作为一项“惠民工程”, 这块“金字招牌”.
-var epithetLeads = []string{"一项", "一个", "一种", "一块", "这块", "作为", "誉为", "称为", "视为", "当作"}
+var epithetLeads = list("一项", "一个", "一种", "一块", "这块", "作为", "誉为", "称为", "视为", "当作")
 
 // actVerbs introduce an unquoted campaign (campaign.plain-verb-head):
 // 深入开展送温暖活动.
-var actVerbs = []string{"开展了", "开展", "实施", "推进", "深化", "举办", "参加", "参与", "启动", "开展好", "组织开展", "召开"}
+var actVerbs = list("开展了", "开展", "实施", "推进", "深化", "举办", "参加", "参与", "启动", "开展好", "组织开展", "召开")
 
 // honourVerbs and honourEnds frame an unquoted honour
 // (campaign.plain-honour): 荣获全省工会工作十强县称号.
-var honourVerbs = []string{"荣获", "获得", "评为", "获评", "荣膺", "授予", "命名为"}
+var honourVerbs = list("荣获", "获得", "评为", "获评", "荣膺", "授予", "命名为")
 
 // holdVerbs open an unquoted list of honours that a unit holds or is put
 // up for (campaign.honour-list): 具有…、…称号.
-var holdVerbs = []string{"具有", "具备", "获得", "荣获", "授予", "评为", "获评", "推荐", "申报", "命名为", "取得"}
+var holdVerbs = list("具有", "具备", "获得", "荣获", "授予", "评为", "获评", "推荐", "申报", "命名为", "取得")
 
 // listJoins join the items of an unquoted list (campaign.plain-conjoined,
 // campaign.honour-list).
-var listJoins = []string{"、", "和", "及", "与", "或"}
+var listJoins = list("、", "和", "及", "与", "或")
 
 // scopes lead an unquoted name without being part of it: 开展全市集体协商要约月.
-var scopes = []string{"全市", "全省", "全区", "全县", "全州", "全国"}
+var scopes = list("全市", "全省", "全区", "全县", "全州", "全国")
 
 // selfHeads end a quoted name that says itself what it is
 // (campaign.quoted-self-head): “…大讨论”.
-var selfHeads = []string{
+var selfHeads = list(
 	"大讨论", "竞赛", "大赛", "活动", "行动", "工程", "评选", "杯", "行动月", "活动月",
 	// Programmes of places that unions build under one name: “司机之家”,
 	// 劳模创新工作室 (the ACFTU's 劳模和工匠人才创新工作室).
 	"之家", "驿站", "书屋", "小屋", "服务站", "工作室",
-}
+)
 
 // spanPrefix caps the unquoted words that a name across quotes takes in.
 const spanPrefix = 12
 
 // destinations open a quoted place a campaign goes to: “进企业”, “下基层”.
-var destinations = []string{"进", "走进", "下", "入", "到"}
+var destinations = list("进", "走进", "下", "入", "到")
 
 // funcRunes are function words that end the unquoted part of a name.
 const funcRunes = "的为和与及以要在对把将是由从向给让使被等了"
@@ -152,7 +152,7 @@ var actHeads = []struct {
 
 // listHeads end a list of quotations after 等 and a modifier or two
 // (campaign.quoted-list): “A”、“B”等主题宣传.
-var listHeads = []string{"活动", "行动", "宣传", "评选", "评比", "竞赛", "工程", "品牌", "项目", "赛事", "培训"}
+var listHeads = list("活动", "行动", "宣传", "评选", "评比", "竞赛", "工程", "品牌", "项目", "赛事", "培训")
 
 // maxListModifier caps the words between 等 and a list head: 等系列活动,
 // 等主题宣传, 等群众性活动.
@@ -239,3 +239,19 @@ var timeWords = []string{
 // keeps before a known name (湖南省五一劳动奖章) where campaign.known-core
 // drops any other qualifier.
 const placeRunes = "国省市县区州盟旗镇乡村"
+
+// wordList is a list of folded words, held as runes as well: the scans
+// compare them with the text at every position, and decoding the words
+// there again each time was a sixth of the time Extract took.
+type wordList struct {
+	words []string
+	runes [][]rune
+}
+
+func list(ws ...string) wordList {
+	l := wordList{words: ws}
+	for _, w := range ws {
+		l.runes = append(l.runes, []rune(w))
+	}
+	return l
+}

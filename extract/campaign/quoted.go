@@ -237,7 +237,7 @@ func (s *scanner) spanning(q quote) bool {
 		}
 		// 推进全区城乡环境综合整治“进企业”: the verb and the scope lead the
 		// name without being part of it.
-		for _, lead := range [][]string{actVerbs, scopes} {
+		for _, lead := range []wordList{actVerbs, scopes} {
 			if w := s.hasAny(start, lead); w != "" && start+utf8.RuneCountInString(w) < q.open {
 				start += utf8.RuneCountInString(w)
 			}
