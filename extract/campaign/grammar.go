@@ -236,9 +236,9 @@ var timeWords = []string{
 }
 
 // placeRunes end a word that names a place or a level, which an honour
-// keeps before a known name (湖南省五一劳动奖章) where campaign.known-core
+// keeps before a known name (湖南省五一劳动奖章, 市级模范职工小家) where campaign.known-core
 // drops any other qualifier.
-const placeRunes = "国省市县区州盟旗镇乡村"
+const placeRunes = "国省市县区州盟旗镇乡村级"
 
 // wordList is a list of folded words, held as runes as well: the scans
 // compare them with the text at every position, and decoding the words
