@@ -147,6 +147,9 @@ func (s *scanner) addName(name string, at, start, end int, k kind) {
 	if s.on(ruleOtherAwarder) && endsWithWord(trimActFolded(f), otherAwards) {
 		return
 	}
+	if s.on(ruleCivilWorks) && strings.HasSuffix(f, "工程") && containsAny(f, civilWorks) {
+		return
+	}
 	if s.on(ruleAliasBracket) {
 		if a, b, ok := alias(name); ok {
 			s.addName(a, at, start, end, k)
@@ -160,6 +163,9 @@ func (s *scanner) addName(name string, at, start, end int, k kind) {
 		}
 	}
 	name = trimAct(name)
+	if s.on(ruleEditionLead) {
+		name = trimEdition(name)
+	}
 	if s.on(rulePartyWide) && slices.Contains(partyWide, zh.Fold(name)) {
 		return
 	}
@@ -197,6 +203,16 @@ func alias(name string) (a, b string, ok bool) {
 	return string(rs[:head]), string(rs[head+1 : len(rs)-1]), true
 }
 
+// containsAny reports whether folded f holds one of ws.
+func containsAny(f string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // endsWithWord reports whether folded f ends in one of ws.
 func endsWithWord(f string, ws []string) bool {
 	for _, w := range ws {
@@ -217,6 +233,47 @@ func trimAct(name string) string {
 	}
 	return name
 }
+
+// trimEdition removes a leading edition or year from a name
+// (campaign.edition-lead): 第三届职工职业技能大赛, 2026年度金秋助学. A name
+// that is only an edition keeps it.
+func trimEdition(name string) string {
+	rs := []rune(name)
+	n := 0
+	switch {
+	case len(rs) > 2 && rs[0] == '首' && rs[1] == '届':
+		n = 2
+	case len(rs) > 0 && rs[0] == '第':
+		k := 1
+		for k < len(rs) && (strings.ContainsRune(chineseDigits, rs[k]) || isDigit(rs[k])) {
+			k++
+		}
+		if k > 1 && k < len(rs) && strings.ContainsRune("届期季", rs[k]) {
+			n = k + 1
+		}
+	default:
+		k := 0
+		for k < len(rs) && isDigit(rs[k]) {
+			k++
+		}
+		if k == 4 && k < len(rs) && rs[k] == '年' {
+			n = k + 1
+			if n < len(rs) && rs[n] == '度' {
+				n++
+			}
+		}
+	}
+	if n == 0 || len(rs)-n < 2 {
+		return name
+	}
+	return string(rs[n:])
+}
+
+// chineseDigits are the numerals of an edition: 第十二届.
+const chineseDigits = "零一二三四五六七八九十百"
+
+// isDigit reports whether r is an ASCII or fullwidth digit.
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
 // trimActFolded is trimAct for a folded name.
 func trimActFolded(f string) string {
@@ -248,18 +305,19 @@ var (
 	honourVerbIndex = indexWords(honourVerbs.words)
 )
 
-// firstAt returns the first word of ws, in list order, that starts at i,
-// or "".
+// firstAt returns the longest word of ws that starts at i, or "": 开展好
+// before 开展.
 func (s *scanner) firstAt(ws wordIndex, i int) string {
 	if i < 0 || i >= len(s.f) {
 		return ""
 	}
+	best := ""
 	for _, w := range ws[s.f[i]] {
-		if s.has(i, w) {
-			return w
+		if len(w) > len(best) && s.has(i, w) {
+			best = w
 		}
 	}
-	return ""
+	return best
 }
 
 // result merges mentions by Normalize, keeps the first spelling, counts

@@ -60,6 +60,7 @@ func TestExtract(t *testing.T) {
 		{"bracketed alias", "实施圆梦助学(金秋助学)活动。", []string{"圆梦助学", "金秋助学"}},
 		{"bracket inside a name", "荣获全省十佳乡镇(街道)工会称号。", []string{"全省十佳乡镇(街道)工会"}},
 		{"list of honours", "须具有市级模范职工小家或劳动关系和谐企业称号。", []string{"市级模范职工小家", "劳动关系和谐企业"}},
+		{"list inside one honour", "被授予节能降耗、安全生产先进集体称号。", []string{"节能降耗、安全生产先进集体"}},
 		{"honour qualifier dropped", "二级单位获得低一级别模范职工之家称号的须过半。", []string{"模范职工之家"}},
 		{"honour of another body", "该站荣获全市青年文明号称号，被评为“市级文明单位”。", []string{}},
 		{"epithet", "把助学作为一项“暖心工程”。", []string{}},
@@ -79,6 +80,8 @@ func TestExtract(t *testing.T) {
 		{"list with a head noun between", "举办“青工夜校”培训班、“师带徒”结对活动。", []string{"青工夜校", "师带徒"}},
 		{"count of strategies", "围绕“工业强县”、“生态立县”两大战略。", []string{}},
 		{"head after a modifier", "体现“惠工”创业品牌效应。", []string{"惠工"}},
+		{"edition dropped", "市总工会举办第十二届职工书画大赛。", []string{"职工书画大赛"}},
+		{"year dropped", "启动2026年度“爱心助学”行动。", []string{"爱心助学"}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

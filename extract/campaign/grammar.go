@@ -111,6 +111,13 @@ var honourVerbs = list("荣获", "获得", "评为", "获评", "荣膺", "授予
 // up for (campaign.honour-list): 具有…、…称号.
 var holdVerbs = list("具有", "具备", "获得", "荣获", "授予", "评为", "获评", "推荐", "申报", "命名为", "取得")
 
+// honourNouns end the name of an honour by what it honours
+// (campaign.honour-list): 先进单位, 模范职工之家, 优秀工会工作者.
+var honourNouns = []string{
+	"单位", "集体", "企业", "工会", "之家", "小家", "班组", "车间", "工作者", "积极分子", "个人",
+	"先锋号", "奖章", "奖状", "示范点", "示范岗", "文明岗", "标兵", "能手", "工匠", "职工",
+}
+
 // listJoins join the items of an unquoted list (campaign.plain-conjoined,
 // campaign.honour-list).
 var listJoins = list("、", "和", "及", "与", "或")
@@ -212,15 +219,25 @@ const minPlainCore = 3
 const minAfterGeneric = 5
 
 // otherAwards end an honour that another body than a union awards
-// (campaign.other-awarder): 劳动模范 and 先进工作者 (the State Council and
-// provincial governments), 文明单位 (the commissions for spiritual
+// (campaign.other-awarder): 劳动模范, 先进工作者 and 模范集体 (the State
+// Council and provincial governments), 文明单位 (the commissions for spiritual
 // civilisation), 三八红旗手 and 巾帼文明岗 (the women's federations),
 // 青年文明号 and 五四青年奖章 (the Communist Youth League), 优秀共产党员
 // and 先进基层党组织 (the party), 道德模范 (the propaganda departments).
 var otherAwards = []string{
 	"劳动模范", "先进工作者", "文明单位", "文明单位标兵", "文明城市", "文明村镇", "三八红旗手",
 	"三八红旗集体", "巾帼文明岗", "青年文明号", "五四青年奖章", "优秀共产党员",
-	"先进基层党组织", "道德模范", "优秀党务工作者",
+	"先进基层党组织", "道德模范", "优秀党务工作者", "模范集体",
+}
+
+// civilWorks are the words of building and infrastructure that make a
+// name ending in 工程 a construction project (campaign.civil-works), on
+// which unions run competitions without it being one: 堤防加固工程, as
+// against 职工素质建设工程.
+var civilWorks = []string{
+	"加固", "改造", "扩建", "改建", "新建", "公路", "铁路", "高速", "大桥", "桥梁", "隧道", "水库",
+	"堤防", "河道", "管网", "电站", "机场", "港口", "码头", "地铁", "轨道", "水利", "厂房",
+	"大楼", "管道", "线路", "变电", "污水", "供水", "棚户区",
 }
 
 // aliasMin is the shortest bracketed alias in runes that names a campaign

@@ -31,9 +31,11 @@ var lexicon = concat(
 	// Workplace programmes: the 安康杯 safety competition (with the
 	// ministry of emergency management), the union's home at work and its
 	// libraries, the skills and innovation programmes, and the women
-	// workers' rights month (each March).
+	// workers' rights month (each March), and the innovation studios of
+	// model workers and craftsmen (劳模和工匠人才创新工作室, 2012 on).
 	[]string{
 		"安康杯", "职工之家", "职工书屋", "五小", "创争", "职工技能登高", "职工素质建设工程",
+		"劳模创新工作室", "职工创新工作室", "工匠创新工作室",
 		"职工素质工程", "职工技术创新工程", "职工经济技术创新工程", "建功立业工程", "女职工维权行动月",
 	},
 	// Collective bargaining and labour relations: the 要约 campaigns for

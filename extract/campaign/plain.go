@@ -233,6 +233,19 @@ func (s *scanner) honourLists() {
 		if len(items) < 2 {
 			continue // one honour is campaign.plain-honour's
 		}
+		// 合理化建议、技术革新优秀组织单位: items that do not end in the
+		// noun of an honoured unit share the head of the last; the list
+		// is one honour.
+		whole := false
+		for _, it := range items {
+			if !endsWithWord(string(s.f[it[0]:it[1]]), honourNouns) {
+				whole = true
+			}
+		}
+		if whole {
+			s.addHonour(start, end)
+			continue
+		}
 		for _, it := range items {
 			s.addHonour(it[0], it[1])
 		}

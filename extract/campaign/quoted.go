@@ -236,13 +236,17 @@ func (s *scanner) spanning(q quote) bool {
 			start--
 		}
 		// 推进全区城乡环境综合整治“进企业”: the verb and the scope lead the
-		// name without being part of it.
-		for _, lead := range []wordList{actVerbs, scopes} {
+		// name without being part of it. Without a verb of running before
+		// it or a head after it, the destination is where someone went:
+		// 1700名职工成功“入库”.
+		led := s.endsWithAny(start, verbs) != ""
+		for n, lead := range []wordList{actVerbs, scopes} {
 			if w := s.hasAny(start, lead); w != "" && start+utf8.RuneCountInString(w) < q.open {
 				start += utf8.RuneCountInString(w)
+				led = led || n == 0
 			}
 		}
-		if q.open-start >= 2 {
+		if q.open-start >= 2 && (led || s.headAfter(q.close+1)) {
 			s.add(string(s.r[start:q.close+1]), start, start, q.close+1)
 			return true
 		}
@@ -312,6 +316,9 @@ func (s *scanner) addQuoted(q quote) {
 	}
 	if strings.HasSuffix(inner, "、") || strings.HasSuffix(inner, ",") {
 		return // a broken list
+	}
+	if s.on(ruleQuotedDate) && composedOf(inner, timeWords) {
+		return // “两节”期间: a season, not a campaign
 	}
 	if s.on(ruleOrganisation) && endsWithWord(inner, organisationEnds) && s.endsWithAny(q.open, honourVerbs) == "" {
 		return // a body, unless it is an honour's title

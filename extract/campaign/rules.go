@@ -61,6 +61,9 @@ var (
 	ruleAliasBracket     *rule.Rule
 	ruleOtherAwarder     *rule.Rule
 	rulePartyWide        *rule.Rule
+	ruleQuotedDate       *rule.Rule
+	ruleCivilWorks       *rule.Rule
+	ruleEditionLead      *rule.Rule
 )
 
 func init() {
@@ -85,13 +88,13 @@ func init() {
 			"开展“学法规”、“讲安全”等主题宣传。", "开展“学法规”宣传。"},
 		{&ruleQuotedSelfHead, "campaign.quoted-self-head",
 			"a quotation that ends in a head itself (…大讨论, …杯, …之家, …驿站, …工作室) is a name without a head after it",
-			"全县“劳模创新工作室”达12个。", "全县“劳模创新室”达12个。"},
+			"全县“青工创新工作室”达12个。", "全县“青工创新室”达12个。"},
 		{&ruleQuotedCount, "campaign.quoted-count",
 			"a quotation followed by a count of items (三大, 五项) is a list of names: one quotation of as many items, or one name of the set",
 			"做好“助学、助医、助困”三大品牌。", "做好“助学、助医、助困”。"},
 		{&ruleQuotedKnownAfter, "campaign.quoted-known-after",
 			"a quotation right before a known name (“两节”送温暖) dates or places the known campaign and is no name itself",
-			"开展“中秋国庆”送温暖活动。", "开展“中秋国庆”慰问活动。"},
+			"开展“三进”送温暖活动。", "开展“三进”慰问活动。"},
 		{&ruleDestinationSpan, "campaign.destination-span",
 			"a quoted destination (“进企业”, “下基层”) names a campaign only with the unquoted words before it in the same clause",
 			"开展全县法律知识“进工地”活动。", "开展“法律知识进工地”活动。"},
@@ -158,6 +161,15 @@ func init() {
 		{&rulePartyWide, "campaign.party-wide",
 			"the CPC's campaigns for all its members (创先争优, 三严三实, 两学一做 …, the list partyWide) are party-wide, not union campaigns",
 			"机关干部积极参与创先争优活动。", "机关干部积极参与职工健步走活动。"},
+		{&ruleQuotedDate, "campaign.quoted-date",
+			"a quotation made only of a festival or a season (“两节”, “元旦春节”) dates what follows and names no campaign",
+			"开展“元旦春节”慰问活动。", "开展“春风暖心”慰问活动。"},
+		{&ruleCivilWorks, "campaign.civil-works",
+			"a name ending in 工程 with words of building (加固, 改造, 公路, 堤防 …, the list civilWorks) is a construction project, not a union programme",
+			"全力推进滨江公路改造工程。", "全力推进职工素养提升工程。"},
+		{&ruleEditionLead, "campaign.edition-lead",
+			"an edition or a year before a name (第三届, 首届, 2026年度) dates one round of the campaign and is no part of its name",
+			"举办第二届职工厨艺大赛。", "举办职工厨艺大赛。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
