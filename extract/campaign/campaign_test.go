@@ -82,6 +82,13 @@ func TestExtract(t *testing.T) {
 		{"head after a modifier", "体现“惠工”创业品牌效应。", []string{"惠工"}},
 		{"edition dropped", "市总工会举办第十二届职工书画大赛。", []string{"职工书画大赛"}},
 		{"year dropped", "启动2026年度“爱心助学”行动。", []string{"爱心助学"}},
+		{"skills contest after a modifier", "举办“银扳手”技能大比武。", []string{"银扳手"}},
+		{"named month", "全县把9月定为“职工安全关爱月”。", []string{"职工安全关爱月"}},
+		{"named festival", "举办第二届职工文化艺术节。", []string{"职工文化艺术节"}},
+		{"generic sports meet", "举办职工运动会。", []string{}},
+		{"head after everyday words", "举办“金剪刀”女职工技能大赛。", []string{"金剪刀"}},
+		{"head modifier dropped", "开展学雷锋主题活动和送温暖系列活动。", []string{"学雷锋", "送温暖"}},
+		{"quoted after 争创", "各班组积极争创“青工标兵岗”。", []string{"青工标兵岗"}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

@@ -11,6 +11,8 @@ var heads = list(
 	"学历提升", "为载体", "为主要载体", "为契机", "为抓手",
 	"等活动", "等评选", "等工作", "等多项", "等各类", "系列", "大讨论",
 	"和立功竞赛", "劳动竞赛", "竞赛活动", "立功竞赛", "建功立业", "评比", "热线",
+	// the skills and culture programmes: 技能比武, 合理化建议征集, 合唱展演
+	"比武", "大比武", "征集", "展演", "推选",
 )
 
 // verbs before a quoted name make it a campaign (campaign.quoted-verb):
@@ -20,21 +22,26 @@ var verbs = list(
 	"开展", "开展了", "实施", "推进", "深化", "深化了", "评为", "授予", "荣获", "获得",
 	"选树", "参加", "创建", "举办", "启动", "落实好", "推广", "投入",
 	"深入推进", "获评", "被评为", "荣膺", "建成", "新建", "打造",
+	"组织", "举行", "推行", "发起", "命名", "表彰", "争创",
 )
 
 // awardVerbs are the verbs of honouring among verbs: what follows them is
 // an honour only when it ends where the quotation does
 // (campaign.award-bounded).
-var awardVerbs = []string{"评为", "授予", "荣获", "获得", "获评", "被评为", "荣膺"}
+var awardVerbs = []string{"评为", "授予", "荣获", "获得", "获评", "被评为", "荣膺", "命名", "表彰", "争创"}
 
 // strongHeads make a quotation a campaign's name with a short modifier
 // between them (campaign.quoted-head): “安康杯”知识竞赛, “公惠”创业品牌.
-var strongHeads = list("活动", "行动", "工程", "竞赛", "大赛", "品牌", "评选")
+var strongHeads = list("活动", "行动", "工程", "竞赛", "大赛", "品牌", "评选", "比武", "大比武", "征集", "展演")
 
 // maxHeadModifier caps the runes between a quotation and a strong head.
 // Two hold the modifiers of a head (知识, 创业, 专项); three or more make
 // a noun of their own (儿童节活动).
 const maxHeadModifier = 2
+
+// maxGenericModifier caps the everyday words (genericWords) between a
+// quotation and a strong head: “金蓝领”女职工技能大赛.
+const maxGenericModifier = 6
 
 // partyWide are the CPC's campaigns for all its members, which the
 // definitions exclude as party-wide (campaign.party-wide): its education
@@ -54,15 +61,15 @@ var honourHeads = list("劳动奖章", "奖章", "奖状", "巾帼奖", "先锋�
 var honourEnds = list("荣誉称号", "称号", "荣誉")
 
 // notAfter are words after a quotation that make it a slogan, a guideline,
-// a plan, a goal or a party-wide education campaign rather than a union
-// campaign (campaign.slogan-after). The CPC names its campaigns for all
+// a plan, a goal, an institution (“三必访”制度) or a party-wide education
+// campaign rather than a union campaign (campaign.slogan-after). The CPC names its campaigns for all
 // members with these heads: 三严三实专题教育, 两学一做学习教育,
 // 不忘初心、牢记使命主题教育, 党的群众路线教育实践活动.
 var notAfter = list(
 	"的", "规划", "期间", "时期", "计划", "重要思想", "工作方针", "方针",
 	"要求", "目标", "精神", "战略", "口号", "理论", "原则", "理念", "步伐",
 	"大局", "发展", "建设规划", "良好", "开局", "决定", "意见", "条例",
-	"组织", "工会", "普法", "职能", "职责", "任务", "思路", "格局",
+	"组织", "工会", "普法", "职能", "职责", "任务", "思路", "格局", "制度", "机制", "体系",
 	"专题教育", "主题教育", "学习教育", "教育实践",
 )
 
@@ -132,6 +139,10 @@ var selfHeads = list(
 	// Programmes of places that unions build under one name: “司机之家”,
 	// 劳模创新工作室 (the ACFTU's 劳模和工匠人才创新工作室).
 	"之家", "驿站", "书屋", "小屋", "服务站", "工作室",
+	// Months, weeks and festivals a union holds under a name, and its
+	// lecture series: “劳动者文化月”, “职工大讲堂”.
+	"宣传月", "服务月", "文化月", "关爱月", "维权月", "活动周", "宣传周", "文化节", "艺术节",
+	"运动会", "大讲堂", "比武", "大比武",
 )
 
 // spanPrefix caps the unquoted words that a name across quotes takes in.
@@ -154,8 +165,19 @@ var actHeads = []struct {
 }{
 	{"行动月", true}, {"活动月", true}, {"宣传月", true}, {"大讨论", true},
 	{"工程", true}, {"大赛", true}, {"竞赛", true}, {"要约月", true},
+	{"文化节", true}, {"艺术节", true}, {"运动会", true},
 	{"活动", false}, {"行动", false},
 }
+
+// headModifiers end an unquoted phrase before its head as modifiers of
+// the head, not words of the name (campaign.head-modifier): 送温暖系列活动,
+// 学雷锋主题活动. 专项 stays: a 专项行动 is named with it.
+var headModifiers = []string{"主题", "系列", "专题"}
+
+// namedHeads end an unquoted name that may be made of everyday words,
+// as the programme or the event names its aim or its people: 职工健康工程,
+// 职工文化艺术节 (campaign.plain-generic).
+var namedHeads = []string{"工程", "文化节", "艺术节", "运动会"}
 
 // listHeads end a list of quotations after 等 and a modifier or two
 // (campaign.quoted-list): “A”、“B”等主题宣传.

@@ -45,11 +45,19 @@ func (s *scanner) unquoted() {
 			if head == "" {
 				continue
 			}
-			end := j
+			end, core := j, j
 			if keep {
 				end = j + utf8.RuneCountInString(head)
+			} else if s.on(ruleHeadModifier) {
+				for _, m := range headModifiers {
+					if s.endsWith(core, m) && core-utf8.RuneCountInString(m) > start {
+						core -= utf8.RuneCountInString(m)
+						end = core
+						break
+					}
+				}
 			}
-			s.addConjoined(start, j, end)
+			s.addConjoined(start, core, end)
 			break
 		}
 	}
@@ -100,6 +108,16 @@ func (s *scanner) splitsWord(k int) bool {
 	return false
 }
 
+// hasAnyString reports whether one of ws starts at i.
+func (s *scanner) hasAnyString(i int, ws []string) bool {
+	for _, w := range ws {
+		if s.has(i, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // addPlain adds f[start:end] as a name when f[start:core] is specific
 // enough to be one (campaign.plain-generic).
 func (s *scanner) addPlain(start, core, end int) {
@@ -110,7 +128,7 @@ func (s *scanner) addPlain(start, core, end int) {
 	if strings.Contains(c, "的") || strings.Contains(c, "等") {
 		return
 	}
-	if s.on(rulePlainGeneric) && !isLexicon(c) && generic(c, s.has(core, "工程")) {
+	if s.on(rulePlainGeneric) && !isLexicon(c) && generic(c, s.hasAnyString(core, namedHeads)) {
 		return
 	}
 	for k := start; k < end; k++ {

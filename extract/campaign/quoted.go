@@ -173,8 +173,10 @@ func (s *scanner) headAfter(i int) bool {
 		if s.hasAny(i, heads) != "" || s.hasAny(i, honourHeads) != "" {
 			return true
 		}
-		for k := i + 1; k <= i+maxHeadModifier && k < len(s.f) && zh.IsHan(s.f[k-1]); k++ {
-			if s.hasAny(k, strongHeads) != "" && !s.notAfterAt(k) {
+		// “安康杯”知识竞赛, “金蓝领”职工技能大赛: a strong head after a
+		// short modifier, or after everyday words of any length.
+		for k := i + 1; k <= i+maxGenericModifier && k < len(s.f) && zh.IsHan(s.f[k-1]); k++ {
+			if s.hasAny(k, strongHeads) != "" && !s.notAfterAt(k) && (k-i <= maxHeadModifier || composedOf(string(s.f[i:k]), genericWords)) {
 				return true
 			}
 		}

@@ -64,6 +64,7 @@ var (
 	ruleQuotedDate       *rule.Rule
 	ruleCivilWorks       *rule.Rule
 	ruleEditionLead      *rule.Rule
+	ruleHeadModifier     *rule.Rule
 )
 
 func init() {
@@ -170,6 +171,9 @@ func init() {
 		{&ruleEditionLead, "campaign.edition-lead",
 			"an edition or a year before a name (第三届, 首届, 2026年度) dates one round of the campaign and is no part of its name",
 			"举办第二届职工厨艺大赛。", "举办职工厨艺大赛。"},
+		{&ruleHeadModifier, "campaign.head-modifier",
+			"主题, 系列, 专项 … before an unquoted name's 活动 or 行动 modify the head and are no part of the name",
+			"深入开展职工健步走系列活动。", "深入开展职工健步走活动。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
