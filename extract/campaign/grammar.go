@@ -183,6 +183,10 @@ var namedHeads = []string{"工程", "文化节", "艺术节", "运动会"}
 // (campaign.quoted-list): “A”、“B”等主题宣传.
 var listHeads = list("活动", "行动", "宣传", "评选", "评比", "竞赛", "工程", "品牌", "项目", "赛事", "培训")
 
+// listModifiers may stand in any number between 等 and a list head:
+// 等主题劳动竞赛, 等系列职工文体活动.
+var listModifiers = concat(genericWords, []string{"主题", "系列", "专题", "专项", "各类", "多项"})
+
 // maxListModifier caps the words between 等 and a list head: 等系列活动,
 // 等主题宣传, 等群众性活动.
 const maxListModifier = 3

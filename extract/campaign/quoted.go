@@ -185,13 +185,14 @@ func (s *scanner) headAfter(i int) bool {
 		return false
 	}
 	// “送医疗送健康”、X等活动: a list that ends in 等, a modifier or two
-	// and a head (等系列活动, 等主题宣传).
+	// and a head (等系列活动, 等主题宣传), or everyday words and a head
+	// (等主题劳动竞赛).
 	for k := i; k < len(s.f) && k < i+12 && !strings.ContainsRune("\n。;!?", s.f[k]); k++ {
 		if s.f[k] != '等' {
 			continue
 		}
-		for m := k + 1; m <= k+1+maxListModifier && m < len(s.f) && zh.IsHan(s.f[m]); m++ {
-			if s.hasAny(m, listHeads) != "" {
+		for m := k + 1; m <= k+1+maxGenericModifier && m < len(s.f) && zh.IsHan(s.f[m]); m++ {
+			if s.hasAny(m, listHeads) != "" && (m-k-1 <= maxListModifier || composedOf(string(s.f[k+1:m]), listModifiers)) {
 				return true
 			}
 		}
