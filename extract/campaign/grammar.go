@@ -125,6 +125,9 @@ var honourNouns = []string{
 	"先锋号", "奖章", "奖状", "示范点", "示范岗", "文明岗", "标兵", "能手", "工匠", "职工",
 }
 
+// quoteJoins join the quotations of a list (campaign.quoted-list).
+var quoteJoins = list("、", ",", "和", "及", "与", "以及", ",以及", "、以及")
+
 // listJoins join the items of an unquoted list (campaign.plain-conjoined,
 // campaign.honour-list).
 var listJoins = list("、", "和", "及", "与", "或")

@@ -115,13 +115,17 @@ func (s *scanner) joined(i, j int) bool {
 		if k > i && !zh.IsHan(s.f[k-1]) {
 			break
 		}
-		switch string(s.f[k:j]) {
-		case "":
+		seg := s.f[k:j]
+		if len(seg) == 0 {
 			if k == i {
 				return true
 			}
-		case "、", ",", "和", "及", "与", "以及", ",以及", "、以及":
-			return true
+			continue
+		}
+		for _, w := range quoteJoins.runes {
+			if slices.Equal(seg, w) {
+				return true
+			}
 		}
 	}
 	return false
