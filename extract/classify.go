@@ -41,7 +41,7 @@ var (
 	navStartRe = regexp.MustCompile(`^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\s*:`)
 	navSepRe   = regexp.MustCompile(`\s*(>>|>|»|›|→|->|/|\|)\s*`)
 	fieldRe    = regexp.MustCompile(`(来源|作者|发布时间|发表时间|发布日期|发表日期|更新时间|添加时间|录入时间|上传时间|日期|时间|录入|发布者|发布人|信息来源|稿源|文章来源|新闻来源|新闻作者|撰稿|供稿|撰文|摄影|点击|浏览|阅读|编辑|审核|作者单位)\s*:`)
-	bylineRe   = regexp.MustCompile(`^[□■●▲◆◇○\s]*(本报记者|特约记者|见习记者|实习记者|记者|通讯员|本报讯|新华社|本台讯|本网讯)`)
+	bylineRe   = regexp.MustCompile(`^[□■●▲◆◇○\s]*(?:(?:文|图|文图|文/图|图/文)\s*[/:]?\s*)?(本报记者|特约记者|见习记者|实习记者|记者|通讯员|本报讯|新华社|本台讯|本网讯)`)
 	urlLineRe  = regexp.MustCompile(`^(https?://|www\.)\S+`)
 	postedRe   = regexp.MustCompile(`(发表于|发布于|更新于|posted on|posted)\s*(19|20)\d\d[-/.年]`)
 )
@@ -58,17 +58,20 @@ func classifyFolded(line, folded string) kind {
 	}
 	n := utf8.RuneCountInString(s)
 	switch {
-	case pageTurnRe.MatchString(s):
+	case linePageTurn.On() && isPageTurn(s), lineDownload.On() && isDownloadNote(s):
 		return kindPageTurn
-	case n <= 80 && stopRe.MatchString(s), n <= 120 && mayStopAny(s) && stopAnyRe.MatchString(s):
+	case lineStop.On() && isStop(s, n):
 		return kindStop
-	case n <= 80 && isJunk(s):
-		return kindJunk
-	case isMeta(s, n):
-		return kindMeta
-	case isNav(s, n):
+	case lineEpaper.On() && isEpaperChrome(s, n):
 		return kindNav
-	case stripFoldedAds(line, folded) == "":
+	case lineJunk.On() && n <= 80 && isJunk(s), lineSearch.On() && isSearchBox(s, n),
+		lineTOC.On() && isTOC(s), lineData.On() && isDataRow(s, n):
+		return kindJunk
+	case lineMeta.On() && isMeta(s, n), lineLabel.On() && isLabelLine(s):
+		return kindMeta
+	case lineNav.On() && isNav(s, n):
+		return kindNav
+	case lineAd.On() && stripFoldedAds(line, folded) == "":
 		return kindAd
 	case isProse(s, n):
 		return kindContent
@@ -164,10 +167,18 @@ func isMeta(s string, n int) bool {
 
 // isProse reports whether a line reads as body text rather than a label.
 func isProse(s string, n int) bool {
-	if endsSentence(s) {
+	if endsSentence(s) || endsSentenceBeforeBracket(s) {
 		return true
 	}
 	return n >= 40 && countPunct(s) >= 2
+}
+
+// endsSentenceBeforeBracket reports whether s is a sentence with a byline
+// in brackets after its end, as a news item's last line carries its
+// reporters: …发放慰问金9.8万元。（张三 李四）. A caption's credit (某某摄)
+// is no byline, and the caption stays short.
+func endsSentenceBeforeBracket(s string) bool {
+	return strings.HasSuffix(s, ")") && parseTrailer(s).start > 0
 }
 
 // endsSentence reports whether s ends with sentence-final punctuation,

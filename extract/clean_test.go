@@ -25,7 +25,7 @@ func TestSplitParts(t *testing.T) {
 		{"mentions in prose", "本书第一篇:总论部分。\n正文。\n", []string{""}},
 	}
 	for _, tt := range tests {
-		parts := splitParts(textPage(tt.text).lines)
+		parts := splitParts(textPage(tt.text).lines, nil)
 		var got []string
 		for _, p := range parts {
 			got = append(got, p.title)

@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/unionscope/unionscope/extract/rule"
+	"github.com/unionscope/unionscope/zh"
 )
 
 // Date patterns, on folded text: 2005年04月21日08:35, 2005-5-7 21:23:57,
@@ -150,4 +153,74 @@ func cnNumber(s string) int {
 		cur = cnDigit(r)
 	}
 	return n + cur
+}
+
+var (
+	dateTextReported = rule.New(rule.Rule{
+		Name: "date.text-reported",
+		Why: "a page with no date of its own is dated by the most specific date its text gives with the year known: " +
+			"a full date first, then a year and month, then the latest year a description runs to; a speech's " +
+			"bare years are those it reviews and plans, not when it was given, and do not count",
+		Accept: "2015年11月起，区总工会开展职工技能培训。", Reject: "11月起，区总工会开展职工技能培训。",
+		Fires: func(s string) bool { return textDate([]string{s}, true) != "" },
+	})
+	dateLeadDayYear = rule.New(rule.Rule{
+		Name: "date.lead-day-year",
+		Why: "a lead sentence that gives the day (4月28日) and in the same sentence a single year (2019年…大会) " +
+			"dates the event it reports",
+		Accept: "4月28日，2019年全省五一劳动奖表彰大会在省城举行。", Reject: "4月28日，全省五一劳动奖表彰大会在省城举行。",
+		Fires: func(s string) bool { return leadDayYear(zh.Fold(s)) != "" },
+	})
+)
+
+var monthDayRe = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+
+// leadDayYear dates the lead sentence of folded text by its day and the
+// one year it names (date.lead-day-year).
+func leadDayYear(f string) string {
+	if k := strings.IndexAny(f, "。!?！？"); k >= 0 {
+		f = f[:k]
+	}
+	md := monthDayRe.FindStringSubmatchIndex(f)
+	if md == nil {
+		return ""
+	}
+	year := ""
+	for _, y := range yearRe.FindAllStringSubmatch(f, -1) {
+		if year != "" && y[1] != year {
+			return ""
+		}
+		year = y[1]
+	}
+	if year == "" || dateYMDRe.MatchString(f) {
+		return ""
+	}
+	return ymd(year, f[md[2]:md[3]], f[md[4]:md[5]])
+}
+
+// textDate dates a body by what it reports (date.text-reported).
+// Without years (a speech's), only a month or a day dates it.
+func textDate(body []string, years bool) string {
+	var month, year string
+	for i, p := range body {
+		f := zh.Fold(p)
+		if d := findDate(f); d != "" {
+			return d
+		}
+		if i == 0 && dateLeadDayYear.On() {
+			if d := leadDayYear(f); d != "" {
+				return d
+			}
+		}
+		if month == "" {
+			month = findMonth(f)
+		}
+		for _, y := range yearRe.FindAllStringSubmatch(f, -1) {
+			year = max(year, y[1])
+		}
+	}
+	if !years {
+		year = ""
+	}
+	return firstNonEmpty(month, year)
 }

@@ -55,15 +55,19 @@ func Parse(in Input) ([]corpus.Document, error) {
 	sum := sha256.Sum256(in.Data)
 	hash := hex.EncodeToString(sum[:])
 
-	kinds := make([]kind, len(pg.lines))
-	for i, l := range pg.lines {
+	meta := pg.lines
+	if headerReading.On() {
+		meta = withoutReadings(pg.lines)
+	}
+	kinds := make([]kind, len(meta))
+	for i, l := range meta {
 		kinds[i] = classify(l.text)
 	}
-	parts := splitParts(pg.lines)
+	parts := splitParts(meta, kinds)
 	docs := make([]corpus.Document, 0, len(parts))
 	empty := true
 	for i, pt := range parts {
-		d := buildDocument(pg, kinds, pt, in.Name)
+		d := buildDocument(pg, meta, kinds, pt, in.Name)
 		d.SourceFile = in.Name
 		d.Part = i + 1
 		d.ContentHash = hash
@@ -100,84 +104,16 @@ func isHTML(name, contentType, text string) bool {
 	return len(tagRe.FindAllStringIndex(text[:min(len(text), 65536)], 10)) >= 10
 }
 
-// part is a slice of the page's lines that makes one document.
-type part struct {
-	from, to int
-	title    string // from the 第N篇: header, if any
-}
-
-// splitParts cuts a compilation at its 第一篇:, 第二篇: … headers. Two or
-// more headers numbered in order make a compilation; anything else is one
-// document.
-func splitParts(lines []line) []part {
-	type hdr struct {
-		at    int
-		n     int
-		title string
-	}
-	var hs []hdr
-	for i, l := range lines {
-		if len(l.text) > 300 {
-			continue
-		}
-		f := zh.Fold(l.text)
-		m := partRe.FindStringSubmatchIndex(f)
-		if m == nil {
-			continue
-		}
-		n := partNumber(f[m[2]:m[3]])
-		if n != len(hs)+1 {
-			continue
-		}
-		hs = append(hs, hdr{at: i, n: n, title: strings.TrimSpace(origSpan(l.text, f, m[4], m[5]))})
-	}
-	if len(hs) < 2 {
-		return []part{{from: 0, to: len(lines)}}
-	}
-	parts := make([]part, len(hs))
-	for i, h := range hs {
-		to := len(lines)
-		if i+1 < len(hs) {
-			to = hs[i+1].at
-		}
-		parts[i] = part{from: h.at + 1, to: to, title: h.title}
-	}
-	return parts
-}
-
-func partNumber(s string) int {
-	n := 0
-	digits := true
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			digits = false
-		}
-	}
-	if digits {
-		for _, r := range s {
-			n = n*10 + int(r-'0')
-		}
-		return n
-	}
-	s = strings.NewReplacer("两", "二", "零", "", "〇", "").Replace(s)
-	if i := strings.Index(s, "百"); i >= 0 {
-		h := cnNumber(s[:i])
-		if h == 0 {
-			h = 1
-		}
-		return h*100 + cnNumber(s[i+len("百"):])
-	}
-	return cnNumber(s)
-}
-
-// buildDocument reads one part of a page.
-func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document {
-	lines, ks := pg.lines[pt.from:pt.to], kinds[pt.from:pt.to]
+// buildDocument reads one part of a page. meta holds the page's lines as
+// they are read for metadata and classified, pg.lines as they are kept in
+// the body (see header.pinyin-reading).
+func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) corpus.Document {
+	lines, ks := meta[pt.from:pt.to], kinds[pt.from:pt.to]
 	sp := findBody(lines, ks)
 	var body []string
 	hdrEnd := len(lines)
 	if sp.start >= 0 {
-		body = bodyParagraphs(lines, ks, sp)
+		body = bodyParagraphs(pg.lines[pt.from:pt.to], ks, sp)
 		hdrEnd = sp.start
 	}
 	hdrStart := 0
@@ -190,47 +126,90 @@ func buildDocument(pg *page, kinds []kind, pt part, name string) corpus.Document
 	if d.Body == nil {
 		d.Body = []string{}
 	}
-	d.Title = cleanSpace(chooseTitle(pg, h, pt) + subtitle(pg, lines, hdrStart, hdrEnd))
+	rawTitle := chooseTitle(pg, h, pt) + subtitle(pg, lines, hdrStart, hdrEnd)
+	d.Title = cleanTitle(rawTitle)
+	rawTitleF := zh.Fold(rawTitle)
+	// A stamp after the title names the newspaper and the day; a site
+	// after it names the site.
+	var stampPaper, stampDate, titleSite string
+	if titleTrailer.On() {
+		stampPaper, stampDate = titleStamp(rawTitle)
+	}
+	if titleSiteSuffix.On() {
+		_, titleSite = stripSiteSuffix(zh.StripReadings(rawTitle))
+	}
 	titleF := zh.Fold(d.Title)
+	if bodyTitleRepeat.On() {
+		d.Body = dropTitleRepeats(d.Body, d.Title)
+	}
 
 	closing := closingLines(lines, ks, sp)
 	tbl := infoTable(lines[:hdrEnd])
-	d.Date = firstNonEmpty(h.lineDate, h.fieldDate, pg.metaDate, h.anyDate, h.periodDate, tbl.published, tbl.written, closing.date, urlDate(strings.ToLower(name)), findDate(titleF), findMonth(titleF))
+	d.Date = firstNonEmpty(h.lineDate, h.fieldDate, pg.metaDate, h.anyDate, h.periodDate, tbl.published, tbl.written, stampDate, closing.date, urlDate(strings.ToLower(name)), findDate(rawTitleF), findMonth(titleF))
 	if d.Date == "" {
 		if m := yearRe.FindStringSubmatch(titleF); m != nil {
 			d.Date = m[1]
 		}
 	}
 
-	// The opening byline names the reporters, and the agency of a wire
-	// story (新华社北京5月1日电).
-	var lead, agency string
+	// The opening dateline names the reporters and the outlet of a news
+	// item (本报讯（记者…）, 新华社北京5月1日电, 某某网讯), and a bracket after
+	// its last sentence may name them too; neither is body.
+	var dl dateline
+	tr := trailer{start: -1}
 	if len(d.Body) > 0 {
-		if lead = bodyByline(d.Body[0]); lead != "" {
-			f := zh.Fold(d.Body[0])
-			if m := newspaperRe.FindStringIndex(f); m != nil && m[0] <= 3 {
-				agency = origSpan(d.Body[0], f, m[0], m[1])
-			}
+		dl = parseDateline(d.Body[0])
+		if dl.end > 0 && bodyDateline.On() {
+			d.Body = replaceParagraph(d.Body, 0, d.Body[0][dl.end:])
+		} else {
+			dl.outlet, dl.own = "", false
 		}
 	}
-	d.Publisher = firstNonEmpty(h.publisher, pg.metaPublisher, tbl.publisher, agency, h.site, pageSite(lines, ks), pg.site)
+	if n := len(d.Body); n > 0 && bodyTrailingByline.On() {
+		if tr = parseTrailer(d.Body[n-1]); tr.start >= 0 {
+			d.Body = replaceParagraph(d.Body, n-1, d.Body[n-1][:tr.start])
+		} else {
+			tr = closingTrailer(lines, ks, sp)
+		}
+	}
+	lead := dl.authors
+	if d.Date == "" {
+		d.Date = tr.date
+	}
+	var ownPaper, chromeName string
+	if dl.own && publisherOwnPaper.On() {
+		ownPaper = pageChrome(meta, kinds, chromePaper)
+	}
+	if publisherSiteChrome.On() {
+		chromeName = pageChrome(meta, kinds, chromeSite)
+	}
+	d.Publisher = firstNonEmpty(h.publisher, pg.metaPublisher, tbl.publisher, dl.outlet, tr.paper, stampPaper, ownPaper, h.site, pageSite(lines, ks), pg.site, titleSite, chromeName)
 	metaAuthor := cleanAuthor(pg.metaAuthor)
 	if metaAuthor == d.Publisher || metaAuthor == pg.site || isSiteName(metaAuthor, pg.site) {
 		metaAuthor = ""
 	}
-	d.Author = firstNonEmpty(h.author, h.speaker, titleAuthor(d.Title), titleSpeaker(d.Title), h.org, lead, metaAuthor, pg.blogger, closing.org)
+	var bracketSpeaker string
+	if titleTrailer.On() {
+		bracketSpeaker = titleBracketSpeaker(zh.StripReadings(rawTitle))
+	}
+	d.Author = firstNonEmpty(h.author, h.speaker, titleAuthor(d.Title), titleSpeaker(d.Title), bracketSpeaker, h.org, lead, tr.authors, metaAuthor, pg.blogger, closing.org, tr.unit)
 
 	// A byline, a newspaper, or a web page's own date stamp mark a news
 	// item once title and navigation have not said otherwise; a blog or
 	// forum post has a date stamp too and is no news for it.
 	personal := personalSiteRe.MatchString(zh.Fold(pg.site + " " + d.Publisher))
-	news := h.author != "" && h.speaker == "" || lead != "" || newspaperRe.MatchString(zh.Fold(d.Publisher)) ||
-		pg.html && !personal && (h.fieldDate != "" || h.lineDate != "" || pg.metaDate != "")
+	reported := lead != "" || dl.outlet != "" || dl.own || tr.authors != "" || tr.unit != "" || tr.paper != ""
+	news := h.author != "" && h.speaker == "" || reported || newspaperRe.MatchString(zh.Fold(d.Publisher)) ||
+		pg.html && !personal && (h.fieldDate != "" || h.lineDate != "" || pg.metaDate != "") ||
+		doctypePortalStamp.On() && !personal && (portalStamp(h) || datedByOutlet(h, d.Publisher))
 	d.Doctype = doctype(d.Title, append(h.crumbs, breadcrumbs(lines, ks)...), d.Body, news)
 	// A story that opens 本报讯（记者…）or 新华社…电 is news, though its title
 	// names the report or the rules it tells of.
-	if lead != "" && (d.Doctype == corpus.DoctypeSummary || d.Doctype == corpus.DoctypeOther) {
+	if reported && (d.Doctype == corpus.DoctypeSummary || d.Doctype == corpus.DoctypeOther) {
 		d.Doctype = corpus.DoctypeNews
+	}
+	if d.Date == "" && dateTextReported.On() {
+		d.Date = textDate(d.Body, d.Doctype != corpus.DoctypeSpeech)
 	}
 	// The site's name often names the place (郸城县总工会): it counts as
 	// one mention.
@@ -270,7 +249,10 @@ func subtitle(pg *page, lines []line, at, end int) string {
 // the compilation's part header.
 func chooseTitle(pg *page, h header, pt part) string {
 	if !pg.html {
-		return firstNonEmpty(h.title, pt.title)
+		if pt.title != "" && titleRepeat(zh.Fold(pt.title), zh.Fold(h.title)) {
+			return pt.title // 标题1 over the first of a site's samples
+		}
+		return firstNonEmpty(h.title, pt.title, h.origTitle)
 	}
 	if pg.headline != "" {
 		return pg.headline
@@ -282,7 +264,7 @@ func chooseTitle(pg *page, h header, pt part) string {
 	case dt != "" && !isSiteName(pg.docTitle, pg.site):
 		return pg.docTitle
 	}
-	return firstNonEmpty(h.title, pg.docTitle)
+	return firstNonEmpty(h.title, pg.docTitle, h.origTitle)
 }
 
 var siteNameRe = regexp.MustCompile(`(网|在线|门户|网站|首页|主页|总工会|工会)$`)
@@ -303,6 +285,21 @@ func headlineLine(lines []line, headline string, end int) int {
 		}
 	}
 	return 0
+}
+
+// closingTrailer reads a byline or a newspaper's stamp in brackets on a
+// line of its own right under the body: （某某日报 2012年01月17日 002版）.
+func closingTrailer(lines []line, kinds []kind, sp span) trailer {
+	for i := sp.end; sp.start >= 0 && i < len(lines) && i < sp.end+3; i++ {
+		if kinds[i] == kindBlank {
+			continue
+		}
+		if t := parseTrailer(lines[i].text); t.start == 0 {
+			return t
+		}
+		break
+	}
+	return trailer{start: -1}
 }
 
 // closing is the signature under a report: the unit and the date it
@@ -384,6 +381,16 @@ func breadcrumbs(lines []line, kinds []kind) []string {
 		}
 	}
 	return out
+}
+
+// replaceParagraph sets body[i] to p, trimmed, or drops it when nothing
+// is left.
+func replaceParagraph(body []string, i int, p string) []string {
+	if p = strings.TrimSpace(p); p != "" {
+		body[i] = p
+		return body
+	}
+	return append(body[:i], body[i+1:]...)
 }
 
 func firstNonEmpty(vs ...string) string {

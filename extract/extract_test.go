@@ -85,8 +85,9 @@ func TestBigramF1(t *testing.T) {
 }
 
 // TestFixtures parses every testdata/{html,text}/<case>/input.* and compares
-// the documents with want.json: metadata exactly, the body by bigram F1 of
-// at least 0.95. want.json holds one object, or a list for compilations.
+// the documents with want.json: metadata exactly, the body exactly for
+// text/ and by bigram F1 of at least 0.95 for html/. want.json holds one
+// object, or a list for compilations.
 func TestFixtures(t *testing.T) {
 	dirs, err := filepath.Glob(filepath.Join("testdata", "*", "*", "want.json"))
 	if err != nil || len(dirs) == 0 {
@@ -94,6 +95,9 @@ func TestFixtures(t *testing.T) {
 	}
 	for _, wp := range dirs {
 		dir := filepath.Dir(wp)
+		// Text fixtures are written for the phenomenon they show, and
+		// their bodies compare exactly; web pages keep some slack.
+		exact := filepath.Base(filepath.Dir(dir)) == "text"
 		t.Run(filepath.ToSlash(dir[len("testdata/"):]), func(t *testing.T) {
 			inputs, _ := filepath.Glob(filepath.Join(dir, "input.*"))
 			if len(inputs) != 1 {
@@ -146,12 +150,14 @@ func TestFixtures(t *testing.T) {
 			}
 			for i := range wants {
 				w, g := wants[i], got[i]
-				if f1 := bigramF1(w.Body, g.Body); f1 < 0.95 {
-					t.Errorf("part %d: body bigram F1 = %.3f, want >= 0.95; (-want +got):\n%s", i+1, f1, cmp.Diff(w.Body, g.Body))
+				if !exact {
+					if f1 := bigramF1(w.Body, g.Body); f1 < 0.95 {
+						t.Errorf("part %d: body bigram F1 = %.3f, want >= 0.95; (-want +got):\n%s", i+1, f1, cmp.Diff(w.Body, g.Body))
+					}
+					w.Body, g.Body = nil, nil
 				}
-				w.Body, g.Body = nil, nil
 				if diff := cmp.Diff(w, g); diff != "" {
-					t.Errorf("part %d: metadata mismatch (-want +got):\n%s", i+1, diff)
+					t.Errorf("part %d: mismatch (-want +got):\n%s", i+1, diff)
 				}
 			}
 		})

@@ -19,7 +19,6 @@ var (
 	newspaperRe = regexp.MustCompile(`([\p{Han}]{2,8}?(?:日报|晚报|早报|时报|商报|导报|周报|工人报|青年报|法制报|经济报))|(新华社|中新社|中新网|人民网|新华网|央视网|中国新闻网|中工网|中国工会网|光明网)`)
 	siteHomeRe  = regexp.MustCompile(`返回\s*([\p{Han}a-z0-9]{2,20}?(?:网|在线|网站|门户))\s*首页`)
 	copyrightRe = regexp.MustCompile(`(?:版权所有|copyright|©)\s*[:：]?\s*(?:©|\(c\))?\s*(?:\d{4}\s*(?:-\s*\d{4})?)?\s*([\p{Han}]{2,15}?(?:网|在线))`)
-	partRe      = regexp.MustCompile(`^第([一二三四五六七八九十百零〇两\d]{1,4})篇\s*[:：]\s*(.*)$`)
 	titleOrgRe  = regexp.MustCompile(`[(（]([^()（）]{2,20})[)）]\s*$`)
 	roleSplitRe = regexp.MustCompile(`本报记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|本报讯|本台讯|本网讯|摄影|摄|文/|图/|报道`)
 )
@@ -45,6 +44,11 @@ type header struct {
 	// org is a unit signing under the title (阆中市总工会); periodDate a
 	// year or month alone on a line there: (2013年4月).
 	org, periodDate string
+	// origTitle is the value of a 原标题: line.
+	origTitle string
+	// groups counts the runs of title-like lines; bylineAt is how many of
+	// them came before the first byline or date line, 0 when none did.
+	groups, bylineAt int
 }
 
 // readHeader reads metadata from lines[from:to], the zone between the top of
@@ -65,20 +69,31 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 		switch kinds[i] {
 		case kindNav:
 			h.crumbs = append(h.crumbs, f)
+			if h.fieldDate == "" && dateEpaperToolbar.On() && isEpaperChrome(f, utf8.RuneCountInString(f)) {
+				h.fieldDate = findDate(f)
+			}
 			if m := siteHomeRe.FindStringSubmatchIndex(f); m != nil && h.site == "" {
 				h.site = origSpan(s, f, m[2], m[3])
 			}
 			flush()
 		case kindMeta:
+			flush()
+			if h.bylineAt == 0 && (!urlLineRe.MatchString(f) || fieldRe.MatchString(f)) {
+				h.bylineAt = len(titleGroups)
+			}
 			if isDateLine(f) {
 				if h.lineDate == "" {
 					h.lineDate = findDate(f)
 				}
-				flush()
+				continue
+			}
+			if m := labelLineRe.FindStringSubmatchIndex(f); m != nil {
+				if f[m[2]:m[3]] == "原标题" || f[m[2]:m[3]] == "原题" {
+					h.origTitle = strings.TrimSpace(origSpan(s, f, m[1], len(f)))
+				}
 				continue
 			}
 			readFields(&h, s, f)
-			flush()
 		case kindShort, kindContent:
 			if isDateLine(f) {
 				if h.lineDate == "" {
@@ -121,6 +136,10 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			if n := len(group); n > 0 && group[n-1] == s {
 				continue // a title repeated line for line
 			}
+			if titleCrumbSection.On() && crumbSection(f, h.crumbs) {
+				flush()
+				continue
+			}
 			group = append(group, s)
 		case kindBlank:
 			flush()
@@ -129,29 +148,44 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				h.site = origSpan(s, f, m[2], m[3])
 			}
 			flush()
+			if headerToolbarFields.On() && fieldRe.MatchString(f) {
+				if h.bylineAt == 0 {
+					h.bylineAt = len(titleGroups)
+				}
+				readFields(&h, s, f)
+			}
 		}
 	}
 	flush()
-	if len(titleGroups) > 0 {
-		h.title = joinTitle(pickTitleGroup(titleGroups))
+	h.groups = len(titleGroups)
+	if h.bylineAt > 0 && titleAboveByline.On() {
+		titleGroups = titleGroups[:h.bylineAt]
+	}
+	if g := pickTitleGroup(titleGroups); g != nil {
+		h.title = joinTitle(g)
 	}
 	return h
 }
 
 // pickTitleGroup prefers the last group that reads like a title; menus and
-// site names come first on a page, the title last before the byline.
+// site names come first on a page, the title last before the byline. With
+// none (title.too-short off: the last group) it returns nil.
 func pickTitleGroup(groups [][]string) []string {
 	for i := len(groups) - 1; i >= 0; i-- {
-		if looksLikeTitle(strings.Join(groups[i], "")) {
-			return groups[i]
+		g := groups[i]
+		if looksLikeTitle(strings.Join(g, "")) && (len(g) <= maxTitleLines || !titleRunTail.On()) {
+			return g
+		}
+		// A menu run straight into the headline, with no blank line
+		// between, ends with the headline.
+		if last := g[len(g)-1]; len(g) > 1 && titleRunTail.On() && looksLikeTitle(last) {
+			return g[len(g)-1:]
 		}
 	}
+	if len(groups) == 0 || titleTooShort.On() {
+		return nil
+	}
 	return groups[len(groups)-1]
-}
-
-func looksLikeTitle(s string) bool {
-	n := utf8.RuneCountInString(s)
-	return n >= 5 && n <= 120
 }
 
 // joinTitle joins the lines of a title broken over several lines: short
@@ -181,10 +215,8 @@ var (
 	periodRe   = regexp.MustCompile(`^[(\[【]?\s*((?:19|20)\d\d)\s*年\s*(?:(\d{1,2})\s*月(?:份)?)?\s*[)\]】]?$`)
 	periodCNRe = regexp.MustCompile(`^[(\[【]?\s*([一二三四五六七八九〇零○o]{4})\s*年\s*(?:([一二三四五六七八九十]{1,3})\s*月)?\s*[)\]】]?$`)
 	// A signing unit, maybe with the year or month after it.
-	orgLineRe = regexp.MustCompile(`^([\p{Han}·()]{3,24}?)\s*([(\[【]?\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零○o]{4})\s*年[^)\]】]{0,12}[)\]】]?)?$`)
+	orgLineRe = regexp.MustCompile(`^([\p{Han}·()a-z×*]{3,24}?)\s*([(\[【]?\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零○o]{4})\s*年[^)\]】]{0,12}[)\]】]?)?$`)
 	notOrgRe  = regexp.MustCompile(`的|在|关于|讲话|发言|致辞|总结|报告|材料|经验|会议|大会|活动|通知|意见|方案|之家|工程|建设|服务|工作`)
-	// 本报讯（记者 陈晓）, 新华社北京3月5日电（记者 王某 李某）, 本报讯 记者陈晓 通讯员刘洋报道：
-	bodyBylineRe = regexp.MustCompile(`^[□■\s]*(?:[\p{Han}\d]{0,16}?(?:讯|电)\s*)?(?:[(\[【]([^()\[\]【】]{2,40})[)\]】]|((?:本报|特约|见习|实习)?(?:记者|通讯员)[^。,;:!?]{2,30}?)(?:报道)?\s*[:])`)
 )
 
 var infoLabelRe = regexp.MustCompile(`(发布机构|发文机关|发布单位|发布日期|生成日期|公开日期|发文日期|成文日期)\s*:`)
@@ -284,22 +316,7 @@ func orgLine(s, f string) (org, date string) {
 
 // bodyByline reads the reporters of a news item from the opening of its
 // first paragraph: 本报讯（记者 陈晓）… or 新华社北京电（记者 王某）….
-func bodyByline(first string) string {
-	f := zh.Fold(first)
-	m := bodyBylineRe.FindStringSubmatchIndex(f)
-	if m == nil {
-		return ""
-	}
-	a, b := m[2], m[3]
-	if a < 0 {
-		a, b = m[4], m[5]
-	}
-	inner := f[a:b]
-	if !roleSplitRe.MatchString(inner) {
-		return ""
-	}
-	return bylineNames(origSpan(first, f, a, b), inner)
-}
+func bodyByline(first string) string { return parseDateline(first).authors }
 
 // speakerName recognises a speaker line: 市委常务副书记 邓川, 叶海波 alone,
 // 林志远同志, or the same in brackets: (市总工会主席 王某).
@@ -332,7 +349,11 @@ func speakerName(s string) (string, bool) {
 
 // readFields reads source, author and date fields from one byline.
 func readFields(h *header, s, f string) {
-	if d := findDate(f); d != "" {
+	d := findDate(f)
+	if d == "" && dateShortYear.On() {
+		d = shortYearDate(f)
+	}
+	if d != "" {
 		if fieldRe.MatchString(f) || postedRe.MatchString(f) {
 			if h.fieldDate == "" {
 				h.fieldDate = d
@@ -346,6 +367,9 @@ func readFields(h *header, s, f string) {
 		case "来源", "信息来源", "稿源", "文章来源", "新闻来源":
 			if h.publisher == "" {
 				h.publisher = cleanPublisher(fv.value)
+				if publisherSourcePair.On() {
+					h.publisher = sourcePaper(h.publisher)
+				}
 			}
 		case "作者", "新闻作者", "撰稿", "撰文", "发布者", "发布人":
 			if h.author == "" {
@@ -533,56 +557,6 @@ func titleAuthor(title string) string {
 		return ""
 	}
 	return strings.TrimSpace(origSpan(title, f, m[2], m[3]))
-}
-
-// doctype decides the kind of document from its title, the navigation
-// around it and the opening of its body.
-func doctype(title string, crumbs []string, body []string, news bool) string {
-	t := zh.Fold(title)
-	switch {
-	// An account given at an experience-exchange meeting is experience
-	// material, though delivered as a 发言.
-	case containsAny(t, "经验交流", "经验材料", "典型材料", "交流材料", "典型经验", "经验做法"):
-		return "experience"
-	case containsAny(t, "讲话", "致辞", "发言", "演讲", "讲稿", "主持词", "贺词", "动员会上", "报告会上"):
-		return "speech"
-	case containsAny(t, "总结", "述职", "汇报") || strings.Contains(t, "报告") && !strings.Contains(t, "报告会"):
-		return "summary"
-	case containsAny(t, "综述", "纪实", "工作纪", "侧记", "报道", "新闻", "通讯", "巡礼", "记者", "见闻"):
-		return "news"
-	}
-	for i := len(crumbs) - 1; i >= 0; i-- {
-		c := crumbs[i]
-		if k := strings.LastIndexAny(c, ">»›|"); k >= 0 {
-			c = c[k:]
-		}
-		switch {
-		case containsAny(c, "经验交流", "经验材料", "典型经验"):
-			return "experience"
-		case containsAny(c, "领导讲话", "讲话"):
-			return "speech"
-		case containsAny(c, "工作总结", "总结", "述职"):
-			return "summary"
-		}
-	}
-	if len(body) > 0 {
-		first := zh.Fold(body[0])
-		if utf8.RuneCountInString(first) <= 20 && strings.HasSuffix(strings.TrimRight(first, " "), ":") && containsAny(first, "同志们", "各位", "女士们", "朋友们", "代表") {
-			return "speech"
-		}
-	}
-	if containsAny(t, "通知", "公告", "决定", "意见", "办法", "规定", "方案", "细则", "章程", "名单", "公示", "通报", "条例", "规划", "要点", "计划") {
-		return "other"
-	}
-	if news {
-		return "news"
-	}
-	for _, c := range crumbs {
-		if containsAny(c, "新闻", "动态", "要闻", "资讯", "报道") {
-			return "news"
-		}
-	}
-	return "other"
 }
 
 func containsAny(s string, subs ...string) bool {

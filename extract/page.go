@@ -48,6 +48,7 @@ func textPage(text string) *page {
 		raw[i] = cleanSpace(s)
 	}
 	raw = unwrap(raw, indented, nIndented*5 >= len(raw))
+	raw = joinNumberLines(raw, textNumberLine.On(), textNumberWrap.On())
 	for _, s := range raw {
 		p.lines = append(p.lines, line{text: s, main: true})
 	}
@@ -237,15 +238,30 @@ func cleanLines(in []string, kept bool) []string {
 	out := make([]string, 0, len(in))
 	for _, line := range in {
 		s := cleanSpace(line)
-		f := zh.Fold(s)
-		if !kept || s != line {
-			switch classifyFolded(s, f) {
-			case kindBlank, kindNav, kindMeta, kindJunk, kindStop, kindPageTurn, kindAd:
+		pieces := []string{s}
+		if bodyOmission.On() {
+			pieces = splitOmissions(s)
+		}
+		for _, s := range pieces {
+			if bodyMarkup.On() {
+				s = stripMarkupResidue(s)
+			}
+			f := zh.Fold(s)
+			if !kept || s != line {
+				switch classifyFolded(s, f) {
+				case kindBlank, kindNav, kindMeta, kindJunk, kindStop, kindPageTurn, kindAd:
+					continue
+				}
+			}
+			if bodyPreamble.On() && siteTalk(f) {
 				continue
 			}
-		}
-		if s = stripFoldedAds(s, f); s != "" {
-			out = append(out, s)
+			if s = stripFoldedAds(s, f); s != "" && adGambling.On() {
+				s = stripInlineAds(s)
+			}
+			if s != "" {
+				out = append(out, s)
+			}
 		}
 	}
 	return rejoin(out)

@@ -1,0 +1,46 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/unionscope/unionscope/extract/rule"
+	"github.com/unionscope/unionscope/zh"
+)
+
+var adGambling = rule.New(rule.Rule{
+	Name: "ad.gambling",
+	Why: "links a hacked page injects into text name a gambling brand (a documented list: 申博, sunbet, 百家乐 …) " +
+		"and a site word with a colon (官网:, 现金网:); the text around them stays",
+	Accept: "在第三届申博现金网：职工技能大赛上", Reject: "上海申博成功后，职工热情高涨。",
+	Fires: func(s string) bool { return stripInlineAds(s) != s },
+})
+
+// gamblingAdRe is one injected gambling link, on folded text: a brand
+// word, a few more letters, a site word and a colon. The brand word opens
+// the match, so no character of the sentence before it goes with it; 申博
+// alone (bidding for the Expo) is news, and only with a site word an ad.
+var gamblingAdRe = regexp.MustCompile(`(?:申博|sunbet|太阳城|百家乐|博彩|娱乐城|时时彩|六合彩|老虎机|赌场|博狗|葡京|casino|bet365)[\p{Han}a-z0-9]{0,6}?(?:官网|现金网|网址|平台|娱乐|开户|注册|网站)\s*:`)
+
+// mayGamble spares the regexp nearly every line: each match has a colon.
+func mayGamble(f string) bool { return strings.Contains(f, ":") }
+
+// stripInlineAds removes injected gambling links from s (ad.gambling).
+func stripInlineAds(s string) string {
+	f := zh.Fold(s)
+	if !mayGamble(f) {
+		return s
+	}
+	ms := gamblingAdRe.FindAllStringIndex(f, -1)
+	if ms == nil {
+		return s
+	}
+	var b strings.Builder
+	prev := 0
+	for _, m := range ms {
+		b.WriteString(origSpan(s, f, prev, m[0]))
+		prev = m[1]
+	}
+	b.WriteString(origSpan(s, f, prev, len(f)))
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/unionscope/unionscope/extract/rule"
+	"github.com/unionscope/unionscope/zh"
+)
+
+// Rules that clean the paragraphs of a body of what document sites and
+// conversions put into them.
+
+var (
+	bodyOmission = rule.New(rule.Rule{
+		Name: "body.omission-note",
+		Why: "a document site hides part of a text behind a note (……此处隐藏1200个字……, 省略N字); the note is " +
+			"not text, and the text on either side of it belongs to different paragraphs",
+		Accept: "全年新建工会28家……此处隐藏860个字……三、加强职工之家建设", Reject: "全年新建工会28家，隐藏的问题也不少。",
+		Fires: func(s string) bool { return len(splitOmissions(s)) != 1 },
+	})
+	bodyMarkup = rule.New(rule.Rule{
+		Name:   "body.markup-residue",
+		Why:    "a copy cut inside an HTML tag leaves the tail of a style attribute before the text: color: #333;\">",
+		Accept: "ground-color: #fff;\">三、加强职工之家建设", Reject: "三、加强职工之家建设",
+		Fires: func(s string) bool { return stripMarkupResidue(s) != s },
+	})
+	bodyPreamble = rule.New(rule.Rule{
+		Name: "body.site-talk",
+		Why: "a document site talks to its readers around a sample text (下面是小编整理的…, 希望对大家有所帮助, " +
+			"欢迎大家借鉴与参考); the paragraph that does is the site's, not the text's",
+		Accept: "总结是一种书面材料。下面是小编为大家整理的工会工作总结，希望对大家有所帮助。",
+		Reject: "近日小编了解到，区总工会推出了职工服务卡。",
+		Fires:  func(s string) bool { return siteTalk(zh.Fold(s)) },
+	})
+	bodyTitleRepeat = rule.New(rule.Rule{
+		Name: "body.title-repeat",
+		Why: "a line in the body that repeats the title, maybe with a sample's number (标题1, 篇二), is the " +
+			"site's heading over the text again",
+		Accept: "村工会工作总结\n村工会工作总结2", Reject: "村工会工作总结\n一、基本情况",
+		Fires: func(s string) bool { t, l, _ := strings.Cut(s, "\n"); return titleRepeat(zh.Fold(t), zh.Fold(l)) },
+	})
+)
+
+var omissionRe = regexp.MustCompile(`[.…。]{0,6}\s*(?:此处)?(?:隐藏|省略)\s*\d+\s*(?:个)?字\s*[.…。]{0,6}`)
+
+// splitOmissions cuts a paragraph at the omission notes in it
+// (body.omission-note); without one it returns the paragraph alone.
+func splitOmissions(s string) []string {
+	if !strings.Contains(s, "字") {
+		return []string{s}
+	}
+	f := zh.Fold(s)
+	ms := omissionRe.FindAllStringIndex(f, -1)
+	if ms == nil {
+		return []string{s}
+	}
+	var out []string
+	prev := 0
+	for _, m := range ms {
+		if p := strings.TrimSpace(origSpan(s, f, prev, m[0])); p != "" {
+			out = append(out, p)
+		}
+		prev = m[1]
+	}
+	if p := strings.TrimSpace(origSpan(s, f, prev, len(f))); p != "" {
+		out = append(out, p)
+	}
+	return out
+}
+
+// markupResidueRe is the tail of a tag cut open: attribute text in ASCII
+// up to the quote and bracket that close it.
+var markupResidueRe = regexp.MustCompile(`^[a-z-]*\s*:\s*[\x20-\x21\x23-\x3b\x3d\x3f-\x7e]{0,80}"\s*/?>`)
+
+func stripMarkupResidue(s string) string {
+	if !strings.Contains(s, "\">") {
+		return s
+	}
+	if m := markupResidueRe.FindStringIndex(s); m != nil {
+		return strings.TrimSpace(s[m[1]:])
+	}
+	return s
+}
+
+var siteTalkRe = regexp.MustCompile(`小编(?:精心|特意|特地)?(?:为(?:大家|你|您))?(?:收集|整理|准备|搜集|推荐)|希望(?:能)?对(?:大家|你|您)(?:有所)?(?:帮助|启发)|希望能(?:够)?帮助到(?:大家|你|您)|欢迎(?:大家)?(?:借鉴|参考|阅读)(?:与|和)?(?:参考|借鉴)?|快来(?:写|看)一(?:份|篇)`)
+
+// maxSiteTalkRunes bounds a paragraph dropped for site talk: the site's
+// blurb runs to two or three sentences; a long paragraph that quotes such
+// a phrase is text.
+const maxSiteTalkRunes = 200
+
+func siteTalk(f string) bool {
+	return (strings.Contains(f, "小编") || strings.Contains(f, "希望") || strings.Contains(f, "欢迎") || strings.Contains(f, "快来")) &&
+		utf8.RuneCountInString(f) <= maxSiteTalkRunes && siteTalkRe.MatchString(f)
+}
+
+var sampleNumberRe = regexp.MustCompile(`^\s*(?:[(（【\[]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）】\]]?|[(（【\[]?\s*(?:篇|范文)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）】\]]?)?\s*$`)
+
+// titleRepeat reports whether the folded body line l repeats the folded
+// title t (body.title-repeat).
+func titleRepeat(t, l string) bool {
+	t, l = strings.ReplaceAll(t, " ", ""), strings.ReplaceAll(l, " ", "")
+	if utf8.RuneCountInString(t) < minTitleRunes || !strings.HasPrefix(l, t) {
+		return false
+	}
+	return sampleNumberRe.MatchString(l[len(t):])
+}
+
+// dropTitleRepeats removes the body lines that repeat the title.
+func dropTitleRepeats(body []string, title string) []string {
+	t := zh.Fold(title)
+	out := body[:0]
+	for _, p := range body {
+		// A repeat is the title and a few characters more; longer
+		// paragraphs need not be folded to tell.
+		if len(p) <= len(title)+24 && titleRepeat(t, zh.Fold(p)) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}

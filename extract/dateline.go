@@ -1,0 +1,233 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/unionscope/unionscope/extract/rule"
+	"github.com/unionscope/unionscope/zh"
+)
+
+// Datelines and bylines are not body: a news item opens with its outlet's
+// 讯 or 电 and the reporters (本报讯（记者 陈晓）, 新华社北京5月1日电, 某某网讯),
+// and may close with them in brackets ((记者 王某), (张三 李四)). Both are
+// read for the author and the outlet, and cut from the paragraphs.
+
+var (
+	bodyDateline = rule.New(rule.Rule{
+		Name: "body.dateline",
+		Why: "a news item's first paragraph opens with its outlet and 讯 or 电 (本报讯, 某某网讯, 新华社某地某日电) " +
+			"and the reporters in brackets or before 报道; that opening is a byline, not text",
+		Accept: "某某网讯（记者 王晓 通讯员 李青）3月8日，县总工会举办女职工健康讲座。",
+		Reject: "县供电公司工会3月8日举办女职工健康讲座。",
+		Fires:  func(s string) bool { return parseDateline(s).end > 0 },
+	})
+	bodyTrailingByline = rule.New(rule.Rule{
+		Name: "body.trailing-byline",
+		Why: "a bracket after a news item's last sentence that holds only reporters, names, the unit that wrote it, " +
+			"a newspaper's stamp or 完 is a byline: (记者 王某), (张三 李四), (区总工会), (某某日报 2012年01月17日 002版)",
+		Accept: "活动共发放慰问金12万元。（张晓 李青）",
+		Reject: "活动共发放慰问金12万元（含物资折款）。",
+		Fires:  func(s string) bool { return parseTrailer(s).start >= 0 },
+	})
+)
+
+// dateline is the opening of a news item's first paragraph.
+type dateline struct {
+	// end is how many bytes of the paragraph the dateline takes, 0 when
+	// it has none.
+	end int
+	// outlet is the outlet it names (新华社, 某某网); own is set for 本报,
+	// 本台, 本网, which name none.
+	outlet string
+	own    bool
+	// authors are the reporters, space-separated.
+	authors string
+}
+
+var (
+	// The outlet's 讯 or 电, on folded text with readings removed: who,
+	// maybe where and when, then 讯 or 电.
+	datelineOpenRe = regexp.MustCompile(`^[□■●◆\s]*([\p{Han}a-z·]{2,20}?)\s*((?:\d{1,2}月)?\d{1,2}日)?\s*(讯|电)`)
+	ownOutletRe    = regexp.MustCompile(`^(本报|本台|本网|本刊|本站)`)
+	outletSuffixRe = regexp.MustCompile(`(网|报|台|社|在线|频道|新闻|客户端|日报)$`)
+	// The reporters after the opener: in brackets, or 记者 … 报道.
+	datelineBracketRe = regexp.MustCompile(`^\s*[(\[【]([^()\[\]【】]{2,40})[)\]】]\s*`)
+	datelineRoleRe    = regexp.MustCompile(`^\s*((?:本报|特约|见习|实习)?(?:记者|通讯员)[^。,;:!?]{2,30}?)(?:报道\s*[:]?|\s*[:])\s*`)
+	datelineSpaceRe   = regexp.MustCompile(`^[\s:]*`)
+)
+
+// parseDateline reads the dateline that opens a paragraph.
+func parseDateline(p string) dateline {
+	st, offs := readingOffsets(p)
+	f := zh.Fold(st)
+	var d dateline
+	at := 0 // bytes of f the dateline takes so far
+	opened := false
+	if m := datelineOpenRe.FindStringSubmatchIndex(f); m != nil {
+		who := f[m[2]:m[3]]
+		dated := m[4] >= 0
+		wire := f[m[6]:m[7]] == "电"
+		switch {
+		case ownOutletRe.MatchString(who):
+			d.own, opened = true, true
+		default:
+			if a := newspaperRe.FindStringIndex(who); a != nil && a[0] == 0 {
+				d.outlet, opened = origSpan(st, f, m[2], m[2]+a[1]), true
+			} else if outletSuffixRe.MatchString(who) && (dated || !wire) {
+				d.outlet, opened = origSpan(st, f, m[2], m[3]), true
+			}
+		}
+		if opened && !datelineGoesOn(f[m[1]:], dated, f[m[6]:m[7]]) {
+			at = m[1]
+		} else {
+			d, opened = dateline{}, false
+		}
+	}
+	rest := f[at:]
+	byline := ""
+	if m := datelineBracketRe.FindStringSubmatchIndex(rest); m != nil {
+		inner := rest[m[2]:m[3]]
+		if roleSplitRe.MatchString(inner) {
+			byline = bylineNames(origSpan(st, f, at+m[2], at+m[3]), inner)
+			at += m[1]
+		} else if opened && allNames(inner) {
+			byline = namesOf(origSpan(st, f, at+m[2], at+m[3]))
+			at += m[1]
+		}
+	} else if m := datelineRoleRe.FindStringSubmatchIndex(rest); m != nil {
+		byline = bylineNames(origSpan(st, f, at+m[2], at+m[3]), rest[m[2]:m[3]])
+		at += m[1]
+	}
+	if !opened && byline == "" {
+		return dateline{}
+	}
+	at += len(datelineSpaceRe.FindString(f[at:]))
+	d.authors = byline
+	d.end = offs[utf8.RuneCountInString(f[:at])]
+	return d
+}
+
+// datelineGoesOn reports whether the 讯 or 电 an opener matched is the
+// first character of a word that goes on in rest (通讯员, 电视, 电话)
+// rather than the end of a dateline. A dated wire (5月1日电) may run
+// straight into the text; an undated one is followed by a space, a
+// bracket or a mark.
+func datelineGoesOn(rest string, dated bool, mark string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if rest == "" || isSpace(r) || strings.ContainsRune("([【:,，", r) {
+		return false
+	}
+	if mark == "讯" {
+		return strings.ContainsRune("员息号", r)
+	}
+	return !dated || strings.ContainsRune("视话力影脑网器子站台厂信商梯动源线价费表", r)
+}
+
+// trailer is a byline in brackets after a paragraph's last sentence.
+type trailer struct {
+	start          int // byte offset of the bracket; -1 when none
+	authors        string
+	paper, date    string // from a newspaper's stamp
+	unit           string // the unit that wrote the item
+	onlyEndingMark bool   // （完）, （编辑 某某）: nothing to read
+}
+
+var (
+	trailerRe      = regexp.MustCompile(`(?:^|[。！？!?"”])\s*([(\[【]([^()\[\]【】]{1,40})[)\]】])\s*$`)
+	trailerEndRe   = regexp.MustCompile(`^(完|全文完|编辑|责编|责任编辑|校对)`)
+	trailerStampRe = regexp.MustCompile(`^《?([\p{Han}]{2,10}?(?:日报|晚报|早报|时报|商报|导报|周报|工人报|青年报))》?\s*[,，]?\s*((?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})?\s*(?:第?\s*[a-z]?\d{1,3}\s*版)?$`)
+)
+
+// maxTrailerUnitRunes bounds a unit signing a news item in brackets: 区总工会,
+// 某某市总工会办公室. Longer bracketed text is a remark.
+const maxTrailerUnitRunes = 14
+
+// parseTrailer reads the bracket that closes a paragraph, when it is a
+// byline.
+func parseTrailer(p string) trailer {
+	t := trailer{start: -1}
+	f := zh.Fold(p)
+	m := trailerRe.FindStringSubmatchIndex(f)
+	if m == nil {
+		return t
+	}
+	inner := strings.TrimSpace(f[m[4]:m[5]])
+	orig := strings.TrimSpace(origSpan(p, f, m[4], m[5]))
+	switch {
+	case trailerEndRe.MatchString(inner):
+		t.onlyEndingMark = true
+	case roleSplitRe.MatchString(inner):
+		if t.authors = bylineNames(orig, inner); t.authors == "" {
+			return t
+		}
+	case allNames(inner):
+		t.authors = namesOf(orig)
+	case trailerStampRe.MatchString(inner):
+		sm := trailerStampRe.FindStringSubmatchIndex(inner)
+		t.paper = origSpan(orig, inner, sm[2], sm[3])
+		if sm[4] >= 0 {
+			t.date = findDate(inner[sm[4]:sm[5]])
+		}
+	case utf8.RuneCountInString(inner) <= maxTrailerUnitRunes && orgSuffix.MatchString(inner) && !notOrgRe.MatchString(inner):
+		t.unit = orig
+	default:
+		return t
+	}
+	t.start = len(origSpan(p, f, 0, m[2]))
+	return t
+}
+
+// allNames reports whether folded s is one to four personal names
+// separated by spaces or 、: 张三 李四.
+func allNames(s string) bool {
+	ws := strings.FieldsFunc(s, func(r rune) bool { return isSpace(r) || r == '、' || r == ',' || r == '，' })
+	if len(ws) == 0 || len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		rs := []rune(w)
+		if !nameRe.MatchString(w) || len(rs) > 3 || !surnames[rs[0]] {
+			return false
+		}
+	}
+	return true
+}
+
+// namesOf joins the names in s with single spaces.
+func namesOf(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return isSpace(r) || r == '、' || r == ',' || r == '，' }), " ")
+}
+
+// readingOffsets returns s without pinyin readings, as zh.StripReadings
+// does, and for each of its runes, and one past the last, the byte offset
+// in s it came from, so that a span found in the stripped text can be cut
+// from s.
+func readingOffsets(s string) (string, []int) {
+	offs := make([]int, 0, len(s)/2+1)
+	if !strings.ContainsAny(s, "(（") {
+		for i := range s {
+			offs = append(offs, i)
+		}
+		return s, append(offs, len(s))
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	glossed, prevHan := false, false
+	for i := 0; i < len(s); {
+		if prevHan {
+			if n := zh.ReadingLen(s[i:], glossed); n > 0 {
+				i += n
+				glossed, prevHan = true, false
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		offs = append(offs, i)
+		b.WriteString(s[i : i+n])
+		prevHan = zh.IsHan(r)
+		i += n
+	}
+	return b.String(), append(offs, len(s))
+}

@@ -1,0 +1,233 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/extract/rule"
+	"github.com/unionscope/unionscope/zh"
+)
+
+// wordRule is a doctype rule that fires on any of its words in folded
+// text, unless one of its exceptions is there too.
+type wordRule struct {
+	*rule.Rule
+	doctype      string
+	words, minus []string
+}
+
+func (w wordRule) match(folded string) bool {
+	for _, x := range w.minus {
+		folded = strings.ReplaceAll(folded, x, "")
+	}
+	return containsAny(folded, w.words...)
+}
+
+func newWordRule(name, why, accept, reject, doctype string, words []string, minus ...string) wordRule {
+	w := wordRule{doctype: doctype, words: words, minus: minus}
+	w.Rule = rule.New(rule.Rule{Name: name, Why: why, Accept: accept, Reject: reject,
+		Fires: func(s string) bool { return w.match(zh.Fold(s)) }})
+	return w
+}
+
+// titleDoctypes are tried in order on the title: an account given at an
+// experience-exchange meeting is experience material, though delivered as
+// a 发言, and a 报告 at a 报告会 is no report.
+var titleDoctypes = []wordRule{
+	newWordRule("doctype.title-experience", "the title names experience material", "社区工会经验交流材料", "社区工会工作总结",
+		corpus.DoctypeExperience, []string{"经验交流", "经验材料", "典型材料", "交流材料", "典型经验", "经验做法"}),
+	newWordRule("doctype.title-speech", "the title names a speech", "在全县工会工作会议上的讲话", "全县工会工作会议召开",
+		corpus.DoctypeSpeech, []string{"讲话", "致辞", "发言", "演讲", "讲稿", "主持词", "贺词", "动员会上", "报告会上"}),
+	newWordRule("doctype.title-summary", "the title names a summary, a report on work or a review", "县总工会2016年工作总结", "劳模事迹报告会举行",
+		corpus.DoctypeSummary, []string{"总结", "述职", "汇报", "报告"}, "报告会"),
+	newWordRule("doctype.title-news", "the title names a news genre", "全市工会工作综述", "全市工会工作要点",
+		corpus.DoctypeNews, []string{"综述", "纪实", "工作纪", "侧记", "报道", "新闻", "通讯", "巡礼", "记者", "见闻"}),
+}
+
+// crumbDoctypes are tried on the last segment of each breadcrumb, last
+// breadcrumb first.
+var crumbDoctypes = []wordRule{
+	newWordRule("doctype.crumb-experience", "the site files the page under experience material", "首页 > 经验交流", "首页 > 工作动态",
+		corpus.DoctypeExperience, []string{"经验交流", "经验材料", "典型经验"}),
+	newWordRule("doctype.crumb-speech", "the site files the page under speeches", "首页 > 领导讲话", "首页 > 工作动态",
+		corpus.DoctypeSpeech, []string{"领导讲话", "讲话"}),
+	newWordRule("doctype.crumb-summary", "the site files the page under summaries", "首页 > 工作总结", "首页 > 工作动态",
+		corpus.DoctypeSummary, []string{"工作总结", "总结", "述职"}),
+}
+
+// bodyDoctypes are tried on the body when title and navigation say
+// nothing, as an excerpt that starts mid-text has neither: the kind whose
+// words the body uses most wins, a speech before a summary before
+// experience material on a tie.
+var bodyDoctypes = []wordRule{
+	newWordRule("doctype.body-speech", "a speech addresses its audience and speaks for someone (同志们, 我代表, 讲几点意见, 谢谢大家)",
+		"下面，我讲三点意见。同志们，任务艰巨。", "全县工会组织开展了送温暖活动。",
+		corpus.DoctypeSpeech, []string{"同志们", "我代表", "点意见", "下面，我讲", "下面,我讲", "谢谢大家", "女士们", "各位代表"}),
+	newWordRule("doctype.body-summary", "a summary reviews a period's work and announces itself (总结如下, 报告如下, 存在的问题, 工作打算)",
+		"现将一年来的工作总结如下：", "全县工会组织开展了送温暖活动。",
+		corpus.DoctypeSummary, []string{"总结如下", "报告如下", "汇报如下", "述职如下", "工作总结", "存在的问题", "存在问题", "工作打算", "工作思路", "述职"}, "总结会", "总结大会", "总结表彰"),
+	newWordRule("doctype.body-experience", "experience material tells its ways and lessons (主要做法, 几点体会, 经验做法)",
+		"我们的主要做法是：", "全县工会组织开展了送温暖活动。",
+		corpus.DoctypeExperience, []string{"主要做法", "经验做法", "几点体会", "点体会", "做法和体会", "经验交流", "几点启示"}),
+}
+
+// bodyKind returns the kind the body's words name most, or "".
+func bodyKind(body []string) string {
+	f := zh.Fold(strings.Join(body, ""))
+	best, hits := "", 0
+	for _, w := range bodyDoctypes {
+		if !w.On() {
+			continue
+		}
+		n := 0
+		for _, x := range w.words {
+			if strings.Contains(f, x) {
+				n++
+			}
+		}
+		if n > hits {
+			best, hits = w.doctype, n
+		}
+	}
+	return best
+}
+
+var (
+	doctypeTitleOther = newWordRule("doctype.title-other",
+		"a notice, rules, a plan or a list is none of the four kinds, unless a byline or dateline says it is reported",
+		"关于开展金秋助学活动的通知", "金秋助学活动启动",
+		corpus.DoctypeOther, []string{"通知", "公告", "决定", "意见", "办法", "规定", "方案", "细则", "章程", "名单", "公示", "通报", "条例", "规划", "要点", "计划"})
+	doctypeCrumbNews = newWordRule("doctype.crumb-news", "the site files the page under news", "首页 > 工会动态", "首页 > 机构简介",
+		corpus.DoctypeNews, []string{"新闻", "动态", "要闻", "资讯", "报道"})
+
+	doctypeTitleUnit = rule.New(rule.Rule{
+		Name: "doctype.title-unit",
+		Why: "experience material given at an exchange names its unit in brackets after the title " +
+			"(…的无限活力（某某区委）); news, speeches and reports do not",
+		Accept: "建强阵地 服务职工（某某区总工会）", Reject: "在区总工会全委（扩大）会议上",
+		Fires: func(s string) bool { return titleAuthor(s) != "" },
+	})
+	doctypeSalutation = rule.New(rule.Rule{
+		Name:   "doctype.salutation",
+		Why:    "a text that opens by addressing its audience (同志们：, 各位代表：) is a speech",
+		Accept: "各位代表、同志们：", Reject: "各位代表认真审议了报告。",
+		Fires: func(s string) bool { return salutation(zh.Fold(s)) },
+	})
+	doctypeLeadTime = rule.New(rule.Rule{
+		Name: "doctype.lead-time",
+		Why: "a news lead tells when it happened within its first clauses (16日, 3月8日上午, 近日, 日前), or " +
+			"that the reporter learnt it (记者从…获悉); a report of events is news however short",
+		Accept: "为让职工过好节日，16日，区总工会开展集中慰问活动。",
+		Reject: "区总工会现有干部12人，下设办公室、组织部。",
+		Fires:  func(s string) bool { return leadTime(zh.Fold(s)) },
+	})
+	doctypePortalStamp = rule.New(rule.Rule{
+		Name: "doctype.portal-stamp",
+		Why: "an item a portal dates and credits to an outlet (时间: and 来源: above it) is a report of events, " +
+			"on a text copy as on the web page",
+		Accept: "时间：2016-04-12 来源：某某县总工会", Reject: "时间：2016-04-12 我要投稿",
+		Fires: func(s string) bool {
+			var h header
+			readFields(&h, s, foldLine(s))
+			return portalStamp(h)
+		},
+	})
+)
+
+// maxSalutationRunes bounds a salutation: 尊敬的各位领导、各位来宾，女士们、
+// 先生们： runs to twenty; a longer line that ends in a colon introduces a
+// list.
+const maxSalutationRunes = 30
+
+// salutation reports whether the folded first line of a body addresses an
+// audience.
+func salutation(first string) bool {
+	return utf8.RuneCountInString(first) <= maxSalutationRunes && strings.HasSuffix(strings.TrimRight(first, " "), ":") &&
+		containsAny(first, "同志们", "各位", "女士们", "朋友们", "代表")
+}
+
+// leadClauseRunes: a lead's time phrase stands within its first clauses,
+// about this many characters in.
+const leadClauseRunes = 40
+
+var leadTimeRe = regexp.MustCompile(`记者[^。,，]{0,16}?(?:获悉|了解到)|(?:^|[,，\s])(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚上|晚|早上|凌晨|中午)?(?:[,，\s]|$)|^(?:近日|日前|昨日|昨天|连日来)`)
+
+// leadTime reports whether the folded first paragraph opens as a news lead
+// does, with the time of the event (doctype.lead-time).
+func leadTime(first string) bool {
+	if k := strings.IndexAny(first, "。!?！？"); k >= 0 {
+		first = first[:k]
+	}
+	rs := []rune(first)
+	if len(rs) > leadClauseRunes {
+		first = string(rs[:leadClauseRunes])
+	}
+	return leadTimeRe.MatchString(first)
+}
+
+// portalStamp reports whether a header dates the item and credits an
+// outlet (doctype.portal-stamp).
+func portalStamp(h header) bool { return h.fieldDate != "" && h.publisher != "" }
+
+var docSiteRe = regexp.MustCompile(`文秘|范文|文库|文档|百科|博客|论坛|空间|资料|公文|写作|作文|办公`)
+
+// datedByOutlet reports whether a text page dates the item by its own
+// stamp and names the outlet that published it: a report of events by an
+// outlet or portal, unless the outlet is a document site, whose dated
+// pages carry samples of every kind (doctype.portal-stamp).
+func datedByOutlet(h header, publisher string) bool {
+	return (h.fieldDate != "" || h.lineDate != "") && publisher != "" && !docSiteRe.MatchString(zh.Fold(publisher))
+}
+
+// doctype decides the kind of document from its title, the navigation
+// around it and the opening of its body. news says a byline, a dateline,
+// a newspaper or the page's own stamp marks a report of events.
+func doctype(title string, crumbs []string, body []string, news bool) string {
+	t := zh.Fold(title)
+	for _, w := range titleDoctypes {
+		if w.On() && w.match(t) {
+			return w.doctype
+		}
+	}
+	if doctypeTitleUnit.On() && titleAuthor(title) != "" {
+		return corpus.DoctypeExperience
+	}
+	for i := len(crumbs) - 1; i >= 0; i-- {
+		c := crumbs[i]
+		if k := strings.LastIndexAny(c, ">»›|"); k >= 0 {
+			c = c[k:]
+		}
+		for _, w := range crumbDoctypes {
+			if w.On() && w.match(c) {
+				return w.doctype
+			}
+		}
+	}
+	var first string
+	if len(body) > 0 {
+		first = zh.Fold(body[0])
+	}
+	if doctypeSalutation.On() && salutation(first) {
+		return corpus.DoctypeSpeech
+	}
+	if doctypeTitleOther.On() && doctypeTitleOther.match(t) {
+		return corpus.DoctypeOther
+	}
+	if news {
+		return corpus.DoctypeNews
+	}
+	if k := bodyKind(body); k != "" {
+		return k
+	}
+	if doctypeLeadTime.On() && leadTime(first) {
+		return corpus.DoctypeNews
+	}
+	for _, c := range crumbs {
+		if doctypeCrumbNews.On() && doctypeCrumbNews.match(c) {
+			return corpus.DoctypeNews
+		}
+	}
+	return corpus.DoctypeOther
+}

@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/unionscope/unionscope/extract/rule"
+	"github.com/unionscope/unionscope/zh"
+)
+
+// Rules that read what a page says about an article from the lines around
+// it: toolbars, e-paper chrome, 来源 values, the site's own name.
+
+var (
+	headerToolbarFields = rule.New(rule.Rule{
+		Name: "header.toolbar-fields",
+		Why: "a toolbar line above the body (print, font size, view count) often carries the labelled date and " +
+			"source too; its fields are read though the line is no byline",
+		Accept: "点击：326次 时间：2016-04-12 来源：某某日报", Reject: "点击：326次 【打印】【关闭】",
+		Fires: func(s string) bool {
+			f := foldLine(s)
+			k := classify(s)
+			return k != kindMeta && k != kindContent && fieldRe.MatchString(f)
+		},
+	})
+	dateShortYear = rule.New(rule.Rule{
+		Name:   "date.short-year-stamp",
+		Why:    "a page's stamp may write the year in two digits when a time follows: 10-12-22 09:29",
+		Accept: "某某新闻网 10-12-22 09:29", Reject: "电话 0592-12-22",
+		Fires: func(s string) bool { return shortYearDate(foldLine(s)) != "" },
+	})
+	dateEpaperToolbar = rule.New(rule.Rule{
+		Name:   "date.epaper-toolbar",
+		Why:    "an e-paper's toolbar (上一篇 下一篇, 放大 缩小) carries the date of the issue the page is in",
+		Accept: "上一篇 下一篇 2016年3月9日 放大 缩小 默认", Reject: "上一篇 下一篇 放大 缩小 默认",
+		Fires: func(s string) bool { f := foldLine(s); return isEpaperChrome(f, len([]rune(f))) && findDate(f) != "" },
+	})
+	publisherSourcePair = rule.New(rule.Rule{
+		Name:   "publisher.source-pair",
+		Why:    "a 来源 value that pairs the site with a newspaper (某某网-某某日报) names the newspaper as the outlet",
+		Accept: "某某网-某某日报", Reject: "某某日报社",
+		Fires: func(s string) bool { return sourcePaper(s) != s },
+	})
+	publisherSiteChrome = rule.New(rule.Rule{
+		Name:   "publisher.site-chrome",
+		Why:    "a site names itself in its chrome: 添加某某网到电脑桌面, 欢迎访问某某网",
+		Accept: "添加某某文秘网到电脑桌面", Reject: "添加剂使用规范到桌面",
+		Fires: func(s string) bool { return chromeSite(foldLine(s)) != "" },
+	})
+	publisherOwnPaper = rule.New(rule.Rule{
+		Name: "publisher.own-paper",
+		Why: "a story that opens 本报讯 or 本报记者 is the newspaper's own; an e-paper names that newspaper in its " +
+			"chrome (本报 alone names none, and then there is no publisher)",
+		Accept: "某某新闻网 某某日报 某某晚报", Reject: "某某新闻网 首页 通知公告",
+		Fires: func(s string) bool { return chromePaper(foldLine(s)) != "" },
+	})
+)
+
+var headerReading = rule.New(rule.Rule{
+	Name: "header.pinyin-reading",
+	Why: "pinyin a conversion flattened after characters (來(lái)源, 記(jì)者) hides the labels and names a line " +
+		"is classified and read by; lines are classified and read for metadata without the readings, and the " +
+		"body keeps them as written",
+	Accept: "來(lái)源(yuán)：某某新聞網(wǎng)", Reject: "来源：某某新闻网",
+	Fires: func(s string) bool { return withoutReadings([]line{{text: s}})[0].text != s },
+})
+
+// withoutReadings returns the lines with pinyin readings removed, or the
+// same slice when no line has one.
+func withoutReadings(lines []line) []line {
+	var out []line
+	for i, l := range lines {
+		t := zh.StripReadings(l.text)
+		if t == l.text && out == nil {
+			continue
+		}
+		if out == nil {
+			out = append(make([]line, 0, len(lines)), lines[:i]...)
+		}
+		l.text = t
+		out = append(out, l)
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
+var shortYearRe = regexp.MustCompile(`(?:^|[^\d-])(\d\d)-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d\d`)
+
+// shortYearDate reads a two-digit-year stamp with a time (date.short-year-stamp).
+func shortYearDate(f string) string {
+	m := shortYearRe.FindStringSubmatch(f)
+	if m == nil {
+		return ""
+	}
+	return ymd("20"+m[1], m[2], m[3])
+}
+
+var sourceSepRe = regexp.MustCompile(`\s*[-—–/|｜]+\s*`)
+
+// sourcePaper returns the newspaper of a 来源 value that pairs a site with
+// it (publisher.source-pair), or the value as it is.
+func sourcePaper(v string) string {
+	f := zh.Fold(v)
+	parts := sourceSepRe.Split(f, -1)
+	if len(parts) != 2 {
+		return v
+	}
+	for i, p := range parts {
+		if m := newspaperRe.FindStringSubmatch(p); m != nil && m[1] == p {
+			if i == 0 {
+				return v
+			}
+			return strings.TrimSpace(origSpan(v, f, len(f)-len(p), len(f)))
+		}
+	}
+	return v
+}
+
+var chromeSiteRe = regexp.MustCompile(`(?:添加|把)\s*([\p{Han}a-z0-9]{2,20}?(?:网|在线|网站|门户))\s*(?:到|至|为)\s*(?:电脑)?(?:桌面|收藏)|欢迎(?:访问|光临|来到)\s*([\p{Han}a-z0-9]{2,20}?(?:网|在线))(?:$|[!！,，。\s])`)
+
+// chromeSite finds the site's name in a chrome line (publisher.site-chrome).
+func chromeSite(f string) string {
+	if !strings.Contains(f, "添加") && !strings.Contains(f, "把") && !strings.Contains(f, "欢迎") {
+		return ""
+	}
+	m := chromeSiteRe.FindStringSubmatch(f)
+	if m == nil {
+		return ""
+	}
+	return firstNonEmpty(m[1], m[2])
+}
+
+var paperNameRe = regexp.MustCompile(`[\p{Han}]{2,8}?(?:日报|晚报|早报|时报|商报|导报|周报|工人报|青年报|法制报|经济报)`)
+
+// chromePaper finds a newspaper's name in a chrome line (publisher.own-paper).
+func chromePaper(f string) string {
+	return paperNameRe.FindString(f)
+}
+
+// pageChrome applies find to the folded lines of a page that are not
+// content, top to bottom, and returns the first name found in the
+// original script.
+func pageChrome(lines []line, kinds []kind, find func(string) string) string {
+	for i, l := range lines {
+		if kinds[i] == kindContent {
+			continue
+		}
+		f := zh.Fold(l.text)
+		if v := find(f); v != "" {
+			if k := strings.Index(f, v); k >= 0 {
+				return origSpan(l.text, f, k, k+len(v))
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,236 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/unionscope/unionscope/extract/rule"
+	"github.com/unionscope/unionscope/zh"
+)
+
+// The rules that tell what one line of a page is. Each Fires takes a raw
+// line, as the examples are written; classifyFolded asks the same
+// predicates of the folded, trimmed line.
+
+var (
+	linePageTurn = rule.New(rule.Rule{
+		Name:   "line.page-turn",
+		Why:    "a newspaper's continuation note names a page: (下转第二版), 上接第3版",
+		Accept: "（下转第三版）", Reject: "转变作风，服务职工。",
+		Fires: func(s string) bool { return isPageTurn(foldLine(s)) },
+	})
+	lineStop = rule.New(rule.Rule{
+		Name:   "line.stop",
+		Why:    "the article is over where a related-news list, an editor's line, a print bar or a copyright opens",
+		Accept: "相关新闻：", Reject: "相关单位负责人参加了会议。",
+		Fires: func(s string) bool { f := foldLine(s); return isStop(f, utf8.RuneCountInString(f)) },
+	})
+	lineJunk = rule.New(rule.Rule{
+		Name:   "line.junk",
+		Why:    "footer and toolbar labels (联系我们, 地址:, 点击数, ICP备) open or fill the line",
+		Accept: "地址：某某路8号", Reject: "请联系我们的工会干部。",
+		Fires: func(s string) bool { f := foldLine(s); return utf8.RuneCountInString(f) <= 80 && isJunk(f) },
+	})
+	lineMeta = rule.New(rule.Rule{
+		Name:   "line.meta",
+		Why:    "a byline or field line: 来源:, 作者:, a reporter's title at its start, a date alone, a URL",
+		Accept: "来源：某某日报 2012-05-03", Reject: "来源广泛的职工代表参加了讨论。",
+		Fires: func(s string) bool { f := foldLine(s); return isMeta(f, utf8.RuneCountInString(f)) },
+	})
+	lineNav = rule.New(rule.Rule{
+		Name:   "line.nav",
+		Why:    "menus and breadcrumbs: 当前位置:, short segments between separators, many short words with no sentence",
+		Accept: "首页 > 工会动态 > 基层风采", Reject: "全县工会组织开展了送温暖活动。",
+		Fires: func(s string) bool { f := foldLine(s); return isNav(f, utf8.RuneCountInString(f)) },
+	})
+	lineAd = rule.New(rule.Rule{
+		Name:   "line.ad",
+		Why:    "a whole line of injected advertising: an origin claim with a channel (本文来源于…网，原创转载请注明)",
+		Accept: "本文来源于某某范文网，原创转载请注明出处。", Reject: "本文介绍了区总工会的做法。",
+		Fires: func(s string) bool { return stripAds(s) == "" },
+	})
+
+	lineEpaper = rule.New(rule.Rule{
+		Name:   "line.epaper-chrome",
+		Why:    "an e-paper's page chrome names pages and turns them: 第A03版:, 上一版, 版面导航, PDF版",
+		Accept: "第B05版：综合新闻", Reject: "第五版工会法修订后，职工权益更有保障。",
+		Fires: func(s string) bool { f := foldLine(s); return isEpaperChrome(f, utf8.RuneCountInString(f)) },
+	})
+	lineSearch = rule.New(rule.Rule{
+		Name:   "line.search-box",
+		Why:    "the label of a search box (新闻搜索:, 站内搜索) is a form, not a sentence, though it ends in a colon",
+		Accept: "站内搜索：", Reject: "搜索救援队员连夜进山。",
+		Fires: func(s string) bool { f := foldLine(s); return isSearchBox(f, utf8.RuneCountInString(f)) },
+	})
+	lineData = rule.New(rule.Rule{
+		Name:   "line.data-row",
+		Why:    "a long line that is nearly all digits and separators is a counter or a chart's data, not prose",
+		Accept: "2019-03-01,1203| 2019-03-02,1207| 2019-03-03,1211| 2019-03-04,1219|",
+		Reject: "全年共走访慰问困难职工1203户，发放慰问金120.5万元，惠及职工家庭3000余户。",
+		Fires:  func(s string) bool { f := foldLine(s); return isDataRow(f, utf8.RuneCountInString(f)) },
+	})
+	lineDownload = rule.New(rule.Rule{
+		Name:   "line.download-note",
+		Why:    "a document site's page and download notes: 第 1 页 共 9 页, 下载后可任意编辑, 省略N字, 此处隐藏N个字",
+		Accept: "第 2 页 共 7 页", Reject: "全年召开职代会2次，共7项议题。",
+		Fires: func(s string) bool { return isDownloadNote(foldLine(s)) },
+	})
+	lineTOC = rule.New(rule.Rule{
+		Name:   "line.toc",
+		Why:    "a table of contents: its 目录 heading, and entries led by dots to a page number",
+		Accept: "一、基本情况……………………3", Reject: "一、基本情况",
+		Fires: func(s string) bool { return isTOC(foldLine(s)) },
+	})
+	lineLabel = rule.New(rule.Rule{
+		Name:   "line.label",
+		Why:    "a labelled line about the article, not of it: 原标题: and an epigraph's 题记: open it",
+		Accept: "原标题：某县工会开展慰问", Reject: "原来的标题太长，编辑改了。",
+		Fires: func(s string) bool { return isLabelLine(foldLine(s)) },
+	})
+)
+
+var (
+	epaperRe = regexp.MustCompile(`^第\s*[a-z]?\d{1,3}\s*版\s*[:：]|上一版|下一版|版面导航|pdf版|放大\s*缩小|^\d{1,3}上一[篇版]|下一[篇版]\d{1,3}$`)
+	// A search box's label, alone or with the button: 新闻搜索:, 站内搜索 搜索.
+	searchBoxRe    = regexp.MustCompile(`^(新闻|站内|全文|全站|信息|资讯|本站)?\s*搜\s*索\s*[:：]?\s*(搜索|检索)?$`)
+	downloadNoteRe = regexp.MustCompile(`^[(\[【]?\s*第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页\s*[)\]】]?$|下载后可(任意)?编辑|^[.…]*\s*(此处)?(省略|隐藏)\s*\d+\s*个?字\s*[.…]*$`)
+	tocRe          = regexp.MustCompile(`^目\s*录\s*[:：]?$|[^.…·]\s*[.…·]{4,}\s*\d{1,3}$`)
+	labelLineRe    = regexp.MustCompile(`^[(\[【]?\s*(原标题|原题|题记)\s*[:：】\])]`)
+)
+
+// The predicates below test for a word every match of their pattern holds
+// before they run it: classify sees every line of every page, and an
+// unanchored alternation tried at each position of each line was a third
+// of parsing time.
+
+func isPageTurn(s string) bool { return strings.Contains(s, "版") && pageTurnRe.MatchString(s) }
+
+func isDownloadNote(s string) bool {
+	return (strings.Contains(s, "页") || strings.Contains(s, "编辑") || strings.Contains(s, "字")) && downloadNoteRe.MatchString(s)
+}
+
+// maxSearchBoxRunes: 全站搜索： 搜索 and the like.
+const maxSearchBoxRunes = 12
+
+func isSearchBox(s string, n int) bool {
+	return n <= maxSearchBoxRunes && strings.Contains(s, "索") && searchBoxRe.MatchString(s)
+}
+
+func isTOC(s string) bool {
+	return (strings.HasPrefix(s, "目") || strings.Contains(s, "....") || strings.Contains(s, "……") || strings.Contains(s, "··")) && tocRe.MatchString(s)
+}
+
+func isLabelLine(s string) bool {
+	return (strings.Contains(s, "题") || strings.Contains(s, "题记")) && labelLineRe.MatchString(s)
+}
+
+// foldLine is the form classifyFolded reads: folded and trimmed.
+func foldLine(s string) string { return strings.TrimSpace(zh.Fold(s)) }
+
+func isStop(s string, n int) bool {
+	return n <= 80 && stopRe.MatchString(s) || n <= 120 && mayStopAny(s) && stopAnyRe.MatchString(s)
+}
+
+// maxChromeRunes bounds an e-paper chrome line: the toolbar with its
+// date and buttons runs to about 40 runes, a sentence about a page runs on.
+const maxChromeRunes = 60
+
+func isEpaperChrome(s string, n int) bool {
+	return n <= maxChromeRunes && !strings.ContainsRune(s, '。') &&
+		(strings.Contains(s, "版") || strings.Contains(s, "上一") || strings.Contains(s, "下一") || strings.Contains(s, "放大")) && epaperRe.MatchString(s)
+}
+
+// Letters make at least this share of a line of prose; a row of figures
+// and separators (a counter's history, a chart's data) has fewer. Prose
+// heavy with numbers, 1203户 120.5万元, stays well above it.
+const (
+	minProseLetterShare = 0.25
+	minDataRowRunes     = 40
+)
+
+func isDataRow(s string, n int) bool {
+	if n < minDataRowRunes {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		if zh.IsHan(r) || unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return float64(letters) < minProseLetterShare*float64(n)
+}
+
+var textNumberLine = rule.New(rule.Rule{
+	Name: "text.number-line",
+	Why: "a copy that put each inline element on a line of its own leaves a bare number between the two halves " +
+		"of its sentence: the line before ends mid-sentence and the line after goes on with the unit",
+	Accept: "全县新建基层工会\n28\n家，发展会员1650人。",
+	Reject: "全县新建基层工会28家。\n2016\n年工作总结",
+	Fires: func(s string) bool {
+		ls := strings.Split(s, "\n")
+		return len(joinNumberLines(ls, true, false)) < len(ls)
+	},
+})
+
+var textNumberWrap = rule.New(rule.Rule{
+	Name: "text.number-wrap",
+	Why: "a copy wrapped after a number leaves its unit at the start of the next line (12289\n万元); a line that " +
+		"ends in a digit mid-sentence goes on in a line that opens with a unit or measure word",
+	Accept: "全年筹集送温暖资金12289\n万元，慰问职工3000户。",
+	Reject: "联系电话：12289\n地址：某某路8号",
+	Fires: func(s string) bool {
+		ls := strings.Split(s, "\n")
+		return len(joinNumberLines(ls, false, true)) < len(ls)
+	},
+})
+
+// unitRunes open the rest of a number's phrase: units, measure words and
+// the words that qualify a number (余, 多).
+const unitRunes = "万亿千百元角人名户个家次位项场期件所座台辆套支条篇份批届余多年月日岁倍成%％"
+
+var bareNumberRe = regexp.MustCompile(`^[0-9０-９][0-9０-９.,，．%％‰]{0,11}$`)
+
+// joinNumberLines puts bare numbers back into the sentence they were cut
+// out of (text.number-line, when bare) and units back after their number
+// (text.number-wrap, when wrap). Lines are already trimmed.
+func joinNumberLines(lines []string, bare, wrap bool) []string {
+	out := lines[:0:0]
+	for i := 0; i < len(lines); i++ {
+		s := lines[i]
+		if n := len(out); bare && n > 0 && i+1 < len(lines) && bareNumberRe.MatchString(s) && out[n-1] != "" && lines[i+1] != "" &&
+			!endsSentence(zh.Fold(out[n-1])) && continuesUnit(lines[i+1]) {
+			out[n-1] += s + lines[i+1]
+			i++
+			continue
+		}
+		if n := len(out); wrap && n > 0 && s != "" && endsDigit(out[n-1]) && strings.ContainsRune(unitRunes, firstRune(s)) &&
+			!endsSentence(zh.Fold(out[n-1])) && !bareNumberRe.MatchString(out[n-1]) {
+			out[n-1] += s
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func endsDigit(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９'
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// continuesUnit reports whether s opens as the rest of a number's
+// sentence does: with a character (个, 万元, 名), a percent sign or the mark
+// that ends the clause, not with
+// another number or a bracket that opens.
+func continuesUnit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return zh.IsHan(r) || strings.ContainsRune("%％。，、；：！？）)", r)
+}

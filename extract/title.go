@@ -1,0 +1,261 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/unionscope/unionscope/extract/rule"
+	"github.com/unionscope/unionscope/zh"
+)
+
+// The rules that choose a document's title among the header's lines and
+// clean it.
+
+var (
+	titleCrumbSection = rule.New(rule.Rule{
+		Name:   "title.crumb-section",
+		Why:    "a line that repeats a breadcrumb's segment is the section's name over the headline, not the headline",
+		Accept: "首页 > 基层动态 >\n基层动态", Reject: "首页 > 基层动态 >\n县总工会开展金秋助学活动",
+		Fires: func(s string) bool {
+			crumb, l, _ := strings.Cut(s, "\n")
+			return crumbSection(zh.Fold(l), []string{zh.Fold(crumb)})
+		},
+	})
+	titleTooShort = rule.New(rule.Rule{
+		Name: "title.too-short",
+		Why: "a line of fewer than minTitleRunes characters alone over a text is a section or column name " +
+			"(信息中心, 首页), not its title",
+		Accept: "资料室", Reject: "区工会换届",
+		Fires: func(s string) bool { return !looksLikeTitle(s) },
+	})
+	titleRunTail = rule.New(rule.Rule{
+		Name: "title.run-tail",
+		Why: "a run of short lines too long to be one title is a menu that runs straight into the headline; " +
+			"the headline is its last line",
+		Accept: "首页\n机构设置\n新闻动态\n公告公示\n法律法规\n县总工会召开全委会议",
+		Reject: "县总工会召开全委会议\n——暨年度工作部署会",
+		Fires: func(s string) bool {
+			g := strings.Split(s, "\n")
+			return (len(g) > maxTitleLines || !looksLikeTitle(strings.Join(g, ""))) && looksLikeTitle(g[len(g)-1])
+		},
+	})
+	titleSiteSuffix = rule.New(rule.Rule{
+		Name: "title.site-suffix",
+		Why: "a page's <title> copied as its first line ends with the column and the site after a separator " +
+			"(…_工会动态_某某网, … - 某某市总工会); they name the site, not the document",
+		Accept: "县总工会开展金秋助学活动_工会动态_某某新闻网", Reject: "县总工会开展2015-2016学年金秋助学活动",
+		Fires: func(s string) bool { t, _ := stripSiteSuffix(s); return t != s },
+	})
+	titleReading = rule.New(rule.Rule{
+		Name:   "title.pinyin-reading",
+		Why:    "pinyin a conversion flattened after characters (工會(huì)) is not part of the title",
+		Accept: "區工會(huì)換屆", Reject: "区工会换届（扩大）会议",
+		Fires: func(s string) bool { return zh.StripReadings(s) != s },
+	})
+	titleLabel = rule.New(rule.Rule{
+		Name:   "title.label",
+		Why:    "labels, bullets and a bracketed date stamp before a title (原标题:, 标题:, •, [2012-03-15]) are not part of it",
+		Accept: "原标题：县总工会慰问环卫工人", Reject: "标题党要不得",
+		Fires: func(s string) bool { return stripTitleLabel(s) != s },
+	})
+	titleTrailer = rule.New(rule.Rule{
+		Name: "title.trailer",
+		Why: "a newspaper's stamp, a byline or a speaker after a title — 《某某日报》(2012年01月17日 002版), " +
+			"(记者 王某), (县委书记 王某) — names where and by whom, not what",
+		Accept: "县总工会慰问环卫工人《某某日报》(2013年01月17日 002版)",
+		Reject: "县总工会召开十届二次全委（扩大）会议",
+		Fires:  func(s string) bool { return stripTitleTrailer(s) != s },
+	})
+)
+
+// titleAboveByline is declared in init: its Fires reads a header, and
+// reading a header asks whether the rule is on.
+var titleAboveByline *rule.Rule
+
+func init() {
+	titleAboveByline = rule.New(rule.Rule{
+		Name: "title.above-byline",
+		Why: "a page's headline stands right above its byline or date line; short lines under the byline are " +
+			"share buttons, a subtitle or the first subheading",
+		Accept: "县总工会开展金秋助学活动\n来源：某某网 2015-08-20\n关注 微信 微博",
+		Reject: "县总工会开展金秋助学活动\n\n关注 微信 微博",
+		Fires: func(s string) bool {
+			h := readHeader(fixtureLines(s), fixtureKinds(s), 0, strings.Count(s, "\n")+1)
+			return h.bylineAt > 0 && h.bylineAt < h.groups
+		},
+	})
+}
+
+// minTitleRunes: titles of union documents run from about five characters
+// (区工会换届, 劳模表彰大会) upwards; four or fewer are column names.
+const minTitleRunes = 5
+
+// maxTitleLines: a headline broken over lines takes two or three (a
+// slogan, the main line, a ——subtitle); a longer run of short lines is a
+// menu.
+const maxTitleLines = 4
+
+// maxTitleRunes: past this a line is a lead paragraph, not a headline.
+const maxTitleRunes = 120
+
+func looksLikeTitle(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= minTitleRunes && n <= maxTitleRunes
+}
+
+var (
+	titleLabelRe   = regexp.MustCompile(`^\s*(?:[(\[【]\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s*[)\]】]\s*)?(?:[•·●■□◆◇▲△★☆▶►\-*]+\s*)?(?:(?:原标题|原题|标题|题目|主题)\s*[:：]\s*)?(?:[•·●■□◆◇▲△★☆▶►]+\s*)?`)
+	titleStampRe   = regexp.MustCompile(`\s*(?:《[^《》]{2,12}》|[\p{Han}]{2,10}(?:日报|晚报|早报|时报|商报|周报|工人报))?\s*[(（]\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})?\s*(?:第?\s*[a-z]?\d{1,3}\s*版)\s*[)）]\s*$`)
+	titleBracketRe = regexp.MustCompile(`\s*[(（]([^()（）]{2,30})[)）]\s*$`)
+	titleBylineRe  = regexp.MustCompile(`\s*[(（]\s*(?:本报)?(?:记者|通讯员|特约记者|见习记者)[^()（）]{2,30}[)）]\s*$`)
+	titlePaperOnly = regexp.MustCompile(`\s*《[^《》]{2,12}(?:日报|晚报|早报|时报|商报|周报|工人报)》\s*$`)
+)
+
+var suffixSepRe = regexp.MustCompile(`\s*(?:_|\||｜|\s-\s|\s–\s|\s—\s)\s*`)
+
+// maxColumnRunes bounds a column's name between a title and its site
+// (工会动态, 基层风采).
+const maxColumnRunes = 8
+
+// stripSiteSuffix removes the site's name, and the columns before it, from
+// the end of a title (title.site-suffix), and returns the site's name.
+func stripSiteSuffix(s string) (string, string) {
+	f := zh.Fold(s)
+	seps := suffixSepRe.FindAllStringIndex(f, -1)
+	if seps == nil {
+		return s, ""
+	}
+	cut, site := -1, ""
+	end := len(f)
+	for k := len(seps) - 1; k >= 0; k-- {
+		seg := strings.TrimSpace(f[seps[k][1]:end])
+		n := utf8.RuneCountInString(seg)
+		switch {
+		case site == "" && n > 0 && n <= 20 && siteNameRe.MatchString(seg) && !strings.ContainsAny(seg, "0123456789"):
+			site = strings.TrimSpace(origSpan(s, f, seps[k][1], end))
+		case site != "" && n > 0 && n <= maxColumnRunes:
+		default:
+			k = -1
+			continue
+		}
+		cut, end = seps[k][0], seps[k][0]
+	}
+	if cut <= 0 || !looksLikeTitle(strings.TrimSpace(f[:cut])) {
+		return s, ""
+	}
+	return strings.TrimSpace(origSpan(s, f, 0, cut)), site
+}
+
+// titleStamp reads the newspaper and date of a stamp after a title:
+// 《某某日报》(2012年01月17日 002版).
+func titleStamp(s string) (paper, date string) {
+	f := zh.Fold(s)
+	m := titleStampRe.FindStringIndex(f)
+	if m == nil {
+		return "", ""
+	}
+	st := f[m[0]:m[1]]
+	if p := paperNameRe.FindStringIndex(st); p != nil {
+		paper = strings.Trim(origSpan(s, f, m[0]+p[0], m[0]+p[1]), "《》 ")
+	}
+	return paper, findDate(st)
+}
+
+// stripTitleLabel removes a leading label and bullets (title.label).
+func stripTitleLabel(s string) string {
+	f := zh.Fold(s)
+	m := titleLabelRe.FindStringIndex(f)
+	if m == nil || m[1] == 0 || m[1] == len(f) {
+		return s
+	}
+	return strings.TrimSpace(origSpan(s, f, m[1], len(f)))
+}
+
+// stripTitleTrailer removes a newspaper stamp or a byline from the end of
+// a title (title.trailer).
+func stripTitleTrailer(s string) string {
+	f := zh.Fold(s)
+	for _, re := range []*regexp.Regexp{titleStampRe, titleBylineRe, titlePaperOnly} {
+		if m := re.FindStringIndex(f); m != nil && m[0] > 0 {
+			s = strings.TrimSpace(origSpan(s, f, 0, m[0]))
+			f = zh.Fold(s)
+		}
+	}
+	if m := titleBracketRe.FindStringSubmatchIndex(f); m != nil && m[0] > 0 {
+		if _, ok := speakerName(origSpan(s, f, m[2], m[3])); ok {
+			s = strings.TrimSpace(origSpan(s, f, 0, m[0]))
+		}
+	}
+	return s
+}
+
+// titleBracketSpeaker reads the speaker named in brackets after a
+// speech's title: 在…上的讲话（县委书记 王某）.
+func titleBracketSpeaker(title string) string {
+	f := zh.Fold(title)
+	m := titleBracketRe.FindStringSubmatchIndex(f)
+	if m == nil || m[0] == 0 {
+		return ""
+	}
+	name, _ := speakerName(origSpan(title, f, m[2], m[3]))
+	return name
+}
+
+// cleanTitle applies the title.* cleaning rules that are on.
+func cleanTitle(s string) string {
+	if titleReading.On() {
+		s = zh.StripReadings(s)
+	}
+	if adGambling.On() {
+		s = stripInlineAds(s)
+	}
+	if titleLabel.On() {
+		s = stripTitleLabel(s)
+	}
+	if titleSiteSuffix.On() {
+		s, _ = stripSiteSuffix(s)
+	}
+	if titleTrailer.On() {
+		s = stripTitleTrailer(s)
+	}
+	return cleanSpace(s)
+}
+
+// fixtureLines and fixtureKinds make a header of a rule's example, one
+// line per \n, as textPage and classify do.
+func fixtureLines(s string) []line {
+	var ls []line
+	for _, t := range strings.Split(s, "\n") {
+		ls = append(ls, line{text: cleanSpace(t), main: true})
+	}
+	return ls
+}
+
+func fixtureKinds(s string) []kind {
+	var ks []kind
+	for _, t := range strings.Split(s, "\n") {
+		ks = append(ks, classify(cleanSpace(t)))
+	}
+	return ks
+}
+
+// crumbSection reports whether the folded line f repeats a segment of one
+// of the folded breadcrumbs (title.crumb-section).
+func crumbSection(f string, crumbs []string) bool {
+	f = strings.TrimSpace(f)
+	if f == "" {
+		return false
+	}
+	for _, c := range crumbs {
+		if !strings.Contains(c, f) {
+			continue
+		}
+		for _, seg := range navSepRe.Split(c, -1) {
+			if strings.TrimSpace(seg) == f {
+				return true
+			}
+		}
+	}
+	return false
+}
