@@ -198,7 +198,7 @@ func TestErrors(t *testing.T) {
 		{"year range half empty", "GET", "/api/search?year=2010-", 400, "year"},
 		{"unbalanced quote", "GET", "/api/search?q=" + url.QueryEscape(`"送温暖`), 400, "q"},
 		{"field without value", "GET", "/api/search?q=region:", 400, "q"},
-		{"query too long", "GET", "/api/search?q=" + strings.Repeat("工", maxQuery+1), 400, "q"},
+		{"query too long", "GET", "/api/search?q=" + strings.Repeat("工", index.MaxQuery+1), 400, "q"},
 		{"unknown facet", "GET", "/api/search?facets=year,author", 400, "facets"},
 		{"unknown doctype", "GET", "/api/search?doctype=poem", 400, "doctype"},
 		{"metrics unknown category", "GET", "/api/metrics?category=money", 400, "category"},

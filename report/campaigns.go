@@ -12,6 +12,7 @@ import (
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/index"
+	"github.com/unionscope/unionscope/internal/derrors"
 	"github.com/unionscope/unionscope/zh"
 )
 
@@ -31,11 +32,11 @@ type CampaignCount struct {
 // Groupings Campaigns accepts.
 var Groupings = []string{"", "year", "region"}
 
-// CheckGrouping returns an *index.InvalidError unless by is one of
+// CheckGrouping returns a *derrors.ParamError unless by is one of
 // Groupings.
 func CheckGrouping(by string) error {
 	if !slices.Contains(Groupings, by) {
-		return &index.InvalidError{Param: "by", Msg: fmt.Sprintf("unknown grouping %q (year, region)", by)}
+		return derrors.BadParam("by", "unknown grouping %q (year, region)", by)
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/index"
+	"github.com/unionscope/unionscope/internal/derrors"
 )
 
 func TestCampaigns(t *testing.T) {
@@ -105,7 +106,7 @@ func TestCommonName(t *testing.T) {
 func TestCampaignsBadGrouping(t *testing.T) {
 	tc := openTestCorpus(t, nil)
 	_, err := Campaigns(context.Background(), tc.st, tc.x, index.Request{}, "month")
-	var inv *index.InvalidError
+	var inv *derrors.ParamError
 	if !errors.As(err, &inv) || inv.Param != "by" {
 		t.Errorf("Campaigns(by month) = %v, want an InvalidError for by", err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/dedup"
 	"github.com/unionscope/unionscope/index"
+	"github.com/unionscope/unionscope/internal/derrors"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -234,7 +235,7 @@ func TestMetricsErrors(t *testing.T) {
 			if calls != 0 {
 				t.Errorf("fn called %d times before the error", calls)
 			}
-			var inv *index.InvalidError
+			var inv *derrors.ParamError
 			if errors.As(err, &inv) != (tt.wantParam != "") || (inv != nil && inv.Param != tt.wantParam) {
 				t.Errorf("error %v, want an InvalidError for %q", err, tt.wantParam)
 			}

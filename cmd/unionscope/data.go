@@ -17,6 +17,7 @@ import (
 	"github.com/unionscope/unionscope/extract/decode"
 	"github.com/unionscope/unionscope/index"
 	"github.com/unionscope/unionscope/ingest"
+	"github.com/unionscope/unionscope/internal/derrors"
 )
 
 // dataFlags are the flags every command that reads the corpus shares.
@@ -62,7 +63,6 @@ func (d *dataFlags) openIndex(ctx context.Context, s *corpus.Store) (*index.Inde
 		x.Close()
 		return nil, err
 	}
-	x.CountCopiesWith(s)
 	return x, nil
 }
 
@@ -106,8 +106,7 @@ func (d *dataFlags) openIngester(ctx context.Context, e *env, create bool) (*ing
 // isUserError reports whether err is the caller's mistake rather than ours.
 func isUserError(err error) bool {
 	var u usageError
-	var inv *index.InvalidError
-	return errors.As(err, &u) || errors.As(err, &inv) || errors.Is(err, corpus.ErrNotFound) ||
+	return errors.As(err, &u) || errors.Is(err, derrors.InvalidArgument) || errors.Is(err, corpus.ErrNotFound) ||
 		errors.Is(err, decode.ErrEmpty) || errors.Is(err, decode.ErrBinary) || errors.Is(err, extract.ErrNoArticle) || errors.Is(err, os.ErrNotExist)
 }
 

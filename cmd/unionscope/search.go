@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"strconv"
 	"strings"
 
 	"github.com/unionscope/unionscope/index"
+	"github.com/unionscope/unionscope/internal/derrors"
 )
 
 func init() {
@@ -35,38 +35,13 @@ func (f *filterFlags) register(fs interface {
 // apply copies the filters into a request and validates the whole
 // request, so that a bad parameter is reported before any data is opened.
 func (f *filterFlags) apply(r *index.Request) error {
-	from, to, err := parseYears(f.Year)
+	from, to, err := index.ParseYears(f.Year)
 	if err != nil {
 		return err
 	}
 	r.YearFrom, r.YearTo = from, to
 	r.Region, r.Doctype, r.Campaign = f.Region, f.Doctype, f.Campaign
 	return r.Validate()
-}
-
-// parseYears reads "", "2011" or "2010-2012".
-func parseYears(s string) (from, to int, err error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, 0, nil
-	}
-	bad := &index.InvalidError{Param: "year", Msg: fmt.Sprintf("%q is not a year or a range like 2010-2012", s)}
-	a, b, isRange := strings.Cut(s, "-")
-	from, err = strconv.Atoi(strings.TrimSpace(a))
-	if err != nil || from < 1000 || from > 9999 {
-		return 0, 0, bad
-	}
-	to = from
-	if isRange {
-		to, err = strconv.Atoi(strings.TrimSpace(b))
-		if err != nil || to < 1000 || to > 9999 {
-			return 0, 0, bad
-		}
-	}
-	if from > to {
-		return 0, 0, &index.InvalidError{Param: "year", Msg: fmt.Sprintf("range %s runs backwards", s)}
-	}
-	return from, to, nil
 }
 
 func runSearch(ctx context.Context, e *env, args []string) error {
@@ -97,18 +72,21 @@ title:, region:, doctype:, campaign: for fields. Either script finds both.`)
 	if *count {
 		req.Size = 0
 	} else if *limit < 1 || *limit > index.MaxSize {
-		return &index.InvalidError{Param: "limit", Msg: fmt.Sprintf("must be 1..%d", index.MaxSize)}
+		return derrors.BadParam("limit", "must be 1..%d", index.MaxSize)
 	}
 	if err := ff.apply(&req); err != nil {
 		return err
 	}
-	_, x, closeData, err := df.openSearchable(ctx, false)
+	store, x, closeData, err := df.openSearchable(ctx, false)
 	if err != nil {
 		return err
 	}
 	defer closeData()
 	res, err := x.Search(ctx, req)
 	if err != nil {
+		return err
+	}
+	if err := res.CountCopies(ctx, store); err != nil {
 		return err
 	}
 	if *count {
