@@ -277,9 +277,9 @@ func TestExitStatusAndHelp(t *testing.T) {
 		}
 	}
 	for _, c := range commands {
-		_, errs, code := runCLI(t, c.name, "--help")
-		if code != 0 || !strings.Contains(errs, "Examples:") {
-			t.Errorf("%s --help: exit %d, no examples:\n%s", c.name, code, errs)
+		out, errs, code := runCLI(t, c.name, "--help")
+		if code != 0 || !strings.Contains(out, "Examples:") || errs != "" {
+			t.Errorf("%s --help: exit %d, no examples on stdout:\n%s\nstderr: %s", c.name, code, out, errs)
 		}
 	}
 }

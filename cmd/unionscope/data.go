@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -25,12 +24,21 @@ type dataFlags struct {
 	Dir string
 }
 
-func (d *dataFlags) register(fs *flag.FlagSet, e *env) {
-	def := e.getenv("UNIONSCOPE_DATA")
+// defaultData is the data folder when neither --data nor
+// $UNIONSCOPE_DATA names one.
+const defaultData = "./unionscope-data"
+
+// register adds --data. Its default is the --data given before the
+// command, else $UNIONSCOPE_DATA, else defaultData.
+func (d *dataFlags) register(fs *flagSet, e *env) {
+	def := e.data
 	if def == "" {
-		def = "./unionscope-data"
+		def = e.getenv("UNIONSCOPE_DATA")
 	}
-	fs.StringVar(&d.Dir, "data", def, "data `dir` holding the store and the index (default: $UNIONSCOPE_DATA or ./unionscope-data)")
+	if def == "" {
+		def = defaultData
+	}
+	fs.StringVar(&d.Dir, "data", def, "data `dir` holding the store and the index; $UNIONSCOPE_DATA when set")
 }
 
 func (d *dataFlags) storePath() string { return filepath.Join(d.Dir, "corpus.db") }

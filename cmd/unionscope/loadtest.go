@@ -18,9 +18,9 @@ func init() {
 }
 
 func runLoadtest(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "loadtest", "loadtest [--url URL | --data DIR [--docs N]] [--clients N] [--duration D]", `  unionscope loadtest --data /tmp/bench --docs 10000      # synthetic corpus, in-process server on loopback
+	fs := newFlagSet(e, "loadtest", "loadtest [flags]", `  unionscope loadtest --data /tmp/bench --docs 10000      # synthetic corpus, in-process server on loopback
   unionscope loadtest --url http://127.0.0.1:8080 --clients 16 --duration 30s
-  unionscope loadtest --data /tmp/bench --json
+  unionscope loadtest --data /tmp/bench --format jsonl
 
 Without --url it serves --data itself on 127.0.0.1, first adding made-up
 documents until the store holds --docs. It exits with status 1 when any
@@ -32,7 +32,7 @@ request failed.`)
 	clients := fs.Int("clients", 16, "concurrent `clients`")
 	duration := fs.Duration("duration", 20*time.Second, "how long to send requests")
 	requests := fs.Int("requests", 0, "stop after `n` requests (0: run for --duration)")
-	jsonOut := fs.Bool("json", false, "print the report as JSON")
+	format := fs.format("text, or jsonl for the report as one JSON object", "text", "jsonl")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ request failed.`)
 	if err != nil {
 		return err
 	}
-	if *jsonOut {
+	if *format == "jsonl" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(rep); err != nil {

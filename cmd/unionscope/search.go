@@ -45,23 +45,25 @@ func (f *filterFlags) apply(r *index.Request) error {
 }
 
 func runSearch(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "search", "search [flags] QUERY", `  unionscope search 送温暖
-  unionscope search --json --limit 5 工會
+	fs := newFlagSet(e, "search", "search [flags] QUERY...", `  unionscope search 送温暖
+  unionscope search 工會 --format jsonl --limit 5
   unionscope search '"困难职工" -新闻 region:四川'
   unionscope search --year 2010-2012 --doctype summary --sort date 金秋助学
   unionscope search --count 工会
   unionscope search --all-copies 送温暖    # every repost, not one per report
 
 Query language: words (all must occur), "exact phrases", -exclusions, and
-title:, region:, doctype:, campaign: for fields. Either script finds both.`)
+title:, region:, doctype:, campaign: for fields. Either script finds both.
+An exclusion of a Latin word (-news) reads as a flag: put the query after
+-- (unionscope search -- 工会 -news) or in quotes with the rest of it.`)
 	var df dataFlags
 	df.register(fs, e)
 	var ff filterFlags
 	ff.register(fs)
 	limit := fs.Int("limit", 10, "at most `n` hits (1..100)")
 	from := fs.Int("from", 0, "skip the first `n` hits (for paging)")
-	sortBy := fs.String("sort", "relevance", "order: relevance, date or -date")
-	jsonOut := fs.Bool("json", false, "print one JSON object per hit")
+	sortBy := fs.String("sort", "relevance", "`order`: relevance, date or -date")
+	format := fs.format("text, or jsonl for one JSON object per hit", "text", "jsonl")
 	count := fs.Bool("count", false, "print only the number of matching documents")
 	allCopies := fs.Bool("all-copies", false, "list every copy of a reposted report, not only its canonical one")
 	if err := parseFlags(fs, args); err != nil {
@@ -93,7 +95,7 @@ title:, region:, doctype:, campaign: for fields. Either script finds both.`)
 		fmt.Fprintln(e.stdout, res.Total)
 		return nil
 	}
-	if *jsonOut {
+	if *format == "jsonl" {
 		out := newJSONLines(e.stdout)
 		for _, h := range res.Hits {
 			if err := out.write(h); err != nil {
