@@ -115,14 +115,36 @@ func synthDoc(rng *rand.Rand, i int) corpus.Document {
 	return d
 }
 
-// Store writes docs into st as parts of sources named synthetic:N, a few
-// hundred documents to a transaction, and returns how many it wrote.
+// sourcePrefix begins the name of every source Store writes, which is how
+// OnlySynthetic tells a synthetic corpus from a real one.
+const sourcePrefix = "synthetic:"
+
+// OnlySynthetic reports whether every document of st was written by
+// Store, so that a load test may add to it without touching real data. An
+// empty store is synthetic.
+func OnlySynthetic(ctx context.Context, st *corpus.Store) (bool, error) {
+	var n int
+	err := st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE substr(source, 1, ?) != ?`,
+		len(sourcePrefix), sourcePrefix).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("look for real documents: %w", err)
+	}
+	return n == 0, nil
+}
+
+// Store adds docs to st as parts of sources named synthetic:N, N the
+// number of documents stored before the source's first, a few hundred
+// documents to a transaction, and returns how many it wrote.
 func Store(ctx context.Context, st *corpus.Store, docs []corpus.Document) (int, error) {
 	const per = 500
+	have, err := st.Count(ctx)
+	if err != nil {
+		return 0, err
+	}
 	n := 0
 	for start := 0; start < len(docs); start += per {
 		batch := docs[start:min(start+per, len(docs))]
-		source := fmt.Sprintf("synthetic:%d", start/per)
+		source := fmt.Sprintf("%s%d", sourcePrefix, have+start)
 		for i := range batch {
 			batch[i].Part = i
 			batch[i].SourceFile = source
