@@ -350,11 +350,13 @@ func toIndexDoc(d *corpus.Document, canonical bool) indexDoc {
 		}
 	}
 	for _, c := range d.Campaigns {
+		// Keyed as the campaign filter is (zh.NameKey), whatever key an
+		// older extractor stored, or none.
 		key := c.Key
 		if key == "" {
-			key = zh.ToSimplified(c.Name)
+			key = c.Name
 		}
-		x.Campaign = append(x.Campaign, key)
+		x.Campaign = append(x.Campaign, zh.NameKey(key))
 	}
 	return x
 }

@@ -112,7 +112,7 @@ func (c clause) query(pairs bool) query.Query {
 		t.SetField("doctype")
 		return t
 	case "campaign":
-		t := bleve.NewTermQuery(campaignKey(c.value))
+		t := bleve.NewTermQuery(zh.NameKey(c.value))
 		t.SetField("campaign")
 		return t
 	case "title":
@@ -162,6 +162,3 @@ func (c clause) in(field string, boost float64, pairs bool) query.Query {
 	}
 	return bleve.NewConjunctionQuery(terms...)
 }
-
-// campaignKey is how campaign names are keyed in the index.
-func campaignKey(s string) string { return zh.NameKey(s) }

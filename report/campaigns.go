@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
-	"unicode"
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/index"
@@ -39,18 +37,6 @@ func CheckGrouping(by string) error {
 		return derrors.BadParam("by", "unknown grouping %q (year, region)", by)
 	}
 	return nil
-}
-
-// campaignKey normalises a stored key so that spellings of one campaign
-// meet even when the extractor left a key in traditional script or with
-// quotes: simplified script, no quotes, no spaces.
-func campaignKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || strings.ContainsRune("“”\"‘’'「」『』", r) {
-			return -1
-		}
-		return r
-	}, zh.ToSimplified(s))
 }
 
 // campaignQuery reads campaigns in key order, as metricQuery does.
@@ -86,7 +72,10 @@ func Campaigns(ctx context.Context, st *corpus.Store, x *index.Index, req index.
 			clear(seen)
 			lastDoc = id
 		}
-		key = campaignKey(key)
+		// Keyed again, so that spellings of one campaign meet even where
+		// an older extractor stored a key in traditional script or with
+		// quotes: the index and the extractor key with zh.NameKey too.
+		key = zh.NameKey(key)
 		if key == "" {
 			return nil
 		}
