@@ -109,7 +109,11 @@ func loadOwnServer(ctx context.Context, e *env, dir string, docs int, cfg loadte
 	}
 	if have < docs {
 		fmt.Fprintf(e.stderr, "adding %d synthetic documents to %s\n", docs-have, dir)
-		if _, err := loadtest.Store(ctx, store, loadtest.Synthesize(docs-have, uint64(have)+1)); err != nil {
+		synthetic, err := loadtest.Synthesize(docs-have, uint64(have)+1)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := loadtest.Store(ctx, store, synthetic); err != nil {
 			return nil, err
 		}
 	}
