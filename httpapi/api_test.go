@@ -18,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/dedup"
 	"github.com/unionscope/unionscope/index"
 	"github.com/unionscope/unionscope/report"
 )
@@ -271,8 +272,8 @@ func TestCopies(t *testing.T) {
 		Provenance []corpus.Provenance
 		Copies     []corpus.DupDoc
 		// Present even when empty.
-		ContainedIn *[]corpus.Containment `json:"contained_in"`
-		Contains    *[]corpus.Containment
+		ContainedIn *[]dedup.Containment `json:"contained_in"`
+		Contains    *[]dedup.Containment
 	}
 	seen := testClock.Add(time.Hour)
 	for _, tt := range []struct {

@@ -89,7 +89,7 @@ then a government site), then the smallest ID; search shows only it.`)
 	if d.Options.Threshold == stored.Threshold {
 		err = store.EachCluster(ctx, *minSize, emit)
 	} else {
-		err = clustersAt(ctx, store, d.Options.Threshold, *minSize, emit)
+		err = dedup.ClustersAt(ctx, store, d.Options.Threshold, *minSize, emit)
 	}
 	if err != nil {
 		return err
@@ -124,41 +124,6 @@ func rebuildDups(ctx context.Context, e *env, df *dataFlags, store *corpus.Store
 		return nil
 	}
 	return err
-}
-
-// clustersAt lists the clusters the stored pairs form at a threshold other
-// than the one the stored clusters use, without changing them.
-func clustersAt(ctx context.Context, store *corpus.Store, threshold float64, minSize int, fn func([]corpus.DupDoc) error) error {
-	pairs, err := store.PairsAbove(ctx, threshold)
-	if err != nil {
-		return err
-	}
-	for _, comp := range dedup.Components(pairs, threshold) {
-		if len(comp) < minSize {
-			continue
-		}
-		docs, err := store.DupDocs(ctx, comp)
-		if err != nil {
-			return err
-		}
-		if len(docs) < minSize {
-			continue
-		}
-		canon := dedup.Canonical(docs)
-		members := make([]corpus.DupDoc, 0, len(docs))
-		for _, doc := range docs {
-			doc.Canonical = doc.ID == canon
-			if doc.Canonical {
-				members = append([]corpus.DupDoc{doc}, members...)
-			} else {
-				members = append(members, doc)
-			}
-		}
-		if err := fn(members); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func printCluster(w io.Writer, members []corpus.DupDoc) {
