@@ -109,13 +109,13 @@ func TestLoadtestLeavesTheUsersCorpusAlone(t *testing.T) {
 	_, data := importedSample(t)
 	before := countExport(t, data)
 	t.Setenv("UNIONSCOPE_DATA", data)
-	small := []string{"--docs", "30", "--requests", "8", "--clients", "2"}
+	small := []string{"--docs", "10", "--requests", "4", "--clients", "2"}
 	for _, args := range [][]string{
 		append([]string{"loadtest"}, small...),
 		append([]string{"--data", data, "loadtest"}, small...),
 	} {
 		out, errs, code := runCLI(t, args...)
-		if code != 0 || !strings.Contains(out, "8 requests") {
+		if code != 0 || !strings.Contains(out, "4 requests") {
 			t.Errorf("%q: exit %d, %s\n%s", args, code, errs, out)
 		}
 	}
@@ -130,12 +130,12 @@ func TestLoadtestLeavesTheUsersCorpusAlone(t *testing.T) {
 	}
 	// A folder of its own is kept and topped up.
 	bench := t.TempDir()
-	for _, docs := range []string{"20", "40"} {
+	for _, docs := range []string{"5", "10"} {
 		if _, errs, code := runCLI(t, "loadtest", "--dir", bench, "--docs", docs, "--requests", "4", "--clients", "1"); code != 0 {
 			t.Fatalf("loadtest --dir --docs %s: exit %d, %s", docs, code, errs)
 		}
 	}
-	if n := countExport(t, bench); n != 40 {
-		t.Errorf("the bench folder holds %d documents, want 40", n)
+	if n := countExport(t, bench); n != 10 {
+		t.Errorf("the bench folder holds %d documents, want 10", n)
 	}
 }

@@ -14,6 +14,7 @@ package synth
 import (
 	"fmt"
 	"math/rand/v2"
+	"sync"
 
 	"github.com/longbridgeapp/opencc"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -65,11 +66,21 @@ type Generator struct {
 	quantities []Quantity
 }
 
-// New returns a generator for seed.
-func New(seed uint64) (*Generator, error) {
+// loadS2T loads OpenCC's simplified-to-traditional converter once per
+// process: reading its dictionaries takes the better part of a second.
+var loadS2T = sync.OnceValues(func() (*opencc.OpenCC, error) {
 	s2t, err := opencc.New("s2t")
 	if err != nil {
 		return nil, fmt.Errorf("load opencc: %w", err)
+	}
+	return s2t, nil
+})
+
+// New returns a generator for seed.
+func New(seed uint64) (*Generator, error) {
+	s2t, err := loadS2T()
+	if err != nil {
+		return nil, err
 	}
 	return &Generator{r: rand.New(rand.NewPCG(seed, 0x5eed)), s2t: s2t}, nil
 }
