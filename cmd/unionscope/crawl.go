@@ -299,7 +299,7 @@ func (s *crawlSink) judge(ctx context.Context, r *crawler.Response) (crawler.Ver
 }
 
 // crawlReporter shows progress: a bar with counters on a terminal, JSON
-// lines with --json, nothing otherwise.
+// lines with --format jsonl, nothing otherwise.
 type crawlReporter struct {
 	e    *env
 	json *jsonLines

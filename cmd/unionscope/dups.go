@@ -15,7 +15,7 @@ func init() {
 	register(command{name: "dups", summary: "list clusters of reposted copies, or rebuild them", run: runDups})
 }
 
-// dupCluster is one line of "dups --json".
+// dupCluster is one line of "dups --format jsonl".
 type dupCluster struct {
 	Cluster string          `json:"cluster"`
 	Size    int             `json:"size"`
