@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/unionscope/unionscope/httpapi"
@@ -27,7 +28,8 @@ func runLoadtest(ctx context.Context, e *env, args []string) error {
 Without --url it serves a corpus of made-up documents on 127.0.0.1: in a
 temporary folder it deletes afterwards, or in --dir, topped up to --docs.
 A benchmark never writes into a corpus of yours: --dir must be a new or
-empty folder or one that loadtest filled, and --data does not apply. It
+empty folder or one that loadtest filled (it leaves a file loadtest-corpus
+there), and --data does not apply. It
 exits with status 1 when any request failed.`)
 	base := fs.String("url", "", "load this running service instead of a synthetic corpus")
 	dir := fs.String("dir", "", "keep the synthetic corpus in this `folder` (new, empty or made by loadtest) instead of a temporary one")
@@ -78,6 +80,31 @@ exits with status 1 when any request failed.`)
 	return nil
 }
 
+// benchMark is the file loadtest leaves in a data folder it made, so that
+// it reuses only its own.
+const benchMark = "loadtest-corpus"
+
+// claimBenchDir makes sure that loadtest may write into df: it holds no
+// corpus yet, or one that loadtest made. It checks before opening the
+// store, which would bring an older corpus's schema up to date.
+func claimBenchDir(df dataFlags) error {
+	mark := filepath.Join(df.Dir, benchMark)
+	if _, err := os.Stat(mark); err == nil {
+		return nil
+	}
+	if _, err := os.Stat(df.storePath()); err == nil {
+		return userErrorf("%s holds a corpus that loadtest did not make; a benchmark never writes into a corpus: give a new or empty folder, or none", df.Dir)
+	}
+	if err := os.MkdirAll(df.Dir, 0o755); err != nil {
+		return fmt.Errorf("loadtest: %w", err)
+	}
+	note := "The synthetic corpus of \"unionscope loadtest\", which may add to it.\n"
+	if err := os.WriteFile(mark, []byte(note), 0o644); err != nil {
+		return fmt.Errorf("loadtest: %w", err)
+	}
+	return nil
+}
+
 // loadOwnServer serves a synthetic corpus on a loopback port and loads it.
 // The corpus is in dir, topped up to docs documents, or, when dir is "",
 // in a temporary folder removed afterwards.
@@ -91,18 +118,14 @@ func loadOwnServer(ctx context.Context, e *env, dir string, docs int, cfg loadte
 		dir = tmp
 	}
 	df := dataFlags{Dir: dir}
+	if err := claimBenchDir(df); err != nil {
+		return nil, err
+	}
 	store, err := df.openStore(true)
 	if err != nil {
 		return nil, err
 	}
 	defer store.Close()
-	synthetic, err := loadtest.OnlySynthetic(ctx, store)
-	if err != nil {
-		return nil, err
-	}
-	if !synthetic {
-		return nil, userErrorf("%s holds documents that loadtest did not make; a benchmark never writes into a corpus: give a new or empty folder, or none", dir)
-	}
 	have, err := store.Count(ctx)
 	if err != nil {
 		return nil, err

@@ -60,9 +60,7 @@ func TestRunAgainstServer(t *testing.T) {
 	if n, err := st.Count(ctx); err != nil || n != 120 {
 		t.Fatalf("the store holds %d documents, want 120: %v", n, err)
 	}
-	if ok, err := OnlySynthetic(ctx, st); err != nil || !ok {
-		t.Errorf("OnlySynthetic = %v, %v on a synthetic corpus", ok, err)
-	}
+
 	x, err := index.Open(filepath.Join(dir, "index.bleve"))
 	if err != nil {
 		t.Fatal(err)
@@ -113,24 +111,5 @@ func TestRunChecksConfig(t *testing.T) {
 		if _, err := Run(context.Background(), cfg); err == nil {
 			t.Errorf("Run(%+v) accepted", cfg)
 		}
-	}
-}
-
-func TestOnlySyntheticSpotsRealDocuments(t *testing.T) {
-	ctx := context.Background()
-	st, err := corpus.Open(filepath.Join(t.TempDir(), "corpus.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if ok, err := OnlySynthetic(ctx, st); err != nil || !ok {
-		t.Errorf("OnlySynthetic = %v, %v on an empty store, want true", ok, err)
-	}
-	real := corpus.Document{SourceFile: "report.txt", Title: "县总工会工作总结", Body: []string{"一年来……"}}
-	if _, err := st.ReplaceSource(ctx, "/home/someone/report.txt", "h", []corpus.Document{real}); err != nil {
-		t.Fatal(err)
-	}
-	if ok, err := OnlySynthetic(ctx, st); err != nil || ok {
-		t.Errorf("OnlySynthetic = %v, %v on a store with a real document, want false", ok, err)
 	}
 }

@@ -28,22 +28,8 @@ func Synthesize(n int, seed uint64) ([]corpus.Document, error) {
 	return docs, nil
 }
 
-// sourcePrefix begins the name of every source Store writes, which is how
-// OnlySynthetic tells a synthetic corpus from a real one.
+// sourcePrefix begins the name of every source Store writes.
 const sourcePrefix = "synthetic:"
-
-// OnlySynthetic reports whether every document of st was written by
-// Store, so that a load test may add to it without touching real data. An
-// empty store is synthetic.
-func OnlySynthetic(ctx context.Context, st *corpus.Store) (bool, error) {
-	var n int
-	err := st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE substr(source, 1, ?) != ?`,
-		len(sourcePrefix), sourcePrefix).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("look for real documents: %w", err)
-	}
-	return n == 0, nil
-}
 
 // Store adds docs to st as parts of sources named synthetic:N, N the
 // number of documents stored before the source's first, a few hundred
