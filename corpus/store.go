@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -72,7 +73,21 @@ func (s *Store) migrate() error {
 		return err
 	}
 	sort.Strings(names)
+	// Read what is applied in one query, so that opening an up-to-date
+	// store (every command does) costs no transaction per migration;
+	// migrateFile checks again inside its own, against another process.
+	rows, err := s.db.Query(`SELECT name FROM migrations`)
+	if err != nil {
+		return fmt.Errorf("read migrations: %w", err)
+	}
+	applied, err := scanStrings(rows)
+	if err != nil {
+		return fmt.Errorf("read migrations: %w", err)
+	}
 	for _, name := range names {
+		if slices.Contains(applied, name) {
+			continue
+		}
 		if err := s.migrateFile(name); err != nil {
 			return fmt.Errorf("migration %s: %w", name, err)
 		}

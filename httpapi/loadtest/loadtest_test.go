@@ -50,15 +50,15 @@ func TestRunAgainstServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if n, err := Store(ctx, st, synthesize(t, 100, 1)); err != nil || n != 100 {
+	if n, err := Store(ctx, st, synthesize(t, 40, 1)); err != nil || n != 40 {
 		t.Fatalf("stored %d: %v", n, err)
 	}
 	// Topping up adds documents rather than replacing the first ones.
-	if n, err := Store(ctx, st, synthesize(t, 20, 2)); err != nil || n != 20 {
+	if n, err := Store(ctx, st, synthesize(t, 10, 2)); err != nil || n != 10 {
 		t.Fatalf("stored %d: %v", n, err)
 	}
-	if n, err := st.Count(ctx); err != nil || n != 120 {
-		t.Fatalf("the store holds %d documents, want 120: %v", n, err)
+	if n, err := st.Count(ctx); err != nil || n != 50 {
+		t.Fatalf("the store holds %d documents, want 50: %v", n, err)
 	}
 
 	x, err := index.Open(filepath.Join(dir, "index.bleve"))
