@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"io"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -190,4 +191,45 @@ func TestOneOutputVocabulary(t *testing.T) {
 			t.Errorf("%s 技能大赛: exit %d, %s\n%s", cmd, code, errs, out)
 		}
 	}
+}
+
+// FuzzParseFlags gives the flag parser arbitrary command lines: it never
+// panics, and whatever it does not take as a flag or a flag's value stays
+// an argument, in order.
+func FuzzParseFlags(f *testing.F) {
+	for _, seed := range []string{
+		"送温暖 --json", "--limit 5 工會", "-- --json", "-新闻 --count", "--sort -date q", "--limit", "--limit=3 x -h",
+		"--year 2010-2012 --nonsense", "- --data", "--data=/tmp/x --from=-1", "--all-copies=false q",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		args := strings.Fields(line)
+		e := &env{stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }}
+		fs := newFlagSet(e, "search", "search [flags] QUERY...", "")
+		var df dataFlags
+		df.register(fs, e)
+		var ff filterFlags
+		ff.register(fs)
+		fs.Int("limit", 10, "")
+		fs.Int("from", 0, "")
+		fs.String("sort", "relevance", "")
+		fs.Bool("count", false, "")
+		fs.Bool("all-copies", false, "")
+		fs.format("text or jsonl", "text", "jsonl")
+		if err := parseFlags(fs, args); err != nil {
+			return
+		}
+		// The arguments are the words the parser passed over, in order.
+		rest := fs.Args()
+		j := 0
+		for _, a := range args {
+			if j < len(rest) && a == rest[j] {
+				j++
+			}
+		}
+		if j != len(rest) {
+			t.Errorf("%q: arguments %q are not a subsequence of the command line", args, rest)
+		}
+	})
 }
