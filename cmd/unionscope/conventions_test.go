@@ -1,12 +1,19 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/unionscope/unionscope/sample"
 )
 
 // The command line behaves as gh, git and restic users expect: common
@@ -23,8 +30,51 @@ func importedSample(t *testing.T) (src, data string) {
 	return src, data
 }
 
+// shared is one imported sample corpus for the tests that only read it,
+// made on first use and removed by TestMain.
+var shared struct {
+	once      sync.Once
+	dir       string
+	src, data string
+	err       error
+}
+
+// sharedSample is the imported sample corpus that tests share; they must
+// not write to it.
+func sharedSample(t *testing.T) (src, data string) {
+	t.Helper()
+	shared.once.Do(func() {
+		if shared.dir, shared.err = os.MkdirTemp("", "unionscope-cli-test-"); shared.err != nil {
+			return
+		}
+		shared.src, shared.data = filepath.Join(shared.dir, "src"), filepath.Join(shared.dir, "data")
+		if shared.err = os.Mkdir(shared.src, 0o755); shared.err != nil {
+			return
+		}
+		if shared.err = os.CopyFS(shared.src, sample.FS); shared.err != nil {
+			return
+		}
+		var out, errb bytes.Buffer
+		if code := run(context.Background(), []string{"import", "--data", shared.data, shared.src}, strings.NewReader(""), &out, &errb); code != 0 {
+			shared.err = fmt.Errorf("import: exit %d: %s", code, errb.String())
+		}
+	})
+	if shared.err != nil {
+		t.Fatal(shared.err)
+	}
+	return shared.src, shared.data
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
+}
+
 func TestFlagsBeforeTheCommand(t *testing.T) {
-	src, data := importedSample(t)
+	src, data := sharedSample(t)
 	want, errs, code := runCLI(t, "search", "--data", data, "--format", "jsonl", "送温暖")
 	if code != 0 || !strings.Contains(want, "送温暖") {
 		t.Fatalf("search --data: exit %d, %s\n%s", code, errs, want)
@@ -167,7 +217,7 @@ func TestHelpOfAnUnknownCommand(t *testing.T) {
 }
 
 func TestOneOutputVocabulary(t *testing.T) {
-	_, data := importedSample(t)
+	_, data := sharedSample(t)
 	hits := searchJSON(t, data, "技能大赛")
 	if len(hits) == 0 {
 		t.Fatal("no hit for 技能大赛")

@@ -106,7 +106,7 @@ func TestServeRejectsArguments(t *testing.T) {
 // $UNIONSCOPE_DATA and --dir point at a real corpus: the first two do not
 // apply, the last is refused, and the corpus is as it was.
 func TestLoadtestLeavesTheUsersCorpusAlone(t *testing.T) {
-	_, data := importedSample(t)
+	_, data := sharedSample(t)
 	before := countExport(t, data)
 	t.Setenv("UNIONSCOPE_DATA", data)
 	small := []string{"--docs", "10", "--requests", "4", "--clients", "2"}

@@ -27,11 +27,11 @@ func synthesize(t *testing.T, n int, seed uint64) []corpus.Document {
 }
 
 func TestSynthesizeIsRepeatable(t *testing.T) {
-	a, b := synthesize(t, 20, 7), synthesize(t, 20, 7)
+	a, b := synthesize(t, 12, 7), synthesize(t, 12, 7)
 	if diff := cmp.Diff(a, b); diff != "" {
 		t.Fatalf("same seed, different documents:\n%s", diff)
 	}
-	if cmp.Equal(a, synthesize(t, 20, 8)) {
+	if cmp.Equal(a, synthesize(t, 12, 8)) {
 		t.Error("another seed gave the same documents")
 	}
 	for _, d := range a {
@@ -50,15 +50,15 @@ func TestRunAgainstServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if n, err := Store(ctx, st, synthesize(t, 40, 1)); err != nil || n != 40 {
+	if n, err := Store(ctx, st, synthesize(t, 24, 1)); err != nil || n != 24 {
 		t.Fatalf("stored %d: %v", n, err)
 	}
 	// Topping up adds documents rather than replacing the first ones.
-	if n, err := Store(ctx, st, synthesize(t, 10, 2)); err != nil || n != 10 {
+	if n, err := Store(ctx, st, synthesize(t, 6, 2)); err != nil || n != 6 {
 		t.Fatalf("stored %d: %v", n, err)
 	}
-	if n, err := st.Count(ctx); err != nil || n != 50 {
-		t.Fatalf("the store holds %d documents, want 50: %v", n, err)
+	if n, err := st.Count(ctx); err != nil || n != 30 {
+		t.Fatalf("the store holds %d documents, want 30: %v", n, err)
 	}
 
 	x, err := index.Open(filepath.Join(dir, "index.bleve"))
