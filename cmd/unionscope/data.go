@@ -127,7 +127,10 @@ func isTerminal(w io.Writer) bool {
 // silent one otherwise, so piped output stays clean.
 func newProgress(e *env, max int, what string) *progressbar.ProgressBar {
 	if !isTerminal(e.stderr) {
-		return progressbar.DefaultSilent(int64(max), what)
+		// Invisible rather than DefaultSilent: a silent bar of unknown
+		// length (reextract's) starts a spinner goroutine that reads the
+		// bar's state without its lock, which -race reports.
+		return progressbar.NewOptions(max, progressbar.OptionSetWriter(io.Discard), progressbar.OptionSetVisibility(false))
 	}
 	return progressbar.NewOptions(max,
 		progressbar.OptionSetWriter(e.stderr),
