@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/unionscope/unionscope/extract/rule"
@@ -43,7 +44,16 @@ func runRules(ctx context.Context, e *env, args []string) error {
 			}
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s\n    %s\n    acts on:     %s\n    leaves alone: %s\n", r.Name, r.Why, r.Accept, r.Reject)
+		fmt.Fprintf(e.stdout, "%s\n    %s\n    acts on:      %s\n    leaves alone: %s\n", r.Name, r.Why, example(r.Accept), example(r.Reject))
 	}
 	return nil
+}
+
+// example prints a rule's example on one line: an example of several lines
+// (a header and the line under it) is quoted, so its line breaks show as \n.
+func example(s string) string {
+	if strings.ContainsAny(s, "\n\t") {
+		return strconv.Quote(s)
+	}
+	return s
 }
