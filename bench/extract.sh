@@ -8,13 +8,15 @@
 #   BIN=/tmp/us bench/extract.sh             score another binary
 #   READABILITY=/tmp/r bench/extract.sh      and another peer on html-dev
 #   bench/extract.sh --rules-off 'title.*'   score with rules switched off (flags go to parse)
-#   SETS="even" bench/extract.sh             only some of: seeds even odd html
+#   SETS="even" bench/extract.sh             only some of: seeds even odd html xeven xodd
+#   EXTRA=DIR bench/extract.sh               also score DIR (docs/*.txt and gold/ in the format
+#                                            of ../shared/realdev), split into even and odd files
 #
 # Prints a Markdown table on stdout. Needs python3 and ../shared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-$PWD/../shared}
-SETS=${SETS:-seeds even odd html}
+SETS=${SETS:-seeds even odd html${EXTRA:+ xeven xodd}}
 if [[ -z ${BIN:-} ]]; then
 	go build -o bin/unionscope ./cmd/unionscope
 	BIN=$PWD/bin/unionscope
@@ -32,10 +34,11 @@ score() { # NAME GOLDDIR FILES...
 }
 PARSE_FLAGS=("$@")
 if want seeds; then score seeds "$SHARED/gold" "$SHARED"/seeds/*; fi
-for half in even odd; do
-	want $half || continue
-	mkdir -p "$tmp/gold-$half"
-	python3 - "$half" "$SHARED/realdev/gold" "$tmp/gold-$half" <<'PY'
+# split GOLD DOCS NAME HALF: score the even or odd files of a realdev-shaped set.
+split() {
+	local gold=$1 docs=$2 name=$3 half=$4
+	mkdir -p "$tmp/gold-$name"
+	python3 - "$half" "$gold" "$tmp/gold-$name" <<'PY'
 import json, os, sys
 want = 0 if sys.argv[1] == 'even' else 1
 for f in ('documents', 'metrics', 'campaigns'):
@@ -44,12 +47,16 @@ for f in ('documents', 'metrics', 'campaigns'):
             if l.strip() and int(json.loads(l)['source_file'][:3]) % 2 == want:
                 out.write(l)
 PY
-	files=()
-	for f in "$SHARED"/realdev/docs/*.txt; do
+	local files=() f n
+	for f in "$docs"/*.txt; do
 		n=$(basename "$f" .txt)
 		if (( 10#$n % 2 == 0 )); then [[ $half == even ]] && files+=("$f"); else [[ $half == odd ]] && files+=("$f"); fi
 	done
-	score "$half" "$tmp/gold-$half" "${files[@]}"
+	score "$name" "$tmp/gold-$name" "${files[@]}"
+}
+for half in even odd; do
+	if want $half; then split "$SHARED/realdev/gold" "$SHARED/realdev/docs" $half $half; fi
+	if [[ -n ${EXTRA:-} ]] && want x$half; then split "$EXTRA/gold" "$EXTRA/docs" x$half $half; fi
 done
 if want html && [[ -f $SHARED/html-dev/score.py ]]; then
 	if [[ -z ${READABILITY:-} ]]; then
@@ -76,8 +83,8 @@ fi
 python3 - "$tmp" "$SETS" <<'PY'
 import json, os, sys
 tmp, sets = sys.argv[1], sys.argv[2].split()
-cols = [s for s in ('seeds', 'even', 'odd') if s in sets and os.path.exists(os.path.join(tmp, s + '.score'))]
-names = {'seeds': 'seeds', 'even': 'realdev even', 'odd': 'realdev odd'}
+cols = [s for s in ('seeds', 'even', 'odd', 'xeven', 'xodd') if s in sets and os.path.exists(os.path.join(tmp, s + '.score'))]
+names = {'seeds': 'seeds', 'even': 'realdev even', 'odd': 'realdev odd', 'xeven': 'extra even', 'xodd': 'extra odd'}
 res = {c: json.load(open(os.path.join(tmp, c + '.score'))) for c in cols}
 def cell(v, k):
     if isinstance(v, dict):

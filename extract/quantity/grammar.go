@@ -40,16 +40,20 @@ type unitWord struct {
 var units = sortUnits([]unitWord{
 	{word: "元", category: funds, unit: "元"},
 	{word: "块钱", category: funds, unit: "元"},
+	// Other currencies keep their own unit, unconverted (gold README).
+	{word: "美元", category: funds}, {word: "欧元", category: funds},
+	{word: "港元", category: funds}, {word: "港币", category: funds},
+	{word: "日元", category: funds}, {word: "英镑", category: funds},
+	{word: "澳元", category: funds}, {word: "韩元", category: funds},
 
-	{word: "人(次)", category: people, unit: "人次"},
-	{word: "人·次", category: people, unit: "人次"},
 	{word: "人次", category: people, unit: "人次"},
 	{word: "个人", category: people, unit: "人"},
 	{word: "人", category: people, unit: "人"},
 	{word: "名", category: people, unit: "人"},
 	{word: "位", category: people, unit: "人"},
-	// 户 is people or count depending on what it counts; see householdKind.
+	// 户 is people or count depending on what it counts; see countsUnits.
 	{word: "户", category: people, unit: "户"},
+	{word: "户次", category: people, unit: "户次"},
 
 	{word: "%", category: rate, unit: "%"},
 	{word: "‰", category: rate, unit: "%", scale: 0.1},
@@ -58,6 +62,7 @@ var units = sortUnits([]unitWord{
 	{word: "成", category: rate, unit: "%", scale: 10},
 
 	{word: "场次", category: count},
+	{word: "家次", category: count},
 	{word: "家", category: count},
 	{word: "个", category: count},
 	{word: "份", category: count},
@@ -83,6 +88,12 @@ var units = sortUnits([]unitWord{
 	{word: "套", category: count},
 	{word: "张", category: count},
 	{word: "间", category: count},
+	{word: "袋", category: count},
+	{word: "桶", category: count},
+	{word: "箱", category: count},
+	{word: "盒", category: count},
+	{word: "瓶", category: count},
+	{word: "床", category: count},
 	{word: "栋", category: count},
 	{word: "幢", category: count},
 	{word: "批", category: count},
@@ -112,9 +123,11 @@ var units = sortUnits([]unitWord{
 
 // Approximation words before a number, longest first.
 var approxBefore = []struct{ word, approx string }{
+	// 不超过 before 超过, which it ends with: the first match wins.
+	{"不低于", over}, {"不少于", over}, {"不高于", under}, {"不超过", under}, {"不多于", under},
 	{"大约", about}, {"约有", about}, {"近乎", about}, {"大概", about}, {"约为", about},
 	{"将近", under}, {"接近", under}, {"不足", under}, {"不到", under}, {"不满", under},
-	{"超过", over}, {"至少", over}, {"多达", over},
+	{"超过", over}, {"至少", over}, {"多达", over}, {"突破", over},
 	{"约", about}, {"近", under}, {"逾", over}, {"超", over},
 }
 
@@ -146,6 +159,17 @@ var names = []string{
 // reporting; after the others (一个, 一种, 一项 …) it is an article.
 var oneUnits = map[string]bool{"名": true, "位": true, "人": true, "人次": true, "次": true, "元": true, "所": true, "处": true, "家": true}
 
+// thingUnits measure things handed out or installed; after them a lone 一
+// counts when a verb of providing governs it (配备一台洗衣机).
+var thingUnits = map[string]bool{"台": true, "辆": true, "套": true, "袋": true, "桶": true, "箱": true, "盒": true, "瓶": true, "床": true, "件": true, "张": true, "部": true, "座": true, "间": true, "本": true}
+
+// provideVerbs give, buy or install things: in their clause, 一台 or 一袋 is
+// a thing provided. 每人 and 每户 share things out.
+var provideVerbs = []string{
+	"配备", "配置", "配发", "配送", "购置", "购买", "添置", "发放", "赠送", "送去", "送上", "送来",
+	"捐赠", "捐助", "捐献", "安装", "提供", "领到", "收到", "获赠", "每人", "每户", "每名",
+}
+
 // bareUnits are the units a bare multiplier (百名, 近千个, 万余人) may take;
 // 万家 and 百花 show why the others are left out.
 var bareUnits = map[string]bool{"名": true, "人": true, "位": true, "个": true, "元": true, "人次": true, "余人": true}
@@ -154,6 +178,32 @@ var bareUnits = map[string]bool{"名": true, "人": true, "位": true, "个": tr
 // 近9万各族职工, 1.3万农民工.
 var peopleNouns = []string{"职工", "农民工", "会员", "员工", "工人", "群众", "居民", "人口", "党员", "劳模", "干部", "学生", "人次", "人"}
 
+// peopleHeads end a noun phrase of people; a phrase after a count of
+// people stops at the first (20名女职工免费体检 → 女职工) unless another
+// follows (困难职工子女).
+var peopleHeads = []string{
+	"职工", "工人", "农民工", "会员", "员工", "群众", "居民", "党员", "劳模", "模范",
+	"干部", "学生", "大学生", "劳动者", "子女", "家属", "代表", "选手", "志愿者",
+	"人员", "骨干", "教师", "医生", "老人", "儿童", "妇女", "工匠", "技师", "司机",
+	"快递员", "骑手", "环卫工", "工作者",
+}
+
+// gluedWords start with a measure word but are no noun the segmenter glued
+// to it: 两部分 is two parts, not 两部 of 分.
+var gluedWords = []string{"部分", "个别", "个性"}
+
+// posFixes are words of the genre whose gse tag misleads the subject
+// rules, with the tag they act as: 职工之家 is a noun (gse: 之家 pronoun),
+// 新建 a verb (gse: place name).
+var posFixes = map[string]string{"之家": "n", "新建": "v"}
+
+// moneyNouns end nouns of money: with nothing before a sum in its clause,
+// one of them ending the clause before names it (发放助学金，每人2000元).
+var moneyNouns = []string{"资金", "金", "款", "费", "补贴", "补助", "奖励", "经费", "物资"}
+
+// nounUnits are measure words that are the noun they count: 五县, 三市.
+var nounUnits = map[string]bool{"县": true, "市": true, "区": true, "镇": true, "乡": true, "村": true}
+
 // unitNouns make 户 a count of organisations (56户企业) instead of
 // households of people (困难职工6218户).
 var unitNouns = []string{"企业", "单位", "公司", "工厂", "厂", "商户", "个体", "店", "法人", "门店", "机构", "组织", "市场主体", "经营主体", "工商户", "合作社"}
@@ -161,12 +211,23 @@ var unitNouns = []string{"企业", "单位", "公司", "工厂", "厂", "商户"
 // rangeJoins join the two ends of a range: 3000至5000元, 3-5万元.
 var rangeJoins = []string{"至", "到", "-", "—", "~", "～", "–"}
 
+// timesUnits take a bracketed or dotted 次 after them (户(次), 人·次) to
+// count times: 户次, 人次, 家次, 场次.
+var timesUnits = map[string]bool{"人": true, "户": true, "家": true, "场": true}
+
+// timesMarks are the ways a conversion or a table writes that 次.
+var timesMarks = []string{"(次)", "·次", "•次"}
+
+// coordJoins join numbers that share the unit of the last: 3.1、2.5和1.2
+// 个百分点. Commas are left out: they end clauses as often as they list.
+var coordJoins = []string{"、", "和", "及", "与", "或"}
+
 // growthWords before a rate make its subject the thing that grew.
 var growthWords = []string{"增长", "增加", "提高", "上升", "下降", "减少", "降低", "增幅", "增速"}
 
 // linkWords sit between a subject and its number and are not part of the
 // subject: 工会组建率达81%, 发放救助金达到100.85万元.
-var linkWords = []string{"完成", "实现", "累计", "稳定在", "保持在", "维持在", "折合人民币", "折合", "人民币", "每人", "每月", "每年", "每天", "达到", "达", "为", "共计", "合计", "总计", "共", "计", "约", "近", "是", "有", "了", "的", "逾", "超过", "将近", "大约", "至少", "仅", "已", "再", "均", "各", "分别"}
+var linkWords = []string{"占到", "占", "完成", "实现", "累计", "稳定在", "保持在", "维持在", "必须", "须", "需", "应", "在", "折合人民币", "折合", "人民币", "每人", "每月", "每年", "每天", "达到", "达", "为", "共计", "合计", "总计", "共", "计", "约", "近", "是", "有", "了", "的", "逾", "超过", "将近", "大约", "至少", "仅", "已", "再", "均", "各", "分别"}
 
 // unitsByRune holds units by first rune, longest word first as in units:
 // unitAt looks up the rune after each numeral rather than try every unit.
@@ -189,7 +250,7 @@ func sortUnits(us []unitWord) []unitWord {
 }
 
 // articleWords before a lone 一 make it an article, not a count.
-var articleWords = []string{"是", "做", "当", "成为", "上", "下", "另", "这", "那", "同", "唯", "统", "之"}
+var articleWords = []string{"作为", "身为", "是", "做", "当", "成为", "上", "下", "另", "这", "那", "同", "唯", "统", "之"}
 
 // abstractNouns after a count make it an enumeration of a speech's points
 // (四个方面, 三项工作, 两个重点难点) rather than a figure.
@@ -200,7 +261,14 @@ var abstractNouns = []string{
 	"突破口", "观念", "精神", "阶段", "步骤", "举措", "措施", "字", "必须",
 	"服务", "注重", "突出", "统筹", "到位", "重要", "主要", "基本", "根本",
 	"方向", "角色", "文明", "代表", "层次", "维度", "抓手", "不变", "第一",
+	"形式", "方式", "方法", "模式", "类型",
 }
+
+// viewNouns and viewVerbs before a number label a page's view counter.
+var (
+	viewNouns = []string{"浏览次数", "点击数", "阅读数", "浏览量", "点击量", "阅读量", "访问量", "人气"}
+	viewVerbs = []string{"浏览", "点击", "阅读", "访问", "围观"}
+)
 
 // sessionWords after 次 make X次 a plenary session's number (五次全会).
 var sessionWords = []string{"全会", "全委", "全体会议", "代表大会", "党代会", "会员代表大会"}

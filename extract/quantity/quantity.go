@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
 )
 
@@ -16,11 +17,17 @@ import (
 // is never nil. Offset is the rune offset of Surface in text, and Sentence
 // the sentence that holds it, both in text's own script.
 func Extract(text string) []corpus.Metric {
+	return extract(text, nil, false)
+}
+
+// extract is Extract with rule forced on (forceOn) or off whatever its
+// switch says, which is how a rule's examples are checked.
+func extract(text string, force *rule.Rule, forceOn bool) []corpus.Metric {
 	out := []corpus.Metric{}
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
-	s := newScanner(text)
+	s := newScannerWith(text, force, forceOn)
 	for i := 0; i < len(s.f); {
 		if !s.canStart(i) {
 			i++
@@ -31,7 +38,9 @@ func Extract(text string) []corpus.Metric {
 			i = s.skipNumeral(i)
 			continue
 		}
+		s.resp = noList
 		out = append(out, s.metric(q, out))
+		s.spans = append(s.spans, span{q.start, q.end, s.resp})
 		i = q.end
 	}
 	return out
@@ -39,9 +48,11 @@ func Extract(text string) []corpus.Metric {
 
 // scanner holds one text in the forms the grammar needs.
 type scanner struct {
-	text string // as given, for zh.Cut
-	r    []rune // the text as given
-	f    []rune // the text folded rune by rune: simplified, halfwidth
+	src  []rune // the text as given
+	v    view   // the text the grammar reads, and its map back to src
+	text string // the view, for zh.Cut
+	r    []rune // the view
+	f    []rune // the view folded rune by rune: simplified, halfwidth
 	// byteAt holds the byte offset in text of each rune, and len(text).
 	byteAt []int
 	// tokStart, tokEnd and tokPos give, for each rune, the span and part of
@@ -51,6 +62,30 @@ type scanner struct {
 	tokStart, tokEnd []int
 	tokPos           []string
 	quoted           []bool
+	// force is a rule held on (forceOn) or off whatever its switch says.
+	force   *rule.Rule
+	forceOn bool
+	// coordDepth counts the bare numbers being read ahead of their unit.
+	coordDepth int
+	// spans holds, for each metric found so far, its surface in the view.
+	spans []span
+	// resp is set by subject when the metric is an item of a 分别 list.
+	resp listItem
+}
+
+// span is the surface of a metric in the view. list places it in a list of
+// figures that 分别 pairs with a list of nouns.
+type span struct {
+	start, end int
+	list       listItem
+}
+
+// on reports whether rule r is in force for this scan.
+func (s *scanner) on(r *rule.Rule) bool {
+	if r == s.force {
+		return s.forceOn
+	}
+	return r.On()
 }
 
 // unsegmented marks in tokStart a rune whose sentence is not cut yet.
@@ -62,8 +97,17 @@ type token struct {
 	pos        string
 }
 
-func newScanner(text string) *scanner {
-	r := []rune(text)
+func newScanner(text string) *scanner { return newScannerWith(text, nil, false) }
+
+func newScannerWith(text string, force *rule.Rule, forceOn bool) *scanner {
+	s := &scanner{force: force, forceOn: forceOn}
+	s.v = s.newView(text)
+	r := []rune(s.v.text)
+	s.src = r
+	if s.v.orig != nil {
+		s.src = []rune(text)
+	}
+	text = s.v.text
 	f := make([]rune, len(r))
 	for i, c := range r {
 		f[i] = zh.FoldRune(c)
@@ -76,7 +120,8 @@ func newScanner(text string) *scanner {
 			f[i] = c
 		}
 	}
-	s := &scanner{text: text, r: r, f: f, byteAt: make([]int, 0, len(r)+1), tokStart: make([]int, len(r)), tokEnd: make([]int, len(r)), tokPos: make([]string, len(r)), quoted: quotedSpans(f)}
+	s.text, s.r, s.f = text, r, f
+	s.byteAt, s.tokStart, s.tokEnd, s.tokPos, s.quoted = make([]int, 0, len(r)+1), make([]int, len(r)), make([]int, len(r)), make([]string, len(r)), quotedSpans(f, s.on(ruleQuotedSpeech))
 	for b := range text {
 		s.byteAt = append(s.byteAt, b)
 	}
@@ -119,8 +164,12 @@ func (s *scanner) segment(i int) {
 		n++
 	}
 	runeAt[len(part)] = n
+	fix := s.on(rulePOSFixes)
 	for _, t := range zh.Cut(part, false) {
 		tk := token{start: runeAt[t.Start], end: runeAt[t.End], pos: t.Pos}
+		if p, ok := posFixes[t.Text]; ok && fix {
+			tk.pos = p
+		}
 		for k := tk.start; k < tk.end; k++ {
 			s.tokStart[k], s.tokEnd[k], s.tokPos[k] = tk.start, tk.end, tk.pos
 		}
@@ -151,8 +200,10 @@ func (s *scanner) posAt(i int) string {
 func fullDigit(c rune) bool { return '０' <= c && c <= '９' }
 
 // quotedSpans marks the runes inside short quotations: numbers there belong
-// to slogans and names (“一区多园”), not to the report's figures.
-func quotedSpans(f []rune) []bool {
+// to slogans and names (“一区多园”), not to the report's figures. Unless
+// quantity.quoted-speech is off, a quotation that is speech (after a colon,
+// or holding a clause mark: “今年共发放慰问金30万元。”) keeps its figures.
+func quotedSpans(f []rune, speech bool) []bool {
 	q := make([]bool, len(f))
 	for i := 0; i < len(f); i++ {
 		if f[i] != '“' {
@@ -163,8 +214,10 @@ func quotedSpans(f []rune) []bool {
 				break
 			}
 			if f[j] == '”' {
-				for k := i + 1; k < j; k++ {
-					q[k] = true
+				if !(speech && isSpeech(f, i, j)) {
+					for k := i + 1; k < j; k++ {
+						q[k] = true
+					}
 				}
 				i = j
 				break
@@ -172,6 +225,21 @@ func quotedSpans(f []rune) []bool {
 		}
 	}
 	return q
+}
+
+// isSpeech reports whether the quotation f[i:j+1] is what someone said
+// rather than a name: it follows a colon or holds a mark that ends a clause.
+func isSpeech(f []rune, i, j int) bool {
+	if i > 0 && (f[i-1] == '：' || f[i-1] == ':') {
+		return true
+	}
+	for _, c := range f[i+1 : j] {
+		switch c {
+		case '，', '。', '；', '！', '？', ';', '!', '?':
+			return true
+		}
+	}
+	return false
 }
 
 func (s *scanner) has(i int, w string) bool {
@@ -288,8 +356,14 @@ func (s *scanner) named(i int) bool {
 // grammarAt is quantityAt without its last two tests.
 func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 	q := quantity{start: i}
+	// 第 3 名: an ordinal keeps its spaces when the view closes the one
+	// before the unit.
+	b := i
+	for b > 0 && (s.f[b-1] == ' ' || s.f[b-1] == '\t') {
+		b--
+	}
 	for _, w := range notBefore {
-		if s.endsWith(i, w) {
+		if s.endsWith(b, w) {
 			return q, false
 		}
 	}
@@ -312,6 +386,9 @@ func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 		return q, false
 	}
 	q.chinese = num.chinese
+	if s.vague(numStart, num) {
+		return q, false
+	}
 	k := num.end
 	if num.over {
 		q.approx = over
@@ -341,13 +418,16 @@ func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 	if end < len(s.f) && s.has(end, u.word) && utf8.RuneCountInString(u.word) == 1 {
 		return q, false // 一个个
 	}
-	if num.one && (u.category != funds && u.category != rate && !oneUnits[u.word] || s.articleBefore(i)) {
+	if num.one && !s.oneCounts(i, u) {
 		return q, false
 	}
-	if u.category == count && s.abstractAfter(end) {
+	if u.category == count && s.on(ruleAbstractCount) && s.abstractAfter(end) {
 		return q, false
 	}
 	if u.word == "次" && s.sessionAfter(end) {
+		return q, false
+	}
+	if (u.word == "次" || u.category == people) && s.on(ruleViewCount) && s.viewCount(i) {
 		return q, false
 	}
 	if !num.digit && !bareUnits[u.word] {
@@ -357,7 +437,7 @@ func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 		return q, false
 	}
 	// Last of the tests, as it needs the sentence segmented: 一次性, 三个代表.
-	if s.wordGoesOn(end) {
+	if s.wordGoesOn(k, end) {
 		return q, false
 	}
 	q.category, q.unit = u.category, u.unit
@@ -375,11 +455,30 @@ func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 	q.value = num.value * scale
 	q.place = place(num.value) * scale
 	q.end, q.tail = end, end
-	if u.word == "户" && s.countsUnits(i, end) {
+	if strings.HasPrefix(u.word, "户") && s.countsUnits(i, end) {
 		q.category = count
 	}
 	q.approx = s.approxAround(q, i, q.approx)
 	return q, true
+}
+
+// vague reports whether the numeral at i is a vague amount rather than a
+// figure: 几/数/若干 before a multiplier (几万元, 数百名, 数亿元) or 几
+// after a numeral (十几万元, 二十几个).
+func (s *scanner) vague(i int, num numeral) bool {
+	if !s.on(ruleVagueAmount) {
+		return false
+	}
+	if num.end < len(s.f) && s.f[num.end] == '几' || s.endsWith(i, "若干") {
+		return true
+	}
+	if smallUnit(s.f[i]) == 0 && bigUnit(s.f[i]) == 0 {
+		return false
+	}
+	// 数 must stand alone or start the word (数十), not end one (人数);
+	// 上百万元 and 上千名 say "as many as", no figure.
+	return s.endsWith(i, "几") || s.endsWith(i, "上") && !s.endsWith(i, "以上") ||
+		s.endsWith(i, "数") && s.wordStart(i-1) == i-1
 }
 
 // noUnit handles a numeral without a measure word: a count of people named
@@ -430,6 +529,50 @@ func (s *scanner) noUnit(q quantity, num numeral, k int, withRange bool) (quanti
 		q.approx = s.approxAround(q, q.start, q.approx)
 		return q, true
 	}
+	return s.coordinated(q, num, k)
+}
+
+// maxCoordinated caps how many bare numbers in a row may share the unit of
+// the last (3.1、2.5和1.2个百分点); lists in reports are short, and the cap
+// keeps a run-on list of numbers linear.
+const maxCoordinated = 8
+
+// coordinated reads a bare number joined by 、/和/及/与/或 to more numbers
+// the last of which has a unit: each takes that unit.
+func (s *scanner) coordinated(q quantity, num numeral, k int) (quantity, bool) {
+	if !s.on(ruleCoordinated) || s.coordDepth >= maxCoordinated {
+		return q, false
+	}
+	for _, j := range coordJoins {
+		if !s.has(k, j) {
+			continue
+		}
+		n := k + utf8.RuneCountInString(j)
+		if n >= len(s.f) || !isDigit(s.f[n]) {
+			return q, false
+		}
+		s.coordDepth++
+		next, ok := s.quantityAt(n, true)
+		s.coordDepth--
+		if !ok || next.category == "" {
+			return q, false
+		}
+		num2, _ := parseNumeral(s.f, n)
+		v := num.value
+		if num.big == 1 && num2.big > 1 {
+			v *= num2.big // 3、5万元: both are in 万
+		}
+		ratio := 1.0 // 3、5成 are 30% and 50%
+		if num2.value != 0 {
+			ratio = next.value / num2.value
+		}
+		q.value = v * ratio
+		q.place = place(q.value)
+		q.category, q.unit = next.category, next.unit
+		q.end, q.tail = k, k
+		q.approx = s.approxAround(q, q.start, q.approx)
+		return q, true
+	}
 	return q, false
 }
 
@@ -440,6 +583,67 @@ func allHan(rs []rune) bool {
 		}
 	}
 	return true
+}
+
+// oneCounts reports whether a lone 一 before unit u at i counts something
+// rather than being an article (是一次会议), a family (我们一家) or a
+// frequency (每到一处).
+func (s *scanner) oneCounts(i int, u unitWord) bool {
+	if s.articleBefore(i) {
+		return false
+	}
+	if s.on(ruleOneAfterPronoun) && s.pronounBefore(i) {
+		return false
+	}
+	if s.on(ruleEachTime) && s.eachTime(i) {
+		return false
+	}
+	if u.category == funds || u.category == rate || oneUnits[u.word] {
+		return true
+	}
+	// 各一袋 shares things out one each, as a list of things given goes on
+	// after its verb: 送去面粉各一袋，食用油各一桶.
+	return s.on(ruleOneOfThings) && thingUnits[u.word] && (s.endsWith(i, "各") || s.providedBefore(i))
+}
+
+// pronounBefore reports whether a pronoun ends right before i; 每人 and
+// 各户, which gse tags as pronouns too, share things out instead.
+func (s *scanner) pronounBefore(i int) bool {
+	if i == 0 || s.wordEnd(i-1) != i || !strings.HasPrefix(s.posAt(i-1), "r") {
+		return false
+	}
+	c := s.f[s.wordStart(i-1)]
+	return c != '每' && c != '各'
+}
+
+// eachTime reports whether 每 and a verb stand before the 一 at i (每到一处,
+// 每办一件): what follows is how often, not how many.
+func (s *scanner) eachTime(i int) bool {
+	if i == 0 {
+		return false
+	}
+	v := s.wordStart(i - 1)
+	return v > 0 && s.f[v-1] == '每' && s.wordEnd(i-1) == i && strings.HasPrefix(s.posAt(i-1), "v")
+}
+
+// maxProvideLook caps how far back in its clause a verb of providing is
+// sought before a lone 一.
+const maxProvideLook = 24
+
+// providedBefore reports whether the clause before i, through a list's
+// 、, gives things out: 为每个站点配备一台洗衣机, 每户发放一袋大米、一桶油.
+func (s *scanner) providedBefore(i int) bool {
+	a := i
+	for a > 0 && a > i-maxProvideLook && (s.f[a-1] == '、' || !isBreak(s.f[a-1])) {
+		a--
+	}
+	clause := string(s.f[a:i])
+	for _, v := range provideVerbs {
+		if strings.Contains(clause, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // articleBefore reports whether a lone 一 at i follows a word that makes it
@@ -518,6 +722,33 @@ func (s *scanner) pointsAfter(end int) bool {
 	return false
 }
 
+// viewCount reports whether a page's view counter stands before i (浏览：
+// 1523次, 阅读量 860, 点击 2.1万次): page chrome, not a figure of the report.
+//
+// A bare verb (浏览, 阅读) counts only with a colon or a space before the
+// number, as counters are laid out: 组织职工阅读2万人次 is a figure.
+func (s *scanner) viewCount(i int) bool {
+	sep := false
+	for i > 0 && (s.f[i-1] == ' ' || s.f[i-1] == ':' || s.f[i-1] == '：' || s.f[i-1] == '\t') {
+		i--
+		sep = true
+	}
+	for _, w := range viewNouns {
+		if s.endsWith(i, w) {
+			return true
+		}
+	}
+	if !sep {
+		return false
+	}
+	for _, w := range viewVerbs {
+		if s.endsWith(i, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // sessionAfter reports whether X次 names a plenary session (五次全会).
 func (s *scanner) sessionAfter(end int) bool {
 	for _, w := range sessionWords {
@@ -534,9 +765,22 @@ func (s *scanner) unitAt(k int) (unitWord, bool) {
 		return unitWord{}, false
 	}
 	for _, u := range unitsByRune[s.f[k]] {
-		if s.has(k, u.word) {
-			return u, true
+		if !s.has(k, u.word) {
+			continue
 		}
+		if timesUnits[u.word] && s.on(ruleTimesInBrackets) {
+			for _, m := range timesMarks {
+				if s.has(k+1, m) {
+					base := u.unit
+					if base == "" {
+						base = u.word
+					}
+					u.word, u.unit = u.word+m, base+"次"
+					break
+				}
+			}
+		}
+		return u, true
 	}
 	return unitWord{}, false
 }
@@ -563,8 +807,11 @@ func (s *scanner) insideWord(i int) bool {
 }
 
 // wordGoesOn reports whether the word holding the rune before end runs past
-// end, which makes the unit the start of another word (一次性, 三个代表).
-func (s *scanner) wordGoesOn(end int) bool {
+// end, which makes the unit that starts at k the start of another word
+// (一次性, 三个代表). A word that starts at the unit itself is gse reading
+// the measure word into the noun after it (130名城区 as 名城/区, 两台大巴
+// as 台大/巴): the noun is still counted.
+func (s *scanner) wordGoesOn(k, end int) bool {
 	if end <= 0 || end >= len(s.f) {
 		return false
 	}
@@ -572,10 +819,30 @@ func (s *scanner) wordGoesOn(end int) bool {
 	if te <= end {
 		return false
 	}
+	if s.wordStart(end-1) == k && s.on(ruleUnitGlued) && s.gluedNoun(k, te) {
+		return false
+	}
 	// A word that only glues an approximation or a range to the unit is fine.
 	rest := string(s.f[end:te])
 	for _, a := range approxAfter {
 		if strings.HasPrefix(rest, a.word) {
+			return false
+		}
+	}
+	return true
+}
+
+// gluedNoun reports whether the word k..te that gse read from a measure
+// word on is that measure word and the start of a noun which the next word
+// goes on with (名城|区, 台大|中巴车), rather than a longer measure word of
+// times (批次, 架次) or a word of its own (部分, 个别) that ends the phrase.
+func (s *scanner) gluedNoun(k, te int) bool {
+	if s.f[te-1] == '次' || te >= len(s.f) || !zh.IsHan(s.f[te]) {
+		return false
+	}
+	w := string(s.f[k:te])
+	for _, g := range gluedWords {
+		if w == g {
 			return false
 		}
 	}
@@ -646,6 +913,9 @@ func (s *scanner) approxAround(q quantity, i int, inner string) string {
 			return a.approx
 		}
 	}
+	if !s.on(ruleApproxBefore) {
+		return ""
+	}
 	for _, a := range approxBefore {
 		if !s.endsWith(i, a.word) {
 			continue
@@ -668,8 +938,8 @@ func (s *scanner) metric(q quantity, prev []corpus.Metric) corpus.Metric {
 		High:     q.value,
 		Unit:     q.unit,
 		Approx:   q.approx,
-		Surface:  string(s.r[q.start:q.end]),
-		Offset:   q.start,
+		Surface:  string(s.src[s.v.at(q.start):s.v.endAt(q.end)]),
+		Offset:   s.v.at(q.start),
 	}
 	step := q.place
 	if step <= 0 {
@@ -687,7 +957,7 @@ func (s *scanner) metric(q quantity, prev []corpus.Metric) corpus.Metric {
 		m.Low, m.High = q.value*0.9, q.value*1.1
 	}
 	a, b := s.sentence(q.start)
-	m.Sentence = strings.TrimSpace(string(s.r[a:b]))
+	m.Sentence = strings.TrimSpace(string(s.src[s.v.at(a):s.v.endAt(b)]))
 	m.Subject = s.subject(q, a, b, prev)
 	return m
 }

@@ -52,6 +52,9 @@ func TestSegmentAsWhole(t *testing.T) {
 		runeAt[len(text)] = runes
 		for _, w := range zh.Cut(text, false) {
 			tk := token{start: runeAt[w.Start], end: runeAt[w.End], pos: w.Pos}
+			if p, ok := posFixes[w.Text]; ok {
+				tk.pos = p
+			}
 			for k := tk.start; k < tk.end; k++ {
 				byRune[k] = tk
 			}

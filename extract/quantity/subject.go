@@ -21,6 +21,9 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 	if q.subject != "" {
 		return q.subject
 	}
+	if sub, ok := s.respectiveSubject(q, sentA, prev); ok {
+		return sub
+	}
 	if sub, ok := s.rangeSubject(q.start, q.unit, prev); ok {
 		return sub // 3000元至5000元: the second end measures what the first does
 	}
@@ -29,21 +32,38 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 		if s.endsWith(j, w) {
 			// 组建率由88.2%提高到92.6%: the end point of a change measures
 			// what its starting point did.
-			if sub := sameUnitSubject(prev, sentA, q.unit); sub != "" {
+			if sub := s.sameUnitSubject(prev, sentA, q.unit); sub != "" {
 				return sub
 			}
 			j -= utf8.RuneCountInString(w)
 			break
 		}
 	}
+	if sub := s.changeEndSubject(q, j, sentA, prev); sub != "" {
+		return sub
+	}
 	if q.category == funds {
 		// 投入134.39万元作为工会经费, 争取250万元用于文化宫改造
 		for _, w := range purposeWords {
 			if s.has(q.tail, w) {
-				if sub := s.phraseAfter(q.tail+utf8.RuneCountInString(w), sentB, true); sub != "" {
+				if sub := s.phraseAfter(q.tail+utf8.RuneCountInString(w), sentB, verbFirst); sub != "" {
 					return sub
 				}
 			}
+		}
+	}
+	if q.category == funds && s.on(ruleNounAfterDe) {
+		// 送去近10万元的慰问物资, 按2000元至3500元不等的标准.
+		if k := s.deAfter(q.tail); k > 0 {
+			if sub := s.phraseAfter(k, sentB, verbModifier); sub != "" && !frameNoun(sub) {
+				return sub
+			}
+		}
+	}
+	if q.category == funds && s.on(ruleMoneyAfter) {
+		// 每人送去500元慰问金: the sum modifies the noun of money after it.
+		if sub := s.phraseAfter(q.tail, sentB, verbModifier); endsWithAny(zh.Fold(sub), moneyNouns) {
+			return sub
 		}
 	}
 	if q.category == rate {
@@ -61,7 +81,7 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 			if base == "" && strings.HasSuffix(string(s.f[q.start:q.end]), "百分点") {
 				// 签订率达到87.5%，比上年提高2.3个百分点: points are
 				// added to the rate before them.
-				base = sameUnitSubject(prev, sentA, "%")
+				base = s.sameUnitSubject(prev, sentA, "%")
 			}
 			if base == "" {
 				base = s.prevSubject(prev, sentA)
@@ -71,7 +91,7 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 	}
 	if q.category == rate && q.end < sentB && s.has(q.end, "的") && (q.start == sentA || s.endsWith(q.start, "有") || isBreak(s.f[q.start-1])) {
 		// 全区有85%的企业建立了增长机制: the share of 企业.
-		if sub := s.phraseAfter(q.end+1, sentB, false); sub != "" {
+		if sub := s.phraseAfter(q.end+1, sentB, 0); sub != "" {
 			return sub
 		}
 	}
@@ -79,15 +99,26 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 		// 42人获评“巾帼岗位能手”: the people hold the honour.
 		for _, w := range awardVerbs {
 			if s.has(q.tail, w) {
-				if sub := s.phraseAfter(q.tail+utf8.RuneCountInString(w), sentB, false); sub != "" {
+				if sub := s.phraseAfter(q.tail+utf8.RuneCountInString(w), sentB, 0); sub != "" {
 					return sub
 				}
 			}
 		}
 	}
 	if q.category == people || q.category == count {
-		if sub := s.phraseAfter(q.tail, sentB, q.unit == "次" || q.unit == "场次"); sub != "" {
+		var mode phraseMode
+		if q.unit == "次" || q.unit == "场次" {
+			mode = verbFirst
+		}
+		if q.unit == "人" {
+			mode = peopleHead
+		}
+		if sub := s.phraseAfter(q.tail, sentB, mode); sub != "" {
 			return sub
+		}
+		if nounUnits[q.unit] && s.on(ruleUnitNoun) {
+			// 分赴8区10县: the measure word is the noun counted.
+			return string(s.r[q.end-1 : q.end])
 		}
 	}
 	if j > sentA && s.f[j-1] == '》' {
@@ -104,7 +135,81 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 	if sub := s.phraseBefore(j, sentA, dropVerb); sub != "" {
 		return sub
 	}
+	if q.category == funds && j > sentA && (s.f[j-1] == '，' || s.f[j-1] == ',') && s.on(ruleMoneyBefore) {
+		// 发放助学金，每人2000元: the money the clause before ends on.
+		if sub := s.phraseBefore(j-1, sentA, false); endsWithAny(zh.Fold(sub), moneyNouns) {
+			return sub
+		}
+	}
+	if (q.category == people || q.category == count) && s.on(ruleClauseAfter) {
+		// 为6家受疫情影响的困难企业发放: with nothing before, a modifying
+		// clause after the count leads to its noun.
+		if sub := s.phraseAfter(q.tail, sentB, verbFirst); sub != "" {
+			return sub
+		}
+	}
 	return s.prevSubject(prev, sentA)
+}
+
+// changeEndSubject returns the subject of the start of a change written
+// 从…到 or 由…至 with any verb (从6300人成长到31000人): the figure before
+// 到 in the same unit that follows 从 or 由 in the sentence.
+func (s *scanner) changeEndSubject(q quantity, j, sentA int, prev []corpus.Metric) string {
+	if !s.on(ruleChangeEnd) || !(s.endsWith(j, "到") || s.endsWith(j, "至")) {
+		return ""
+	}
+	for k := len(prev) - 1; k >= 0 && k >= len(prev)-lookBack && s.spans[k].start >= sentA; k-- {
+		if prev[k].Unit != q.unit {
+			continue
+		}
+		st := s.spans[k].start
+		if o := s.skipOrigin(st, sentA); o < st || st > sentA && (s.f[st-1] == '从' || s.f[st-1] == '由') {
+			return prev[k].Subject
+		}
+		return ""
+	}
+	return ""
+}
+
+// deAfter returns the index after the 的 that follows a quantity ending at
+// i, past the second end of a range and a word of spread (不等, 左右), or 0.
+func (s *scanner) deAfter(i int) int {
+	for _, j := range rangeJoins {
+		if s.has(i, j) {
+			n := i + utf8.RuneCountInString(j)
+			if n < len(s.f) && startsNumeral(s.f[n]) {
+				if num, ok := parseNumeral(s.f, n); ok {
+					if u, ok := s.unitAt(num.end); ok && u.category != "" {
+						i = num.end + utf8.RuneCountInString(u.word)
+					}
+				}
+			}
+			break
+		}
+	}
+	for _, w := range []string{"不等", "左右", "以上", "上下"} {
+		if s.has(i, w) {
+			i += utf8.RuneCountInString(w)
+			break
+		}
+	}
+	if s.has(i, "的") {
+		return i + 1
+	}
+	return 0
+}
+
+// frameNouns after 的 frame a sentence rather than name what a sum is:
+// 在筹集30万元的基础上.
+var frameNouns = []string{"基础", "同时", "情况", "前提", "背景", "过程"}
+
+func frameNoun(w string) bool {
+	for _, f := range frameNouns {
+		if strings.HasPrefix(w, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // comparedSubject returns the first term of a comparison that ends at j
@@ -127,14 +232,14 @@ func (s *scanner) rangeSubject(i int, unit string, prev []corpus.Metric) (string
 		return "", false
 	}
 	p := prev[len(prev)-1]
-	end := p.Offset + utf8.RuneCountInString(p.Surface)
+	end := s.spans[len(prev)-1].end
 	for _, w := range rangeJoins {
 		if s.endsWith(i, w) && end == i-utf8.RuneCountInString(w) {
 			return p.Subject, p.Subject != ""
 		}
 	}
-	// 分别提高6.1个和7.4个百分点.
-	for _, w := range []string{"和", "、"} {
+	// 分别提高6.1个和7.4个百分点, 3.1、2.5和1.2个百分点.
+	for _, w := range coordJoins {
 		if s.endsWith(i, w) && end == i-utf8.RuneCountInString(w) && p.Unit == unit {
 			return p.Subject, p.Subject != ""
 		}
@@ -163,9 +268,9 @@ const lookBack = 8
 
 // sameUnitSubject returns the subject of the latest metric of the sentence
 // in the same unit.
-func sameUnitSubject(prev []corpus.Metric, sentA int, unit string) string {
+func (s *scanner) sameUnitSubject(prev []corpus.Metric, sentA int, unit string) string {
 	// The look-back is capped so that a run-on list of figures stays linear.
-	for k := len(prev) - 1; k >= 0 && k >= len(prev)-lookBack && prev[k].Offset >= sentA; k-- {
+	for k := len(prev) - 1; k >= 0 && k >= len(prev)-lookBack && s.spans[k].start >= sentA; k-- {
 		if prev[k].Unit == unit && prev[k].Subject != "" {
 			return prev[k].Subject
 		}
@@ -219,7 +324,7 @@ func (s *scanner) skipComparison(i, limit int) int {
 
 func (s *scanner) prevSubject(prev []corpus.Metric, sentA int) string {
 	for k := len(prev) - 1; k >= 0 && k >= len(prev)-lookBack; k-- {
-		if prev[k].Offset < sentA {
+		if s.spans[k].start < sentA {
 			break
 		}
 		if prev[k].Category != rate && prev[k].Subject != "" {
@@ -255,9 +360,23 @@ func (s *scanner) tokenStartingAt(i int) (token, bool) {
 	return token{start: i, end: s.wordEnd(i), pos: s.posAt(i)}, true
 }
 
+// phraseMode says how phraseAfter reads.
+type phraseMode uint8
+
+const (
+	// verbFirst lets a verb open the phrase: 三次深入联系点.
+	verbFirst phraseMode = 1 << iota
+	// peopleHead ends the phrase at its first noun of people: 20名女职工
+	// 免费体检 counts 女职工.
+	peopleHead
+	// verbModifier lets a verb glued to the noun after it open the
+	// phrase: 慰问物资, 帮扶对象.
+	verbModifier
+)
+
 // phraseAfter returns the noun phrase that starts at i (after 以上 or 的),
 // or "".
-func (s *scanner) phraseAfter(i, limit int, verbFirst bool) string {
+func (s *scanner) phraseAfter(i, limit int, mode phraseMode) string {
 	for _, w := range []string{"以上", "以下", "左右", "的"} {
 		if s.has(i, w) {
 			i += utf8.RuneCountInString(w)
@@ -268,7 +387,7 @@ func (s *scanner) phraseAfter(i, limit int, verbFirst bool) string {
 		// 开展一次“党风廉政宣传教育月”活动: the quoted name and its head.
 		for k := i + 1; k < limit && k < i+30; k++ {
 			if s.f[k] == '”' {
-				return string(s.r[i+1:k]) + s.phraseAfter(k+1, limit, false)
+				return string(s.r[i+1:k]) + s.phraseAfter(k+1, limit, 0)
 			}
 		}
 		return ""
@@ -287,7 +406,20 @@ func (s *scanner) phraseAfter(i, limit int, verbFirst bool) string {
 	}
 	for end < limit {
 		t, ok := s.tokenStartingAt(end)
+		if !ok && end == start && s.on(ruleUnitGlued) {
+			// 130名城区: gse read 名城; the rest of the word opens the noun.
+			if ws := s.wordStart(end); ws >= 0 && ws < end && ws >= end-maxUnitRunes {
+				t, ok = token{start: end, end: s.wordEnd(end), pos: "n"}, true
+			}
+		}
 		if !ok || t.end > limit {
+			break
+		}
+		if noun && s.on(ruleScopeWord) && scopeWord(s.f[t.start:t.end]) {
+			// 255家单位全国五一劳动奖状: 全国 opens another phrase.
+			break
+		}
+		if mode&peopleHead != 0 && noun && s.on(rulePeopleHead) && s.spanEndsWith(start, end, peopleHeads) && !s.spanEndsWith(t.start, t.end, peopleHeads) {
 			break
 		}
 		if stopPOS(t.pos) {
@@ -301,7 +433,14 @@ func (s *scanner) phraseAfter(i, limit int, verbFirst bool) string {
 		if !nounPOS(t.pos) && noun {
 			break
 		}
-		if t.pos == "v" && end == start && !verb && verbFirst {
+		if t.pos == "v" && end == start && !verb && mode&verbModifier != 0 && t.end < limit {
+			if n, ok := s.tokenStartingAt(t.end); ok && n.pos != "vn" && nounPOS(n.pos) {
+				verb = true
+				end = t.end
+				continue
+			}
+		}
+		if t.pos == "v" && !noun && !verb && mode&verbFirst != 0 {
 			// 三次深入联系点: a verb and its object say what was done.
 			verb = true
 			end = t.end
@@ -320,6 +459,11 @@ func (s *scanner) phraseAfter(i, limit int, verbFirst bool) string {
 		end = t.end
 	}
 	if !noun {
+		return ""
+	}
+	if t, ok := s.tokenStartingAt(start); ok && t.end == end && t.pos == "vn" && mode&peopleHead != 0 && s.on(rulePredicateAfter) {
+		// 6300人发展到: a verbal noun alone after a count of people is its
+		// predicate; after 两项 (两项竞赛) it is the thing counted.
 		return ""
 	}
 	return strings.TrimSpace(string(s.r[start:end]))
@@ -428,4 +572,35 @@ func (s *scanner) governedAt(ts int) bool {
 		}
 	}
 	return false
+}
+
+// maxUnitRunes is the longest measure word a glued word may start in
+// (个百分点 aside, which no noun follows).
+const maxUnitRunes = 2
+
+// spanEndsWith reports whether the folded text a..b ends with one of ends,
+// without building the span's string: it is asked of every word of a
+// phrase.
+func (s *scanner) spanEndsWith(a, b int, ends []string) bool {
+	for _, e := range ends {
+		if s.endsWith(b, e) && utf8.RuneCountInString(e) <= b-a {
+			return true
+		}
+	}
+	return false
+}
+
+func endsWithAny(w string, ends []string) bool {
+	for _, e := range ends {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// scopeWord reports whether w opens with 全 and an administrative level
+// (全国, 全省, 全市, 全县, 全区): the scope of a new phrase.
+func scopeWord(w []rune) bool {
+	return len(w) >= 2 && w[0] == '全' && strings.ContainsRune("国省市县区州盟旗镇乡", w[1])
 }

@@ -1,0 +1,148 @@
+package quantity
+
+import (
+	"slices"
+
+	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/extract/rule"
+)
+
+// The grammar's named heuristics. Each fires on an input when switching it
+// off changes what Extract finds there, so its Accept and Reject examples
+// are whole sentences, and `unionscope parse --rules-off NAME` measures it
+// alone.
+
+// declare names a rule of this package.
+func declare(name, why, accept, reject string) *rule.Rule {
+	var r *rule.Rule
+	r = rule.New(rule.Rule{
+		Name: name, Why: why, Accept: accept, Reject: reject,
+		Fires: func(text string) bool { return changes(r, text) },
+	})
+	return r
+}
+
+// changes reports whether Extract finds something else in text with rule r
+// off than with it on.
+func changes(r *rule.Rule, text string) bool {
+	return !slices.EqualFunc(extract(text, r, true), extract(text, r, false), func(a, b corpus.Metric) bool {
+		return a.Category == b.Category && a.Value == b.Value && a.Unit == b.Unit && a.Approx == b.Approx &&
+			a.Surface == b.Surface && a.Subject == b.Subject && a.Offset == b.Offset
+	})
+}
+
+// The rules, declared in init from the table below: a rule's examples run
+// the grammar, which reads the rule variables, so they cannot be
+// initialised by expressions.
+var (
+	rulePinyinReading   *rule.Rule
+	ruleSpaceBeforeUnit *rule.Rule
+	ruleTimesInBrackets *rule.Rule
+	ruleApproxBefore    *rule.Rule
+	ruleVagueAmount     *rule.Rule
+	ruleCoordinated     *rule.Rule
+	ruleOneOfThings     *rule.Rule
+	ruleOneAfterPronoun *rule.Rule
+	ruleEachTime        *rule.Rule
+	ruleUnitGlued       *rule.Rule
+	ruleAbstractCount   *rule.Rule
+	rulePeopleHead      *rule.Rule
+	ruleNounAfterDe     *rule.Rule
+	ruleUnitNoun        *rule.Rule
+	ruleClauseAfter     *rule.Rule
+	ruleRespective      *rule.Rule
+	ruleChangeEnd       *rule.Rule
+	ruleScopeWord       *rule.Rule
+	rulePredicateAfter  *rule.Rule
+	ruleSoftLineBreak   *rule.Rule
+	rulePOSFixes        *rule.Rule
+	ruleMoneyBefore     *rule.Rule
+	ruleMoneyAfter      *rule.Rule
+	ruleQuotedSpeech    *rule.Rule
+	ruleViewCount       *rule.Rule
+)
+
+func init() {
+	for _, d := range []struct {
+		r                         **rule.Rule
+		name, why, accept, reject string
+	}{
+		{&rulePinyinReading, "quantity.pinyin-reading",
+			"a conversion flattened pinyin readings after characters (萬(wàn)元); the number, unit and subject read through them (zh.ReadingLen)",
+			"县总工会筹集慰问金12.6萬(wàn)元。", "县总工会筹集慰问金12.6万元(含物资)。"},
+		{&ruleSpaceBeforeUnit, "quantity.space-before-unit",
+			"a PDF conversion leaves a space or a hard line break between a number and its unit (8650 万元); a short gap before 万/亿/%/a unit is closed",
+			"全年筹集帮扶资金8650 万元。", "编号 8650\n\n万元户名单附后。"},
+		{&ruleTimesInBrackets, "quantity.times-in-brackets",
+			"a bracketed 次 after the measure word (户(次), 人(次), 场(次)) makes it a count of times: 户次, 人次, 场次",
+			"全年走访困难职工3200户(次)。", "全年走访困难职工3200户(含单亲家庭)。"},
+		{&ruleApproxBefore, "quantity.approx-before",
+			"a word of approximation right before the number (约, 近, 接近, 超过, 突破, 不足) bounds it: about, over or under",
+			"职工书屋藏书突破12万册。", "职工书屋藏书12万册。"},
+		{&ruleVagueAmount, "quantity.vague-amount",
+			"几/数/上/若干 before a multiplier or 几 after a numeral (几万元, 数百名, 上千人, 十几个) make a vague amount, not a figure",
+			"企业每年为此多花十几万元。", "参赛人数十二人。"},
+		{&ruleCoordinated, "quantity.coordinated-numbers",
+			"bare numbers joined by 、/和/及/与/或 to a number with a unit each take that unit (3.1、2.5和1.2个百分点)",
+			"三项指标分别增长4.2、3.6和2.8个百分点。", "三项指标分别增长4.2个百分点、3.6个百分点。"},
+		{&ruleOneOfThings, "quantity.one-of-things",
+			"a lone 一 before a measure word of things (台, 辆, 袋, 桶 …) counts when a verb of providing governs its clause (配备一台洗衣机)",
+			"为每个驿站配备一台微波炉。", "绘好一张蓝图。"},
+		{&ruleOneAfterPronoun, "quantity.one-after-pronoun",
+			"a lone 一 right after a pronoun (我们一家, 他一个人) is a family or an article, not a count",
+			"感谢工会对我们一家的帮助。", "新建一家职工之家。"},
+		{&ruleEachTime, "quantity.each-time",
+			"每 and a verb before a lone 一 (每到一处, 每办一件) say how often, not how many",
+			"慰问组每到一处都仔细询问。", "慰问组走访了一处工地。"},
+		{&ruleUnitGlued, "quantity.unit-glued-to-noun",
+			"the segmenter reads a measure word into the noun after it (名城, 台大); a word that starts at the unit leaves the number a quantity, one that starts at the number (一次性) does not",
+			"慰问了86名城区环卫工人。", "发放一次性补助。"},
+		{&ruleAbstractCount, "quantity.abstract-count",
+			"a count of abstract nouns (四个方面, 三种形式, 两项原则) structures a text; a documented word list (abstractNouns), unless the noun only modifies a concrete one (12个服务站点)",
+			"通过走访、座谈和问卷三种形式听取意见。", "建成12个服务站点。"},
+		{&rulePeopleHead, "quantity.subject-people-head",
+			"after a count of people the subject ends at its first noun of people (a documented word list, peopleHeads), not at the verb gse tags as a noun after it",
+			"为机关28名女职工免费体检。", "为机关28名困难职工子女发放助学金。"},
+		{&ruleNounAfterDe, "quantity.subject-noun-after-de",
+			"a sum followed by 的 and a noun modifies that noun (每户2500元的慰问标准, 2000元至3500元不等的标准), unless the noun frames the sentence (的基础上)",
+			"按每户2500元的慰问标准发放。", "在筹集资金6万元的基础上追加投入。"},
+		{&ruleUnitNoun, "quantity.subject-unit-noun",
+			"a measure word that is itself the noun counted (县, 市, 区, 镇, 乡, 村) is the subject when no noun follows it",
+			"慰问组分赴全州五县三市。", "慰问组分赴全州五个县。"},
+		{&ruleClauseAfter, "quantity.subject-clause-after",
+			"with no subject before a count, a clause that modifies the noun after it leads to that noun (6家受疫情影响困难企业)",
+			"为6家受灾企业发放救助金。", "为6家企业发放救助金。"},
+		{&ruleRespective, "quantity.subject-respective",
+			"分别 pairs a list of nouns with a list of figures item by item, and a list of growth rates after it with the same nouns in turn",
+			"全县工业产值、社会消费品零售额分别达到86亿元、42亿元，分别增长12%、9%。", "全县工业产值达到86亿元，增长12%。"},
+		{&ruleChangeEnd, "quantity.subject-change-end",
+			"the end of a change written 从…到/由…至 with any verb measures what its start did (技师从6300人发展到31000人)",
+			"全县技师从6300人发展到31000人。", "全县技师6300人，培训到岗31000人。"},
+		{&ruleScopeWord, "quantity.subject-scope-word",
+			"a scope word (全国, 全省, 全市 …) after the noun of a count opens another phrase: 255家单位全国五一劳动奖状 counts 单位",
+			"授予86家单位全省五一劳动奖状。", "授予86家单位五一劳动奖状。"},
+		{&rulePredicateAfter, "quantity.subject-predicate-after",
+			"a verbal noun alone after a count of people (gse's vn: 发展, 分配) is the sentence's predicate, not the people counted; after a count of things (两项竞赛) it is the thing",
+			"全县技师6300人发展到今天的规模。", "全年举办两项竞赛。"},
+		{&ruleSoftLineBreak, "quantity.soft-line-break",
+			"a conversion hard-wraps lines mid-sentence: a break after a long line that ends on a character, digit or comma, before a line that opens no heading or list item, is read through",
+			"今年春节前，县总工会组织机关干部深入各乡镇慰问困难\n职工1200户。", "今年春节前，县总工会组织机关干部深入各乡镇慰问困难\n二、职工1200户。"},
+		{&rulePOSFixes, "quantity.pos-fixes",
+			"a documented list of genre words whose gse tag misleads the subject rules (职工之家: gse tags 之家 a pronoun; 新建: a place name)",
+			"全县新建职工之家42个。", "全县建成服务站点42个。"},
+		{&ruleMoneyBefore, "quantity.subject-money-before",
+			"a sum with nothing before it in its clause is measured by the noun of money (a documented word list) that ends the clause before: 发放助学金，每人2000元",
+			"为186名困难职工子女发放助学金，每人2000元。", "为186名困难职工子女办理助学手续，每人2000元。"},
+		{&ruleMoneyAfter, "quantity.subject-money-after",
+			"a sum right before a noun of money (a documented word list) modifies it: 每人送去500元慰问金",
+			"工会为每名困难职工送去800元慰问金。", "工会为每名困难职工送去800元和一袋大米。"},
+		{&ruleQuotedSpeech, "quantity.quoted-speech",
+			"numbers in short quotations belong to names (“一区多园”), but a quotation after a colon or holding a clause mark is speech, and its figures count",
+			"他说：“今年我们为职工发放慰问金30万元。”", "开展“三送一帮”活动。"},
+		{&ruleViewCount, "quantity.view-count",
+			"a view counter's label before a number (浏览, 点击, 阅读量 …) makes it page chrome, not a figure (gold README: view counts are not gold)",
+			"发布时间：2023-05-12 浏览：1523次", "全年开展送法进企业活动1523次"},
+	} {
+		*d.r = declare(d.name, d.why, d.accept, d.reject)
+	}
+}
