@@ -69,6 +69,8 @@ var commonWords = map[string]bool{
 	"金山": true, "青山": true, "宝山": true, "通州": true, "清河": true, "新区": true, "巨野": true,
 	"新乡": true, "长寿": true, "延长": true, "新建": true, "大安": true, "兴业": true, "开放": true,
 	"丰收": true, "安定": true, "永和": true, "华安": true, "上城": true, "下城": true, "万年": true,
+	// 江城 is what texts call 武汉 and 吉林市 as often as 江城区 or 江城县.
+	"江城": true,
 	// 阿里 is also the company (阿里巴巴, 阿里云) more often than Tibet's prefecture.
 	"阿里": true,
 	// 海西 is also Fujian's 海峡西岸经济区 (海西建设), more often than Qinghai's prefecture.
@@ -133,9 +135,10 @@ func build() {
 		case e.level == 3 && strings.HasSuffix(full, "自治旗"):
 			add(short+"旗", i, abbreviation)
 			add(short+"自治旗", i, abbreviation)
-		case e.level == 3:
+		case e.level == 3 && !commonWords[short]:
 			// Counties become cities and cities districts; a document keeps
-			// the name of its day.
+			// the name of its day. Not for a short name that is a common
+			// word: 江城市 is a nickname's city, not 江城区 of another day.
 			for _, suf := range []string{"市", "县", "区"} {
 				if short+suf != full {
 					add(short+suf, i, otherSuffix)

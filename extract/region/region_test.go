@@ -85,6 +85,8 @@ func TestDetect(t *testing.T) {
 			corpus.Region{Province: "台湾省", City: "高雄市"}},
 		{"one of a list is not the place", "春節步道走春", []string{"全區十五條步道分布在宜蘭、臺北、桃園、新竹、苗栗、臺中、彰化、南投、雲林、嘉義、臺南、高雄、屏東、臺東、花蓮。", "臺中清水步道適合全家。"}, nil,
 			corpus.Region{Province: "台湾省"}},
+		{"a nickname's city", "", []string{"江城市总工会在全市建筑工地开办农民工夜校，江城各区工会承办。"}, nil,
+			corpus.Region{}},
 		{"acting county head", "", []string{"代县长王某出席全县职工运动会，县总工会主席致辞。"}, nil,
 			corpus.Region{}},
 		{"shared district needs its city", "鼓楼区总工会召开全委会", []string{"福州市鼓楼区总工会召开第三届全委会。"}, nil,
