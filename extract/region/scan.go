@@ -248,7 +248,8 @@ func visitorAfter(rs []rune, end int) bool {
 		case '。', '！', '？', '；', '!', '?', ';', '\n':
 			return false
 		}
-		if hasAny(rs[i:], visitorWords) {
+		// Each visitor word opens with 莅 or 来: test the rest only there.
+		if (rs[i] == '莅' || rs[i] == '来') && hasAny(rs[i:], visitorWords) {
 			return true
 		}
 	}
