@@ -19,7 +19,7 @@ func init() {
 }
 
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "import", "import [--data DIR] [--force] FILE|DIR|ARCHIVE...", `  unionscope import ../shared/seeds/
+	fs := newFlagSet(e, "import", "import [flags] FILE|DIR|ARCHIVE...", `  unionscope import ../shared/seeds/
   unionscope import --data ~/corpora/sichuan reports/*.html
   unionscope import --force ../shared/seeds/    # re-parse unchanged files after an upgrade
   unionscope import --no-clusters big/ && unionscope dups --rebuild   # a bulk load, clustered once at the end
@@ -31,7 +31,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	force := fs.Bool("force", false, "parse files again even when their bytes have not changed, and read archives imported before")
 	workers := fs.Int("workers", runtime.NumCPU(), "parallel parsers")
 	noClusters := fs.Bool("no-clusters", false, "do not look for copies now; the next import or \"dups --rebuild\" does")
-	jsonOut := fs.Bool("json", false, "print one JSON object per file and per archive instead of a summary")
+	format := fs.format("text (a summary), or jsonl for one JSON object per file and per archive", "text", "jsonl")
 	minBody := fs.Int("min-body", ingest.DefaultMinBody, "keep archived pages with at least this many characters of body")
 	noTopic := fs.Bool("no-topic-filter", false, "keep archived pages even when they do not mention 工会/工會/职工")
 	var allow listFlag
@@ -42,8 +42,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	jsonOut := *format == "jsonl"
 	if fs.NArg() == 0 {
-		fs.Usage()
 		return userErrorf("no files or folders given")
 	}
 	scope, err := ingest.NewScope(include, exclude, allow)
@@ -97,7 +97,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 				docs += r.Docs
 				ev["status"], ev["documents"], ev["changed"] = "stored", r.Docs, r.Changed
 			}
-			if *jsonOut {
+			if jsonOut {
 				out.write(ev)
 			}
 		})
@@ -105,13 +105,13 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
-		if !*jsonOut {
+		if !jsonOut {
 			fmt.Fprintf(e.stdout, "%d files: %d stored (%d documents), %d unchanged, %d skipped\n", len(files), stored, docs, unchanged, skipped)
 		}
 		failed += skipped
 	}
 	for _, a := range archives {
-		ok, err := importArchive(ctx, e, g, a, scope, *workers, *jsonOut, out)
+		ok, err := importArchive(ctx, e, g, a, scope, *workers, jsonOut, out)
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
