@@ -6,6 +6,15 @@ module github.com/unionscope/unionscope
 // versions that resolve there and that the code was measured with.
 // chromedp v0.14.2 (with its cdproto and go-json-experiment versions) for the
 // browser test: v0.23.0 resolves but rewrote the API the test is written to.
+// WARC: github.com/nlnwa/gowarc/v3 v3.1.0 (resolves through the proxy)
+// rather than github.com/CorentinB/warc v0.8.33: gowarc reads WARC 1.0 and
+// 1.1 record by record with offsets, validates fields, lengths and block
+// and payload digests, parses HTTP and revisit blocks, spills large blocks
+// to disk and writes records with computed digests, on three small
+// dependencies; CorentinB/warc is a crawler's HTTP client whose reader
+// takes only gzip, reads a whole member into memory ignoring
+// Content-Length, reports no offsets, checks no digest and pulls in utls,
+// brotli and x/crypto.
 // go-readability v2.1.3 (codeberg.org/readeck) is the peer bench/readability
 // measures the HTML extractor against; the issue states its figures at that
 // version, so moving it moves the baseline.
@@ -22,8 +31,10 @@ require (
 	github.com/chromedp/chromedp v0.14.2
 	github.com/go-ego/gse v0.80.3
 	github.com/google/go-cmp v0.7.0
+	github.com/klauspost/compress v1.18.0
 	github.com/longbridgeapp/opencc v0.3.13
 	github.com/mattn/go-isatty v0.0.24
+	github.com/nlnwa/gowarc/v3 v3.1.0
 	github.com/rivo/uniseg v0.4.7
 	github.com/schollz/progressbar/v3 v3.19.1
 	github.com/temoto/robotstxt v1.1.2
@@ -72,6 +83,7 @@ require (
 	github.com/mitchellh/colorstring v0.0.0-20190213212951-d06e56a500db // indirect
 	github.com/mschoch/smat v0.2.0 // indirect
 	github.com/ncruces/go-strftime v1.1.0 // indirect
+	github.com/nlnwa/whatwg-url v0.6.2 // indirect
 	github.com/remyoudompheng/bigfft v0.0.0-20230129092748-24d4a6f8daec // indirect
 	github.com/vcaesar/cedar v0.20.2 // indirect
 	go.etcd.io/bbolt v1.4.0 // indirect

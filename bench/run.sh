@@ -7,6 +7,9 @@
 #                                    runs only the named stages (the report keeps
 #                                    figures from earlier runs for the others).
 #   BENCH_INGEST=100000 ./bench/run.sh  imports only these sizes in the ingest stage.
+#   BENCH_ONLY=warc BENCH_WARC_MB=1000 ./bench/run.sh
+#                                    imports a generated web archive of that many MB
+#                                    (uncompressed; default 1000) and one a tenth of it.
 #
 # Needs Go, node/npm, and Debian's ripgrep, hyperfine, wrk, jq, curl and time (installed with
 # apt-get when missing and this runs as root or with sudo). Work files go to
@@ -16,7 +19,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SMALL=${1:-10000}
 LARGE=${2:-100000}
-ONLY=${BENCH_ONLY:-analyzer segbench ingest clusters cold rg serve}
+ONLY=${BENCH_ONLY:-analyzer segbench ingest clusters warc cold rg serve}
 OUT=$ROOT/bench/out
 BIN=$OUT/bin
 RES=$OUT/results.env
@@ -56,6 +59,7 @@ fi
 log "building"
 go build -o bin/unionscope ./cmd/unionscope
 go build -o "$BIN/gencorpus" ./bench/gencorpus
+go build -o "$BIN/genwarc" ./bench/genwarc
 go build -o "$BIN/analyzer" ./bench/analyzer
 go build -o "$BIN/segbench" ./bench/segbench
 go build -o "$BIN/gsecut" ./zh/internal/gsecut
@@ -167,6 +171,51 @@ if want clusters; then
 	put "NC_${n}_PAIRS" "$("$US" dups --data "$OUT/data-$n" --json | jq -s 'map(.members | length - 1) | add // 0')"
 	rm -rf "$data"
 	echo "import $n --no-clusters: ${wall}s" >&2
+fi
+
+# --- warc: importing a web archive --------------------------------------------
+# gencorpus documents served as portal pages in a .warc.gz written by the
+# project's WARC writer (bench/genwarc), imported with /usr/bin/time -v; a
+# tenth of it too, to show that memory does not grow with the archive
+# beyond what the corpus itself takes (the same as an import of files).
+if want warc; then
+	mb=${BENCH_WARC_MB:-1000}
+	n=$((mb * 215)) # gencorpus pages per uncompressed MB of archive, with their requests
+	corpus "$n"
+	for size in $((mb / 10)) "$mb"; do
+		arc=$OUT/union-${size}mb.warc.gz
+		if [[ ! -s $arc.json ]]; then
+			log "writing a ${size} MB web archive"
+			"$BIN/genwarc" -docs "$OUT/corpus-$n/docs" -mb "$size" -o "$arc" >"$arc.json"
+		fi
+		tag=WARC_$([[ $size == "$mb" ]] && echo BIG || echo SMALL)
+		log "read the ${size} MB web archive"
+		/usr/bin/time -f '%e %M' -o "$OUT/warc-read-$size.time" "$BIN/genwarc" -read "$arc" >/dev/null
+		read -r rwall rrss <"$OUT/warc-read-$size.time"
+		put "${tag}_READ_S" "$rwall"
+		put "${tag}_READ_RSS_MB" "$((rrss / 1024))"
+		data=$OUT/data-warc-$size
+		rm -rf "$data"
+		log "import the ${size} MB web archive"
+		/usr/bin/time -v -o "$OUT/warc-$size.time" "$US" import --json --data "$data" "$arc" >"$OUT/warc-$size.json"
+		wall=$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$OUT/warc-$size.time" | awk -F: '{s=0; for (i=1; i<=NF; i++) s=s*60+$i; print s}')
+		rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/warc-$size.time")
+		cpu=$(awk -F': ' '/User time|System time/{s+=$2} END{printf "%.1f", s}' "$OUT/warc-$size.time")
+		kept=$(jq .kept "$OUT/warc-$size.json")
+		raw=$(jq .uncompressed_bytes "$arc.json")
+		file=$(jq .file_bytes "$arc.json")
+		put "${tag}_RECORDS" "$(jq .records "$OUT/warc-$size.json")"
+		put "${tag}_KEPT" "$kept"
+		put "${tag}_RAW_MB" "$(awk -v b="$raw" 'BEGIN{printf "%.0f", b/1e6}')"
+		put "${tag}_FILE_MB" "$(awk -v b="$file" 'BEGIN{printf "%.0f", b/1e6}')"
+		put "${tag}_WALL" "$wall"
+		put "${tag}_CPU" "$cpu"
+		put "${tag}_MB_S" "$(awk -v b="$raw" -v w="$wall" 'BEGIN{printf "%.2f", b/1e6/w}')"
+		put "${tag}_DOCS_S" "$(awk -v n="$kept" -v w="$wall" 'BEGIN{printf "%.0f", n/w}')"
+		put "${tag}_RSS_MB" "$((rss / 1024))"
+		echo "import ${size} MB archive: ${wall}s, $kept pages kept, peak RSS $((rss / 1024)) MB" >&2
+		rm -rf "$data"
+	done
 fi
 
 DATA=$OUT/data-$LARGE

@@ -56,6 +56,7 @@ type Page struct {
 	LastModified string
 	WARCFile     string
 	WARCOffset   int64
+	WARCInner    int64 // see Provenance.WARCInner
 	FetchedAt    time.Time
 }
 
@@ -155,15 +156,7 @@ func (s *Store) CommitFetch(ctx context.Context, f Fetch) error {
 		}
 	}
 	if f.Page != nil {
-		p := f.Page
-		if _, err := tx.ExecContext(ctx, `INSERT INTO pages (url, crawl_id, status, content_type, kind, outcome, content_hash, text_hash, etag, last_modified, warc_file, warc_offset, fetched_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (url) DO UPDATE SET crawl_id = excluded.crawl_id, status = excluded.status, content_type = excluded.content_type,
-				kind = excluded.kind, outcome = excluded.outcome, content_hash = excluded.content_hash, text_hash = excluded.text_hash,
-				etag = excluded.etag, last_modified = excluded.last_modified, warc_file = excluded.warc_file,
-				warc_offset = excluded.warc_offset, fetched_at = excluded.fetched_at`,
-			p.URL, f.CrawlID, p.Status, p.ContentType, p.Kind, p.Outcome, p.ContentHash, p.TextHash, p.ETag, p.LastModified,
-			p.WARCFile, p.WARCOffset, p.FetchedAt.UTC().Format(time.RFC3339Nano)); err != nil {
+		if err := putPage(ctx, tx, f.CrawlID, *f.Page); err != nil {
 			return fmt.Errorf("commit fetch %s: page: %w", f.Entry.URL, err)
 		}
 	}
@@ -171,6 +164,27 @@ func (s *Store) CommitFetch(ctx context.Context, f Fetch) error {
 		return fmt.Errorf("commit fetch %s: %w", f.Entry.URL, err)
 	}
 	return nil
+}
+
+// PutPage records p, the latest response for its URL, outside any crawl:
+// a page read from a web archive. Its CrawlID is kept (0 for none).
+func (s *Store) PutPage(ctx context.Context, p Page) error {
+	if err := putPage(ctx, s.db, p.CrawlID, p); err != nil {
+		return fmt.Errorf("record page %s: %w", p.URL, err)
+	}
+	return nil
+}
+
+func putPage(ctx context.Context, db execer, crawlID int64, p Page) error {
+	_, err := db.ExecContext(ctx, `INSERT INTO pages (url, crawl_id, status, content_type, kind, outcome, content_hash, text_hash, etag, last_modified, warc_file, warc_offset, warc_inner, fetched_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (url) DO UPDATE SET crawl_id = excluded.crawl_id, status = excluded.status, content_type = excluded.content_type,
+				kind = excluded.kind, outcome = excluded.outcome, content_hash = excluded.content_hash, text_hash = excluded.text_hash,
+				etag = excluded.etag, last_modified = excluded.last_modified, warc_file = excluded.warc_file,
+				warc_offset = excluded.warc_offset, warc_inner = excluded.warc_inner, fetched_at = excluded.fetched_at`,
+		p.URL, crawlID, p.Status, p.ContentType, p.Kind, p.Outcome, p.ContentHash, p.TextHash, p.ETag, p.LastModified,
+		p.WARCFile, p.WARCOffset, p.WARCInner, p.FetchedAt.UTC().Format(time.RFC3339Nano))
+	return err
 }
 
 // AddFrontier adds entries (a crawl's start URLs) that are not yet in its
@@ -206,13 +220,13 @@ func upsertFrontier(ctx context.Context, tx txn, id int64, e FrontierEntry, repl
 	return err
 }
 
-const pageColumns = `url, crawl_id, status, content_type, kind, outcome, content_hash, text_hash, etag, last_modified, warc_file, warc_offset, fetched_at`
+const pageColumns = `url, crawl_id, status, content_type, kind, outcome, content_hash, text_hash, etag, last_modified, warc_file, warc_offset, warc_inner, fetched_at`
 
 func scanPage(sc interface{ Scan(...any) error }) (Page, error) {
 	var p Page
 	var at string
 	err := sc.Scan(&p.URL, &p.CrawlID, &p.Status, &p.ContentType, &p.Kind, &p.Outcome, &p.ContentHash, &p.TextHash,
-		&p.ETag, &p.LastModified, &p.WARCFile, &p.WARCOffset, &at)
+		&p.ETag, &p.LastModified, &p.WARCFile, &p.WARCOffset, &p.WARCInner, &at)
 	if err != nil {
 		return p, err
 	}
@@ -235,17 +249,24 @@ func (s *Store) PageByURL(ctx context.Context, url string) (Page, bool, error) {
 // StoredDuplicate returns a URL other than url whose page was stored with
 // the same body hash or the same extracted-text hash ("" skips a hash).
 func (s *Store) StoredDuplicate(ctx context.Context, url, contentHash, textHash string) (string, bool, error) {
-	var other string
-	err := s.db.QueryRowContext(ctx, `SELECT url FROM pages WHERE url != ? AND outcome = 'stored'
-		AND ((? != '' AND content_hash = ?) OR (? != '' AND text_hash = ?)) ORDER BY fetched_at LIMIT 1`,
-		url, contentHash, contentHash, textHash, textHash).Scan(&other)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", false, nil
+	// One query per hash, each on its own index: with both in one OR the
+	// planner scanned every page, which an import of a large archive,
+	// asking for each of its pages, made quadratic.
+	for _, q := range []struct{ col, hash string }{{"content_hash", contentHash}, {"text_hash", textHash}} {
+		if q.hash == "" {
+			continue
+		}
+		var other string
+		err := s.db.QueryRowContext(ctx, `SELECT url FROM pages WHERE `+q.col+` = ? AND url != ? AND outcome = 'stored'
+			ORDER BY fetched_at LIMIT 1`, q.hash, url).Scan(&other)
+		if err == nil {
+			return other, true, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return "", false, fmt.Errorf("duplicates of %s: %w", url, err)
+		}
 	}
-	if err != nil {
-		return "", false, fmt.Errorf("duplicates of %s: %w", url, err)
-	}
-	return other, true, nil
+	return "", false, nil
 }
 
 // SetPageOutcome records what became of a page's documents.

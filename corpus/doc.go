@@ -52,9 +52,12 @@
 //     those sources first).
 //   - provenance: every place a document was seen, keyed by (doc_id,
 //     location, content_hash): location the path or URL, first_seen and
-//     last_seen, and for a crawled page the WARC record that holds the
-//     bytes, warc_file (relative to the data folder's warc/) and
-//     warc_offset (-1 when there is none). Seeing the same bytes at the
+//     last_seen, and for a crawled or archived page the WARC record that
+//     holds the bytes: warc_file (relative to the data folder's warc/, or
+//     the absolute path of an imported archive), warc_offset (of the
+//     record's gzip member; -1 when there is none) and warc_inner (the
+//     record's offset in the member's decompressed bytes, 0 unless the
+//     member holds several records). Seeing the same bytes at the
 //     same place again moves last_seen. Written by ReplaceSource and
 //     AddProvenance, deleted with the document.
 //
@@ -67,8 +70,11 @@
 //     applied and catches up from there, which is how a server finds the
 //     documents another process imported.
 //   - meta: small key/value facts: last_import (when ReplaceSource last
-//     stored something), and the dedup_threshold and dedup_containment the
-//     clusters were built with (package dedup).
+//     stored something), the dedup_threshold and dedup_containment the
+//     clusters were built with (package dedup), and for each web archive
+//     imported, under "warc-import " and its absolute path, where the
+//     import stands (package ingest: the last record stored, whether it
+//     finished) so that a killed import resumes there.
 //   - migrations: the names of the migrations applied, one a row.
 //
 // # Crawl state
@@ -91,8 +97,9 @@
 //     rejected; then stored, duplicate, short, offtopic …), content_hash of
 //     the body and text_hash of the extracted text (for duplicates across
 //     URLs), etag and last_modified (for a conditional re-fetch), the WARC
-//     record (warc_file, warc_offset) and fetched_at. Reextract replays the
-//     archive from it.
+//     record (warc_file, warc_offset, warc_inner) and fetched_at. Pages
+//     read from an imported web archive have crawl_id 0. Reextract replays
+//     the archive from it.
 //
 // # Near-duplicates
 //

@@ -15,10 +15,15 @@ type Provenance struct {
 	ContentHash string    `json:"content_hash"`
 	FirstSeen   time.Time `json:"first_seen"`
 	LastSeen    time.Time `json:"last_seen"`
-	// WARCFile and WARCOffset locate the WARC record of a crawled page;
-	// WARCFile is "" when there is none.
+	// WARCFile and WARCOffset locate the WARC record of a crawled or
+	// archived page: a file of the data folder's warc/ or the absolute path
+	// of an imported archive, and the offset of the record's gzip member.
+	// WARCInner is the record's offset within the member's decompressed
+	// bytes, 0 unless the member holds records before it. WARCFile is ""
+	// when there is no record.
 	WARCFile   string `json:"warc_file,omitempty"`
 	WARCOffset int64  `json:"warc_offset,omitempty"`
+	WARCInner  int64  `json:"warc_inner,omitempty"`
 }
 
 // AddProvenance records that document docID was seen at p.Location with
@@ -43,14 +48,15 @@ func addProvenance(ctx context.Context, db execer, docID string, p Provenance, n
 	if p.WARCFile == "" {
 		off = -1
 	}
-	_, err := db.ExecContext(ctx, `INSERT INTO provenance (doc_id, location, content_hash, first_seen, last_seen, warc_file, warc_offset)
-		SELECT id, ?, ?, ?, ?, ?, ? FROM documents WHERE id = ?
+	_, err := db.ExecContext(ctx, `INSERT INTO provenance (doc_id, location, content_hash, first_seen, last_seen, warc_file, warc_offset, warc_inner)
+		SELECT id, ?, ?, ?, ?, ?, ?, ? FROM documents WHERE id = ?
 		ON CONFLICT (doc_id, location, content_hash) DO UPDATE SET
 			last_seen = MAX(last_seen, excluded.last_seen),
 			first_seen = MIN(first_seen, excluded.first_seen),
 			warc_file = CASE WHEN excluded.warc_file != '' THEN excluded.warc_file ELSE warc_file END,
-			warc_offset = CASE WHEN excluded.warc_file != '' THEN excluded.warc_offset ELSE warc_offset END`,
-		p.Location, p.ContentHash, ts, ts, p.WARCFile, off, docID)
+			warc_offset = CASE WHEN excluded.warc_file != '' THEN excluded.warc_offset ELSE warc_offset END,
+			warc_inner = CASE WHEN excluded.warc_file != '' THEN excluded.warc_inner ELSE warc_inner END`,
+		p.Location, p.ContentHash, ts, ts, p.WARCFile, off, p.WARCInner, docID)
 	if err != nil {
 		return fmt.Errorf("add provenance of %s: %w", docID, err)
 	}
@@ -83,7 +89,7 @@ func (s *Store) sourceIDs(ctx context.Context, source string) ([]string, error) 
 
 // ProvenanceOf returns the places document id was seen at, earliest first.
 func (s *Store) ProvenanceOf(ctx context.Context, id string) ([]Provenance, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT location, content_hash, first_seen, last_seen, warc_file, warc_offset
+	rows, err := s.db.QueryContext(ctx, `SELECT location, content_hash, first_seen, last_seen, warc_file, warc_offset, warc_inner
 		FROM provenance WHERE doc_id = ? ORDER BY first_seen, location`, id)
 	if err != nil {
 		return nil, fmt.Errorf("provenance of %s: %w", id, err)
@@ -93,7 +99,7 @@ func (s *Store) ProvenanceOf(ctx context.Context, id string) ([]Provenance, erro
 	for rows.Next() {
 		var p Provenance
 		var first, last string
-		if err := rows.Scan(&p.Location, &p.ContentHash, &first, &last, &p.WARCFile, &p.WARCOffset); err != nil {
+		if err := rows.Scan(&p.Location, &p.ContentHash, &first, &last, &p.WARCFile, &p.WARCOffset, &p.WARCInner); err != nil {
 			return nil, fmt.Errorf("provenance of %s: %w", id, err)
 		}
 		p.FirstSeen, _ = time.Parse(time.RFC3339, first)

@@ -56,11 +56,10 @@ func (a *archive) open() error {
 	a.f, a.w = f, warc.NewWriter(f, 0)
 	info := "software: unionscope\r\nformat: WARC File Format 1.1\r\nhttp-header-user-agent: " +
 		strings.NewReplacer("\r", " ", "\n", " ").Replace(a.userAgent) + "\r\n"
-	_, err := a.w.Write(&warc.Record{Header: warc.Header{
-		{Name: "WARC-Type", Value: warc.TypeWarcinfo},
+	_, _, err := a.w.Write(warc.TypeWarcinfo, []warc.Field{
 		{Name: "WARC-Filename", Value: a.name},
 		{Name: "Content-Type", Value: "application/warc-fields"},
-	}, Block: []byte(info)})
+	}, []byte(info))
 	return err
 }
 
@@ -80,23 +79,20 @@ func (a *archive) write(req *http.Request, resp *http.Response, body []byte, at 
 	}
 	date := at.UTC().Format(time.RFC3339Nano)
 	target := req.URL.String()
-	reqID := warc.NewID()
-	if _, err := a.w.Write(&warc.Record{Header: warc.Header{
-		{Name: "WARC-Type", Value: warc.TypeRequest},
-		{Name: "WARC-Record-ID", Value: reqID},
+	reqID, _, err := a.w.Write(warc.TypeRequest, []warc.Field{
 		{Name: "WARC-Date", Value: date},
 		{Name: "WARC-Target-URI", Value: target},
 		{Name: "Content-Type", Value: warc.ContentTypeHTTPRequest},
-	}, Block: warc.RequestBlock(req)}); err != nil {
+	}, warc.RequestBlock(req))
+	if err != nil {
 		return "", 0, err
 	}
-	off, err := a.w.Write(&warc.Record{Header: warc.Header{
-		{Name: "WARC-Type", Value: warc.TypeResponse},
+	_, off, err := a.w.Write(warc.TypeResponse, []warc.Field{
 		{Name: "WARC-Date", Value: date},
 		{Name: "WARC-Target-URI", Value: target},
 		{Name: "WARC-Concurrent-To", Value: reqID},
 		{Name: "Content-Type", Value: warc.ContentTypeHTTPResponse},
-	}, Block: warc.ResponseBlock(resp, body)})
+	}, warc.ResponseBlock(resp, body))
 	if err != nil {
 		return "", 0, err
 	}
@@ -115,33 +111,55 @@ func (a *archive) close() {
 	}
 }
 
-// ReadArchived reads page's response back from the WARC files in dir.
+// ReadArchived reads page's response back from its WARC record: a file
+// in dir (the crawl's own archive) or, for a page imported from a web
+// archive, the absolute path of that archive.
 func ReadArchived(dir string, page corpus.Page) (*Response, error) {
-	if page.WARCFile == "" || strings.ContainsAny(page.WARCFile, `/\`) {
+	name := page.WARCFile
+	switch {
+	case name == "":
 		return nil, fmt.Errorf("page %s: no archived response", page.URL)
+	case !filepath.IsAbs(name):
+		if strings.ContainsAny(name, `/\`) {
+			return nil, fmt.Errorf("page %s: archive name %q is not a file of the archive folder", page.URL, name)
+		}
+		name = filepath.Join(dir, name)
 	}
-	f, err := os.Open(filepath.Join(dir, page.WARCFile))
+	f, err := os.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("archived %s: %w", page.URL, err)
 	}
 	defer f.Close()
-	rec, err := warc.ReadAt(f, page.WARCOffset)
+	pos := warc.Position{Offset: page.WARCOffset, Inner: page.WARCInner}
+	rec, err := warc.ReadAt(f, pos)
+	if err != nil {
+		return nil, fmt.Errorf("archived %s: %s: %w", page.URL, page.WARCFile, err)
+	}
+	defer rec.Close()
+	r := &Response{URL: page.URL, Status: page.Status, ContentType: page.ContentType, FetchedAt: page.FetchedAt,
+		ContentHash: page.ContentHash, WARCFile: page.WARCFile, WARCOffset: page.WARCOffset, WARCInner: page.WARCInner}
+	switch {
+	case rec.IsHTTP() && (rec.Type == warc.TypeResponse || rec.Type == warc.TypeResource):
+		if r.Status, r.Header, err = rec.HTTP(); err == nil {
+			r.ContentType = r.Header.Get("Content-Type")
+			r.Body, err = rec.Body(maxArchivedBody)
+		}
+	case rec.Type == warc.TypeResource || rec.Type == warc.TypeConversion:
+		// A page's text without HTTP around it, as a Common Crawl WET
+		// conversion holds it; the page records its type.
+		r.Body, err = rec.Block(maxArchivedBody)
+	default:
+		err = fmt.Errorf("record at %s:%s is %s, not a response", page.WARCFile, pos, rec.Type)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("archived %s: %w", page.URL, err)
 	}
-	if rec.Type() != warc.TypeResponse {
-		return nil, fmt.Errorf("archived %s: record at %s:%d is %s, not a response", page.URL, page.WARCFile, page.WARCOffset, rec.Type())
-	}
-	resp, body, err := rec.HTTPResponse()
-	if err != nil {
-		return nil, fmt.Errorf("archived %s: %w", page.URL, err)
-	}
-	return &Response{
-		URL: page.URL, Status: resp.StatusCode, Header: resp.Header, ContentType: resp.Header.Get("Content-Type"),
-		Body: body, FetchedAt: page.FetchedAt, ContentHash: page.ContentHash,
-		WARCFile: page.WARCFile, WARCOffset: page.WARCOffset,
-	}, nil
+	return r, nil
 }
+
+// maxArchivedBody bounds what ReadArchived loads of one record: more than
+// any page the crawler keeps (Config.MaxBytes) or an import accepts.
+const maxArchivedBody = 64 << 20
 
 // Replay hands every archived article page to sink again, with no
 // network, and records the new outcomes; report, if set, is called for

@@ -30,8 +30,12 @@ type Response struct {
 	Header      http.Header
 	ContentType string
 	Body        []byte
-	Depth       int
-	FetchedAt   time.Time
+	// Text is Body decoded to UTF-8, as the crawler read it for links, so
+	// that the sink need not decode it again; "" for a page read back from
+	// the archive.
+	Text      string
+	Depth     int
+	FetchedAt time.Time
 	// ContentHash is the hex SHA-256 of Body.
 	ContentHash string
 	// WARCFile (a name in the archive folder) and WARCOffset locate the
@@ -39,6 +43,7 @@ type Response struct {
 	// provenance.
 	WARCFile   string
 	WARCOffset int64
+	WARCInner  int64
 }
 
 // Outcomes of a page, as recorded in the store and reported in events.

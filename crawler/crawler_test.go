@@ -47,7 +47,7 @@ func (s *textSink) Store(ctx context.Context, r *Response) (Verdict, error) {
 	case len(body) == 0:
 		v.Outcome = OutcomeShort
 		return v, nil
-	case s.topic && !OnTopic(joined):
+	case s.topic && !strings.Contains(joined, "工会"):
 		v.Outcome = OutcomeOffTopic
 		return v, nil
 	}

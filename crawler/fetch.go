@@ -239,6 +239,7 @@ func (r *runner) analyze(res result, pageURL *url.URL) result {
 		res.resp = nil
 		return res
 	}
+	res.resp.Text = text
 	a := Analyze(pageURL, text)
 	if !a.NoFollow {
 		res.links = a.Links

@@ -1,5 +1,8 @@
-// Package ingest reads files and fetched pages into the corpus: it parses
-// them with extract, stores the documents and brings the index up to date.
+// Package ingest reads files, fetched pages and web archives into the
+// corpus: it parses them with extract, keeps the pages its rules accept,
+// stores the documents with their provenance and brings the index up to
+// date. It is the one path from bytes to stored document: the crawler,
+// reextract and the archive import only wire it.
 package ingest
 
 import (
@@ -39,6 +42,11 @@ type Ingester struct {
 	// NoClusters leaves the stored sources marked unclustered, for the
 	// next import or "dups --rebuild" to cluster.
 	NoClusters bool
+	// Rules decide which web pages (AddPage, AddArchive) are kept.
+	Rules PageRules
+	// ArchiveDir is the crawl's WARC folder, where a revisit in an
+	// imported archive may find the record it repeats.
+	ArchiveDir string
 
 	mu sync.Mutex
 	// unclustered are stored sources whose clusters are not yet updated.
@@ -48,6 +56,8 @@ type Ingester struct {
 	// resumed is set once the sources left unclustered by an earlier
 	// process are queued.
 	resumed bool
+	// pagesSinceSync counts pages AddPage stored since the index caught up.
+	pagesSinceSync int
 }
 
 // syncEvery is how many stored sources AddFiles clusters and then indexes
@@ -115,25 +125,30 @@ func (g *Ingester) parse(ctx context.Context, source, name string, data []byte, 
 	if err != nil {
 		return p, &InputError{Name: name, Err: err}
 	}
-	isURL := strings.HasPrefix(source, "http://") || strings.HasPrefix(source, "https://")
+	g.finishParse(&p, docs)
+	return p, nil
+}
+
+// finishParse names docs after p's source and, unless clustering is left
+// for later, sketches them: here, on the parsing workers, rather than on
+// the one goroutine that clusters.
+func (g *Ingester) finishParse(p *parsed, docs []corpus.Document) {
+	isURL := strings.HasPrefix(p.source, "http://") || strings.HasPrefix(p.source, "https://")
 	for i := range docs {
-		docs[i].Source = source
-		docs[i].ID = corpus.DocID(source, docs[i].Part)
+		docs[i].Source = p.source
+		docs[i].ID = corpus.DocID(p.source, docs[i].Part)
 		if isURL && docs[i].URL == "" {
-			docs[i].URL = source
+			docs[i].URL = p.source
 		}
 	}
 	p.docs = docs
 	if g.NoClusters {
-		return p, nil // whoever clusters later sketches them
+		return // whoever clusters later sketches them
 	}
-	// Sketched here, on the parsing workers, rather than on the one
-	// goroutine that clusters.
 	p.sketches = make([]*dedup.Sketch, len(docs))
 	for i := range docs {
 		p.sketches[i] = dedup.NewSketch(docs[i].Text())
 	}
-	return p, nil
 }
 
 func (g *Ingester) commit(ctx context.Context, p parsed) (Result, error) {
@@ -274,31 +289,7 @@ func (g *Ingester) AddFiles(ctx context.Context, files []string, workers int, re
 	}()
 	go func() { wg.Wait(); close(done) }()
 
-	// The index catches up on its own goroutine while the writer stores
-	// the next sources: it only reads the store, and the index takes a
-	// fifth of an import's time. It stops at the last change clustered
-	// (horizon): reading on into sources stored since, it indexed a tenth
-	// of a generated corpus a second time, once as originals and again
-	// when clustering found them to be copies.
-	var idxErr error
-	var horizon atomic.Int64
-	kick := make(chan struct{}, 1)
-	idxDone := make(chan struct{})
-	go func() {
-		defer close(idxDone)
-		for range kick {
-			if idxErr != nil || g.Index == nil {
-				continue
-			}
-			// After Ctrl-C the final Sync below catches up instead.
-			if _, err := g.Index.CatchUpTo(ctx, g.Store, horizon.Load()); err != nil && ctx.Err() == nil {
-				idxErr = err
-				cancel()
-			}
-		}
-	}()
-
-	sinceSync := 0
+	cu := g.startCatchUp(ctx, cancel)
 	var fatal error
 	for j := range done {
 		if fatal != nil {
@@ -320,43 +311,92 @@ func (g *Ingester) AddFiles(ctx context.Context, files []string, workers int, re
 			continue
 		}
 		report(j.path, r, nil)
-		if r.Changed > 0 {
-			sinceSync++
-		}
-		if sinceSync >= syncEvery {
-			// Clustered first, so that a new copy is indexed once, already
-			// marked as a copy, rather than once as an original and again
-			// when clustering finds its original.
-			if err := g.cluster(ctx); err != nil {
-				fatal = err
-				cancel()
-				continue
-			}
-			// Everything stored so far is clustered: this goroutine is
-			// the one that stores and clusters.
-			seq, err := g.Store.LastSeq(ctx)
-			if err != nil {
-				fatal = fmt.Errorf("read the change log: %w", err)
-				cancel()
-				continue
-			}
-			horizon.Store(seq)
-			select {
-			case kick <- struct{}{}:
-			default: // a catch-up is already due; it will see these too
-			}
-			sinceSync = 0
+		if err := cu.stored(ctx, r.Changed > 0); err != nil {
+			fatal = err
+			cancel()
 		}
 	}
-	close(kick)
-	<-idxDone
+	return cu.finish(ctx, fatal)
+}
+
+// catchUp brings the index up to date on its own goroutine while the one
+// goroutine that stores goes on storing: the index only reads the store,
+// and takes a fifth of an import's time.
+type catchUp struct {
+	g       *Ingester
+	cancel  func()
+	kick    chan struct{}
+	done    chan struct{}
+	horizon atomic.Int64
+	err     error
+	since   int
+}
+
+func (g *Ingester) startCatchUp(ctx context.Context, cancel func()) *catchUp {
+	cu := &catchUp{g: g, cancel: cancel, kick: make(chan struct{}, 1), done: make(chan struct{})}
+	go func() {
+		defer close(cu.done)
+		for range cu.kick {
+			if cu.err != nil || g.Index == nil {
+				continue
+			}
+			// It stops at the last change clustered (horizon): reading on
+			// into sources stored since, it indexed a tenth of a generated
+			// corpus a second time, once as originals and again when
+			// clustering found them to be copies. After Ctrl-C the final
+			// Sync catches up instead.
+			if _, err := g.Index.CatchUpTo(ctx, g.Store, cu.horizon.Load()); err != nil && ctx.Err() == nil {
+				cu.err = err
+				cancel()
+			}
+		}
+	}()
+	return cu
+}
+
+// stored counts a stored source (changed: it wrote documents) and every
+// syncEvery of them clusters and lets the index catch up. Only the
+// goroutine that stores calls it.
+func (cu *catchUp) stored(ctx context.Context, changed bool) error {
+	if changed {
+		cu.since++
+	}
+	if cu.since < syncEvery {
+		return nil
+	}
+	cu.since = 0
+	// Clustered first, so that a new copy is indexed once, already marked
+	// as a copy, rather than once as an original and again when
+	// clustering finds its original.
+	if err := cu.g.cluster(ctx); err != nil {
+		return err
+	}
+	// Everything stored so far is clustered: this goroutine is the one
+	// that stores and clusters.
+	seq, err := cu.g.Store.LastSeq(ctx)
+	if err != nil {
+		return fmt.Errorf("read the change log: %w", err)
+	}
+	cu.horizon.Store(seq)
+	select {
+	case cu.kick <- struct{}{}:
+	default: // a catch-up is already due; it will see these too
+	}
+	return nil
+}
+
+// finish waits for the index and, unless the batch failed (fatal), syncs
+// what is left.
+func (cu *catchUp) finish(ctx context.Context, fatal error) error {
+	close(cu.kick)
+	<-cu.done
 	if fatal == nil {
-		fatal = idxErr
+		fatal = cu.err
 	}
 	if fatal != nil {
 		return fatal
 	}
-	if err := g.Sync(context.WithoutCancel(ctx)); err != nil {
+	if err := cu.g.Sync(context.WithoutCancel(ctx)); err != nil {
 		return err
 	}
 	return ctx.Err()
@@ -379,7 +419,8 @@ func (g *Ingester) Sync(ctx context.Context) error {
 // command line is read whatever its extension.
 var Extensions = map[string]bool{".txt": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true}
 
-// ListFiles expands paths (files or folders) into the files to import,
+// ListFiles expands paths (files or folders) into the files to import
+// (web archives among them, which IsArchive tells apart),
 // sorted within each folder. A path that does not exist is an error naming it.
 func ListFiles(paths []string) ([]string, error) {
 	var out []string
@@ -400,7 +441,7 @@ func ListFiles(paths []string) ([]string, error) {
 			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && Extensions[strings.ToLower(filepath.Ext(path))] {
+			if !d.IsDir() && (Extensions[strings.ToLower(filepath.Ext(path))] || IsArchive(path)) {
 				files = append(files, path)
 			}
 			return nil

@@ -3,36 +3,53 @@ package warc
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
+	"os"
 	"strings"
+	"sync"
+
+	"github.com/klauspost/compress/gzip"
+	"github.com/nlnwa/gowarc/v3"
 )
 
-// Limits on what the reader accepts, so that a damaged or hostile file
-// fails with an error instead of exhausting memory.
-const (
-	maxLine   = 64 << 10
-	maxFields = 1000
-	// MaxBlock is the largest record block the reader loads.
-	MaxBlock = 1 << 30
-)
+// memPerRecord is how much of a record's block the library keeps in
+// memory before it spills the rest to a temporary file: a page's HTML fits,
+// a video does not take memory with it.
+const memPerRecord = 2 << 20
 
-// ErrFormat is wrapped by errors about bytes that are not a WARC record.
-var ErrFormat = errors.New("malformed warc")
+// readOptions make the library report, rather than fail on, what real
+// archives get wrong (wget's bracketed URIs, Heritrix's metadata records),
+// and check every digest; the reader decides which findings stop it.
+var readOptions = []gowarc.WarcRecordOption{
+	gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
+	gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),
+	gowarc.WithUnknownRecordTypePolicy(gowarc.ErrWarn),
+	gowarc.WithBlockErrorPolicy(gowarc.ErrWarn),
+	gowarc.WithBufferMaxMemBytes(memPerRecord),
+}
 
-// Reader reads records from a WARC file, gzip-compressed (one member per
-// record, or one for the whole file) or not.
+// Reader reads the records of one WARC file in order.
 type Reader struct {
-	cr  *countReader
-	raw *bufio.Reader
-	gz  *gzip.Reader
-	// src is the decompressed stream of the current member, or raw.
-	src *bufio.Reader
-	// start is the file offset of the record Next returned last.
-	start int64
+	file io.Closer // closed by Close when the reader opened it
+	cr   *countReader
+	br   *bufio.Reader
+	// base is the file offset the reader started at.
+	base    int64
+	gzipped bool
+
+	// The gzip member being read: its offset, its decompressed bytes
+	// (counted, for the position of the records within it), and mr, nil
+	// between members.
+	member int64
+	gz     *gzip.Reader
+	inner  *countReader
+	mr     *bufio.Reader
+
+	u   gowarc.Unmarshaler
+	cur *Record
+	err error
 }
 
 type countReader struct {
@@ -46,193 +63,385 @@ func (c *countReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// NewReader reads records from r, detecting gzip by its magic bytes.
-func NewReader(r io.Reader) (*Reader, error) {
-	cr := &countReader{r: r}
-	rd := &Reader{cr: cr, raw: bufio.NewReader(cr)}
-	magic, err := rd.raw.Peek(2)
-	if err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("read warc: %w", err)
+// NewReader reads the records of a WARC file from r, which is at the start
+// of the file; gzip is recognised by its magic bytes.
+func NewReader(r io.Reader) (*Reader, error) { return newReader(r, Position{}, false) }
+
+// Open opens the WARC file name and reads its records from the one at
+// from (the zero Position for the first). A name ending in .gz must hold
+// gzip.
+func Open(name string, from Position) (*Reader, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
 	}
-	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		rd.gz, err = gzip.NewReader(rd.raw)
-		if err != nil {
-			return nil, fmt.Errorf("read warc: %w", err)
+	if from.Offset > 0 {
+		if _, err := f.Seek(from.Offset, io.SeekStart); err != nil {
+			f.Close()
+			return nil, err
 		}
-		rd.gz.Multistream(false)
-		rd.src = bufio.NewReader(rd.gz)
-	} else {
-		rd.src = rd.raw
+	}
+	r, err := newReader(f, from, strings.HasSuffix(strings.ToLower(name), ".gz"))
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	r.file = f
+	return r, nil
+}
+
+// ReadAt reads the one record at pos of f. The caller closes the record.
+func ReadAt(f io.ReaderAt, pos Position) (*Record, error) {
+	r, err := newReader(io.NewSectionReader(f, pos.Offset, 1<<62), pos, false)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := r.Next()
+	if err != nil {
+		r.Close()
+	}
+	if errors.Is(err, io.EOF) {
+		err = &Error{Pos: pos, Err: fmt.Errorf("%w: no record there", ErrFormat)}
+	}
+	if err != nil {
+		return nil, err
+	}
+	r.cur = nil // the caller owns it now
+	r.Close()
+	return rec, nil
+}
+
+// newReader starts reading r, which is at file offset from.Offset.
+func newReader(r io.Reader, from Position, wantGzip bool) (*Reader, error) {
+	cr := &countReader{r: r}
+	rd := &Reader{cr: cr, br: getBuf(cr), base: from.Offset, u: gowarc.NewUnmarshaler(readOptions...)}
+	magic, err := rd.br.Peek(5)
+	if err != nil && !errors.Is(err, io.EOF) {
+		rd.Close()
+		return nil, &Error{Pos: Position{Offset: from.Offset}, Err: err}
+	}
+	err = nil
+	switch {
+	case len(magic) >= 2 && magic[0] == 0x1f && magic[1] == 0x8b:
+		rd.gzipped = true
+	case len(magic) == 0:
+		// An empty file holds no records.
+	case wantGzip:
+		err = &Error{Pos: Position{Offset: from.Offset}, Err: fmt.Errorf("%w: it begins %q", ErrNotGzip, head(rd.br))}
+	case !bytes.HasPrefix(magic, []byte("WARC/")):
+		err = &Error{Pos: Position{Offset: from.Offset}, Err: fmt.Errorf("%w: it begins %q", ErrNotWARC, head(rd.br))}
+	}
+	if err == nil && from.Inner > 0 {
+		switch {
+		case !rd.gzipped:
+			err = &Error{Pos: from, Err: fmt.Errorf("%w: an offset within a gzip member in a file that is not gzip", ErrFormat)}
+		default:
+			if err = rd.openMember(); err == nil {
+				if _, derr := rd.mr.Discard(int(from.Inner)); derr != nil {
+					err = &Error{Pos: from, Err: fmt.Errorf("%w: the gzip member ends before %s", ErrTruncated, from)}
+				}
+			}
+		}
+	}
+	if err != nil {
+		rd.Close()
+		return nil, err
 	}
 	return rd, nil
 }
 
-// offset is the position in the underlying file of the next unread byte.
-func (r *Reader) offset() int64 { return r.cr.n - int64(r.raw.Buffered()) }
+// bufSize is the reader's buffer for the file and for a gzip member's
+// decompressed bytes: more than a record header (maxHeaderPeek).
+const bufSize = 64 << 10
 
-// Offset is the file offset at which the record Next returned last begins:
-// its gzip member when each record has its own, else its first byte.
-func (r *Reader) Offset() int64 { return r.start }
+// bufs keeps the buffers of closed readers: reading a record back
+// (ReadAt) would otherwise allocate and clear two for each.
+var bufs = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, bufSize) }}
 
-// Next returns the next record, or io.EOF after the last.
-func (r *Reader) Next() (*Record, error) {
-	if err := r.skipBlank(); err != nil {
-		return nil, err
+// gzips keeps the gzip readers of closed readers, whose window is the
+// largest allocation of reading one record back.
+var gzips sync.Pool
+
+func getBuf(r io.Reader) *bufio.Reader {
+	b := bufs.Get().(*bufio.Reader)
+	b.Reset(r)
+	return b
+}
+
+// head is the start of what br holds, for a message about it.
+func head(br *bufio.Reader) string {
+	b, _ := br.Peek(16)
+	return string(b)
+}
+
+// Offset is how far into the file the reader has read: the progress of a
+// reading that goes on to the end.
+func (r *Reader) Offset() int64 { return r.base + r.cr.n }
+
+// fileOffset is the file offset of the next byte not yet consumed.
+func (r *Reader) fileOffset() int64 { return r.base + r.cr.n - int64(r.br.Buffered()) }
+
+func (r *Reader) innerOffset() int64 { return r.inner.n - int64(r.mr.Buffered()) }
+
+func (r *Reader) openMember() error {
+	r.member = r.fileOffset()
+	var err error
+	if r.gz == nil {
+		if z, ok := gzips.Get().(*gzip.Reader); ok {
+			r.gz = z
+			err = z.Reset(r.br)
+		} else {
+			r.gz, err = gzip.NewReader(r.br)
+		}
+	} else {
+		err = r.gz.Reset(r.br)
 	}
-	rec, err := r.readRecord()
 	if err != nil {
-		return nil, fmt.Errorf("warc record at offset %d: %w", r.start, err)
+		return &Error{Pos: Position{Offset: r.member}, Err: fmt.Errorf("%w: no gzip member here (%v)", ErrFormat, err)}
 	}
-	return rec, nil
+	r.gz.Multistream(false)
+	r.inner = &countReader{r: r.gz}
+	if r.mr == nil {
+		r.mr = getBuf(r.inner)
+	} else {
+		r.mr.Reset(r.inner)
+	}
+	return nil
 }
 
-// skipBlank moves to the start of the next record, across gzip member
-// boundaries, and notes its offset.
-func (r *Reader) skipBlank() error {
+// skipBlank consumes the line ends some writers leave between records and
+// reports whether src has more.
+func skipBlank(src *bufio.Reader) (bool, error) {
 	for {
-		if r.gz == nil {
-			r.start = r.offset()
-		}
-		b, err := r.src.Peek(1)
-		if err == nil {
-			if b[0] == '\r' || b[0] == '\n' {
-				r.src.ReadByte()
-				continue
-			}
-			return nil
-		}
-		if !errors.Is(err, io.EOF) {
-			return fmt.Errorf("read warc: %w", err)
-		}
-		if r.gz == nil {
-			return io.EOF
-		}
-		// The member is finished; the next one, if any, starts here.
-		r.start = r.offset()
-		if _, err := r.raw.Peek(1); errors.Is(err, io.EOF) {
-			return io.EOF
-		}
-		if err := r.gz.Reset(r.raw); err != nil {
-			return fmt.Errorf("warc member at offset %d: %w", r.start, err)
-		}
-		r.gz.Multistream(false)
-		r.src.Reset(r.gz)
-	}
-}
-
-func (r *Reader) readLine() (string, error) {
-	var line []byte
-	for {
-		frag, err := r.src.ReadSlice('\n')
-		line = append(line, frag...)
-		if len(line) > maxLine {
-			return "", fmt.Errorf("%w: header line longer than %d bytes", ErrFormat, maxLine)
-		}
-		if err == nil {
-			return strings.TrimRight(string(line), "\r\n"), nil
-		}
-		if !errors.Is(err, bufio.ErrBufferFull) {
-			if errors.Is(err, io.EOF) {
-				err = io.ErrUnexpectedEOF
-			}
-			return "", err
-		}
-	}
-}
-
-func (r *Reader) readRecord() (*Record, error) {
-	version, err := r.readLine()
-	if err != nil {
-		return nil, err
-	}
-	if !strings.HasPrefix(version, "WARC/") {
-		return nil, fmt.Errorf("%w: version line %q", ErrFormat, truncate(version))
-	}
-	rec := &Record{Version: version}
-	for {
-		line, err := r.readLine()
-		if err != nil {
-			return nil, err
-		}
-		if line == "" {
-			break
-		}
-		if line[0] == ' ' || line[0] == '\t' {
-			if len(rec.Header) == 0 {
-				return nil, fmt.Errorf("%w: continuation before first field", ErrFormat)
-			}
-			rec.Header[len(rec.Header)-1].Value += " " + strings.TrimSpace(line)
-			continue
-		}
-		name, value, ok := strings.Cut(line, ":")
-		if !ok || !validName(name) {
-			return nil, fmt.Errorf("%w: header line %q", ErrFormat, truncate(line))
-		}
-		if len(rec.Header) >= maxFields {
-			return nil, fmt.Errorf("%w: more than %d header fields", ErrFormat, maxFields)
-		}
-		rec.Header = append(rec.Header, Field{name, strings.TrimSpace(value)})
-	}
-	n, err := strconv.ParseInt(rec.Header.Get("Content-Length"), 10, 64)
-	if err != nil || n < 0 {
-		return nil, fmt.Errorf("%w: Content-Length %q", ErrFormat, rec.Header.Get("Content-Length"))
-	}
-	if n > MaxBlock {
-		return nil, fmt.Errorf("%w: block of %d bytes exceeds %d", ErrFormat, n, MaxBlock)
-	}
-	// Read in steps rather than allocating n up front: a lying length costs
-	// only the bytes actually present.
-	var block bytes.Buffer
-	if _, err := io.CopyN(&block, r.src, n); err != nil {
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF
-		}
-		return nil, fmt.Errorf("block: %w", err)
-	}
-	rec.Block = block.Bytes()
-	// Reading on to the end of the member checks its CRC and length, so a
-	// record cut short by a crash is an error rather than a silently short
-	// block.
-	for range 4 {
-		b, err := r.src.Peek(1)
+		b, err := src.Peek(1)
 		if err != nil {
 			if errors.Is(err, io.EOF) {
-				break
+				return false, nil
 			}
-			return nil, fmt.Errorf("after block: %w", err)
+			return false, err
 		}
 		if b[0] != '\r' && b[0] != '\n' {
-			break
+			return true, nil
 		}
-		r.src.ReadByte()
+		src.Discard(1)
+	}
+}
+
+// Next returns the next record, or io.EOF after the last. An error is an
+// *Error naming the position; the file cannot be read past it. The record
+// returned before is closed.
+func (r *Reader) Next() (*Record, error) {
+	if r.cur != nil {
+		r.cur.Close()
+		r.cur = nil
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	rec, err := r.next()
+	if err != nil {
+		r.err = err
+		return nil, err
+	}
+	r.cur = rec
+	return rec, nil
+}
+
+func (r *Reader) next() (*Record, error) {
+	for {
+		var src *bufio.Reader
+		var pos Position
+		if r.gzipped {
+			if r.mr == nil || r.inner == nil {
+				if _, err := r.br.Peek(1); errors.Is(err, io.EOF) {
+					return nil, io.EOF
+				}
+				if err := r.openMember(); err != nil {
+					return nil, err
+				}
+			}
+			more, err := skipBlank(r.mr)
+			if err != nil {
+				return nil, &Error{Pos: Position{Offset: r.member, Inner: r.innerOffset()}, Err: gzipError(err)}
+			}
+			if !more {
+				// The member has ended, its checksum checked.
+				r.inner = nil
+				continue
+			}
+			src, pos = r.mr, Position{Offset: r.member, Inner: r.innerOffset()}
+		} else {
+			more, err := skipBlank(r.br)
+			if err != nil {
+				return nil, &Error{Pos: Position{Offset: r.fileOffset()}, Err: err}
+			}
+			if !more {
+				return nil, io.EOF
+			}
+			src, pos = r.br, Position{Offset: r.fileOffset()}
+		}
+		// Bytes before the record are skipped here rather than by the
+		// library, so that the header rawFields reads is the record's.
+		skipped, err := seekRecord(src)
+		if r.gzipped {
+			pos.Inner += skipped
+		} else {
+			pos.Offset += skipped
+		}
+		if err != nil {
+			return nil, &Error{Pos: pos, Err: unmarshalError(err)}
+		}
+		fields := rawFields(src)
+		rec, _, warnings, err := r.u.Unmarshal(src)
+		if err != nil {
+			if rec != nil {
+				rec.Close()
+			}
+			return nil, &Error{Pos: pos, Err: unmarshalError(err)}
+		}
+		if r.gzipped {
+			// Read on to the end of the member when the record is its last,
+			// so that the member's checksum vouches for the record: one cut
+			// short by a crash is an error, not a record.
+			more, err := skipBlank(r.mr)
+			if err != nil {
+				rec.Close()
+				return nil, &Error{Pos: pos, Err: gzipError(err)}
+			}
+			if !more {
+				r.inner = nil
+			}
+		}
+		out := &Record{Pos: pos, Version: rec.Version().String(), Warnings: warnings, fields: fields, rec: rec}
+		out.Type = strings.ToLower(out.Get(gowarc.WarcType))
+		if err := out.fatal(); err != nil {
+			out.Close()
+			return nil, &Error{Pos: pos, Err: err}
+		}
+		return out, nil
+	}
+}
+
+// seekRecord skips what comes before the next record ("WARC/" or, in an
+// uncompressed stream, a gzip member), as the library would.
+func seekRecord(src *bufio.Reader) (int64, error) {
+	var n int64
+	for {
+		b, err := src.Peek(5)
+		if len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b || bytes.HasPrefix(b, []byte("WARC/")) {
+			return n, nil
+		}
+		if err != nil {
+			if n > 0 && errors.Is(err, io.EOF) {
+				return n, fmt.Errorf("%w: %d bytes without a record", ErrNotWARC, n+int64(len(b)))
+			}
+			return n, err
+		}
+		src.Discard(1)
+		n++
+	}
+}
+
+// maxHeaderPeek is how much of a record rawFields looks at for its header.
+const maxHeaderPeek = 16 << 10
+
+// rawFields reads the header of the record src starts with, without
+// consuming it, as it is written. The library blanks a value its
+// validation rejects, such as the bracketed URIs of WARC 1.0 writers;
+// what the archive says is kept here.
+func rawFields(src *bufio.Reader) []Field {
+	b, _ := src.Peek(maxHeaderPeek)
+	lines := strings.Split(string(b), "\n")
+	out := []Field{}
+	for i, l := range lines {
+		if i == len(lines)-1 {
+			return nil // the header goes on past what was peeked
+		}
+		l = strings.TrimSuffix(l, "\r")
+		switch {
+		case i == 0: // the version line
+		case l == "":
+			return out
+		case (l[0] == ' ' || l[0] == '\t') && len(out) > 0:
+			out[len(out)-1].Value = strings.TrimSpace(out[len(out)-1].Value + " " + strings.TrimSpace(l))
+		default:
+			if name, value, ok := strings.Cut(l, ":"); ok {
+				out = append(out, Field{strings.TrimSpace(name), strings.TrimSpace(value)})
+			}
+		}
+	}
+	return nil
+}
+
+// fatal picks, among the library's findings, those after which the record
+// cannot be trusted to end where the next begins.
+func (r *Record) fatal() error {
+	h := r.rec.WarcHeader()
+	if r.Type == "" {
+		return ErrNoType
+	}
+	if n, err := h.GetInt64(gowarc.ContentLength); err != nil || n < 0 {
+		return fmt.Errorf("%w: Content-Length %q", ErrFormat, h.Get(gowarc.ContentLength))
+	}
+	for _, w := range r.Warnings {
+		var cl *gowarc.ContentLengthError
+		if errors.As(w, &cl) && cl.Actual < cl.Expected {
+			return fmt.Errorf("%w: Content-Length %d runs past the end (%d bytes left)", ErrTruncated, cl.Expected, cl.Actual)
+		}
+	}
+	return nil
+}
+
+func unmarshalError(err error) error {
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return fmt.Errorf("%w: the file ends inside the record", ErrTruncated)
+	case errors.Is(err, ErrNotWARC):
+		return err
+	case errors.Is(err, gowarc.ErrNoRecord):
+		return fmt.Errorf("%w: %v", ErrNotWARC, err)
+	case errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader):
+		return gzipError(err)
+	}
+	return fmt.Errorf("%w: %v", ErrFormat, err)
+}
+
+func gzipError(err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("%w: the file ends inside a gzip member", ErrTruncated)
+	}
+	return fmt.Errorf("%w: damaged gzip member: %v", ErrFormat, err)
+}
+
+// Close releases the record's buffers; the reader closes each record when
+// it moves on.
+func (r *Record) Close() {
+	if r.rec != nil {
+		r.rec.Close()
+	}
+}
+
+// Close closes the reader, and the file if Open opened it.
+func (r *Reader) Close() error {
+	if r.cur != nil {
+		r.cur.Close()
+		r.cur = nil
 	}
 	if r.gz != nil {
-		if _, err := r.src.Peek(1); err != nil && !errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("after block: %w", err)
+		gzips.Put(r.gz)
+		r.gz = nil
+	}
+	for _, b := range []*bufio.Reader{r.br, r.mr} {
+		if b != nil {
+			b.Reset(nil)
+			bufs.Put(b)
 		}
 	}
-	return rec, nil
+	r.br, r.mr, r.err = nil, nil, errClosed
+	if r.file != nil {
+		return r.file.Close()
+	}
+	return nil
 }
 
-func truncate(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "..."
-	}
-	return s
-}
-
-// ReadAt reads the one record that starts at offset off of f.
-func ReadAt(f io.ReaderAt, off int64) (*Record, error) {
-	r, err := NewReader(io.NewSectionReader(f, off, 1<<62))
-	if err != nil {
-		return nil, fmt.Errorf("warc record at offset %d: %w", off, err)
-	}
-	rec, err := r.Next()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF
-		}
-		return nil, fmt.Errorf("warc record at offset %d: %w", off, err)
-	}
-	return rec, nil
-}
+var errClosed = errors.New("warc: reader closed")

@@ -2,8 +2,6 @@ package warc
 
 import (
 	"bytes"
-	"compress/gzip"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,84 +9,100 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/klauspost/compress/gzip"
+	"github.com/nlnwa/gowarc/v3"
 )
 
-// Writer appends records to a WARC file, each as its own gzip member, so a
-// reader can start at any record's offset and a torn write damages only the
-// last record.
+// Field is one named field of a record header.
+type Field struct{ Name, Value string }
+
+// writeOptions make the library fill in Content-Length and the block and
+// payload digests, in SHA-1 and base32 as wget, Heritrix and Common Crawl
+// write them (so digests compare across archives), and refuse a record
+// that breaks the standard.
+var writeOptions = []gowarc.WarcRecordOption{
+	gowarc.WithStrictValidation(),
+	gowarc.WithAddMissingDigest(true),
+	gowarc.WithDefaultDigestAlgorithm("sha1"),
+	gowarc.WithDefaultDigestEncoding(gowarc.Base32),
+	gowarc.WithBufferMaxMemBytes(memPerRecord),
+}
+
+var recordTypes = map[string]gowarc.RecordType{
+	TypeWarcinfo: gowarc.Warcinfo, TypeRequest: gowarc.Request, TypeResponse: gowarc.Response,
+	TypeResource: gowarc.Resource, TypeMetadata: gowarc.Metadata, TypeRevisit: gowarc.Revisit,
+	TypeConversion: gowarc.Conversion,
+}
+
+// Writer appends WARC 1.1 records to a file, each as its own gzip member,
+// so a reader can start at any record's offset and a torn write damages
+// only the last record.
 type Writer struct {
 	w   io.Writer
 	off int64
+	m   gowarc.Marshaler
+	buf bytes.Buffer
+	zw  *gzip.Writer
 }
 
 // NewWriter writes records to w, which is at offset off of its file (0 for
 // a new file), so that the offsets Write returns are file offsets.
-func NewWriter(w io.Writer, off int64) *Writer { return &Writer{w: w, off: off} }
+func NewWriter(w io.Writer, off int64) *Writer {
+	return &Writer{w: w, off: off, m: gowarc.NewMarshaler(), zw: gzip.NewWriter(nil)}
+}
 
 // Offset is where the next record will start.
 func (w *Writer) Offset() int64 { return w.off }
 
-// Write completes rec's header (WARC-Record-ID, WARC-Date, Content-Length,
-// WARC-Block-Digest and, for HTTP responses, WARC-Payload-Digest when they
-// are missing) and appends it, returning the offset of its gzip member.
-func (w *Writer) Write(rec *Record) (int64, error) {
-	buf, err := encode(rec)
-	if err != nil {
-		return 0, err
+// Write appends a record of type typ with the given header fields and
+// block. WARC-Record-ID, WARC-Date (now), Content-Length and the digests
+// are added when missing. It returns the record's ID and the offset of its
+// gzip member.
+func (w *Writer) Write(typ string, fields []Field, block []byte) (id string, off int64, err error) {
+	rt, ok := recordTypes[typ]
+	if !ok {
+		return "", 0, fmt.Errorf("warc record type %q unknown", typ)
 	}
-	off := w.off
+	rb := gowarc.NewRecordBuilder(rt, writeOptions...)
+	hasDate := false
+	for _, f := range fields {
+		if strings.ContainsAny(f.Value, "\r\n") {
+			rb.Close()
+			return "", 0, fmt.Errorf("warc header field %s: line break in value", f.Name)
+		}
+		hasDate = hasDate || strings.EqualFold(f.Name, gowarc.WarcDate)
+		rb.AddWarcHeader(f.Name, f.Value)
+	}
+	if !hasDate {
+		rb.AddWarcHeaderTime(gowarc.WarcDate, time.Now())
+	}
+	if _, err := rb.Write(block); err != nil {
+		rb.Close()
+		return "", 0, fmt.Errorf("warc %s record: %w", typ, err)
+	}
+	rec, _, err := rb.Build()
+	if err != nil {
+		return "", 0, fmt.Errorf("warc %s record: %w", typ, err)
+	}
+	defer rec.Close()
+	w.buf.Reset()
+	w.zw.Reset(&w.buf)
+	if _, _, err := w.m.Marshal(w.zw, rec, 0); err != nil {
+		return "", 0, fmt.Errorf("warc %s record: %w", typ, err)
+	}
+	if err := w.zw.Close(); err != nil {
+		return "", 0, fmt.Errorf("compress warc record: %w", err)
+	}
+	off = w.off
 	// One Write per record: the member lands whole or is cut at the end of
 	// the file, never interleaved with another.
-	n, err := w.w.Write(buf)
+	n, err := w.w.Write(w.buf.Bytes())
 	w.off += int64(n)
 	if err != nil {
-		return 0, fmt.Errorf("write warc record: %w", err)
+		return "", 0, fmt.Errorf("write warc record: %w", err)
 	}
-	return off, nil
-}
-
-func encode(rec *Record) ([]byte, error) {
-	if rec.Version == "" {
-		rec.Version = "WARC/1.1"
-	}
-	h := &rec.Header
-	if h.Get("WARC-Type") == "" {
-		return nil, errors.New("warc record without WARC-Type")
-	}
-	if h.Get("WARC-Record-ID") == "" {
-		h.Set("WARC-Record-ID", NewID())
-	}
-	if h.Get("WARC-Date") == "" {
-		h.Set("WARC-Date", time.Now().UTC().Format(time.RFC3339Nano))
-	}
-	h.Set("Content-Length", strconv.Itoa(len(rec.Block)))
-	if h.Get("WARC-Block-Digest") == "" {
-		h.Set("WARC-Block-Digest", Digest(rec.Block))
-	}
-	if h.Get("WARC-Payload-Digest") == "" && strings.HasPrefix(h.Get("Content-Type"), ContentTypeHTTPResponse) {
-		if _, payload, err := splitHTTP(rec.Block); err == nil {
-			h.Set("WARC-Payload-Digest", Digest(payload))
-		}
-	}
-	var raw bytes.Buffer
-	raw.WriteString(rec.Version + "\r\n")
-	for _, f := range *h {
-		if !validName(f.Name) || strings.ContainsAny(f.Value, "\r\n") {
-			return nil, fmt.Errorf("warc header field %q: invalid name or line break in value", f.Name)
-		}
-		raw.WriteString(f.Name + ": " + f.Value + "\r\n")
-	}
-	raw.WriteString("\r\n")
-	raw.Write(rec.Block)
-	raw.WriteString("\r\n\r\n")
-
-	var out bytes.Buffer
-	zw := gzip.NewWriter(&out)
-	zw.Write(raw.Bytes())
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("compress warc record: %w", err)
-	}
-	return out.Bytes(), nil
+	return "<" + rec.RecordId() + ">", off, nil
 }
 
 // RequestBlock renders req's request line and header as an HTTP/1.1

@@ -3,8 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,13 +11,11 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/crawler"
-	"github.com/unionscope/unionscope/extract"
 	"github.com/unionscope/unionscope/ingest"
 )
 
@@ -126,8 +122,8 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		}
 		cfg = resumeConfig(last, cfg, set)
 	}
-	sink := &crawlSink{g: g, store: store, topic: cfg.TopicFilter, minBody: cfg.MinBody}
-	c.Sink = sink
+	g.Rules = ingest.PageRules{MinBody: cfg.MinBody, Topic: cfg.TopicFilter}
+	c.Sink = crawlSink{g}
 
 	rep := newCrawlReporter(e, *format == "jsonl")
 	c.OnEvent = rep.event
@@ -209,93 +205,17 @@ func readSeeds(path string) ([]string, error) {
 	return out, nil
 }
 
-// crawlSink is the crawl pipeline's last stage: it extracts an article
-// page, keeps it if it has enough body, is on topic and is not a copy of a
-// stored page, and stores it through the ingester.
-type crawlSink struct {
-	g       *ingest.Ingester
-	store   *corpus.Store
-	topic   bool
-	minBody int
-	stored  int
-}
+// crawlSink hands the crawler's article pages to the ingester's page
+// path, which decides what to keep and stores it.
+type crawlSink struct{ g *ingest.Ingester }
 
-// syncEvery is how many stored pages the index may lag behind the store.
-const syncEvery = 50
-
-func (s *crawlSink) Store(ctx context.Context, r *crawler.Response) (crawler.Verdict, error) {
-	v, err := s.judge(ctx, r)
-	if err != nil {
-		return v, err
-	}
-	if v.Outcome != crawler.OutcomeStored {
-		// A page that no longer qualifies takes its old documents with it.
-		if _, ok, err := s.store.SourceHash(ctx, r.URL); err != nil {
-			return v, err
-		} else if ok {
-			if _, err := s.store.ReplaceSource(ctx, r.URL, r.ContentHash, nil); err != nil {
-				return v, err
-			}
-		}
-		return v, nil
-	}
-	res, err := s.g.Add(ctx, r.URL, r.URL, r.Body, r.ContentType, r.FetchedAt)
-	if err != nil {
-		if ingest.IsSkippable(err) {
-			return crawler.Verdict{Outcome: crawler.OutcomeRejected}, nil
-		}
-		return v, err
-	}
-	v.Docs = res.Docs
-	// The ingester knows the URL and the bytes; the WARC record that holds
-	// them, and when they were fetched, only the crawler knows. Replaying
-	// the archive gives the same record, so reextract keeps it.
-	if err := s.store.AddSourceProvenance(ctx, r.URL, corpus.Provenance{Location: r.URL, ContentHash: r.ContentHash,
-		LastSeen: r.FetchedAt, WARCFile: r.WARCFile, WARCOffset: r.WARCOffset}); err != nil {
-		return v, err
-	}
-	if s.stored++; s.stored%syncEvery == 0 {
-		if err := s.g.Sync(ctx); err != nil {
-			return v, err
-		}
-	}
-	return v, nil
-}
-
-func (s *crawlSink) judge(ctx context.Context, r *crawler.Response) (crawler.Verdict, error) {
-	docs, err := extract.Parse(extract.Input{Name: r.URL, Data: r.Body, ContentType: r.ContentType})
-	if err != nil || len(docs) == 0 {
-		return crawler.Verdict{Outcome: crawler.OutcomeRejected}, nil
-	}
-	var text strings.Builder
-	for _, d := range docs {
-		text.WriteString(d.Title)
-		text.WriteString("\n")
-		text.WriteString(d.Text())
-		text.WriteString("\n")
-	}
-	sum := sha256.Sum256([]byte(text.String()))
-	v := crawler.Verdict{TextHash: hex.EncodeToString(sum[:])}
-	body := 0
-	for _, d := range docs {
-		body += utf8.RuneCountInString(d.Text())
-	}
-	switch {
-	case body < s.minBody:
-		v.Outcome = crawler.OutcomeShort
-	case s.topic && !crawler.OnTopic(text.String()):
-		v.Outcome = crawler.OutcomeOffTopic
-	default:
-		_, dup, err := s.store.StoredDuplicate(ctx, r.URL, "", v.TextHash)
-		if err != nil {
-			return v, err
-		}
-		v.Outcome = crawler.OutcomeStored
-		if dup {
-			v.Outcome = crawler.OutcomeDuplicate
-		}
-	}
-	return v, nil
+func (s crawlSink) Store(ctx context.Context, r *crawler.Response) (crawler.Verdict, error) {
+	res, err := s.g.AddPage(ctx, ingest.Page{
+		URL: r.URL, Body: r.Body, ContentType: r.ContentType, Text: r.Text,
+		FetchedAt: r.FetchedAt, ContentHash: r.ContentHash,
+		Archive: corpus.Provenance{WARCFile: r.WARCFile, WARCOffset: r.WARCOffset, WARCInner: r.WARCInner},
+	})
+	return crawler.Verdict{Outcome: res.Outcome, TextHash: res.TextHash, Docs: res.Docs}, err
 }
 
 // crawlReporter shows progress: a bar with counters on a terminal, JSON

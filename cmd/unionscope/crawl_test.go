@@ -181,19 +181,20 @@ func archivedRecords(t *testing.T, dir string) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rec, err := warc.ReadAt(f, p.WARCOffset)
+		rec, err := warc.ReadAt(f, warc.Position{Offset: p.WARCOffset})
 		f.Close()
 		if err != nil {
 			t.Fatalf("read %s@%d: %v", p.WARCFile, p.WARCOffset, err)
 		}
-		_, body, err := rec.HTTPResponse()
+		defer rec.Close()
+		body, err := rec.Body(1 << 20)
 		if err != nil {
 			t.Fatalf("record %s@%d: %v", p.WARCFile, p.WARCOffset, err)
 		}
 		sum := sha256.Sum256(body)
-		if rec.Type() != warc.TypeResponse || rec.TargetURI() != d.URL || hex.EncodeToString(sum[:]) != p.ContentHash ||
+		if rec.Type != warc.TypeResponse || rec.TargetURI() != d.URL || hex.EncodeToString(sum[:]) != p.ContentHash ||
 			!strings.Contains(string(body), "<h1>"+d.Title+"</h1>") {
-			t.Errorf("record %s@%d is a %s of %s with %d bytes; want the response of %s (%s)", p.WARCFile, p.WARCOffset, rec.Type(), rec.TargetURI(), len(body), d.URL, d.Title)
+			t.Errorf("record %s@%d is a %s of %s with %d bytes; want the response of %s (%s)", p.WARCFile, p.WARCOffset, rec.Type, rec.TargetURI(), len(body), d.URL, d.Title)
 		}
 		// Seen when fetched, which the record's date says: parsing the
 		// record again later is not seeing the page again.
@@ -224,5 +225,55 @@ func TestCrawlUsage(t *testing.T) {
 		if code := run(context.Background(), args, nil, &stdout, &stderr); code != 1 {
 			t.Errorf("%v: exit %d, want 1 (user error): %s", args, code, stderr.String())
 		}
+	}
+}
+
+// TestReextractLegacyArchive rebuilds documents from a crawl archive
+// written before the WARC library replaced the hand-made writer.
+func TestReextractLegacyArchive(t *testing.T) {
+	const legacy = "../../crawler/testdata/legacy"
+	dir := t.TempDir()
+	buf, err := os.ReadFile(filepath.Join(legacy, "pages.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []corpus.Page
+	if err := json.Unmarshal(buf, &pages); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "warc"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	warcData, err := os.ReadFile(filepath.Join(legacy, pages[0].WARCFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "warc", pages[0].WARCFile), warcData, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := corpus.Open(filepath.Join(dir, "corpus.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		p.CrawlID, p.Outcome = 7, "stored"
+		if err := s.PutPage(context.Background(), p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"reextract", "--data", dir}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("reextract exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "2 stored (2 documents)") {
+		t.Errorf("reextract summary: %s%s", stdout.String(), stderr.String())
+	}
+	var titles []string
+	for _, d := range corpusTexts(t, dir) {
+		titles = append(titles, strings.Fields(d)[1])
+	}
+	if diff := cmp.Diff([]string{"镇工会为困难职工发放慰问金", "县总工会开展春季职工技能培训"}, titles); diff != "" {
+		t.Errorf("titles (-want +got):\n%s", diff)
 	}
 }

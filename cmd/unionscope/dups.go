@@ -169,6 +169,9 @@ func (info *dupInfo) print(w io.Writer) {
 			}
 			if p.WARCFile != "" {
 				fmt.Fprintf(w, "  warc %s@%d", p.WARCFile, p.WARCOffset)
+				if p.WARCInner > 0 {
+					fmt.Fprintf(w, "+%d", p.WARCInner)
+				}
 			}
 			fmt.Fprintln(w)
 		}

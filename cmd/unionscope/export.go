@@ -28,5 +28,16 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	defer store.Close()
 	out := newJSONLines(e.stdout)
-	return store.Each(ctx, func(d *corpus.Document) error { return out.write(toDocJSON(d)) })
+	return store.Each(ctx, func(d *corpus.Document) error {
+		// Where each document was seen: files, URLs and the WARC records
+		// of crawled and archived pages.
+		prov, err := store.ProvenanceOf(ctx, d.ID)
+		if err != nil {
+			return err
+		}
+		return out.write(struct {
+			docJSON
+			Provenance []corpus.Provenance `json:"provenance"`
+		}{toDocJSON(d), prov})
+	})
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/crawler"
+	"github.com/unionscope/unionscope/ingest"
 )
 
 func init() {
@@ -35,12 +36,18 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	defer closeData()
 	store := g.Store
 	g.Force = true
-	sink := &crawlSink{g: g, store: store, topic: !*noTopic, minBody: *minBody}
-	bar := newProgress(e, -1, "reextracting")
+	g.Rules = ingest.PageRules{MinBody: *minBody, Topic: !*noTopic}
+	// Counted first: a bar of unknown length renders from a goroutine of
+	// its own, which races with Add in progressbar v3.19.1.
+	pages := 0
+	if err := store.Pages(ctx, crawler.KindArticle, 0, "", func(corpus.Page) error { pages++; return nil }); err != nil {
+		return fmt.Errorf("reextract: %w", err)
+	}
+	bar := newProgress(e, pages, "reextracting")
 	out := newJSONLines(e.stdout)
 	counts := map[string]int{}
 	var docs, failed int
-	err = crawler.Replay(ctx, store, filepath.Join(df.Dir, "warc"), sink, func(p corpus.Page, v crawler.Verdict, perr error) {
+	err = crawler.Replay(ctx, store, filepath.Join(df.Dir, "warc"), crawlSink{g}, func(p corpus.Page, v crawler.Verdict, perr error) {
 		bar.Add(1)
 		ev := map[string]any{"url": p.URL, "outcome": v.Outcome}
 		if perr != nil {
