@@ -20,6 +20,18 @@ run: build
 bench: build
 	./bench/run.sh
 
+# Runs every fuzz target for FUZZTIME each (go test -fuzz takes one target
+# at a time): make fuzz FUZZTIME=2m
+FUZZTIME ?= 30s
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+		dir=$$($(GO) list -f '{{.Dir}}' $$pkg); \
+		for f in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$dir/*_test.go 2>/dev/null | sed 's/^func //'); do \
+			echo "fuzz $$pkg $$f"; \
+			$(GO) test $$pkg -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10x; \
+		done; \
+	done
+
 lint:
 	gofmt -l . | tee /dev/stderr | (! read)
 	$(GO) vet ./...
