@@ -115,7 +115,7 @@ var units = sortUnits([]unitWord{
 	{word: "年"}, {word: "月"}, {word: "日"}, {word: "号"}, {word: "天"},
 	{word: "周"}, {word: "周年"}, {word: "小时"}, {word: "时"}, {word: "点"},
 	{word: "分"}, {word: "分钟"}, {word: "秒"}, {word: "岁"}, {word: "届"},
-	{word: "个月"}, {word: "个小时"}, {word: "个工作日"}, {word: "个星期"},
+	{word: "个月"}, {word: "个多月"}, {word: "个半月"}, {word: "个小时"}, {word: "个多小时"}, {word: "个半小时"}, {word: "个工作日"}, {word: "个星期"},
 	{word: "个年头"}, {word: "星期"}, {word: "世纪"}, {word: "年代"},
 	{word: "号楼"}, {word: "楼"}, {word: "层"}, {word: "室"}, {word: "路"},
 	{word: "米"}, {word: "公里"}, {word: "节"}, {word: "倍"},
@@ -194,8 +194,17 @@ var gluedWords = []string{"部分", "个别", "个性"}
 
 // posFixes are words of the genre whose gse tag misleads the subject
 // rules, with the tag they act as: 职工之家 is a noun (gse: 之家 pronoun),
-// 新建 a verb (gse: place name).
-var posFixes = map[string]string{"之家": "n", "新建": "v"}
+// 新建 and 到期 verbs (gse: a place name, an adverb), 荣获 a verb (gse: a
+// person's name), 选手 a noun (gse: a verb), 非公 (企业) an attribute (gse:
+// an adverb), and 为 alone a preposition (gse: an unknown morpheme, which
+// the subject rules take for a noun).
+var posFixes = map[string]string{
+	"之家": "n", "新建": "v", "到期": "v", "荣获": "v", "选手": "n", "非公": "b", "为": "p",
+}
+
+// splitWords are nouns gse cuts in two, by their first part: 占比 (a
+// share) comes out as 占 and 比, a preposition that ends a subject.
+var splitWords = map[string]string{"占": "比"}
 
 // moneyNouns end nouns of money: with nothing before a sum in its clause,
 // one of them ending the clause before names it (发放助学金，每人2000元).
@@ -250,7 +259,8 @@ func sortUnits(us []unitWord) []unitWord {
 }
 
 // articleWords before a lone 一 make it an article, not a count.
-var articleWords = []string{"作为", "身为", "是", "做", "当", "成为", "上", "下", "另", "这", "那", "同", "唯", "统", "之"}
+// After 的 a lone 一 opens a noun phrase (召开的一次重要会议, 最多的一次).
+var articleWords = []string{"作为", "身为", "是", "做", "当", "成为", "上", "下", "另", "这", "那", "同", "唯", "统", "之", "的"}
 
 // abstractNouns after a count make it an enumeration of a speech's points
 // (四个方面, 三项工作, 两个重点难点) rather than a figure.

@@ -164,16 +164,39 @@ func (s *scanner) segment(i int) {
 		n++
 	}
 	runeAt[len(part)] = n
-	fix := s.on(rulePOSFixes)
-	for _, t := range zh.Cut(part, false) {
+	ts := zh.Cut(part, false)
+	if s.on(rulePOSFixes) {
+		ts = fixTokens(ts)
+	}
+	for _, t := range ts {
 		tk := token{start: runeAt[t.Start], end: runeAt[t.End], pos: t.Pos}
-		if p, ok := posFixes[t.Text]; ok && fix {
-			tk.pos = p
-		}
 		for k := tk.start; k < tk.end; k++ {
 			s.tokStart[k], s.tokEnd[k], s.tokPos[k] = tk.start, tk.end, tk.pos
 		}
 	}
+}
+
+// fixTokens corrects gse's words where its tags mislead the subject rules
+// (quantity.pos-fixes): a documented word gets the tag it acts as, a word
+// of two or more runes ending in 于 (领先于, 高于) is a verb with its
+// preposition, and a word gse splits in two (占|比) is joined into one noun.
+// It works in place.
+func fixTokens(ts []zh.Token) []zh.Token {
+	out := ts[:0]
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if p, ok := posFixes[t.Text]; ok {
+			t.Pos = p
+		} else if len(t.Text) > len("于") && strings.HasSuffix(t.Text, "于") && t.Pos != "" && t.Pos[0] == 'n' {
+			t.Pos = "v"
+		}
+		if second, ok := splitWords[t.Text]; ok && i+1 < len(ts) && ts[i+1].Text == second && ts[i+1].Start == t.End {
+			t.Text, t.End, t.Pos = t.Text+second, ts[i+1].End, "n"
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // wordStart returns the first rune of the word that holds rune i, or -1.
@@ -443,6 +466,9 @@ func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 	q.category, q.unit = u.category, u.unit
 	if q.unit == "" {
 		q.unit = u.word
+	}
+	if u.word == "个" && s.on(ruleCountOfFigures) && s.percentAfter(end) {
+		return q, false // 实现两个100%: how many figures, not things
 	}
 	if u.word == "个" && s.pointsAfter(end) {
 		// 分别提高6.1个和7.4个百分点: the first 个 shares the second's 百分点.
@@ -722,6 +748,16 @@ func (s *scanner) pointsAfter(end int) bool {
 	return false
 }
 
+// percentAfter reports whether a percentage follows end right away (两个
+// 100%): the count numbers the figures, and the figures are the quantities.
+func (s *scanner) percentAfter(end int) bool {
+	if end >= len(s.f) || !isDigit(s.f[end]) {
+		return false
+	}
+	num, ok := parseNumeral(s.f, end)
+	return ok && num.end < len(s.f) && s.f[num.end] == '%'
+}
+
 // viewCount reports whether a page's view counter stands before i (浏览：
 // 1523次, 阅读量 860, 点击 2.1万次): page chrome, not a figure of the report.
 //
@@ -959,7 +995,24 @@ func (s *scanner) metric(q quantity, prev []corpus.Metric) corpus.Metric {
 	a, b := s.sentence(q.start)
 	m.Sentence = strings.TrimSpace(string(s.src[s.v.at(a):s.v.endAt(b)]))
 	m.Subject = s.subject(q, a, b, prev)
+	if s.on(ruleUnquoted) && strings.ContainsAny(m.Subject, quoteMarks) {
+		m.Subject = unquote(m.Subject)
+	}
 	return m
+}
+
+// quoteMarks are the quotation marks a subject drops, keeping the name
+// inside: the gold never quotes a subject (“金秋助学”资金 is 金秋助学资金),
+// while book titles keep their marks (《工会信息》).
+const quoteMarks = "“”「」\"＂"
+
+func unquote(w string) string {
+	return strings.Map(func(c rune) rune {
+		if strings.ContainsRune(quoteMarks, c) {
+			return -1
+		}
+		return c
+	}, w)
 }
 
 // maxSentence caps each side of a sentence in runes; report sentences are

@@ -60,6 +60,11 @@ var (
 	ruleMoneyAfter      *rule.Rule
 	ruleQuotedSpeech    *rule.Rule
 	ruleViewCount       *rule.Rule
+	ruleUnquoted        *rule.Rule
+	rulePeopleAhead     *rule.Rule
+	ruleHonour          *rule.Rule
+	ruleSuperlative     *rule.Rule
+	ruleCountOfFigures  *rule.Rule
 )
 
 func init() {
@@ -119,8 +124,8 @@ func init() {
 			"the end of a change written 从…到/由…至 with any verb measures what its start did (技师从6300人发展到31000人)",
 			"全县技师从6300人发展到31000人。", "全县技师6300人，培训到岗31000人。"},
 		{&ruleScopeWord, "quantity.subject-scope-word",
-			"a scope word (全国, 全省, 全市 …) after the noun of a count opens another phrase: 255家单位全国五一劳动奖状 counts 单位",
-			"授予86家单位全省五一劳动奖状。", "授予86家单位五一劳动奖状。"},
+			"a scope word (全国, 全省, 全市 …) after the noun of a count opens another phrase: 86家单位全省先进集体 counts 单位",
+			"评出86家单位全省先进集体。", "评出86家单位先进集体。"},
 		{&rulePredicateAfter, "quantity.subject-predicate-after",
 			"a verbal noun alone after a count of people (gse's vn: 发展, 分配) is the sentence's predicate, not the people counted; after a count of things (两项竞赛) it is the thing",
 			"全县技师6300人发展到今天的规模。", "全年举办两项竞赛。"},
@@ -142,6 +147,21 @@ func init() {
 		{&ruleViewCount, "quantity.view-count",
 			"a view counter's label before a number (浏览, 点击, 阅读量 …) makes it page chrome, not a figure (gold README: view counts are not gold)",
 			"发布时间：2023-05-12 浏览：1523次", "全年开展送法进企业活动1523次"},
+		{&ruleUnquoted, "quantity.subject-unquoted",
+			"a subject drops the quotation marks of a name it holds (“金秋助学”资金 is 金秋助学资金): gold subjects are never quoted; book titles keep 《》",
+			"共筹集“春风助学”资金16万元。", "共筹集助学资金16万元。"},
+		{&ruleHonour, "quantity.subject-honour",
+			"a count of the units or people granted an honour (授予…, 命名…为), or of a generic noun (同志, 个人) winning one (荣获, 被授予, 获评), is measured by the honour, if its name ends as honours do (honourHeads), 称号 dropped",
+			"省总工会授予86家单位全省五一劳动奖状。", "省总工会授予86家单位专项资金。"},
+		{&rulePeopleAhead, "quantity.subject-people-ahead",
+			"a count of people with a modifying clause after it (在竞赛中获奖的) is measured by the first noun of people (peopleHeads) that ends the clause's phrase",
+			"大会表彰了26名在技能竞赛中获奖的职工。", "大会表彰了26名，奖励职工。"},
+		{&ruleSuperlative, "quantity.subject-superlative-before",
+			"a figure that opens its clause after a comma, when the clause before ends on a superlative (最多, 最高 …), belongs to the phrase before the superlative",
+			"全县职工书屋藏书量最多，达到4.2万册。", "全县职工书屋藏书量增加，达到4.2万册。"},
+		{&ruleCountOfFigures, "quantity.count-of-figures",
+			"个 right before a percentage (实现两个100%) numbers the figures, not things: the percentage is the quantity",
+			"全县实现两个100%的目标。", "全县建成两个100人以上的职工之家。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
