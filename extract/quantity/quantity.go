@@ -48,7 +48,12 @@ func extract(text string, force *rule.Rule, forceOn bool) []corpus.Metric {
 
 // scanner holds one text in the forms the grammar needs.
 type scanner struct {
-	src  []rune // the text as given
+	src string // the text as given
+	// srcByteAt holds the byte offset in src of each rune, and len(src);
+	// nil when the view is src itself, whose offsets byteAt holds. Surfaces
+	// and sentences are cut from src by these offsets rather than built
+	// from runes.
+	srcByteAt []int
 	v    view   // the text the grammar reads, and its map back to src
 	text string // the view, for zh.Cut
 	r    []rune // the view
@@ -103,9 +108,13 @@ func newScannerWith(text string, force *rule.Rule, forceOn bool) *scanner {
 	s := &scanner{force: force, forceOn: forceOn}
 	s.v = s.newView(text)
 	r := []rune(s.v.text)
-	s.src = r
+	s.src = text
 	if s.v.orig != nil {
-		s.src = []rune(text)
+		s.srcByteAt = make([]int, 0, len(s.v.orig))
+		for b := range text {
+			s.srcByteAt = append(s.srcByteAt, b)
+		}
+		s.srcByteAt = append(s.srcByteAt, len(text))
 	}
 	text = s.v.text
 	f := make([]rune, len(r))
@@ -280,6 +289,11 @@ func (s *scanner) has(i int, w string) bool {
 // a miss, the common case, costs one rune and no count of w's runes: the
 // word lists are tried at every number and every subject.
 func (s *scanner) endsWith(i int, w string) bool {
+	// Most calls fail on the last rune: its last UTF-8 byte tells them
+	// apart before any rune is encoded.
+	if w == "" || i <= 0 || i > len(s.f) || w[len(w)-1] != lastUTF8Byte(s.f[i-1]) {
+		return w == "" && i >= 0
+	}
 	var buf [utf8.UTFMax]byte
 	for w != "" {
 		i--
@@ -306,6 +320,14 @@ func numeralRune(c rune) bool {
 	}
 	_, ok := chineseDigit(c)
 	return ok
+}
+
+// lastUTF8Byte returns the last byte of c's UTF-8 encoding.
+func lastUTF8Byte(c rune) byte {
+	if c < utf8.RuneSelf {
+		return byte(c)
+	}
+	return byte(0x80 | c&0x3F)
 }
 
 // canStart reports whether a quantity may begin at i: a numeral or 百分之
@@ -974,7 +996,7 @@ func (s *scanner) metric(q quantity, prev []corpus.Metric) corpus.Metric {
 		High:     q.value,
 		Unit:     q.unit,
 		Approx:   q.approx,
-		Surface:  string(s.src[s.v.at(q.start):s.v.endAt(q.end)]),
+		Surface:  s.srcText(s.v.at(q.start), s.v.endAt(q.end)),
 		Offset:   s.v.at(q.start),
 	}
 	step := q.place
@@ -993,7 +1015,7 @@ func (s *scanner) metric(q quantity, prev []corpus.Metric) corpus.Metric {
 		m.Low, m.High = q.value*0.9, q.value*1.1
 	}
 	a, b := s.sentence(q.start)
-	m.Sentence = strings.TrimSpace(string(s.src[s.v.at(a):s.v.endAt(b)]))
+	m.Sentence = strings.TrimSpace(s.srcText(s.v.at(a), s.v.endAt(b)))
 	m.Subject = s.subject(q, a, b, prev)
 	if s.on(ruleUnquoted) && strings.ContainsAny(m.Subject, quoteMarks) {
 		m.Subject = unquote(m.Subject)
@@ -1013,6 +1035,14 @@ func unquote(w string) string {
 		}
 		return c
 	}, w)
+}
+
+// srcText returns runes a to b of the text as given.
+func (s *scanner) srcText(a, b int) string {
+	if s.srcByteAt == nil {
+		return s.src[s.byteAt[a]:s.byteAt[b]]
+	}
+	return s.src[s.srcByteAt[a]:s.srcByteAt[b]]
 }
 
 // maxSentence caps each side of a sentence in runes; report sentences are
