@@ -989,6 +989,10 @@ func (s *scanner) approxAround(q quantity, i int, inner string) string {
 // metric turns a match into a corpus.Metric with bounds, subject and
 // sentence; prev are the metrics found before it in the text.
 func (s *scanner) metric(q quantity, prev []corpus.Metric) corpus.Metric {
+	a, b := s.sentence(q.start)
+	if q.unit == "个" && s.on(rulePeopleByNoun) && s.peopleNounAfter(q.tail, b) {
+		q.category, q.unit = people, "人" // 两个老人 counts people
+	}
 	m := corpus.Metric{
 		Category: q.category,
 		Value:    q.value,
@@ -1014,7 +1018,6 @@ func (s *scanner) metric(q quantity, prev []corpus.Metric) corpus.Metric {
 	case about:
 		m.Low, m.High = q.value*0.9, q.value*1.1
 	}
-	a, b := s.sentence(q.start)
 	m.Sentence = strings.TrimSpace(s.srcText(s.v.at(a), s.v.endAt(b)))
 	m.Subject = s.subject(q, a, b, prev)
 	if s.on(ruleUnquoted) && strings.ContainsAny(m.Subject, quoteMarks) {
@@ -1035,6 +1038,14 @@ func unquote(w string) string {
 		}
 		return c
 	}, w)
+}
+
+// peopleNounAfter reports whether the noun phrase after a count at i ends
+// on a noun of people (peopleHeads): 三个困难职工, 两个老人.
+func (s *scanner) peopleNounAfter(i, limit int) bool {
+	// The whole phrase: 两个职工书屋 counts reading rooms.
+	w, e := s.phraseAfterEnd(i, limit, 0)
+	return w != "" && s.spanEndsWith(i, e, peopleHeads)
 }
 
 // srcText returns runes a to b of the text as given.

@@ -63,6 +63,7 @@ var (
 	ruleUnquoted        *rule.Rule
 	rulePeopleAhead     *rule.Rule
 	ruleHonour          *rule.Rule
+	rulePeopleByNoun    *rule.Rule
 	ruleSuperlative     *rule.Rule
 	ruleCountOfFigures  *rule.Rule
 )
@@ -153,6 +154,9 @@ func init() {
 		{&ruleHonour, "quantity.subject-honour",
 			"a count of the units or people granted an honour (授予…, 命名…为), or of a generic noun (同志, 个人) winning one (荣获, 被授予, 获评), is measured by the honour, if its name ends as honours do (honourHeads), 称号 dropped",
 			"省总工会授予86家单位全省五一劳动奖状。", "省总工会授予86家单位专项资金。"},
+		{&rulePeopleByNoun, "quantity.people-by-noun",
+			"个 before a noun of people (peopleHeads) counts people, in 人, as 名 and 位 do: 三个困难职工",
+			"家里还有两个老人需要照顾。", "全县建成两个职工书屋。"},
 		{&rulePeopleAhead, "quantity.subject-people-ahead",
 			"a count of people with a modifying clause after it (在竞赛中获奖的) is measured by the first noun of people (peopleHeads) that ends the clause's phrase",
 			"大会表彰了26名在技能竞赛中获奖的职工。", "大会表彰了26名，奖励职工。"},
