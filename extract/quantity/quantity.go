@@ -54,10 +54,10 @@ type scanner struct {
 	// and sentences are cut from src by these offsets rather than built
 	// from runes.
 	srcByteAt []int
-	v    view   // the text the grammar reads, and its map back to src
-	text string // the view, for zh.Cut
-	r    []rune // the view
-	f    []rune // the view folded rune by rune: simplified, halfwidth
+	v         view   // the text the grammar reads, and its map back to src
+	text      string // the view, for zh.Cut
+	r         []rune // the view
+	f         []rune // the view folded rune by rune: simplified, halfwidth
 	// byteAt holds the byte offset in text of each rune, and len(text).
 	byteAt []int
 	// tokStart, tokEnd and tokPos give, for each rune, the span and part of
@@ -1045,7 +1045,24 @@ func unquote(w string) string {
 func (s *scanner) peopleNounAfter(i, limit int) bool {
 	// The whole phrase: 两个职工书屋 counts reading rooms.
 	w, e := s.phraseAfterEnd(i, limit, 0)
-	return w != "" && s.spanEndsWith(i, e, peopleHeads)
+	return w != "" && s.spanEndsWith(i, e, peopleHeads) && !s.suffixSoon(e, limit)
+}
+
+// suffixSoon reports whether one of the next two words at i is a bound
+// suffix standing alone (职工|入会|率): the noun phrase goes on into a
+// rate or an amount of what it names, and its people are not counted.
+func (s *scanner) suffixSoon(i, limit int) bool {
+	for n := 0; n < 2 && i < limit; n++ {
+		t, ok := s.tokenStartingAt(i)
+		if !ok {
+			return false
+		}
+		if t.end-t.start == 1 && strings.ContainsRune(boundSuffixes, s.f[t.start]) {
+			return true
+		}
+		i = t.end
+	}
+	return false
 }
 
 // srcText returns runes a to b of the text as given.

@@ -64,6 +64,7 @@ var (
 	rulePeopleAhead     *rule.Rule
 	ruleHonour          *rule.Rule
 	rulePeopleByNoun    *rule.Rule
+	ruleRateAfter       *rule.Rule
 	ruleSuperlative     *rule.Rule
 	ruleCountOfFigures  *rule.Rule
 )
@@ -157,6 +158,9 @@ func init() {
 		{&rulePeopleByNoun, "quantity.people-by-noun",
 			"个 before a noun of people (peopleHeads) counts people, in 人, as 名 and 位 do: 三个困难职工",
 			"家里还有两个老人需要照顾。", "全县建成两个职工书屋。"},
+		{&ruleRateAfter, "quantity.subject-rate-after",
+			"a noun phrase after a count that runs on into a rate or an amount (职工|入会|率) names what the things counted have: the count is of its first noun (3个县区职工入会率超过95% counts 县区)",
+			"全市有3个县区职工入会率超过95%。", "全市有3个县区职工书屋。"},
 		{&rulePeopleAhead, "quantity.subject-people-ahead",
 			"a count of people with a modifying clause after it (在竞赛中获奖的) is measured by the first noun of people (peopleHeads) that ends the clause's phrase",
 			"大会表彰了26名在技能竞赛中获奖的职工。", "大会表彰了26名，奖励职工。"},

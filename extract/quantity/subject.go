@@ -112,7 +112,14 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 		}
 	}
 	if q.category == people || q.category == count {
-		if sub := s.phraseAfter(q.tail, sentB, afterMode(q)); sub != "" {
+		if sub, e := s.phraseAfterEnd(q.tail, sentB, afterMode(q)); sub != "" {
+			if q.category == count && s.on(ruleRateAfter) && s.suffixSoon(e, sentB) {
+				// 3个县区职工入会率超过95%: the regions are counted, the
+				// rest of the phrase names their rate.
+				if t, ok := s.tokenStartingAt(q.tail); ok && t.end < e && nounPOS(t.pos) {
+					return string(s.r[t.start:t.end])
+				}
+			}
 			return sub
 		}
 		if nounUnits[q.unit] && s.on(ruleUnitNoun) {
