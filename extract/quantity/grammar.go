@@ -276,8 +276,8 @@ var abstractNouns = []string{
 
 // viewNouns and viewVerbs before a number label a page's view counter.
 var (
-	viewNouns = []string{"浏览次数", "点击数", "阅读数", "浏览量", "点击量", "阅读量", "访问量", "人气"}
-	viewVerbs = []string{"浏览", "点击", "阅读", "访问", "围观"}
+	viewNouns = []string{"浏览次数", "点击数", "阅读数", "浏览量", "点击量", "阅读量", "访问量", "人气", "下载次数", "下载量", "评论数", "点赞数", "收藏数", "转发量"}
+	viewVerbs = []string{"浏览", "点击", "阅读", "访问", "围观", "下载", "评论", "点赞", "收藏", "转发"}
 )
 
 // sessionWords after 次 make X次 a plenary session's number (五次全会).
@@ -295,7 +295,7 @@ var changeTo = []string{
 }
 
 // originTimes name the starting point of a change: 由上年的88.2%.
-var originTimes = []string{"上年同期", "去年同期", "上年底", "去年底", "上一年", "上年", "去年", "年初", "年底", "前年"}
+var originTimes = []string{"上年同期", "去年同期", "上年底", "去年底", "上一年", "上年", "去年", "年初", "年底", "前年", "原来"}
 
 // comparisons put a gap between two terms: 增幅高于增速1.2个百分点.
 var comparisons = []string{"高于", "低于", "快于", "慢于", "多于", "少于"}

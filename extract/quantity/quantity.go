@@ -187,6 +187,7 @@ func (s *scanner) segment(i int) {
 
 // fixTokens corrects gse's words where its tags mislead the subject rules
 // (quantity.pos-fixes): a documented word gets the tag it acts as, a word
+// gse calls a numeral that holds no numeral rune (大米, not 全年) is a noun, a word
 // of two or more runes ending in 于 (领先于, 高于) is a verb with its
 // preposition, and a word gse splits in two (占|比) is joined into one noun.
 // It works in place.
@@ -196,6 +197,10 @@ func fixTokens(ts []zh.Token) []zh.Token {
 		t := ts[i]
 		if p, ok := posFixes[t.Text]; ok {
 			t.Pos = p
+		} else if t.Pos == "m" && !strings.HasPrefix(t.Text, "全") && !strings.ContainsFunc(t.Text, numeralRune) {
+			// 大米: a numeral without a numeral rune is a noun; 全年 and
+			// 全部 say how much of a whole.
+			t.Pos = "n"
 		} else if len(t.Text) > len("于") && strings.HasSuffix(t.Text, "于") && t.Pos != "" && t.Pos[0] == 'n' {
 			t.Pos = "v"
 		}
@@ -472,7 +477,7 @@ func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 	if u.word == "次" && s.sessionAfter(end) {
 		return q, false
 	}
-	if (u.word == "次" || u.category == people) && s.on(ruleViewCount) && s.viewCount(i) {
+	if (u.word == "次" || u.word == "条" || u.category == people) && s.on(ruleViewCount) && s.viewCount(i) {
 		return q, false
 	}
 	if !num.digit && !bareUnits[u.word] {

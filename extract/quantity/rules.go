@@ -147,7 +147,7 @@ func init() {
 			"numbers in short quotations belong to names (“一区多园”), but a quotation after a colon or holding a clause mark is speech, and its figures count",
 			"他说：“今年我们为职工发放慰问金30万元。”", "开展“三送一帮”活动。"},
 		{&ruleViewCount, "quantity.view-count",
-			"a view counter's label before a number (浏览, 点击, 阅读量 …) makes it page chrome, not a figure (gold README: view counts are not gold)",
+			"a view, download or comment counter's label before a number (浏览, 点击, 阅读量, 下载次数, 评论 …) makes it page chrome, not a figure (gold README: view counts are not gold)",
 			"发布时间：2023-05-12 浏览：1523次", "全年开展送法进企业活动1523次"},
 		{&ruleUnquoted, "quantity.subject-unquoted",
 			"a subject drops the quotation marks of a name it holds (“金秋助学”资金 is 金秋助学资金): gold subjects are never quoted; book titles keep 《》",

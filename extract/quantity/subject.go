@@ -702,7 +702,9 @@ func (s *scanner) phraseSpan(i, limit int, dropVerb bool) (int, int) {
 			break
 		}
 		ts := s.wordStart(k)
-		if ts < limit {
+		if ts < limit || ts > limit && isDigit(s.f[ts-1]) {
+			// A word right after digits is the unit of another figure
+			// (由3万人增加到): no subject reaches into it.
 			break
 		}
 		if start < end && end-ts <= maxSubject && s.fragment(ts, start) {
