@@ -280,6 +280,11 @@ var (
 	viewVerbs = []string{"浏览", "点击", "阅读", "访问", "围观", "下载", "评论", "点赞", "收藏", "转发"}
 )
 
+// compilationWords before N篇 label a page that compiles model texts (工作
+// 总结(通用7篇), 范文集合十篇, 精选5篇): the number counts the page's own
+// parts, not anything the union did.
+var compilationWords = []string{"通用", "精选", "范文", "集合", "合集", "汇总", "汇编", "大全", "优选", "集锦", "模板", "例文"}
+
 // sessionWords after 次 make X次 a plenary session's number (五次全会).
 var sessionWords = []string{"全会", "全委", "全体会议", "代表大会", "党代会", "会员代表大会"}
 

@@ -474,6 +474,9 @@ func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 	if u.category == count && s.on(ruleAbstractCount) && s.abstractAfter(end) {
 		return q, false
 	}
+	if u.word == "篇" && s.on(ruleCompilation) && s.endsWithAny(i, compilationWords) {
+		return q, false // 工作总结(通用7篇): a compilation page's label
+	}
 	if u.word == "次" && s.sessionAfter(end) {
 		return q, false
 	}

@@ -65,6 +65,7 @@ var (
 	ruleHonour          *rule.Rule
 	rulePeopleByNoun    *rule.Rule
 	ruleRateAfter       *rule.Rule
+	ruleCompilation     *rule.Rule
 	ruleSuperlative     *rule.Rule
 	ruleCountOfFigures  *rule.Rule
 )
@@ -161,6 +162,9 @@ func init() {
 		{&ruleRateAfter, "quantity.subject-rate-after",
 			"a noun phrase after a count that runs on into a rate or an amount (职工|入会|率) names what the things counted have: the count is of its first noun (3个县区职工入会率超过95% counts 县区)",
 			"全市有3个县区职工入会率超过95%。", "全市有3个县区职工书屋。"},
+		{&ruleCompilation, "quantity.compilation-label",
+			"N篇 after a compilation's label (通用, 精选, 范文集合 …: compilationWords) counts the model texts a page compiles, page chrome rather than a figure",
+			"2024年工会工作总结(通用6篇)", "全年在各级媒体刊发稿件6篇。"},
 		{&rulePeopleAhead, "quantity.subject-people-ahead",
 			"a count of people with a modifying clause after it (在竞赛中获奖的) is measured by the first noun of people (peopleHeads) that ends the clause's phrase",
 			"大会表彰了26名在技能竞赛中获奖的职工。", "大会表彰了26名，奖励职工。"},
