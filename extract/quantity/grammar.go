@@ -62,6 +62,8 @@ var units = sortUnits([]unitWord{
 	{word: "成", category: rate, unit: "%", scale: 10},
 
 	{word: "场次", category: count},
+	{word: "批次", category: count},
+	{word: "件次", category: count},
 	{word: "家次", category: count},
 	{word: "家", category: count},
 	{word: "个", category: count},

@@ -146,7 +146,7 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 	}
 	// 劳动者入会1.57万人 counts people, but 免费体检1800人次 counts what
 	// was done.
-	dropVerb := q.category == people && q.unit != "人次" || q.category == count && q.unit != "次" && q.unit != "场次"
+	dropVerb := (q.category == people || q.category == count) && !strings.HasSuffix(q.unit, "次")
 	if sub := s.phraseBefore(j, sentA, dropVerb); sub != "" {
 		return sub
 	}
@@ -263,13 +263,14 @@ func (s *scanner) rangeSubject(i int, unit string, prev []corpus.Metric) (string
 }
 
 // afterMode is how phraseAfter reads the noun after a count of q's unit:
-// after 次 a verb says what was done (三次深入联系点, 3万人次观看演出), and
+// after a unit of times (次, 人次, 批次) a verb says what was done (三次深入
+// 联系点), and
 // after 人 the phrase ends at its noun of people.
 func afterMode(q quantity) phraseMode {
-	switch q.unit {
-	case "次", "场次", "人次":
+	switch {
+	case strings.HasSuffix(q.unit, "次"):
 		return verbFirst
-	case "人":
+	case q.unit == "人":
 		return peopleHead
 	}
 	return 0
