@@ -187,7 +187,7 @@ var peopleHeads = []string{
 	"职工", "工人", "农民工", "会员", "员工", "群众", "居民", "党员", "劳模", "模范",
 	"干部", "学生", "大学生", "劳动者", "子女", "家属", "代表", "选手", "志愿者",
 	"人员", "骨干", "教师", "医生", "老人", "儿童", "妇女", "工匠", "技师", "司机",
-	"快递员", "骑手", "环卫工", "工作者",
+	"快递员", "骑手", "环卫工", "工作者", "小哥", "外卖员",
 }
 
 // gluedWords start with a measure word but are no noun the segmenter glued
@@ -198,10 +198,12 @@ var gluedWords = []string{"部分", "个别", "个性"}
 // rules, with the tag they act as: 职工之家 is a noun (gse: 之家 pronoun),
 // 新建 and 到期 verbs (gse: a place name, an adverb), 荣获 a verb (gse: a
 // person's name), 选手 a noun (gse: a verb), 非公 (企业) an attribute (gse:
-// an adverb), and 为 alone a preposition (gse: an unknown morpheme, which
-// the subject rules take for a noun).
+// an adverb), 为 alone a preposition (gse: an unknown morpheme, which the
+// subject rules take for a noun), and 一行 (a delegation: 一行5人) a noun
+// (gse: a numeral).
 var posFixes = map[string]string{
 	"之家": "n", "新建": "v", "到期": "v", "荣获": "v", "选手": "n", "非公": "b", "为": "p",
+	"一行": "n",
 }
 
 // splitWords are nouns gse cuts in two, by their first part: 占比 (a

@@ -181,6 +181,8 @@ func TestSubjectExact(t *testing.T) {
 		{"verb with 于 is no noun", "全市68个工会驿站数领先于周边县市。", "68个", "工会驿站数"},
 		{"numeral tag on a noun", "发放慰问品1000份、大米500袋。", "500袋", "大米"},
 		{"no subject in another figure's unit", "工会会员由原来的3万人增加到5万人。", "5万人", "工会会员"},
+		{"verb before a noun of people", "为全市2000名快递小哥送上防暑用品。", "2000名", "快递小哥"},
+		{"a delegation", "省总工会调研组一行6人来我县调研。", "6人", "省总工会调研组一行"},
 		{"own noun after 和", "共评出12名技术能手和40名获奖选手。", "40名", "获奖选手"},
 		{"sum before a noun of money", "工会为每名困难职工送去800元慰问金。", "800元", "慰问金"},
 		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},

@@ -109,7 +109,7 @@ func init() {
 			"a count of abstract nouns (四个方面, 三种形式, 两项原则) structures a text; a documented word list (abstractNouns), unless the noun only modifies a concrete one (12个服务站点)",
 			"通过走访、座谈和问卷三种形式听取意见。", "建成12个服务站点。"},
 		{&rulePeopleHead, "quantity.subject-people-head",
-			"after a count of people the subject ends at its first noun of people (a documented word list, peopleHeads), not at the verb gse tags as a noun after it",
+			"after a count of people the subject ends at its first noun of people (a documented word list, peopleHeads), not at the verb gse tags as a noun after it; a verb gse tags before a noun of people modifies it (快递小哥)",
 			"为机关28名女职工免费体检。", "为机关28名困难职工子女发放助学金。"},
 		{&ruleNounAfterDe, "quantity.subject-noun-after-de",
 			"a sum followed by 的 and a noun modifies that noun (每户2500元的慰问标准, 2000元至3500元不等的标准), unless the noun frames the sentence (的基础上)",

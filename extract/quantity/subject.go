@@ -650,6 +650,14 @@ func (s *scanner) phraseAfterEnd(i, limit int, mode phraseMode) (string, int) {
 				continue
 			}
 		}
+		if t.pos == "v" && end == start && !verb && mode&peopleHead != 0 && t.end < limit && s.on(rulePeopleHead) {
+			// 2000名快递小哥: gse's verb that modifies a noun of people.
+			if n, ok := s.tokenStartingAt(t.end); ok && nounPOS(n.pos) && s.spanEndsWith(n.start, n.end, peopleHeads) {
+				verb = true
+				end = t.end
+				continue
+			}
+		}
 		if t.pos == "v" && !noun && !verb && mode&verbFirst != 0 {
 			// 三次深入联系点: a verb and its object say what was done.
 			verb = true
