@@ -105,6 +105,13 @@ var units = sortUnits([]unitWord{
 	{word: "幅", category: count},
 	{word: "封", category: count},
 	{word: "例", category: count},
+	{word: "块", category: count},
+	{word: "面", category: count},
+	{word: "枚", category: count},
+	{word: "组", category: count},
+	{word: "双", category: count},
+	{word: "顶", category: count},
+	{word: "副", category: count},
 	{word: "类", category: count},
 	{word: "县", category: count},
 	{word: "市", category: count},
@@ -163,7 +170,7 @@ var oneUnits = map[string]bool{"名": true, "位": true, "人": true, "人次": 
 
 // thingUnits measure things handed out or installed; after them a lone 一
 // counts when a verb of providing governs it (配备一台洗衣机).
-var thingUnits = map[string]bool{"台": true, "辆": true, "套": true, "袋": true, "桶": true, "箱": true, "盒": true, "瓶": true, "床": true, "件": true, "张": true, "部": true, "座": true, "间": true, "本": true}
+var thingUnits = map[string]bool{"台": true, "辆": true, "套": true, "袋": true, "桶": true, "箱": true, "盒": true, "瓶": true, "床": true, "件": true, "张": true, "部": true, "座": true, "间": true, "本": true, "块": true, "面": true, "枚": true, "双": true, "顶": true, "副": true}
 
 // provideVerbs give, buy or install things: in their clause, 一台 or 一袋 is
 // a thing provided. 每人 and 每户 share things out.

@@ -687,10 +687,11 @@ func (s *scanner) eachTime(i int) bool {
 const maxProvideLook = 24
 
 // providedBefore reports whether the clause before i, through a list's
-// 、, gives things out: 为每个站点配备一台洗衣机, 每户发放一袋大米、一桶油.
+// 、 and the colon that opens it, gives things out: 为每个站点配备一台洗衣机,
+// 每户发放一袋大米、一桶油, 发放慰问品：大米一袋.
 func (s *scanner) providedBefore(i int) bool {
 	a := i
-	for a > 0 && a > i-maxProvideLook && (s.f[a-1] == '、' || !isBreak(s.f[a-1])) {
+	for a > 0 && a > i-maxProvideLook && (s.f[a-1] == '、' || s.f[a-1] == '：' || s.f[a-1] == ':' || !isBreak(s.f[a-1])) {
 		a--
 	}
 	clause := string(s.f[a:i])
