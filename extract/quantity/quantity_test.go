@@ -183,6 +183,7 @@ func TestSubjectExact(t *testing.T) {
 		{"no subject in another figure's unit", "工会会员由原来的3万人增加到5万人。", "5万人", "工会会员"},
 		{"verb before a noun of people", "为全市2000名快递小哥送上防暑用品。", "2000名", "快递小哥"},
 		{"a delegation", "省总工会调研组一行6人来我县调研。", "6人", "省总工会调研组一行"},
+		{"label line above", "表彰名单\n全省优秀工会工作者\n--12名--\n", "12名", "全省优秀工会工作者"},
 		{"own noun after 和", "共评出12名技术能手和40名获奖选手。", "40名", "获奖选手"},
 		{"sum before a noun of money", "工会为每名困难职工送去800元慰问金。", "800元", "慰问金"},
 		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},

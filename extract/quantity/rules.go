@@ -66,6 +66,7 @@ var (
 	rulePeopleByNoun    *rule.Rule
 	ruleRateAfter       *rule.Rule
 	ruleCompilation     *rule.Rule
+	ruleLineAbove       *rule.Rule
 	ruleSuperlative     *rule.Rule
 	ruleCountOfFigures  *rule.Rule
 )
@@ -165,6 +166,9 @@ func init() {
 		{&ruleCompilation, "quantity.compilation-label",
 			"N篇 after a compilation's label (通用, 精选, 范文集合 …: compilationWords) counts the model texts a page compiles, page chrome rather than a figure",
 			"2024年工会工作总结(通用6篇)", "全年在各级媒体刊发稿件6篇。"},
+		{&ruleLineAbove, "quantity.subject-line-above",
+			"a figure alone on its line but for decoration (--35家--, a table cell), with no subject of its own, is measured by the short label line above it (at most maxLabel runes, no sentence mark)",
+			"全省模范职工之家\n--35家--", "全省模范职工之家。\n--35家--"},
 		{&rulePeopleAhead, "quantity.subject-people-ahead",
 			"a count of people with a modifying clause after it (在竞赛中获奖的) is measured by the first noun of people (peopleHeads) that ends the clause's phrase",
 			"大会表彰了26名在技能竞赛中获奖的职工。", "大会表彰了26名，奖励职工。"},

@@ -163,7 +163,51 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 			return sub
 		}
 	}
-	return s.prevSubject(prev, sentA)
+	if sub := s.prevSubject(prev, sentA); sub != "" {
+		return sub
+	}
+	if s.on(ruleLineAbove) {
+		return s.lineAbove(q)
+	}
+	return ""
+}
+
+// lineAbove returns the line above q when q stands alone on its line but
+// for decoration (--1名--, a table's cell) and that line is a short label
+// without a sentence mark: 全国优秀工会工作者 over --1名--. Otherwise "".
+func (s *scanner) lineAbove(q quantity) string {
+	a, b := q.start, q.tail
+	for a > 0 && s.f[a-1] != '\n' && lineDecoration(s.f[a-1]) {
+		a--
+	}
+	for b < len(s.f) && s.f[b] != '\n' && lineDecoration(s.f[b]) {
+		b++
+	}
+	if a == 0 || s.f[a-1] != '\n' || b < len(s.f) && s.f[b] != '\n' {
+		return ""
+	}
+	e := a - 1
+	for e > 0 && (s.f[e-1] == '\n' || isGapSpace(s.f[e-1])) {
+		e--
+	}
+	st := e
+	for st > 0 && s.f[st-1] != '\n' {
+		st--
+		if e-st > maxLabel || isSentenceEnd(s.f[st]) || isBreak(s.f[st]) {
+			return ""
+		}
+	}
+	return strings.TrimSpace(string(s.r[st:e]))
+}
+
+// maxLabel caps the label line a figure alone on its line takes as its
+// subject: a list's heading, not a sentence.
+const maxLabel = 20
+
+// lineDecoration reports whether c only decorates a figure alone on its
+// line: spaces, dashes, stars, colons, brackets.
+func lineDecoration(c rune) bool {
+	return isGapSpace(c) && c != '\n' || strings.ContainsRune("-—–~*·•:：|()（）【】[]", c)
 }
 
 // changeEndSubject returns the subject of the start of a change written
