@@ -67,6 +67,8 @@ var (
 	ruleRateAfter       *rule.Rule
 	ruleCompilation     *rule.Rule
 	ruleLineAbove       *rule.Rule
+	ruleGrowthAmount    *rule.Rule
+	ruleMeasureNoun     *rule.Rule
 	ruleSuperlative     *rule.Rule
 	ruleCountOfFigures  *rule.Rule
 )
@@ -169,6 +171,12 @@ func init() {
 		{&ruleLineAbove, "quantity.subject-line-above",
 			"a figure alone on its line but for decoration (--35家--, a table cell), with no subject of its own, is measured by the short label line above it (at most maxLabel runes, no sentence mark)",
 			"全省模范职工之家\n--35家--", "全省模范职工之家。\n--35家--"},
+		{&ruleGrowthAmount, "quantity.subject-growth-amount",
+			"an amount (not a rate) after a comparison and a growth word (较上年增加36万元) measures the growth of the thing before the comparison, as a growth rate does",
+			"全年帮扶资金支出较上年增加36万元。", "全年帮扶资金支出增加36万元。"},
+		{&ruleMeasureNoun, "quantity.subject-measure-noun",
+			"a measure noun alone before a figure (人数, 金额, 总数 …: measureNouns) takes in the verb before it, which names what it measures: 参保人数, 理赔金额",
+			"职工互助保障参保人数8.6万人次。", "职工互助保障参保职工8.6万人次。"},
 		{&rulePeopleAhead, "quantity.subject-people-ahead",
 			"a count of people with a modifying clause after it (在竞赛中获奖的) is measured by the first noun of people (peopleHeads) that ends the clause's phrase",
 			"大会表彰了26名在技能竞赛中获奖的职工。", "大会表彰了26名，奖励职工。"},

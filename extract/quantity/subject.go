@@ -90,6 +90,28 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 			return base + string(s.r[gs:j])
 		}
 	}
+	if q.category != rate && s.on(ruleGrowthAmount) {
+		// 帮扶资金支出较上年增加36万元: an amount of growth after a
+		// comparison grows the thing before it.
+		for _, g := range growthWords {
+			if !s.endsWith(j, g) {
+				continue
+			}
+			gs := j - utf8.RuneCountInString(g)
+			if c := s.skipComparison(gs, sentA); c < gs {
+				base := s.phraseBefore(c, sentA, false)
+				if base == "" {
+					base = s.prevSubject(prev, sentA)
+				}
+				if base != "" {
+					// The comparison stays, as the gold writes it
+					// (送温暖金额比上年增加).
+					return base + string(s.r[c:j])
+				}
+			}
+			break
+		}
+	}
 	if q.category == rate && q.end < sentB && s.has(q.end, "的") && (q.start == sentA || s.endsWith(q.start, "有") || isBreak(s.f[q.start-1])) {
 		// 全区有85%的企业建立了增长机制: the share of 企业.
 		if sub := s.phraseAfter(q.end+1, sentB, 0); sub != "" {
@@ -773,8 +795,16 @@ func (s *scanner) phraseSpan(i, limit int, dropVerb bool) (int, int) {
 		}
 		isNoun := nounPOS(pos)
 		if !isNoun && nounRunes >= 2 {
-			if pos == "v" && s.governedAt(ts) && end-ts <= maxSubject {
-				start = ts
+			if pos == "v" && end-ts <= maxSubject {
+				if s.governedAt(ts) {
+					start = ts // 筹集帮扶资金 → 帮扶资金
+				} else if s.on(ruleMeasureNoun) && start < end && s.measureNounAt(start, end) {
+					// 参保人数, 理赔金额: a measure noun alone says nothing
+					// of what it measures; the nouns before its verb go
+					// with it (农民工入会人数).
+					start = ts
+					continue
+				}
 			}
 			break
 		}
@@ -825,6 +855,24 @@ func (s *scanner) fragment(ts, te int) bool {
 		return true
 	}
 	return strings.ContainsRune(boundSuffixes, s.f[te])
+}
+
+// measureNouns measure something they do not name: 人数, 金额, 总数 …
+// (a documented list). Alone they are no subject; the verb before them
+// names what they measure (参保人数, 理赔金额).
+var measureNouns = []string{"人数", "金额", "总数", "数量", "总额", "次数", "户数", "比例", "总量", "规模"}
+
+// measureNounAt reports whether the phrase a..b is a measure noun alone.
+func (s *scanner) measureNounAt(a, b int) bool {
+	if s.wordEnd(a) != b {
+		return false
+	}
+	for _, w := range measureNouns {
+		if b-a == utf8.RuneCountInString(w) && s.has(a, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // governedAt reports whether the verb at ts follows a verb of raising,
