@@ -175,7 +175,7 @@ func init() {
 			"an amount (not a rate) after a comparison and a growth word (较上年增加36万元) measures the growth of the thing before the comparison, as a growth rate does",
 			"全年帮扶资金支出较上年增加36万元。", "全年帮扶资金支出增加36万元。"},
 		{&ruleMeasureNoun, "quantity.subject-measure-noun",
-			"a measure noun alone before a figure (人数, 金额, 总数 …: measureNouns) takes in the verb before it, which names what it measures: 参保人数, 理赔金额",
+			"a measure noun alone before a figure (人数, 金额, 覆盖率 …: measureNouns) takes in the verb before it, which names what it measures: 参保人数, 理赔金额, 厂务公开覆盖率",
 			"职工互助保障参保人数8.6万人次。", "职工互助保障参保职工8.6万人次。"},
 		{&rulePeopleAhead, "quantity.subject-people-ahead",
 			"a count of people with a modifying clause after it (在竞赛中获奖的) is measured by the first noun of people (peopleHeads) that ends the clause's phrase",

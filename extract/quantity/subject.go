@@ -795,8 +795,8 @@ func (s *scanner) phraseSpan(i, limit int, dropVerb bool) (int, int) {
 		}
 		isNoun := nounPOS(pos)
 		if !isNoun && nounRunes >= 2 {
-			if pos == "v" && end-ts <= maxSubject {
-				if s.governedAt(ts) {
+			if (pos == "v" || pos == "ad") && end-ts <= maxSubject {
+				if pos == "v" && s.governedAt(ts) {
 					start = ts // 筹集帮扶资金 → 帮扶资金
 				} else if s.on(ruleMeasureNoun) && start < end && s.measureNounAt(start, end) {
 					// 参保人数, 理赔金额: a measure noun alone says nothing
@@ -857,10 +857,10 @@ func (s *scanner) fragment(ts, te int) bool {
 	return strings.ContainsRune(boundSuffixes, s.f[te])
 }
 
-// measureNouns measure something they do not name: 人数, 金额, 总数 …
+// measureNouns measure something they do not name: 人数, 金额, 覆盖率 …
 // (a documented list). Alone they are no subject; the verb before them
-// names what they measure (参保人数, 理赔金额).
-var measureNouns = []string{"人数", "金额", "总数", "数量", "总额", "次数", "户数", "比例", "总量", "规模"}
+// names what they measure (参保人数, 理赔金额, 厂务公开覆盖率).
+var measureNouns = []string{"人数", "金额", "总数", "数量", "总额", "次数", "户数", "比例", "总量", "规模", "覆盖率", "覆盖面"}
 
 // measureNounAt reports whether the phrase a..b is a measure noun alone.
 func (s *scanner) measureNounAt(a, b int) bool {
