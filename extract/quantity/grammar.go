@@ -62,6 +62,8 @@ var units = sortUnits([]unitWord{
 	{word: "成", category: rate, unit: "%", scale: 10},
 
 	{word: "场次", category: count},
+	{word: "批次", category: count},
+	{word: "件次", category: count},
 	{word: "家次", category: count},
 	{word: "家", category: count},
 	{word: "个", category: count},
@@ -103,6 +105,13 @@ var units = sortUnits([]unitWord{
 	{word: "幅", category: count},
 	{word: "封", category: count},
 	{word: "例", category: count},
+	{word: "块", category: count},
+	{word: "面", category: count},
+	{word: "枚", category: count},
+	{word: "组", category: count},
+	{word: "双", category: count},
+	{word: "顶", category: count},
+	{word: "副", category: count},
 	{word: "类", category: count},
 	{word: "县", category: count},
 	{word: "市", category: count},
@@ -115,7 +124,7 @@ var units = sortUnits([]unitWord{
 	{word: "年"}, {word: "月"}, {word: "日"}, {word: "号"}, {word: "天"},
 	{word: "周"}, {word: "周年"}, {word: "小时"}, {word: "时"}, {word: "点"},
 	{word: "分"}, {word: "分钟"}, {word: "秒"}, {word: "岁"}, {word: "届"},
-	{word: "个月"}, {word: "个小时"}, {word: "个工作日"}, {word: "个星期"},
+	{word: "个月"}, {word: "个多月"}, {word: "个半月"}, {word: "个小时"}, {word: "个多小时"}, {word: "个半小时"}, {word: "个工作日"}, {word: "个星期"},
 	{word: "个年头"}, {word: "星期"}, {word: "世纪"}, {word: "年代"},
 	{word: "号楼"}, {word: "楼"}, {word: "层"}, {word: "室"}, {word: "路"},
 	{word: "米"}, {word: "公里"}, {word: "节"}, {word: "倍"},
@@ -161,7 +170,7 @@ var oneUnits = map[string]bool{"名": true, "位": true, "人": true, "人次": 
 
 // thingUnits measure things handed out or installed; after them a lone 一
 // counts when a verb of providing governs it (配备一台洗衣机).
-var thingUnits = map[string]bool{"台": true, "辆": true, "套": true, "袋": true, "桶": true, "箱": true, "盒": true, "瓶": true, "床": true, "件": true, "张": true, "部": true, "座": true, "间": true, "本": true}
+var thingUnits = map[string]bool{"台": true, "辆": true, "套": true, "袋": true, "桶": true, "箱": true, "盒": true, "瓶": true, "床": true, "件": true, "张": true, "部": true, "座": true, "间": true, "本": true, "块": true, "面": true, "枚": true, "双": true, "顶": true, "副": true}
 
 // provideVerbs give, buy or install things: in their clause, 一台 or 一袋 is
 // a thing provided. 每人 and 每户 share things out.
@@ -185,7 +194,7 @@ var peopleHeads = []string{
 	"职工", "工人", "农民工", "会员", "员工", "群众", "居民", "党员", "劳模", "模范",
 	"干部", "学生", "大学生", "劳动者", "子女", "家属", "代表", "选手", "志愿者",
 	"人员", "骨干", "教师", "医生", "老人", "儿童", "妇女", "工匠", "技师", "司机",
-	"快递员", "骑手", "环卫工", "工作者",
+	"快递员", "骑手", "环卫工", "工作者", "小哥", "外卖员",
 }
 
 // gluedWords start with a measure word but are no noun the segmenter glued
@@ -194,8 +203,19 @@ var gluedWords = []string{"部分", "个别", "个性"}
 
 // posFixes are words of the genre whose gse tag misleads the subject
 // rules, with the tag they act as: 职工之家 is a noun (gse: 之家 pronoun),
-// 新建 a verb (gse: place name).
-var posFixes = map[string]string{"之家": "n", "新建": "v"}
+// 新建 and 到期 verbs (gse: a place name, an adverb), 荣获 a verb (gse: a
+// person's name), 选手 a noun (gse: a verb), 非公 (企业) an attribute (gse:
+// an adverb), 为 alone a preposition (gse: an unknown morpheme, which the
+// subject rules take for a noun), and 一行 (a delegation: 一行5人) a noun
+// (gse: a numeral).
+var posFixes = map[string]string{
+	"之家": "n", "新建": "v", "到期": "v", "荣获": "v", "选手": "n", "非公": "b", "为": "p",
+	"一行": "n",
+}
+
+// splitWords are nouns gse cuts in two, by their first part: 占比 (a
+// share) comes out as 占 and 比, a preposition that ends a subject.
+var splitWords = map[string]string{"占": "比"}
 
 // moneyNouns end nouns of money: with nothing before a sum in its clause,
 // one of them ending the clause before names it (发放助学金，每人2000元).
@@ -250,7 +270,8 @@ func sortUnits(us []unitWord) []unitWord {
 }
 
 // articleWords before a lone 一 make it an article, not a count.
-var articleWords = []string{"作为", "身为", "是", "做", "当", "成为", "上", "下", "另", "这", "那", "同", "唯", "统", "之"}
+// After 的 a lone 一 opens a noun phrase (召开的一次重要会议, 最多的一次).
+var articleWords = []string{"作为", "身为", "是", "做", "当", "成为", "上", "下", "另", "这", "那", "同", "唯", "统", "之", "的"}
 
 // abstractNouns after a count make it an enumeration of a speech's points
 // (四个方面, 三项工作, 两个重点难点) rather than a figure.
@@ -266,9 +287,14 @@ var abstractNouns = []string{
 
 // viewNouns and viewVerbs before a number label a page's view counter.
 var (
-	viewNouns = []string{"浏览次数", "点击数", "阅读数", "浏览量", "点击量", "阅读量", "访问量", "人气"}
-	viewVerbs = []string{"浏览", "点击", "阅读", "访问", "围观"}
+	viewNouns = []string{"浏览次数", "点击数", "阅读数", "浏览量", "点击量", "阅读量", "访问量", "人气", "下载次数", "下载量", "评论数", "点赞数", "收藏数", "转发量"}
+	viewVerbs = []string{"浏览", "点击", "阅读", "访问", "围观", "下载", "评论", "点赞", "收藏", "转发"}
 )
+
+// compilationWords before N篇 label a page that compiles model texts (工作
+// 总结(通用7篇), 范文集合十篇, 精选5篇): the number counts the page's own
+// parts, not anything the union did.
+var compilationWords = []string{"通用", "精选", "范文", "集合", "合集", "汇总", "汇编", "大全", "优选", "集锦", "模板", "例文"}
 
 // sessionWords after 次 make X次 a plenary session's number (五次全会).
 var sessionWords = []string{"全会", "全委", "全体会议", "代表大会", "党代会", "会员代表大会"}
@@ -285,7 +311,7 @@ var changeTo = []string{
 }
 
 // originTimes name the starting point of a change: 由上年的88.2%.
-var originTimes = []string{"上年同期", "去年同期", "上年底", "去年底", "上一年", "上年", "去年", "年初", "年底", "前年"}
+var originTimes = []string{"上年同期", "去年同期", "上年底", "去年底", "上一年", "上年", "去年", "年初", "年底", "前年", "原来"}
 
 // comparisons put a gap between two terms: 增幅高于增速1.2个百分点.
 var comparisons = []string{"高于", "低于", "快于", "慢于", "多于", "少于"}

@@ -100,3 +100,21 @@ func TestHeldoutRealPages(t *testing.T) {
 	}
 	scoreHeldout(t, docs)
 }
+
+// TestHeldoutHonoursAndBulletins scores testdata/heldout4.jsonl: passages
+// written and annotated by hand after the second round of real-page rules
+// (honours granted and won, statistical bulletins with shares and
+// superlatives, modifiers between a count and its noun of people, 两个100%,
+// 的一次, 两个老人), before the extractor was first run on them, with the
+// floors of the other sets. First measurement: P 0.973 R 0.973 subject
+// 0.944 over 37 metrics (3个县区职工入会率 taken for people); after the
+// general fix (a phrase running on into a rate), P 1.000 R 1.000 subject
+// 0.946. The two subjects left (an elided 职工入会率, 两个100%的目标) are
+// the annotator's inference, not the text's phrase.
+func TestHeldoutHonoursAndBulletins(t *testing.T) {
+	docs := sharedtest.ReadJSONL[heldoutDoc](t, "testdata/heldout4.jsonl")
+	if len(docs) < 5 {
+		t.Fatalf("only %d passages in heldout4.jsonl, want at least 5", len(docs))
+	}
+	scoreHeldout(t, docs)
+}

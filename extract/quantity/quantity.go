@@ -48,11 +48,16 @@ func extract(text string, force *rule.Rule, forceOn bool) []corpus.Metric {
 
 // scanner holds one text in the forms the grammar needs.
 type scanner struct {
-	src  []rune // the text as given
-	v    view   // the text the grammar reads, and its map back to src
-	text string // the view, for zh.Cut
-	r    []rune // the view
-	f    []rune // the view folded rune by rune: simplified, halfwidth
+	src string // the text as given
+	// srcByteAt holds the byte offset in src of each rune, and len(src);
+	// nil when the view is src itself, whose offsets byteAt holds. Surfaces
+	// and sentences are cut from src by these offsets rather than built
+	// from runes.
+	srcByteAt []int
+	v         view   // the text the grammar reads, and its map back to src
+	text      string // the view, for zh.Cut
+	r         []rune // the view
+	f         []rune // the view folded rune by rune: simplified, halfwidth
 	// byteAt holds the byte offset in text of each rune, and len(text).
 	byteAt []int
 	// tokStart, tokEnd and tokPos give, for each rune, the span and part of
@@ -103,9 +108,13 @@ func newScannerWith(text string, force *rule.Rule, forceOn bool) *scanner {
 	s := &scanner{force: force, forceOn: forceOn}
 	s.v = s.newView(text)
 	r := []rune(s.v.text)
-	s.src = r
+	s.src = text
 	if s.v.orig != nil {
-		s.src = []rune(text)
+		s.srcByteAt = make([]int, 0, len(s.v.orig))
+		for b := range text {
+			s.srcByteAt = append(s.srcByteAt, b)
+		}
+		s.srcByteAt = append(s.srcByteAt, len(text))
 	}
 	text = s.v.text
 	f := make([]rune, len(r))
@@ -164,16 +173,44 @@ func (s *scanner) segment(i int) {
 		n++
 	}
 	runeAt[len(part)] = n
-	fix := s.on(rulePOSFixes)
-	for _, t := range zh.Cut(part, false) {
+	ts := zh.Cut(part, false)
+	if s.on(rulePOSFixes) {
+		ts = fixTokens(ts)
+	}
+	for _, t := range ts {
 		tk := token{start: runeAt[t.Start], end: runeAt[t.End], pos: t.Pos}
-		if p, ok := posFixes[t.Text]; ok && fix {
-			tk.pos = p
-		}
 		for k := tk.start; k < tk.end; k++ {
 			s.tokStart[k], s.tokEnd[k], s.tokPos[k] = tk.start, tk.end, tk.pos
 		}
 	}
+}
+
+// fixTokens corrects gse's words where its tags mislead the subject rules
+// (quantity.pos-fixes): a documented word gets the tag it acts as, a word
+// gse calls a numeral that holds no numeral rune (大米, not 全年) is a noun, a word
+// of two or more runes ending in 于 (领先于, 高于) is a verb with its
+// preposition, and a word gse splits in two (占|比) is joined into one noun.
+// It works in place.
+func fixTokens(ts []zh.Token) []zh.Token {
+	out := ts[:0]
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if p, ok := posFixes[t.Text]; ok {
+			t.Pos = p
+		} else if t.Pos == "m" && !strings.HasPrefix(t.Text, "全") && !strings.ContainsFunc(t.Text, numeralRune) {
+			// 大米: a numeral without a numeral rune is a noun; 全年 and
+			// 全部 say how much of a whole.
+			t.Pos = "n"
+		} else if len(t.Text) > len("于") && strings.HasSuffix(t.Text, "于") && t.Pos != "" && t.Pos[0] == 'n' {
+			t.Pos = "v"
+		}
+		if second, ok := splitWords[t.Text]; ok && i+1 < len(ts) && ts[i+1].Text == second && ts[i+1].Start == t.End {
+			t.Text, t.End, t.Pos = t.Text+second, ts[i+1].End, "n"
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // wordStart returns the first rune of the word that holds rune i, or -1.
@@ -257,6 +294,11 @@ func (s *scanner) has(i int, w string) bool {
 // a miss, the common case, costs one rune and no count of w's runes: the
 // word lists are tried at every number and every subject.
 func (s *scanner) endsWith(i int, w string) bool {
+	// Most calls fail on the last rune: its last UTF-8 byte tells them
+	// apart before any rune is encoded.
+	if w == "" || i <= 0 || i > len(s.f) || w[len(w)-1] != lastUTF8Byte(s.f[i-1]) {
+		return w == "" && i >= 0
+	}
 	var buf [utf8.UTFMax]byte
 	for w != "" {
 		i--
@@ -283,6 +325,14 @@ func numeralRune(c rune) bool {
 	}
 	_, ok := chineseDigit(c)
 	return ok
+}
+
+// lastUTF8Byte returns the last byte of c's UTF-8 encoding.
+func lastUTF8Byte(c rune) byte {
+	if c < utf8.RuneSelf {
+		return byte(c)
+	}
+	return byte(0x80 | c&0x3F)
 }
 
 // canStart reports whether a quantity may begin at i: a numeral or 百分之
@@ -424,10 +474,13 @@ func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 	if u.category == count && s.on(ruleAbstractCount) && s.abstractAfter(end) {
 		return q, false
 	}
+	if u.word == "篇" && s.on(ruleCompilation) && s.endsWithAny(i, compilationWords) {
+		return q, false // 工作总结(通用7篇): a compilation page's label
+	}
 	if u.word == "次" && s.sessionAfter(end) {
 		return q, false
 	}
-	if (u.word == "次" || u.category == people) && s.on(ruleViewCount) && s.viewCount(i) {
+	if (u.word == "次" || u.word == "条" || u.category == people) && s.on(ruleViewCount) && s.viewCount(i) {
 		return q, false
 	}
 	if !num.digit && !bareUnits[u.word] {
@@ -443,6 +496,9 @@ func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 	q.category, q.unit = u.category, u.unit
 	if q.unit == "" {
 		q.unit = u.word
+	}
+	if u.word == "个" && s.on(ruleCountOfFigures) && s.percentAfter(end) {
+		return q, false // 实现两个100%: how many figures, not things
 	}
 	if u.word == "个" && s.pointsAfter(end) {
 		// 分别提高6.1个和7.4个百分点: the first 个 shares the second's 百分点.
@@ -631,10 +687,11 @@ func (s *scanner) eachTime(i int) bool {
 const maxProvideLook = 24
 
 // providedBefore reports whether the clause before i, through a list's
-// 、, gives things out: 为每个站点配备一台洗衣机, 每户发放一袋大米、一桶油.
+// 、 and the colon that opens it, gives things out: 为每个站点配备一台洗衣机,
+// 每户发放一袋大米、一桶油, 发放慰问品：大米一袋.
 func (s *scanner) providedBefore(i int) bool {
 	a := i
-	for a > 0 && a > i-maxProvideLook && (s.f[a-1] == '、' || !isBreak(s.f[a-1])) {
+	for a > 0 && a > i-maxProvideLook && (s.f[a-1] == '、' || s.f[a-1] == '：' || s.f[a-1] == ':' || !isBreak(s.f[a-1])) {
 		a--
 	}
 	clause := string(s.f[a:i])
@@ -720,6 +777,16 @@ func (s *scanner) pointsAfter(end int) bool {
 		return ok && s.has(num.end, "个百分点")
 	}
 	return false
+}
+
+// percentAfter reports whether a percentage follows end right away (两个
+// 100%): the count numbers the figures, and the figures are the quantities.
+func (s *scanner) percentAfter(end int) bool {
+	if end >= len(s.f) || !isDigit(s.f[end]) {
+		return false
+	}
+	num, ok := parseNumeral(s.f, end)
+	return ok && num.end < len(s.f) && s.f[num.end] == '%'
 }
 
 // viewCount reports whether a page's view counter stands before i (浏览：
@@ -931,6 +998,10 @@ func (s *scanner) approxAround(q quantity, i int, inner string) string {
 // metric turns a match into a corpus.Metric with bounds, subject and
 // sentence; prev are the metrics found before it in the text.
 func (s *scanner) metric(q quantity, prev []corpus.Metric) corpus.Metric {
+	a, b := s.sentence(q.start)
+	if q.unit == "个" && s.on(rulePeopleByNoun) && s.peopleNounAfter(q.tail, b) {
+		q.category, q.unit = people, "人" // 两个老人 counts people
+	}
 	m := corpus.Metric{
 		Category: q.category,
 		Value:    q.value,
@@ -938,7 +1009,7 @@ func (s *scanner) metric(q quantity, prev []corpus.Metric) corpus.Metric {
 		High:     q.value,
 		Unit:     q.unit,
 		Approx:   q.approx,
-		Surface:  string(s.src[s.v.at(q.start):s.v.endAt(q.end)]),
+		Surface:  s.srcText(s.v.at(q.start), s.v.endAt(q.end)),
 		Offset:   s.v.at(q.start),
 	}
 	step := q.place
@@ -956,10 +1027,59 @@ func (s *scanner) metric(q quantity, prev []corpus.Metric) corpus.Metric {
 	case about:
 		m.Low, m.High = q.value*0.9, q.value*1.1
 	}
-	a, b := s.sentence(q.start)
-	m.Sentence = strings.TrimSpace(string(s.src[s.v.at(a):s.v.endAt(b)]))
+	m.Sentence = strings.TrimSpace(s.srcText(s.v.at(a), s.v.endAt(b)))
 	m.Subject = s.subject(q, a, b, prev)
+	if s.on(ruleUnquoted) && strings.ContainsAny(m.Subject, quoteMarks) {
+		m.Subject = unquote(m.Subject)
+	}
 	return m
+}
+
+// quoteMarks are the quotation marks a subject drops, keeping the name
+// inside: the gold never quotes a subject (“金秋助学”资金 is 金秋助学资金),
+// while book titles keep their marks (《工会信息》).
+const quoteMarks = "“”「」\"＂"
+
+func unquote(w string) string {
+	return strings.Map(func(c rune) rune {
+		if strings.ContainsRune(quoteMarks, c) {
+			return -1
+		}
+		return c
+	}, w)
+}
+
+// peopleNounAfter reports whether the noun phrase after a count at i ends
+// on a noun of people (peopleHeads): 三个困难职工, 两个老人.
+func (s *scanner) peopleNounAfter(i, limit int) bool {
+	// The whole phrase: 两个职工书屋 counts reading rooms.
+	w, e := s.phraseAfterEnd(i, limit, 0)
+	return w != "" && s.spanEndsWith(i, e, peopleHeads) && !s.suffixSoon(e, limit)
+}
+
+// suffixSoon reports whether one of the next two words at i is a bound
+// suffix standing alone (职工|入会|率): the noun phrase goes on into a
+// rate or an amount of what it names, and its people are not counted.
+func (s *scanner) suffixSoon(i, limit int) bool {
+	for n := 0; n < 2 && i < limit; n++ {
+		t, ok := s.tokenStartingAt(i)
+		if !ok {
+			return false
+		}
+		if t.end-t.start == 1 && strings.ContainsRune(boundSuffixes, s.f[t.start]) {
+			return true
+		}
+		i = t.end
+	}
+	return false
+}
+
+// srcText returns runes a to b of the text as given.
+func (s *scanner) srcText(a, b int) string {
+	if s.srcByteAt == nil {
+		return s.src[s.byteAt[a]:s.byteAt[b]]
+	}
+	return s.src[s.srcByteAt[a]:s.srcByteAt[b]]
 }
 
 // maxSentence caps each side of a sentence in runes; report sentences are

@@ -50,6 +50,8 @@ func (s *scanner) respectiveSubject(q quantity, sentA int, prev []corpus.Metric)
 		if s.endsWith(p, g) {
 			growth = g
 			p -= utf8.RuneCountInString(g)
+			// 分别比上年增长3%和5%: the comparison stands between.
+			p = s.skipComparison(p, sentA)
 			break
 		}
 	}
@@ -91,7 +93,42 @@ func (s *scanner) respectiveSubject(q quantity, sentA int, prev []corpus.Metric)
 		}
 		break
 	}
+	// 基层工会1200个，会员15万人，分别比上年增长3%和5%: with no 分别 list
+	// before, the n rates of this list grow the last n figures of the
+	// sentence in turn.
+	n := k + 1 + s.figuresAfter(q)
+	var cands []int
+	for i := len(prev) - 1; i >= 0 && s.spans[i].start >= sentA && len(cands) < maxListNouns; i-- {
+		if prev[i].Category != rate {
+			cands = append(cands, i)
+		}
+	}
+	if n >= 2 && len(cands) >= n {
+		if sub := prev[cands[n-1-k]].Subject; sub != "" {
+			s.resp = listItem{first: first, k: k}
+			return sub + growth, true
+		}
+	}
 	return "", false
+}
+
+// figuresAfter counts the figures in q's unit joined to q after it (3%和5%,
+// 3%、4%和5%), up to maxListNouns.
+func (s *scanner) figuresAfter(q quantity) int {
+	n, i := 0, q.end
+	for n < maxListNouns {
+		j := s.hasAny(i, coordJoins)
+		if j == 0 || i+j >= len(s.f) || !startsNumeral(s.f[i+j]) {
+			return n
+		}
+		next, ok := s.quantityAt(i+j, false)
+		if !ok || next.unit != q.unit {
+			return n
+		}
+		n++
+		i = next.end
+	}
+	return n
 }
 
 // nounList returns the noun phrases joined by 、/和/及/与 that end at i, in

@@ -60,6 +60,17 @@ var (
 	ruleMoneyAfter      *rule.Rule
 	ruleQuotedSpeech    *rule.Rule
 	ruleViewCount       *rule.Rule
+	ruleUnquoted        *rule.Rule
+	rulePeopleAhead     *rule.Rule
+	ruleHonour          *rule.Rule
+	rulePeopleByNoun    *rule.Rule
+	ruleRateAfter       *rule.Rule
+	ruleCompilation     *rule.Rule
+	ruleLineAbove       *rule.Rule
+	ruleGrowthAmount    *rule.Rule
+	ruleMeasureNoun     *rule.Rule
+	ruleSuperlative     *rule.Rule
+	ruleCountOfFigures  *rule.Rule
 )
 
 func init() {
@@ -101,7 +112,7 @@ func init() {
 			"a count of abstract nouns (四个方面, 三种形式, 两项原则) structures a text; a documented word list (abstractNouns), unless the noun only modifies a concrete one (12个服务站点)",
 			"通过走访、座谈和问卷三种形式听取意见。", "建成12个服务站点。"},
 		{&rulePeopleHead, "quantity.subject-people-head",
-			"after a count of people the subject ends at its first noun of people (a documented word list, peopleHeads), not at the verb gse tags as a noun after it",
+			"after a count of people the subject ends at its first noun of people (a documented word list, peopleHeads), not at the verb gse tags as a noun after it; a verb gse tags before a noun of people modifies it (快递小哥)",
 			"为机关28名女职工免费体检。", "为机关28名困难职工子女发放助学金。"},
 		{&ruleNounAfterDe, "quantity.subject-noun-after-de",
 			"a sum followed by 的 and a noun modifies that noun (每户2500元的慰问标准, 2000元至3500元不等的标准), unless the noun frames the sentence (的基础上)",
@@ -119,8 +130,8 @@ func init() {
 			"the end of a change written 从…到/由…至 with any verb measures what its start did (技师从6300人发展到31000人)",
 			"全县技师从6300人发展到31000人。", "全县技师6300人，培训到岗31000人。"},
 		{&ruleScopeWord, "quantity.subject-scope-word",
-			"a scope word (全国, 全省, 全市 …) after the noun of a count opens another phrase: 255家单位全国五一劳动奖状 counts 单位",
-			"授予86家单位全省五一劳动奖状。", "授予86家单位五一劳动奖状。"},
+			"a scope word (全国, 全省, 全市 …) after the noun of a count opens another phrase: 86家单位全省先进集体 counts 单位",
+			"评出86家单位全省先进集体。", "评出86家单位先进集体。"},
 		{&rulePredicateAfter, "quantity.subject-predicate-after",
 			"a verbal noun alone after a count of people (gse's vn: 发展, 分配) is the sentence's predicate, not the people counted; after a count of things (两项竞赛) it is the thing",
 			"全县技师6300人发展到今天的规模。", "全年举办两项竞赛。"},
@@ -140,8 +151,41 @@ func init() {
 			"numbers in short quotations belong to names (“一区多园”), but a quotation after a colon or holding a clause mark is speech, and its figures count",
 			"他说：“今年我们为职工发放慰问金30万元。”", "开展“三送一帮”活动。"},
 		{&ruleViewCount, "quantity.view-count",
-			"a view counter's label before a number (浏览, 点击, 阅读量 …) makes it page chrome, not a figure (gold README: view counts are not gold)",
+			"a view, download or comment counter's label before a number (浏览, 点击, 阅读量, 下载次数, 评论 …) makes it page chrome, not a figure (gold README: view counts are not gold)",
 			"发布时间：2023-05-12 浏览：1523次", "全年开展送法进企业活动1523次"},
+		{&ruleUnquoted, "quantity.subject-unquoted",
+			"a subject drops the quotation marks of a name it holds (“金秋助学”资金 is 金秋助学资金): gold subjects are never quoted; book titles keep 《》",
+			"共筹集“春风助学”资金16万元。", "共筹集助学资金16万元。"},
+		{&ruleHonour, "quantity.subject-honour",
+			"a count of the units or people granted an honour (授予…, 命名…为), or of a generic noun (同志, 个人) winning one (荣获, 被授予, 获评), is measured by the honour, if its name ends as honours do (honourHeads), 称号 dropped",
+			"省总工会授予86家单位全省五一劳动奖状。", "省总工会授予86家单位专项资金。"},
+		{&rulePeopleByNoun, "quantity.people-by-noun",
+			"个 before a noun of people (peopleHeads) counts people, in 人, as 名 and 位 do: 三个困难职工",
+			"家里还有两个老人需要照顾。", "全县建成两个职工书屋。"},
+		{&ruleRateAfter, "quantity.subject-rate-after",
+			"a noun phrase after a count that runs on into a rate or an amount (职工|入会|率) names what the things counted have: the count is of its first noun (3个县区职工入会率超过95% counts 县区)",
+			"全市有3个县区职工入会率超过95%。", "全市有3个县区职工书屋。"},
+		{&ruleCompilation, "quantity.compilation-label",
+			"N篇 after a compilation's label (通用, 精选, 范文集合 …: compilationWords) counts the model texts a page compiles, page chrome rather than a figure",
+			"2024年工会工作总结(通用6篇)", "全年在各级媒体刊发稿件6篇。"},
+		{&ruleLineAbove, "quantity.subject-line-above",
+			"a figure alone on its line but for decoration (--35家--, a table cell), with no subject of its own, is measured by the short label line above it (at most maxLabel runes, no sentence mark)",
+			"全省模范职工之家\n--35家--", "全省模范职工之家。\n--35家--"},
+		{&ruleGrowthAmount, "quantity.subject-growth-amount",
+			"an amount (not a rate) after a comparison and a growth word (较上年增加36万元) measures the growth of the thing before the comparison, as a growth rate does",
+			"全年帮扶资金支出较上年增加36万元。", "全年帮扶资金支出增加36万元。"},
+		{&ruleMeasureNoun, "quantity.subject-measure-noun",
+			"a measure noun alone before a figure (人数, 金额, 覆盖率 …: measureNouns) takes in the verb before it, which names what it measures: 参保人数, 理赔金额, 厂务公开覆盖率",
+			"职工互助保障参保人数8.6万人次。", "职工互助保障参保职工8.6万人次。"},
+		{&rulePeopleAhead, "quantity.subject-people-ahead",
+			"a count of people with a modifying clause after it (在竞赛中获奖的) is measured by the first noun of people (peopleHeads) that ends the clause's phrase",
+			"大会表彰了26名在技能竞赛中获奖的职工。", "大会表彰了26名，奖励职工。"},
+		{&ruleSuperlative, "quantity.subject-superlative-before",
+			"a figure that opens its clause after a comma, when the clause before ends on a superlative (最多, 最高 …), belongs to the phrase before the superlative",
+			"全县职工书屋藏书量最多，达到4.2万册。", "全县职工书屋藏书量增加，达到4.2万册。"},
+		{&ruleCountOfFigures, "quantity.count-of-figures",
+			"个 right before a percentage (实现两个100%) numbers the figures, not things: the percentage is the quantity",
+			"全县实现两个100%的目标。", "全县建成两个100人以上的职工之家。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}

@@ -50,11 +50,8 @@ func TestSegmentAsWhole(t *testing.T) {
 			runes++
 		}
 		runeAt[len(text)] = runes
-		for _, w := range zh.Cut(text, false) {
+		for _, w := range fixTokens(zh.Cut(text, false)) {
 			tk := token{start: runeAt[w.Start], end: runeAt[w.End], pos: w.Pos}
-			if p, ok := posFixes[w.Text]; ok {
-				tk.pos = p
-			}
 			for k := tk.start; k < tk.end; k++ {
 				byRune[k] = tk
 			}

@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -89,6 +90,28 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 			return base + string(s.r[gs:j])
 		}
 	}
+	if q.category != rate && s.on(ruleGrowthAmount) {
+		// 帮扶资金支出较上年增加36万元: an amount of growth after a
+		// comparison grows the thing before it.
+		for _, g := range growthWords {
+			if !s.endsWith(j, g) {
+				continue
+			}
+			gs := j - utf8.RuneCountInString(g)
+			if c := s.skipComparison(gs, sentA); c < gs {
+				base := s.phraseBefore(c, sentA, false)
+				if base == "" {
+					base = s.prevSubject(prev, sentA)
+				}
+				if base != "" {
+					// The comparison stays, as the gold writes it
+					// (送温暖金额比上年增加).
+					return base + string(s.r[c:j])
+				}
+			}
+			break
+		}
+	}
 	if q.category == rate && q.end < sentB && s.has(q.end, "的") && (q.start == sentA || s.endsWith(q.start, "有") || isBreak(s.f[q.start-1])) {
 		// 全区有85%的企业建立了增长机制: the share of 企业.
 		if sub := s.phraseAfter(q.end+1, sentB, 0); sub != "" {
@@ -100,26 +123,40 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 		for _, w := range awardVerbs {
 			if s.has(q.tail, w) {
 				if sub := s.phraseAfter(q.tail+utf8.RuneCountInString(w), sentB, 0); sub != "" {
-					return sub
+					return trimHonour(sub)
 				}
 			}
 		}
 	}
+	if (q.category == people || q.category == count) && s.on(ruleHonour) {
+		if sub := s.honourSubject(q, j, sentB); sub != "" {
+			return sub
+		}
+	}
 	if q.category == people || q.category == count {
-		var mode phraseMode
-		if q.unit == "次" || q.unit == "场次" {
-			mode = verbFirst
-		}
-		if q.unit == "人" {
-			mode = peopleHead
-		}
-		if sub := s.phraseAfter(q.tail, sentB, mode); sub != "" {
+		if sub, e := s.phraseAfterEnd(q.tail, sentB, afterMode(q)); sub != "" {
+			if q.category == count && s.on(ruleRateAfter) && s.suffixSoon(e, sentB) {
+				// 3个县区职工入会率超过95%: the regions are counted, the
+				// rest of the phrase names their rate.
+				if t, ok := s.tokenStartingAt(q.tail); ok && t.end < e && nounPOS(t.pos) {
+					return string(s.r[t.start:t.end])
+				}
+			}
 			return sub
 		}
 		if nounUnits[q.unit] && s.on(ruleUnitNoun) {
 			// 分赴8区10县: the measure word is the noun counted.
 			return string(s.r[q.end-1 : q.end])
 		}
+		if q.unit == "人" && s.on(rulePeopleAhead) {
+			// 帮助8877名来京务工人员子女, 表彰27名在竞赛中获奖的职工.
+			if sub := s.peopleAhead(q.tail, sentB); sub != "" {
+				return sub
+			}
+		}
+	}
+	if sub := s.superlativeBefore(j, sentA); sub != "" {
+		return sub
 	}
 	if j > sentA && s.f[j-1] == '》' {
 		// 刊发《工会信息》23期: the title is what is counted.
@@ -131,7 +168,7 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 	}
 	// 劳动者入会1.57万人 counts people, but 免费体检1800人次 counts what
 	// was done.
-	dropVerb := q.category == people && q.unit != "人次" || q.category == count && q.unit != "次" && q.unit != "场次"
+	dropVerb := (q.category == people || q.category == count) && !strings.HasSuffix(q.unit, "次")
 	if sub := s.phraseBefore(j, sentA, dropVerb); sub != "" {
 		return sub
 	}
@@ -148,7 +185,51 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 			return sub
 		}
 	}
-	return s.prevSubject(prev, sentA)
+	if sub := s.prevSubject(prev, sentA); sub != "" {
+		return sub
+	}
+	if s.on(ruleLineAbove) {
+		return s.lineAbove(q)
+	}
+	return ""
+}
+
+// lineAbove returns the line above q when q stands alone on its line but
+// for decoration (--1名--, a table's cell) and that line is a short label
+// without a sentence mark: 全国优秀工会工作者 over --1名--. Otherwise "".
+func (s *scanner) lineAbove(q quantity) string {
+	a, b := q.start, q.tail
+	for a > 0 && s.f[a-1] != '\n' && lineDecoration(s.f[a-1]) {
+		a--
+	}
+	for b < len(s.f) && s.f[b] != '\n' && lineDecoration(s.f[b]) {
+		b++
+	}
+	if a == 0 || s.f[a-1] != '\n' || b < len(s.f) && s.f[b] != '\n' {
+		return ""
+	}
+	e := a - 1
+	for e > 0 && (s.f[e-1] == '\n' || isGapSpace(s.f[e-1])) {
+		e--
+	}
+	st := e
+	for st > 0 && s.f[st-1] != '\n' {
+		st--
+		if e-st > maxLabel || isSentenceEnd(s.f[st]) || isBreak(s.f[st]) {
+			return ""
+		}
+	}
+	return strings.TrimSpace(string(s.r[st:e]))
+}
+
+// maxLabel caps the label line a figure alone on its line takes as its
+// subject: a list's heading, not a sentence.
+const maxLabel = 20
+
+// lineDecoration reports whether c only decorates a figure alone on its
+// line: spaces, dashes, stars, colons, brackets.
+func lineDecoration(c rune) bool {
+	return isGapSpace(c) && c != '\n' || strings.ContainsRune("-—–~*·•:：|()（）【】[]", c)
 }
 
 // changeEndSubject returns the subject of the start of a change written
@@ -245,6 +326,194 @@ func (s *scanner) rangeSubject(i int, unit string, prev []corpus.Metric) (string
 		}
 	}
 	return "", false
+}
+
+// afterMode is how phraseAfter reads the noun after a count of q's unit:
+// after a unit of times (次, 人次, 批次) a verb says what was done (三次深入
+// 联系点), and
+// after 人 the phrase ends at its noun of people.
+func afterMode(q quantity) phraseMode {
+	switch {
+	case strings.HasSuffix(q.unit, "次"):
+		return verbFirst
+	case q.unit == "人":
+		return peopleHead
+	}
+	return 0
+}
+
+// trimHonour drops 称号 (title) after the name of an honour: what people
+// won is the honour itself (荣获全国五一劳动奖章称号).
+func trimHonour(w string) string {
+	for _, t := range []string{"荣誉称号", "称号", "稱號", "榮譽稱號"} {
+		if strings.HasSuffix(w, t) && len(w) > len(t) {
+			return w[:len(w)-len(t)]
+		}
+	}
+	return w
+}
+
+// honourSubject returns the honour that the units or people counted by q
+// were granted (quantity.subject-honour): 授予86家单位全省五一劳动奖状,
+// 命名12名个人为全省优秀工会积极分子, or that a generic noun won: 33位同志
+// 获命名为全国优秀工会积极分子. The honour names the group the figure
+// measures. j is where the phrase before the count ends; the name must end
+// as honours do (honourHeads).
+func (s *scanner) honourSubject(q quantity, j, sentB int) string {
+	noun, k := s.phraseAfterEnd(q.tail, sentB, afterMode(q))
+	if noun == "" {
+		return ""
+	}
+	if s.endsWithAny(j, grantVerbs) {
+		if s.has(k, "为") {
+			k++
+		}
+	} else if n := s.hasAny(k, wonVerbs); n > 0 && genericNoun(zh.Fold(noun)) {
+		k += n
+	} else {
+		return ""
+	}
+	if k >= len(s.f) || strings.ContainsRune(funcRunes, s.f[k]) {
+		return "" // 荣获此称号 refers to an honour named before
+	}
+	if e := s.honourEnd(k, sentB); e > k {
+		if h := trimHonour(strings.TrimSpace(string(s.r[k:e]))); utf8.RuneCountInString(h) >= 2 {
+			return h
+		}
+	}
+	return ""
+}
+
+// maxHonour caps the name of an honour in runes: 全国模范职工之家红旗单位称号
+// is 13.
+const maxHonour = 16
+
+// honourEnd returns the end of the name of an honour that starts at i: a
+// run of nouns and their modifiers (全国优秀工会工作者) that ends with one of
+// honourHeads, or i when there is none. A quoted name is read through.
+func (s *scanner) honourEnd(i, limit int) int {
+	end := i
+	for k := i; k < limit && k < i+maxHonour; {
+		if s.f[k] == '“' || s.f[k] == '”' {
+			k++
+			continue
+		}
+		t, ok := s.tokenStartingAt(k)
+		if !ok || t.end > limit || !(nounPOS(t.pos) || t.pos == "a" || t.pos == "m" || t.pos == "x" && allHan(s.f[t.start:t.end])) {
+			break
+		}
+		k = t.end
+		if s.spanEndsWith(i, k, honourHeads) {
+			end = k
+		}
+	}
+	return end
+}
+
+// genericNouns count people or units without saying who they are (33位同志,
+// 12名个人): the honour they won says it instead. A noun that says who
+// (基层工会, 女职工) stays the subject of 荣获 and 被评为.
+var genericNouns = []string{"同志", "个人", "人", "单位"}
+
+func genericNoun(w string) bool { return slices.Contains(genericNouns, w) }
+
+// grantVerbs before a count grant the honour named after its noun.
+var grantVerbs = []string{"授予", "命名", "授予了", "命名了"}
+
+// wonVerbs after a count and its noun lead to the honour won, longest
+// first.
+var wonVerbs = []string{"获命名为", "被命名为", "被授予", "被评为", "荣获", "获评", "获得", "授予"}
+
+// honourHeads end the name of an honour of the genre (a documented list):
+// 五一劳动奖状, 工人先锋号, 模范职工之家, 优秀工会工作者, 积极分子.
+var honourHeads = []string{
+	"称号", "奖状", "奖章", "先锋号", "之家", "小家", "模范", "标兵", "能手", "积极分子",
+	"之友", "工作者", "先进集体", "先进个人", "红旗单位", "示范单位", "文明岗", "巾帼岗",
+}
+
+// endsWithAny reports whether the folded text ends at i with one of ws.
+func (s *scanner) endsWithAny(i int, ws []string) bool {
+	for _, w := range ws {
+		if s.endsWith(i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAny returns the length in runes of the first of ws at i, or 0.
+func (s *scanner) hasAny(i int, ws []string) int {
+	for _, w := range ws {
+		if s.has(i, w) {
+			return utf8.RuneCountInString(w)
+		}
+	}
+	return 0
+}
+
+// maxPeopleAhead caps how far after a count of people its noun of people
+// is sought when a modifier stands between them (27名在全市竞赛中获奖的职工);
+// modifying clauses in reports are shorter.
+const maxPeopleAhead = 20
+
+// peopleAhead returns the noun of people that a modifier after a count of
+// people leads to, or "": the phrase after the 的 that ends a modifying
+// clause within maxPeopleAhead runes (百名由律师、干部参与的维权志愿者), if
+// it ends on a noun of people (peopleHeads); else the noun phrase that ends
+// on the first noun of people within maxPeopleAhead runes of i in its
+// clause, with the nouns of people right after it (来沪务工人员子女).
+func (s *scanner) peopleAhead(i, limit int) string {
+	for k := i; k < limit && k < i+maxPeopleAhead; k++ {
+		if s.f[k] == '的' {
+			if w, e := s.phraseAfterEnd(k+1, limit, peopleHead); w != "" && s.spanEndsWith(k+1, e, peopleHeads) {
+				return w
+			}
+			break
+		}
+		if isBreak(s.f[k]) && s.f[k] != '、' {
+			break
+		}
+	}
+	for k := i; k < limit && k < i+maxPeopleAhead && !isBreak(s.f[k]); {
+		te := s.wordEnd(k)
+		if te <= k {
+			k++
+			continue
+		}
+		if s.wordStart(k) == k && nounPOS(s.posAt(k)) && s.spanEndsWith(k, te, peopleHeads) {
+			for te < limit {
+				t, ok := s.tokenStartingAt(te)
+				if !ok || !s.spanEndsWith(t.start, t.end, peopleHeads) {
+					break
+				}
+				te = t.end
+			}
+			a, _ := s.phraseSpan(te, i, false)
+			return strings.TrimSpace(string(s.r[a:te]))
+		}
+		k = te
+	}
+	return ""
+}
+
+// superlatives end a clause that names the record holder of a list
+// (河南工会专职人员最多，超过10万人): a figure with nothing before it in the
+// next clause is that holder's.
+var superlatives = []string{"最多", "最高", "最大", "最少", "最低", "最快", "最长"}
+
+// superlativeBefore returns, for a figure that opens its clause at j after
+// a comma, the phrase before the superlative that ends the clause before
+// (quantity.subject-superlative-before), or "".
+func (s *scanner) superlativeBefore(j, sentA int) string {
+	if !s.on(ruleSuperlative) || j <= sentA || s.f[j-1] != '，' && s.f[j-1] != ',' {
+		return ""
+	}
+	for _, w := range superlatives {
+		if s.endsWith(j-1, w) {
+			return s.phraseBefore(j-1-utf8.RuneCountInString(w), sentA, false)
+		}
+	}
+	return ""
 }
 
 // skipOrigin moves back over the starting point of a change, 由上年的 or
@@ -377,6 +646,12 @@ const (
 // phraseAfter returns the noun phrase that starts at i (after 以上 or 的),
 // or "".
 func (s *scanner) phraseAfter(i, limit int, mode phraseMode) string {
+	w, _ := s.phraseAfterEnd(i, limit, mode)
+	return w
+}
+
+// phraseAfterEnd is phraseAfter that also returns where the phrase ends.
+func (s *scanner) phraseAfterEnd(i, limit int, mode phraseMode) (string, int) {
 	for _, w := range []string{"以上", "以下", "左右", "的"} {
 		if s.has(i, w) {
 			i += utf8.RuneCountInString(w)
@@ -387,13 +662,14 @@ func (s *scanner) phraseAfter(i, limit int, mode phraseMode) string {
 		// 开展一次“党风廉政宣传教育月”活动: the quoted name and its head.
 		for k := i + 1; k < limit && k < i+30; k++ {
 			if s.f[k] == '”' {
-				return string(s.r[i+1:k]) + s.phraseAfter(k+1, limit, 0)
+				head, e := s.phraseAfterEnd(k+1, limit, 0)
+				return string(s.r[i+1:k]) + head, max(e, k+1)
 			}
 		}
-		return ""
+		return "", i
 	}
 	if i >= limit || i >= len(s.f) || !zh.IsHan(s.f[i]) {
-		return ""
+		return "", i
 	}
 	start, end, noun, verb := i, i, false, false
 	for _, w := range statusVerbs {
@@ -440,6 +716,14 @@ func (s *scanner) phraseAfter(i, limit int, mode phraseMode) string {
 				continue
 			}
 		}
+		if t.pos == "v" && end == start && !verb && mode&peopleHead != 0 && t.end < limit && s.on(rulePeopleHead) {
+			// 2000名快递小哥: gse's verb that modifies a noun of people.
+			if n, ok := s.tokenStartingAt(t.end); ok && nounPOS(n.pos) && s.spanEndsWith(n.start, n.end, peopleHeads) {
+				verb = true
+				end = t.end
+				continue
+			}
+		}
 		if t.pos == "v" && !noun && !verb && mode&verbFirst != 0 {
 			// 三次深入联系点: a verb and its object say what was done.
 			verb = true
@@ -459,14 +743,14 @@ func (s *scanner) phraseAfter(i, limit int, mode phraseMode) string {
 		end = t.end
 	}
 	if !noun {
-		return ""
+		return "", start
 	}
 	if t, ok := s.tokenStartingAt(start); ok && t.end == end && t.pos == "vn" && mode&peopleHead != 0 && s.on(rulePredicateAfter) {
 		// 6300人发展到: a verbal noun alone after a count of people is its
 		// predicate; after 两项 (两项竞赛) it is the thing counted.
-		return ""
+		return "", start
 	}
-	return strings.TrimSpace(string(s.r[start:end]))
+	return strings.TrimSpace(string(s.r[start:end])), end
 }
 
 // phraseBefore returns the phrase that ends at i, or "".
@@ -493,7 +777,9 @@ func (s *scanner) phraseSpan(i, limit int, dropVerb bool) (int, int) {
 			break
 		}
 		ts := s.wordStart(k)
-		if ts < limit {
+		if ts < limit || ts > limit && isDigit(s.f[ts-1]) {
+			// A word right after digits is the unit of another figure
+			// (由3万人增加到): no subject reaches into it.
 			break
 		}
 		if start < end && end-ts <= maxSubject && s.fragment(ts, start) {
@@ -509,8 +795,16 @@ func (s *scanner) phraseSpan(i, limit int, dropVerb bool) (int, int) {
 		}
 		isNoun := nounPOS(pos)
 		if !isNoun && nounRunes >= 2 {
-			if pos == "v" && s.governedAt(ts) && end-ts <= maxSubject {
-				start = ts
+			if (pos == "v" || pos == "ad") && end-ts <= maxSubject {
+				if pos == "v" && s.governedAt(ts) {
+					start = ts // 筹集帮扶资金 → 帮扶资金
+				} else if s.on(ruleMeasureNoun) && start < end && s.measureNounAt(start, end) {
+					// 参保人数, 理赔金额: a measure noun alone says nothing
+					// of what it measures; the nouns before its verb go
+					// with it (农民工入会人数).
+					start = ts
+					continue
+				}
 			}
 			break
 		}
@@ -561,6 +855,24 @@ func (s *scanner) fragment(ts, te int) bool {
 		return true
 	}
 	return strings.ContainsRune(boundSuffixes, s.f[te])
+}
+
+// measureNouns measure something they do not name: 人数, 金额, 覆盖率 …
+// (a documented list). Alone they are no subject; the verb before them
+// names what they measure (参保人数, 理赔金额, 厂务公开覆盖率).
+var measureNouns = []string{"人数", "金额", "总数", "数量", "总额", "次数", "户数", "比例", "总量", "规模", "覆盖率", "覆盖面"}
+
+// measureNounAt reports whether the phrase a..b is a measure noun alone.
+func (s *scanner) measureNounAt(a, b int) bool {
+	if s.wordEnd(a) != b {
+		return false
+	}
+	for _, w := range measureNouns {
+		if b-a == utf8.RuneCountInString(w) && s.has(a, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // governedAt reports whether the verb at ts follows a verb of raising,
