@@ -19,7 +19,7 @@ var heads = list(
 // 开展“走百企”, 评为“…”. Words that only join a list (和, 及, 以及) are
 // campaign.quoted-list's, not verbs.
 var verbs = list(
-	"开展", "开展了", "实施", "推进", "深化", "深化了", "评为", "授予", "荣获", "获得",
+	"开展", "实施", "推进", "深化", "评为", "授予", "荣获", "获得",
 	"选树", "参加", "创建", "举办", "启动", "落实好", "推广", "投入",
 	"深入推进", "获评", "被评为", "荣膺", "建成", "新建", "打造",
 	"组织", "举行", "推行", "发起", "命名", "表彰", "争创",
@@ -93,6 +93,14 @@ var planPrefixes = []string{"十五", "十一五", "十二五", "十三五", "�
 // (campaign.document): “两法一办法”, “三项制度”实施办法.
 var documentEnds = []string{"法", "办法", "条例", "规定", "细则", "通知", "纲要"}
 
+// methodEnds end the name of a way of working that unions find and
+// spread, not a law (campaign.document): “先进操作法”, “五步工作法”.
+var methodEnds = []string{"操作法", "工作法", "作业法", "工法"}
+
+// clauseMarks separate the clauses of a slogan, which no body's name
+// holds (campaign.organisation); 、 lists bodies (“楼宇工会、行业工会”).
+const clauseMarks = ",;:!?"
+
 // placeEnds end the quoted name of a place or a building
 // (campaign.place): “…示范基地”, “…服务中心”. The places unions run as a
 // programme under one name (职工之家, 驿站, 书屋) are selfHeads.
@@ -108,7 +116,12 @@ var epithetLeads = list("一项", "一个", "一种", "一块", "这块", "作�
 
 // actVerbs introduce an unquoted campaign (campaign.plain-verb-head):
 // 深入开展送温暖活动.
-var actVerbs = list("开展了", "开展", "实施", "推进", "深化", "举办", "参加", "参与", "启动", "开展好", "组织开展", "召开")
+var actVerbs = list("开展", "实施", "推进", "深化", "拓展", "举办", "参加", "参与", "启动", "组织开展", "召开")
+
+// verbParticles follow a verb of running without being part of what it
+// runs: the aspect of 推进了, the result of 开展好 (campaign.plain-verb-head,
+// campaign.quoted-verb).
+const verbParticles = "了好"
 
 // honourVerbs and honourEnds frame an unquoted honour
 // (campaign.plain-honour): 荣获全省工会工作十强县称号.
@@ -193,6 +206,15 @@ var listModifiers = concat(genericWords, []string{"主题", "系列", "专题", 
 // maxListModifier caps the words between 等 and a list head: 等系列活动,
 // 等主题宣传, 等群众性活动.
 const maxListModifier = 3
+
+// maxUnquotedItems caps in runes the unquoted items a list of quotations
+// may hold between two of them, and maxListItem one of those items: a
+// list item is a short phrase (岗位练兵, 悬赏攻关), and a longer run is a
+// sentence of its own.
+const (
+	maxUnquotedItems = 30
+	maxListItem      = 8
+)
 
 // maxListGlue caps the head noun one quotation of a list may carry before
 // the next item: “A”培训班、“B”活动.

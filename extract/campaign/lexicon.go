@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -13,14 +14,7 @@ import (
 // name: each family is the ACFTU's own and named in its work reports and
 // rules, and holds only the names themselves, in folded form.
 var lexicon = concat(
-	// Assistance to workers in hardship, ACFTU since 1993 and the
-	// 困难职工帮扶 system: the new-year visits, the summer and winter
-	// deliveries, school aid, and the help for migrant workers' journeys
-	// and jobs (春送岗位, 春风行动 with the ministry of labour, 就业援助).
-	[]string{
-		"送温暖", "冬送温暖", "夏送清凉", "金秋助学", "春送岗位", "春风行动", "暖冬行动",
-		"农民工平安返乡", "阳光就业", "千万农民工援助行动", "求学圆梦",
-	},
+	assistance,
 	// National honours the ACFTU awards (its 全国五一劳动奖和全国工人先锋号
 	// rules, and the 全国模范职工之家 rules): 全国五一劳动奖 is the
 	// umbrella of the 奖状 for units and the 奖章 for people.
@@ -53,6 +47,18 @@ var lexicon = concat(
 	// campaigns, so new ones are not added here.
 	[]string{"先进性教育", "保持共产党员先进性教育"},
 )
+
+// assistance are the ACFTU's programmes of assistance to workers in
+// hardship (since 1993, and the 困难职工帮扶 system): the new-year visits,
+// the summer and winter deliveries, school aid, and the help for migrant
+// workers' journeys and jobs (春送岗位, 春风行动 with the ministry of
+// labour, 就业援助). Reports name them by what they give, after whom they
+// help or when (关爱困难职工送温暖, 元旦春节送温暖): campaign.known-core
+// drops such a qualifier even in running text.
+var assistance = []string{
+	"送温暖", "冬送温暖", "送清凉", "夏送清凉", "金秋助学", "春送岗位", "春风行动", "暖冬行动",
+	"农民工平安返乡", "阳光就业", "千万农民工援助行动", "求学圆梦",
+}
 
 func concat(lists ...[]string) []string {
 	var out []string
@@ -103,8 +109,10 @@ func (s *scanner) known() {
 // that a head follows (送温暖工程, 安康杯竞赛), or "" when name is not built
 // on one (campaign.known-core). In a quoted name, which its writer chose,
 // only a date is dropped (“两节送温暖”), not an organiser (“工会夏送清凉”);
-// the qualifier of an honour is dropped whole (低一级别以上), but of a
-// phrase after a verb it may cut a word (提升女职工素质工程), so it stays.
+// the qualifier of an honour is dropped whole (低一级别以上). Of a phrase
+// after a verb it is dropped before a programme of assistance, which
+// starts with what it gives (扶贫帮困送温暖); before a name that starts
+// with a noun it may cut a word (提升女职工素质工程), so it stays.
 func knownCore(name string, k kind) string {
 	f := zh.Fold(name)
 	rs := []rune(f)
@@ -113,12 +121,12 @@ func knownCore(name string, k kind) string {
 			return string([]rune(name)[:utf8.RuneCountInString(core)])
 		}
 	}
-	if isLexicon(f) || k == plain {
+	if isLexicon(f) {
 		return ""
 	}
 	for i := 1; i < len(rs)-1; i++ {
 		tail := string(rs[i:])
-		if !isLexicon(tail) {
+		if !isLexicon(tail) || k == plain && !slices.Contains(assistance, tail) {
 			continue
 		}
 		for _, c := range rs[:i] {

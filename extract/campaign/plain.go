@@ -20,6 +20,9 @@ func (s *scanner) unquoted() {
 			continue
 		}
 		start := i + utf8.RuneCountInString(verb)
+		if start < len(s.f) && strings.ContainsRune(verbParticles, s.f[start]) {
+			start++
+		}
 		if sc := s.hasAny(start, scopes); sc != "" {
 			start += utf8.RuneCountInString(sc)
 		}

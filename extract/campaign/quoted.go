@@ -106,10 +106,14 @@ func (s *scanner) themed(q quote) bool {
 
 // joined reports whether f[i:j], between two quotations, only joins two
 // items of a list, after at most a short head noun of the first
-// (“A”培训班、“B”活动).
+// (“A”培训班、“B”活动), or across unquoted items of the same list
+// (“A”、岗位练兵、技术比武、“B”等活动).
 func (s *scanner) joined(i, j int) bool {
 	if j < i {
 		return false
+	}
+	if s.unquotedItems(i, j) {
+		return true
 	}
 	for k := i; k <= j && k <= i+maxListGlue; k++ {
 		if k > i && !zh.IsHan(s.f[k-1]) {
@@ -131,6 +135,29 @@ func (s *scanner) joined(i, j int) bool {
 	return false
 }
 
+// unquotedItems reports whether f[i:j] is a run of short unquoted list
+// items between two marks of a list: 、岗位练兵、技术比武、.
+func (s *scanner) unquotedItems(i, j int) bool {
+	if j-i < 3 || j-i > maxUnquotedItems || s.f[i] != '、' || s.f[j-1] != '、' {
+		return false
+	}
+	n := 0
+	for k := i + 1; k < j; k++ {
+		switch {
+		case s.f[k] == '、':
+			if n == 0 {
+				return false
+			}
+			n = 0
+		case zh.IsHan(s.f[k]) && n < maxListItem:
+			n++
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // verbBefore reports whether a campaign verb precedes the quotation q
 // (campaign.quoted-verb). An awarding verb counts only when the honour
 // ends with the quotation (campaign.award-bounded): 获得“金牌工匠”称号,
@@ -145,6 +172,9 @@ func (s *scanner) verbBefore(q quote) bool {
 		i--
 	}
 	v := s.endsWithAny(i, verbs)
+	if v == "" && i > 0 && strings.ContainsRune(verbParticles, s.f[i-1]) {
+		v = s.endsWithAny(i-1, verbs)
+	}
 	if v == "" {
 		return false
 	}
@@ -259,7 +289,9 @@ func (s *scanner) spanning(q quote) bool {
 		}
 		return false
 	}
-	if !s.on(ruleHonouredUnit) {
+	// A campaign's own name (“安康杯”) is no quality of a unit: 获得“安康杯”
+	// 优胜单位 names the campaign and its winners.
+	if !s.on(ruleHonouredUnit) || isLexicon(string(inner)) || s.endsWithAny(q.close, selfHeads) != "" {
 		return false
 	}
 	start := q.open
@@ -269,8 +301,11 @@ func (s *scanner) spanning(q quote) bool {
 	if s.endsWithAny(start, honourVerbs) == "" && !s.endsWith(start, "创建") || s.notAfterAt(q.close+1) {
 		return false
 	}
+	// The run stops where the honour's title does: at a function word or
+	// at 荣誉 or 称号 (获得“全国模范职工之家”荣誉的单位 names no unit).
 	end := q.close + 1
-	for end < len(s.f) && end < q.close+1+spanPrefix && (zh.IsHan(s.f[end]) || s.f[end] == '(' || s.f[end] == ')') {
+	for end < len(s.f) && end < q.close+1+spanPrefix && (zh.IsHan(s.f[end]) || s.f[end] == '(' || s.f[end] == ')') &&
+		!strings.ContainsRune(funcRunes, s.f[end]) && s.hasAny(end, honourEnds) == "" {
 		end++
 	}
 	for _, n := range honouredUnits {
@@ -327,10 +362,12 @@ func (s *scanner) addQuoted(q quote) {
 	if s.on(ruleQuotedDate) && composedOf(inner, timeWords) {
 		return // “两节”期间: a season, not a campaign
 	}
-	if s.on(ruleOrganisation) && endsWithWord(inner, organisationEnds) && s.endsWithAny(q.open, honourVerbs) == "" {
-		return // a body, unless it is an honour's title
+	// A body, unless it is an honour's title; a quotation of clauses
+	// (“有困难找工会,拿不到工资找工会”) is a slogan that ends in one.
+	if s.on(ruleOrganisation) && endsWithWord(inner, organisationEnds) && s.endsWithAny(q.open, honourVerbs) == "" && !strings.ContainsAny(inner, clauseMarks) {
+		return
 	}
-	if s.on(ruleDocument) && endsWithWord(inner, documentEnds) {
+	if s.on(ruleDocument) && endsWithWord(inner, documentEnds) && !endsWithWord(inner, methodEnds) {
 		return
 	}
 	if s.on(rulePlace) && endsWithWord(inner, placeEnds) {
