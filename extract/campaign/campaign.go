@@ -54,6 +54,7 @@ func extract(text string, force *rule.Rule, forceOn bool) []corpus.Campaign {
 	s.quoted()
 	s.unquoted()
 	s.honours()
+	s.honoursAs()
 	s.honourLists()
 	s.headings()
 	s.known()

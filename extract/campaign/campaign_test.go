@@ -103,6 +103,12 @@ func TestExtract(t *testing.T) {
 		{"winner of a campaign", "获得全省“安康杯”优胜单位的代表受到表彰。", []string{"安康杯"}},
 		{"unquoted items inside a quoted list", "开展“青工擂台赛”、岗位练兵、技术比武、“五小攻关”等活动。", []string{"青工擂台赛", "五小攻关"}},
 		{"only in a document's title", "按照《关于推荐全国工人先锋号的通知》要求报送材料。", []string{}},
+		{"programme of a party committee", "认真落实市委“幸福家园”工程。", []string{}},
+		{"count of recipients", "授予15个单位全市厂务公开示范单位称号。", []string{"全市厂务公开示范单位"}},
+		{"count of recipients before a quotation", "授予3名职工“岗位能手”称号。", []string{"岗位能手"}},
+		{"named as an honour", "命名12名个人为全县优秀工会之友。", []string{"全县优秀工会之友"}},
+		{"honoured as a quoted honour", "表彰了技能比赛中成绩突出的选手为“全县技术状元”,并颁发证书。", []string{"全县技术状元"}},
+		{"honoured for, not as", "表彰为工会工作做出贡献的集体。", []string{}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

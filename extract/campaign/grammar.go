@@ -127,6 +127,17 @@ const verbParticles = "了好"
 // (campaign.plain-honour): 荣获全省工会工作十强县称号.
 var honourVerbs = list("荣获", "获得", "评为", "获评", "荣膺", "授予", "命名为")
 
+// nameVerbs name or honour someone as what 为 introduces
+// (campaign.award-as): 命名…为, 表彰…为.
+var nameVerbs = list("命名", "表彰", "授予", "评选", "认定", "推选")
+
+// recipientClassifiers and recipients count the units or people an honour
+// goes to between its verb and its name (campaign.award-recipient):
+// 授予10个单位…称号.
+const recipientClassifiers = "个名家位"
+
+var recipients = list("单位", "个人", "集体", "同志", "职工", "企业", "工会", "班组", "基层工会")
+
 // holdVerbs open an unquoted list of honours that a unit holds or is put
 // up for (campaign.honour-list): 具有…、…称号.
 var holdVerbs = list("具有", "具备", "获得", "荣获", "授予", "评为", "获评", "推荐", "申报", "命名为", "取得")
@@ -135,7 +146,7 @@ var holdVerbs = list("具有", "具备", "获得", "荣获", "授予", "评为",
 // (campaign.honour-list): 先进单位, 模范职工之家, 优秀工会工作者.
 var honourNouns = []string{
 	"单位", "集体", "企业", "工会", "之家", "小家", "班组", "车间", "工作者", "积极分子", "个人",
-	"先锋号", "奖章", "奖状", "示范点", "示范岗", "文明岗", "标兵", "能手", "工匠", "职工",
+	"先锋号", "奖章", "奖状", "示范点", "示范岗", "文明岗", "标兵", "能手", "工匠", "职工", "工人", "之友",
 }
 
 // quoteJoins join the quotations of a list (campaign.quoted-list).
@@ -280,6 +291,11 @@ var otherAwards = []string{
 	"三八红旗集体", "巾帼文明岗", "青年文明号", "五四青年奖章", "优秀共产党员",
 	"先进基层党组织", "道德模范", "优秀党务工作者", "模范集体",
 }
+
+// ownerBodies are the party committees and governments whose own
+// programmes a quotation right after them names (campaign.other-owner):
+// 省委“…”工程, 市政府“…”行动. A union runs its campaigns under its own name.
+var ownerBodies = list("省委", "市委", "县委", "区委", "州委", "党委", "党组", "政府", "团委", "妇联")
 
 // civilWorks are the words of building and infrastructure that make a
 // name ending in 工程 a construction project (campaign.civil-works), on

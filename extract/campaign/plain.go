@@ -193,6 +193,9 @@ func (s *scanner) honours() {
 			continue
 		}
 		start := i + utf8.RuneCountInString(verb)
+		if s.on(ruleAwardRecipient) {
+			start += s.recipientLen(start)
+		}
 		for j := start + 2; j < len(s.f) && j <= start+20; j++ {
 			c := s.f[j-1]
 			if !zh.IsHan(c) && c != '(' && c != ')' {

@@ -171,6 +171,12 @@ func (s *scanner) verbBefore(q quote) bool {
 	for i > 0 && unicode.IsSpace(s.f[i-1]) {
 		i--
 	}
+	if s.awardAs(i) {
+		return !s.on(ruleAwardBounded) || s.honourBounded(q.close+1)
+	}
+	if s.on(ruleAwardRecipient) {
+		i = s.recipientStart(i)
+	}
 	v := s.endsWithAny(i, verbs)
 	if v == "" && i > 0 && strings.ContainsRune(verbParticles, s.f[i-1]) {
 		v = s.endsWithAny(i-1, verbs)
@@ -378,6 +384,9 @@ func (s *scanner) addQuoted(q quote) {
 	}
 	if s.notAfterAt(q.close+1) || s.themed(q) {
 		return
+	}
+	if s.on(ruleOtherOwner) && s.endsWithAny(q.open, ownerBodies) != "" {
+		return // 市委“…”工程: the programme of another body
 	}
 	name := string(s.r[q.open+1 : q.close])
 	end := q.close + 1

@@ -66,6 +66,9 @@ var (
 	ruleEditionLead      *rule.Rule
 	ruleHeadModifier     *rule.Rule
 	ruleDocumentTitle    *rule.Rule
+	ruleOtherOwner       *rule.Rule
+	ruleAwardRecipient   *rule.Rule
+	ruleAwardAs          *rule.Rule
 )
 
 func init() {
@@ -178,6 +181,15 @@ func init() {
 		{&ruleDocumentTitle, "campaign.document-title",
 			"a name mentioned only inside the title of a document (《关于表彰…模范职工之家…的决定》) names what the document is about; the text's campaigns are those it names outside titles too",
 			"根据《关于评选全县职工书屋的通知》，县总工会作了部署。", "根据《关于评选全县职工书屋的通知》，全县建成职工书屋8家。"},
+		{&ruleOtherOwner, "campaign.other-owner",
+			"a quotation right after a party committee or a government (省委, 市委, 党委, 政府, the list ownerBodies) names that body's programme, not a union's",
+			"全力推进县委“美丽乡村”工程。", "全力推进县总工会“美丽乡村”工程。"},
+		{&ruleAwardRecipient, "campaign.award-recipient",
+			"a count of the units or people an honour goes to (10个单位, 三名职工) may stand between an awarding verb and the honour",
+			"授予12个单位全县职工互助先进单位称号。", "授予全县职工互助先进单位称号。"},
+		{&ruleAwardAs, "campaign.award-as",
+			"a naming verb (命名, 表彰, 授予 …, the list nameVerbs) and a 为 later in its clause frame an honour, quoted or ending in the noun of the honoured (工作者, 之友 …) at the clause's end",
+			"命名20名个人为全县优秀工会之友。", "命名20名个人,全县优秀工会之友。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
