@@ -55,6 +55,8 @@ func extract(text string, force *rule.Rule, forceOn bool) []corpus.Campaign {
 	s.unquoted()
 	s.honours()
 	s.honoursAs()
+	s.brandLists()
+	s.events()
 	s.honourLists()
 	s.headings()
 	s.known()
@@ -235,10 +237,26 @@ func trimAct(name string) string {
 	return name
 }
 
-// trimEdition removes a leading edition or year from a name
-// (campaign.edition-lead): 第三届职工职业技能大赛, 2026年度金秋助学. A name
-// that is only an edition keeps it.
+// trimEdition removes a leading edition or year from a name, with the
+// level before it (campaign.edition-lead): 第三届职工职业技能大赛,
+// 2026年度金秋助学, 市第六届职工技能运动会. A name that is only an edition
+// keeps it.
 func trimEdition(name string) string {
+	for _, l := range editionLevels {
+		if rest, ok := strings.CutPrefix(name, l); ok {
+			if t := editionCut(rest); t != rest {
+				return t
+			}
+		}
+	}
+	return editionCut(name)
+}
+
+// editionLevels may lead an edition: 市第六届, 全省第二届.
+var editionLevels = []string{"全国", "全省", "全市", "全县", "全区", "省", "市", "县", "区"}
+
+// editionCut removes a leading edition or year from name.
+func editionCut(name string) string {
 	rs := []rune(name)
 	n := 0
 	switch {

@@ -109,6 +109,11 @@ func TestExtract(t *testing.T) {
 		{"named as an honour", "命名12名个人为全县优秀工会之友。", []string{"全县优秀工会之友"}},
 		{"honoured as a quoted honour", "表彰了技能比赛中成绩突出的选手为“全县技术状元”,并颁发证书。", []string{"全县技术状元"}},
 		{"honoured for, not as", "表彰为工会工作做出贡献的集体。", []string{}},
+		{"design of a structure", "以“三级联动”为载体，建成“三级联动”的服务网络。", []string{}},
+		{"list of brands with a known name", "做强送温暖、职工互助保障等服务品牌。", []string{"送温暖", "职工互助保障"}},
+		{"list of brands without one", "做强职工互助保障、法律援助等服务品牌。", []string{}},
+		{"workers' event without a verb", "历时两月的县第三届农民工文化节落幕。", []string{"农民工文化节"}},
+		{"event of others", "全市第十届中学生运动会开幕。", []string{}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

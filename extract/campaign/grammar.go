@@ -81,6 +81,15 @@ var vetoAfter = list(
 	"专题教育", "主题教育", "学习教育", "教育实践",
 )
 
+// structures are the nouns of how work is built, which 的 joins to a
+// quotation that names the design, not a campaign (campaign.one-sense):
+// “三级联动”的服务网络, “一站式”的帮扶体系.
+var structures = list("网络", "体系", "机制", "格局", "模式", "架构")
+
+// maxStructureModifier caps the runes between 的 and a structure noun:
+// 的帮扶网络, 的工作格局.
+const maxStructureModifier = 4
+
 // themeFrames close 以“…” around a theme (campaign.theme-frame):
 // 以“…”为主题 names what an activity is about, not the activity.
 var themeFrames = list("为主题", "为主线", "为主旨", "为题")
@@ -200,6 +209,14 @@ var actHeads = []struct {
 // the head, not words of the name (campaign.head-modifier): 送温暖系列活动,
 // 学雷锋主题活动. 专项 stays: a 专项行动 is named with it.
 var headModifiers = []string{"主题", "系列", "专题"}
+
+// eventHeads end the name of an event a union holds, which needs no
+// verb before it when it says whom it is for (campaign.worker-event), and
+// workerWords say that: 职工技能运动会, 农民工文化节.
+var (
+	eventHeads  = list("运动会", "艺术节", "文化节")
+	workerWords = []string{"职工", "技能", "工会", "劳动者", "农民工", "女工", "员工", "工人"}
+)
 
 // namedHeads end an unquoted name that may be made of everyday words,
 // as the programme or the event names its aim or its people: 职工健康工程,

@@ -22,6 +22,9 @@ var lexicon = concat(
 		"五一劳动奖", "五一劳动奖章", "五一劳动奖状", "五一巾帼奖", "工人先锋号",
 		"模范职工之家", "模范职工小家", "优秀工会工作者", "优秀工会积极分子", "最美职工", "大国工匠",
 	},
+	// The honours that provincial and city unions award to the champions
+	// of their skills contests (金牌工人, and 金牌职工 in some cities).
+	[]string{"金牌工人", "金牌职工"},
 	// Workplace programmes: the 安康杯 safety competition (with the
 	// ministry of emergency management), the union's home at work and its
 	// libraries, the skills and innovation programmes, and the women

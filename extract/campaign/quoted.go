@@ -84,7 +84,7 @@ func (s *scanner) vetoed(qs []quote) map[string]bool {
 	}
 	var m map[string]bool
 	for _, q := range qs {
-		if s.hasAny(q.close+1, vetoAfter) == "" && !s.themed(q) {
+		if s.hasAny(q.close+1, vetoAfter) == "" && !s.themed(q) && !s.structureAfter(q.close+1) {
 			continue
 		}
 		in := s.inner(q)
@@ -97,6 +97,24 @@ func (s *scanner) vetoed(qs []quote) map[string]bool {
 		m[in] = true
 	}
 	return m
+}
+
+// structureAfter reports whether 的 and a noun of a structure follow at
+// i, within a few runes (“四级一体”的帮扶网络): the quotation says how
+// something is built, not what is run.
+func (s *scanner) structureAfter(i int) bool {
+	if !s.has(i, "的") {
+		return false
+	}
+	for k := i + 1; k < len(s.f) && k <= i+1+maxStructureModifier; k++ {
+		if s.hasAny(k, structures) != "" {
+			return true
+		}
+		if !zh.IsHan(s.f[k]) {
+			return false
+		}
+	}
+	return false
 }
 
 // themed reports whether q is the theme of 以“…”为主题 (campaign.theme-frame).

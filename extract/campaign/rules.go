@@ -69,6 +69,8 @@ var (
 	ruleOtherOwner       *rule.Rule
 	ruleAwardRecipient   *rule.Rule
 	ruleAwardAs          *rule.Rule
+	ruleBrandList        *rule.Rule
+	ruleWorkerEvent      *rule.Rule
 )
 
 func init() {
@@ -110,7 +112,7 @@ func init() {
 			"a word after a quotation (目标, 方针, 精神, 战略, 理念, 专题教育 …, the list notAfter), after 工作 or a count, makes it a goal, a guideline or a party-wide campaign",
 			"围绕“三个提升”工作目标推进。", "围绕“三个提升”工作推进。"},
 		{&ruleOneSense, "campaign.one-sense",
-			"a phrase means one thing in a text: a quotation that a word of vetoAfter (精神, 口号, 职能 …) or a theme frame follows once is no campaign where a head follows it",
+			"a phrase means one thing in a text: a quotation that a word of vetoAfter (精神, 口号, 职能 …), a theme frame or 的 and a structure (的帮扶网络) follows once is no campaign where a head follows it",
 			"发挥“一室两站”职能，“一室两站”活动有序开展。", "建好“一室两站”，“一室两站”活动有序开展。"},
 		{&ruleThemeFrame, "campaign.theme-frame",
 			"以“…”为主题 names the theme of an activity, not the activity",
@@ -173,7 +175,7 @@ func init() {
 			"a name ending in 工程 with words of building (加固, 改造, 公路, 堤防 …, the list civilWorks) is a construction project, not a union programme",
 			"全力推进滨江公路改造工程。", "全力推进职工素养提升工程。"},
 		{&ruleEditionLead, "campaign.edition-lead",
-			"an edition or a year before a name (第三届, 首届, 2026年度) dates one round of the campaign and is no part of its name",
+			"an edition or a year before a name (第三届, 首届, 2026年度, with a level before it: 市第六届) dates one round of the campaign and is no part of its name",
 			"举办第二届职工厨艺大赛。", "举办职工厨艺大赛。"},
 		{&ruleHeadModifier, "campaign.head-modifier",
 			"主题, 系列, 专项 … before an unquoted name's 活动 or 行动 modify the head and are no part of the name",
@@ -190,6 +192,12 @@ func init() {
 		{&ruleAwardAs, "campaign.award-as",
 			"a naming verb (命名, 表彰, 授予 …, the list nameVerbs) and a 为 later in its clause frame an honour, quoted or ending in the noun of the honoured (工作者, 之友 …) at the clause's end",
 			"命名20名个人为全县优秀工会之友。", "命名20名个人,全县优秀工会之友。"},
+		{&ruleBrandList, "campaign.brand-list",
+			"an unquoted list that holds a known name and ends in 等 and 品牌 is a list of programmes: its other items are names",
+			"做强送温暖、职工互助保障等服务品牌。", "做强职工互助保障等服务品牌。"},
+		{&ruleWorkerEvent, "campaign.worker-event",
+			"an unquoted sports meet or festival (运动会, 艺术节, 文化节) that says it is for workers (职工, 技能, 农民工 …) is a union event's name without a verb before it",
+			"历时两月的全县职工趣味运动会圆满落幕。", "历时两月的全县中学生运动会圆满落幕。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
