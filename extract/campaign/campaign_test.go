@@ -114,6 +114,7 @@ func TestExtract(t *testing.T) {
 		{"list of brands without one", "做强职工互助保障、法律援助等服务品牌。", []string{}},
 		{"workers' event without a verb", "历时两月的县第三届农民工文化节落幕。", []string{"农民工文化节"}},
 		{"event of others", "全市第十届中学生运动会开幕。", []string{}},
+		{"short head inside a longer name", "不断拓展重点工程立功竞赛活动覆盖面。", []string{"重点工程立功竞赛"}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

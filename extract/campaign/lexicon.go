@@ -60,7 +60,7 @@ var lexicon = concat(
 // drops such a qualifier even in running text.
 var assistance = []string{
 	"送温暖", "冬送温暖", "送清凉", "夏送清凉", "金秋助学", "春送岗位", "春风行动", "暖冬行动",
-	"农民工平安返乡", "阳光就业", "千万农民工援助行动", "求学圆梦",
+	"农民工平安返乡", "千万农民工援助行动", "求学圆梦",
 }
 
 func concat(lists ...[]string) []string {

@@ -51,6 +51,11 @@ func (s *scanner) unquoted() {
 			end, core := j, j
 			if keep {
 				end = j + utf8.RuneCountInString(head)
+				// 重点工程立功竞赛: a kept head after too few runes to name
+				// anything is a word of a longer name that a later head ends.
+				if j-start < minPlainCore && end < len(s.f) && zh.IsHan(s.f[end]) {
+					continue
+				}
 			} else if s.on(ruleHeadModifier) {
 				for _, m := range headModifiers {
 					if s.endsWith(core, m) && core-utf8.RuneCountInString(m) > start {
