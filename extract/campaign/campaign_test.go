@@ -115,6 +115,9 @@ func TestExtract(t *testing.T) {
 		{"workers' event without a verb", "历时两月的县第三届农民工文化节落幕。", []string{"农民工文化节"}},
 		{"event of others", "全市第十届中学生运动会开幕。", []string{}},
 		{"short head inside a longer name", "不断拓展重点工程立功竞赛活动覆盖面。", []string{"重点工程立功竞赛"}},
+		{"slogan of clauses ending in a body", "推行“遇事找工会、维权靠工会”服务。", []string{"遇事找工会、维权靠工会"}},
+		{"quoted before an everyday activity and its head", "组织“我为安全献一计”合理化建议活动。", []string{"我为安全献一计"}},
+		{"everyday activity unquoted", "广泛开展合理化建议和技术革新活动。", []string{}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

@@ -106,6 +106,11 @@ var documentEnds = []string{"法", "办法", "条例", "规定", "细则", "通�
 // spread, not a law (campaign.document): “先进操作法”, “五步工作法”.
 var methodEnds = []string{"操作法", "工作法", "作业法", "工法"}
 
+// sloganVerbs before the word of a body make a quotation ending in it a
+// clause, not the body's name (campaign.organisation): “有困难找工会”,
+// “维权靠工会”; a body's name ends in a noun (“楼宇工会”).
+const sloganVerbs = "找靠进入建爱到回是"
+
 // clauseMarks separate the clauses of a slogan, which no body's name
 // holds (campaign.organisation); 、 lists bodies (“楼宇工会、行业工会”).
 const clauseMarks = ",;:!?"
@@ -117,7 +122,7 @@ var placeEnds = []string{"基地", "中心", "园区", "广场", "大厦", "公�
 
 // organisationEnds end the name of a body (campaign.organisation):
 // “楼宇工会”, “一办四组”领导小组.
-var organisationEnds = []string{"工会", "协会", "委员会", "领导小组", "办公室", "联合会"}
+var organisationEnds = list("工会", "协会", "委员会", "领导小组", "办公室", "联合会")
 
 // epithetLeads before a self-named quotation make it a description
 // (campaign.epithet): 作为一项“惠民工程”, 这块“金字招牌”.
@@ -268,6 +273,7 @@ var genericActivities = []string{
 	"劳动竞赛", "技能竞赛", "评比", "文化", "文艺", "体育", "志愿服务", "志愿者", "公益",
 	"庆祝", "纪念", "宣讲", "交流", "学习交流", "联谊", "义诊", "植树", "义务劳动",
 	"技术创新", "职工技术创新", "劳动", "立功", "走基层", "下基层", "进基层", "服务",
+	"合理化建议", "技术革新", "发明创造", "岗位练兵", "技术比武", "技能比武", "师带徒",
 	"健身", "读书", "演出", "观影", "参观", "旅游", "体检",
 }
 

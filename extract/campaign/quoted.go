@@ -388,8 +388,12 @@ func (s *scanner) addQuoted(q quote) {
 	}
 	// A body, unless it is an honour's title; a quotation of clauses
 	// (“有困难找工会,拿不到工资找工会”) is a slogan that ends in one.
-	if s.on(ruleOrganisation) && endsWithWord(inner, organisationEnds) && s.endsWithAny(q.open, honourVerbs) == "" && !strings.ContainsAny(inner, clauseMarks) {
-		return
+	if s.on(ruleOrganisation) && s.endsWithAny(q.open, honourVerbs) == "" && !strings.ContainsAny(inner, clauseMarks) {
+		if body := s.endsWithAny(q.close, organisationEnds); body != "" {
+			if k := q.close - utf8.RuneCountInString(body) - 1; k <= q.open || !strings.ContainsRune(sloganVerbs, s.f[k]) {
+				return
+			}
+		}
 	}
 	if s.on(ruleDocument) && endsWithWord(inner, documentEnds) && !endsWithWord(inner, methodEnds) {
 		return

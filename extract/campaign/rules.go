@@ -127,7 +127,7 @@ func init() {
 			"a five-year plan (“十四五”) is quoted like a campaign and is a plan",
 			"开展“十四五”和“安康杯”活动。", "开展“双创”和“安康杯”活动。"},
 		{&ruleOrganisation, "campaign.organisation",
-			"a quotation that ends in 工会, 协会, 委员会, 领导小组 … names a body, unless an awarding verb makes it an honour's title or it holds clauses (a slogan: “有事找工会,维权靠工会”)",
+			"a quotation that ends in 工会, 协会, 委员会, 领导小组 … names a body, unless an awarding verb makes it an honour's title or it holds clauses (a slogan: “有事找工会,维权靠工会”) or a verb before the body's word (“遇事找工会”)",
 			"组建“快递员工会”等活动阵地。", "被评为“五星工会”。"},
 		{&rulePlace, "campaign.place",
 			"a quotation that ends in 基地, 中心, 园区, 广场 … names a place, not a programme",
