@@ -4,11 +4,13 @@ package campaign
 // Each list is read by the rule named beside it (rules.go).
 
 // heads after a quoted name make it a campaign (campaign.quoted-head):
-// “送温暖”活动, “安康杯”竞赛, “工人先锋号”称号.
+// “送温暖”活动, “安康杯”竞赛, “工人先锋号”称号. The frames of a means
+// (以“…”为载体, 为抓手, 为契机) are none: on real pages they hold
+// policies and structures (以“两个普遍”为抓手) as often as campaigns.
 var heads = list(
 	"活动", "行动", "工程", "竞赛", "大赛", "称号", "荣誉", "品牌", "评选",
 	"创建", "主题", "示范", "帮扶", "建设", "专栏", "热潮", "创新", "专题", "工作",
-	"学历提升", "为载体", "为主要载体", "为契机", "为抓手",
+	"学历提升",
 	"等活动", "等评选", "等工作", "等多项", "等各类", "系列", "大讨论",
 	"和立功竞赛", "劳动竞赛", "竞赛活动", "立功竞赛", "建功立业", "评比", "热线",
 	// the skills and culture programmes: 技能比武, 合理化建议征集, 合唱展演
@@ -24,6 +26,10 @@ var verbs = list(
 	"深入推进", "获评", "被评为", "荣膺", "建成", "新建", "打造",
 	"组织", "举行", "推行", "发起", "命名", "表彰", "争创",
 )
+
+// resultVerbs keep the results of a campaign, which 成果 after its name
+// says (campaign.results): 巩固“…”成果, 巩固和扩大“…”成果.
+var resultVerbs = list("巩固", "巩固和发展", "巩固和扩大", "扩大", "深化")
 
 // awardVerbs are the verbs of honouring among verbs: what follows them is
 // an honour only when it ends where the quotation does

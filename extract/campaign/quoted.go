@@ -49,7 +49,7 @@ func (s *scanner) quoted() {
 			b++
 		}
 		group := qs[a : b+1]
-		ok := s.verbBefore(group[0]) || s.headAfter(group[len(group)-1].close+1)
+		ok := s.verbBefore(group[0]) || s.headAfter(group[len(group)-1].close+1) || s.results(group[0].open, group[len(group)-1].close+1)
 		if !ok && len(group) > 1 {
 			for _, q := range group[:len(group)-1] {
 				if s.headAfter(q.close + 1) {
@@ -256,6 +256,13 @@ func (s *scanner) headAfter(i int) bool {
 		}
 	}
 	return false
+}
+
+// results reports whether a verb of keeping results ends at open and 成果
+// starts at after (campaign.results): 巩固“…”成果 names the campaign whose
+// results they are.
+func (s *scanner) results(open, after int) bool {
+	return s.on(ruleResults) && s.has(after, "成果") && s.endsWithAny(open, resultVerbs) != ""
 }
 
 // notAfterAt reports whether a word at i, or after 工作 or a count (三大)

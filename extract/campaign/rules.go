@@ -71,6 +71,7 @@ var (
 	ruleAwardAs          *rule.Rule
 	ruleBrandList        *rule.Rule
 	ruleWorkerEvent      *rule.Rule
+	ruleResults          *rule.Rule
 )
 
 func init() {
@@ -198,6 +199,9 @@ func init() {
 		{&ruleWorkerEvent, "campaign.worker-event",
 			"an unquoted sports meet or festival (运动会, 艺术节, 文化节) that says it is for workers (职工, 技能, 农民工 …) is a union event's name without a verb before it",
 			"历时两月的全县职工趣味运动会圆满落幕。", "历时两月的全县中学生运动会圆满落幕。"},
+		{&ruleResults, "campaign.results",
+			"a quotation between a verb of keeping results (巩固, 扩大, 深化) and 成果 names the campaign whose results they are",
+			"着力巩固“双访双帮”成果。", "着力巩固“双访双帮”。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
