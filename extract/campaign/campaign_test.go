@@ -118,6 +118,8 @@ func TestExtract(t *testing.T) {
 		{"slogan of clauses ending in a body", "推行“遇事找工会、维权靠工会”服务。", []string{"遇事找工会、维权靠工会"}},
 		{"quoted before an everyday activity and its head", "组织“我为安全献一计”合理化建议活动。", []string{"我为安全献一计"}},
 		{"everyday activity unquoted", "广泛开展合理化建议和技术革新活动。", []string{}},
+		{"known name with a modifier and a head", "深入开展安康杯知识竞赛活动。", []string{"安康杯"}},
+		{"known name with everyday words and a head", "启动金秋助学志愿服务活动。", []string{"金秋助学"}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

@@ -119,9 +119,20 @@ func (s *scanner) known() {
 func knownCore(name string, k kind) string {
 	f := zh.Fold(name)
 	rs := []rune(f)
-	for _, h := range []string{"工程", "竞赛", "活动", "行动", "品牌", "项目"} {
-		if core, ok := strings.CutSuffix(f, h); ok && isLexicon(core) && !isLexicon(f) {
+	for _, h := range knownHeads {
+		core, ok := strings.CutSuffix(f, h)
+		if !ok || isLexicon(f) {
+			continue
+		}
+		if isLexicon(core) {
 			return string([]rune(name)[:utf8.RuneCountInString(core)])
+		}
+		// 安康杯知识竞赛, 金秋助学捐资活动: a known name, what the event
+		// does and its head.
+		if k == plain {
+			if known := knownPrefix(core); known != "" {
+				return string([]rune(name)[:utf8.RuneCountInString(known)])
+			}
 		}
 	}
 	if isLexicon(f) {
@@ -141,6 +152,28 @@ func knownCore(name string, k kind) string {
 			return ""
 		}
 		return string([]rune(name)[i:])
+	}
+	return ""
+}
+
+// knownHeads follow a known name in a longer name of the same campaign:
+// 送温暖工程, 安康杯竞赛.
+var knownHeads = []string{"工程", "竞赛", "大赛", "活动", "行动", "品牌", "项目"}
+
+// knownPrefix returns the longest lexicon name that starts folded f and
+// that only everyday words or a short modifier follow (安康杯知识,
+// 金秋助学捐资), or "".
+func knownPrefix(f string) string {
+	rs := []rune(f)
+	for n := len(rs) - 1; n >= 2; n-- {
+		known := string(rs[:n])
+		if !isLexicon(known) {
+			continue
+		}
+		if rest := string(rs[n:]); len(rs)-n <= maxHeadModifier || composedOf(rest, listModifiers) {
+			return known
+		}
+		return ""
 	}
 	return ""
 }

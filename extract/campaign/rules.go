@@ -158,7 +158,7 @@ func init() {
 			"the documented lexicon of the unions' standing programmes and honours (送温暖, 金秋助学, 工人先锋号, 职工书屋 …) names a campaign unquoted, inside a longer word too (送温暖慰问金)",
 			"发放金秋助学资金12万元。", "发放助学资金12万元。"},
 		{&ruleKnownCore, "campaign.known-core",
-			"a name built on a known one with a qualifier that is no level or place (两节送温暖, 关爱职工送温暖) or with a head (送温暖工程) is the known name; unquoted, only a programme of assistance sheds its qualifier (扶贫帮困送温暖), as one that starts with a noun may share a word with it (女职工素质工程)",
+			"a name built on a known one with a qualifier that is no level or place (两节送温暖, 关爱职工送温暖) or with a head (送温暖工程, unquoted also with a modifier: 安康杯知识竞赛) is the known name; unquoted, only a programme of assistance sheds its qualifier (扶贫帮困送温暖), as one that starts with a noun may share a word with it (女职工素质工程)",
 			"开展“冬季送温暖”活动。", "开展“冬季暖心”活动。"},
 		{&ruleAliasBracket, "campaign.alias-bracket",
 			"a bracketed name after a name (育才关怀(金秋助学)) gives a second name for the campaign; a short bracket (乡镇(街道)) is part of the name",
