@@ -138,6 +138,13 @@ func knownCore(name string, k kind) string {
 	if isLexicon(f) {
 		return ""
 	}
+	// The head may have been cut already (金秋助学志愿服务): only
+	// everyday words may then follow the known name.
+	if k == plain {
+		if known := knownPrefix(f); known != "" && composedOf(string(rs[utf8.RuneCountInString(known):]), genericWords) {
+			return string([]rune(name)[:utf8.RuneCountInString(known)])
+		}
+	}
 	for i := 1; i < len(rs)-1; i++ {
 		tail := string(rs[i:])
 		if !isLexicon(tail) || k == plain && !slices.Contains(assistance, tail) {
