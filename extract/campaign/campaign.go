@@ -54,6 +54,9 @@ func extract(text string, force *rule.Rule, forceOn bool) []corpus.Campaign {
 	s.quoted()
 	s.unquoted()
 	s.honours()
+	s.honoursAs()
+	s.brandLists()
+	s.events()
 	s.honourLists()
 	s.headings()
 	s.known()
@@ -234,10 +237,26 @@ func trimAct(name string) string {
 	return name
 }
 
-// trimEdition removes a leading edition or year from a name
-// (campaign.edition-lead): 第三届职工职业技能大赛, 2026年度金秋助学. A name
-// that is only an edition keeps it.
+// trimEdition removes a leading edition or year from a name, with the
+// level before it (campaign.edition-lead): 第三届职工职业技能大赛,
+// 2026年度金秋助学, 市第六届职工技能运动会. A name that is only an edition
+// keeps it.
 func trimEdition(name string) string {
+	for _, l := range editionLevels {
+		if rest, ok := strings.CutPrefix(name, l); ok {
+			if t := editionCut(rest); t != rest {
+				return t
+			}
+		}
+	}
+	return editionCut(name)
+}
+
+// editionLevels may lead an edition: 市第六届, 全省第二届.
+var editionLevels = []string{"全国", "全省", "全市", "全县", "全区", "省", "市", "县", "区"}
+
+// editionCut removes a leading edition or year from name.
+func editionCut(name string) string {
 	rs := []rune(name)
 	n := 0
 	switch {
@@ -324,40 +343,89 @@ func (s *scanner) firstAt(ws wordIndex, i int) string {
 // mentions and sorts by first mention.
 func (s *scanner) result() []corpus.Campaign {
 	slices.SortStableFunc(s.found, func(a, b mention) int { return a.at - b.at })
+	titles := s.titles()
 	out := []corpus.Campaign{}
 	index := map[string]int{}
+	free := []bool{} // by out: mentioned outside a document's title
 	for _, m := range s.found {
 		k := Normalize(m.name)
-		if i, ok := index[k]; ok {
-			out[i].Count++
-			continue
+		i, ok := index[k]
+		if !ok {
+			i = len(out)
+			index[k] = i
+			out = append(out, corpus.Campaign{Name: m.name, Key: k})
+			free = append(free, false)
 		}
-		index[k] = len(out)
-		out = append(out, corpus.Campaign{Name: m.name, Key: k, Count: 1})
+		out[i].Count++
+		free[i] = free[i] || !inSpans(titles, m.at)
 	}
 	if len(out) == 0 {
 		return out
 	}
-	// A name found once by its quotes or head is often mentioned again bare.
+	// A name found once by its quotes or head is often mentioned again
+	// bare. One named only in the title of a document (campaign.document-title)
+	// names the document's subject, not a campaign of the text.
+	kept := out[:0]
 	for i := range out {
-		if n := s.count([]rune(zh.Fold(out[i].Name))); n > out[i].Count {
-			out[i].Count = n
+		n, outside := s.count([]rune(zh.Fold(out[i].Name)), titles)
+		if !free[i] && outside == 0 && s.on(ruleDocumentTitle) {
+			continue
+		}
+		out[i].Count = max(out[i].Count, n)
+		kept = append(kept, out[i])
+	}
+	return kept
+}
+
+// titles returns the spans of the documents' titles in the text, 《…》
+// within a line.
+func (s *scanner) titles() [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s.f); i++ {
+		if s.f[i] != '《' {
+			continue
+		}
+		for j := i + 1; j < len(s.f) && j <= i+maxTitle; j++ {
+			if s.f[j] == '\n' || s.f[j] == '《' {
+				break
+			}
+			if s.f[j] == '》' {
+				out = append(out, [2]int{i, j + 1})
+				i = j
+				break
+			}
 		}
 	}
 	return out
 }
 
+// maxTitle caps the title of a document in runes: 《关于表彰…的决定》 lists
+// the honours it confers.
+const maxTitle = 120
+
+// inSpans reports whether rune i lies in one of spans.
+func inSpans(spans [][2]int, i int) bool {
+	for _, sp := range spans {
+		if i >= sp[0] && i < sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
 // count returns the number of times folded w occurs in the text, not
-// overlapping.
-func (s *scanner) count(w []rune) int {
-	n := 0
+// overlapping, and how many of them lie outside titles.
+func (s *scanner) count(w []rune, titles [][2]int) (n, outside int) {
 	for i := 0; i+len(w) <= len(s.f); i++ {
 		if s.f[i] == w[0] && slices.Equal(s.f[i:i+len(w)], w) {
 			n++
+			if !inSpans(titles, i) {
+				outside++
+			}
 			i += len(w) - 1
 		}
 	}
-	return n
+	return n, outside
 }
 
 // mayHaveReadings reports whether text may hold a pinyin reading: the

@@ -4,11 +4,13 @@ package campaign
 // Each list is read by the rule named beside it (rules.go).
 
 // heads after a quoted name make it a campaign (campaign.quoted-head):
-// “送温暖”活动, “安康杯”竞赛, “工人先锋号”称号.
+// “送温暖”活动, “安康杯”竞赛, “工人先锋号”称号. The frames of a means
+// (以“…”为载体, 为抓手, 为契机) are none: on real pages they hold
+// policies and structures (以“两个普遍”为抓手) as often as campaigns.
 var heads = list(
 	"活动", "行动", "工程", "竞赛", "大赛", "称号", "荣誉", "品牌", "评选",
 	"创建", "主题", "示范", "帮扶", "建设", "专栏", "热潮", "创新", "专题", "工作",
-	"学历提升", "为载体", "为主要载体", "为契机", "为抓手",
+	"学历提升",
 	"等活动", "等评选", "等工作", "等多项", "等各类", "系列", "大讨论",
 	"和立功竞赛", "劳动竞赛", "竞赛活动", "立功竞赛", "建功立业", "评比", "热线",
 	// the skills and culture programmes: 技能比武, 合理化建议征集, 合唱展演
@@ -19,11 +21,15 @@ var heads = list(
 // 开展“走百企”, 评为“…”. Words that only join a list (和, 及, 以及) are
 // campaign.quoted-list's, not verbs.
 var verbs = list(
-	"开展", "开展了", "实施", "推进", "深化", "深化了", "评为", "授予", "荣获", "获得",
+	"开展", "实施", "推进", "深化", "评为", "授予", "荣获", "获得",
 	"选树", "参加", "创建", "举办", "启动", "落实好", "推广", "投入",
 	"深入推进", "获评", "被评为", "荣膺", "建成", "新建", "打造",
 	"组织", "举行", "推行", "发起", "命名", "表彰", "争创",
 )
+
+// resultVerbs keep the results of a campaign, which 成果 after its name
+// says (campaign.results): 巩固“…”成果, 巩固和扩大“…”成果.
+var resultVerbs = list("巩固", "巩固和发展", "巩固和扩大", "扩大", "深化")
 
 // awardVerbs are the verbs of honouring among verbs: what follows them is
 // an honour only when it ends where the quotation does
@@ -81,6 +87,15 @@ var vetoAfter = list(
 	"专题教育", "主题教育", "学习教育", "教育实践",
 )
 
+// structures are the nouns of how work is built, which 的 joins to a
+// quotation that names the design, not a campaign (campaign.one-sense):
+// “三级联动”的服务网络, “一站式”的帮扶体系.
+var structures = list("网络", "体系", "机制", "格局", "模式", "架构")
+
+// maxStructureModifier caps the runes between 的 and a structure noun:
+// 的帮扶网络, 的工作格局.
+const maxStructureModifier = 4
+
 // themeFrames close 以“…” around a theme (campaign.theme-frame):
 // 以“…”为主题 names what an activity is about, not the activity.
 var themeFrames = list("为主题", "为主线", "为主旨", "为题")
@@ -93,6 +108,19 @@ var planPrefixes = []string{"十五", "十一五", "十二五", "十三五", "�
 // (campaign.document): “两法一办法”, “三项制度”实施办法.
 var documentEnds = []string{"法", "办法", "条例", "规定", "细则", "通知", "纲要"}
 
+// methodEnds end the name of a way of working that unions find and
+// spread, not a law (campaign.document): “先进操作法”, “五步工作法”.
+var methodEnds = []string{"操作法", "工作法", "作业法", "工法"}
+
+// sloganVerbs before the word of a body make a quotation ending in it a
+// clause, not the body's name (campaign.organisation): “有困难找工会”,
+// “维权靠工会”; a body's name ends in a noun (“楼宇工会”).
+const sloganVerbs = "找靠进入建爱到回是"
+
+// clauseMarks separate the clauses of a slogan, which no body's name
+// holds (campaign.organisation); 、 lists bodies (“楼宇工会、行业工会”).
+const clauseMarks = ",;:!?"
+
 // placeEnds end the quoted name of a place or a building
 // (campaign.place): “…示范基地”, “…服务中心”. The places unions run as a
 // programme under one name (职工之家, 驿站, 书屋) are selfHeads.
@@ -100,7 +128,7 @@ var placeEnds = []string{"基地", "中心", "园区", "广场", "大厦", "公�
 
 // organisationEnds end the name of a body (campaign.organisation):
 // “楼宇工会”, “一办四组”领导小组.
-var organisationEnds = []string{"工会", "协会", "委员会", "领导小组", "办公室", "联合会"}
+var organisationEnds = list("工会", "协会", "委员会", "领导小组", "办公室", "联合会")
 
 // epithetLeads before a self-named quotation make it a description
 // (campaign.epithet): 作为一项“惠民工程”, 这块“金字招牌”.
@@ -108,11 +136,27 @@ var epithetLeads = list("一项", "一个", "一种", "一块", "这块", "作�
 
 // actVerbs introduce an unquoted campaign (campaign.plain-verb-head):
 // 深入开展送温暖活动.
-var actVerbs = list("开展了", "开展", "实施", "推进", "深化", "举办", "参加", "参与", "启动", "开展好", "组织开展", "召开")
+var actVerbs = list("开展", "实施", "推进", "深化", "拓展", "举办", "参加", "参与", "启动", "组织开展", "召开")
+
+// verbParticles follow a verb of running without being part of what it
+// runs: the aspect of 推进了, the result of 开展好 (campaign.plain-verb-head,
+// campaign.quoted-verb).
+const verbParticles = "了好"
 
 // honourVerbs and honourEnds frame an unquoted honour
 // (campaign.plain-honour): 荣获全省工会工作十强县称号.
 var honourVerbs = list("荣获", "获得", "评为", "获评", "荣膺", "授予", "命名为")
+
+// nameVerbs name or honour someone as what 为 introduces
+// (campaign.award-as): 命名…为, 表彰…为.
+var nameVerbs = list("命名", "表彰", "授予", "评选", "认定", "推选")
+
+// recipientClassifiers and recipients count the units or people an honour
+// goes to between its verb and its name (campaign.award-recipient):
+// 授予10个单位…称号.
+const recipientClassifiers = "个名家位"
+
+var recipients = list("单位", "个人", "集体", "同志", "职工", "企业", "工会", "班组", "基层工会")
 
 // holdVerbs open an unquoted list of honours that a unit holds or is put
 // up for (campaign.honour-list): 具有…、…称号.
@@ -122,7 +166,7 @@ var holdVerbs = list("具有", "具备", "获得", "荣获", "授予", "评为",
 // (campaign.honour-list): 先进单位, 模范职工之家, 优秀工会工作者.
 var honourNouns = []string{
 	"单位", "集体", "企业", "工会", "之家", "小家", "班组", "车间", "工作者", "积极分子", "个人",
-	"先锋号", "奖章", "奖状", "示范点", "示范岗", "文明岗", "标兵", "能手", "工匠", "职工",
+	"先锋号", "奖章", "奖状", "示范点", "示范岗", "文明岗", "标兵", "能手", "工匠", "职工", "工人", "之友",
 }
 
 // quoteJoins join the quotations of a list (campaign.quoted-list).
@@ -177,6 +221,14 @@ var actHeads = []struct {
 // 学雷锋主题活动. 专项 stays: a 专项行动 is named with it.
 var headModifiers = []string{"主题", "系列", "专题"}
 
+// eventHeads end the name of an event a union holds, which needs no
+// verb before it when it says whom it is for (campaign.worker-event), and
+// workerWords say that: 职工技能运动会, 农民工文化节.
+var (
+	eventHeads  = list("运动会", "艺术节", "文化节")
+	workerWords = []string{"职工", "技能", "工会", "劳动者", "农民工", "女工", "员工", "工人"}
+)
+
 // namedHeads end an unquoted name that may be made of everyday words,
 // as the programme or the event names its aim or its people: 职工健康工程,
 // 职工文化艺术节 (campaign.plain-generic).
@@ -193,6 +245,15 @@ var listModifiers = concat(genericWords, []string{"主题", "系列", "专题", 
 // maxListModifier caps the words between 等 and a list head: 等系列活动,
 // 等主题宣传, 等群众性活动.
 const maxListModifier = 3
+
+// maxUnquotedItems caps in runes the unquoted items a list of quotations
+// may hold between two of them, and maxListItem one of those items: a
+// list item is a short phrase (岗位练兵, 悬赏攻关), and a longer run is a
+// sentence of its own.
+const (
+	maxUnquotedItems = 30
+	maxListItem      = 8
+)
 
 // maxListGlue caps the head noun one quotation of a list may carry before
 // the next item: “A”培训班、“B”活动.
@@ -218,6 +279,7 @@ var genericActivities = []string{
 	"劳动竞赛", "技能竞赛", "评比", "文化", "文艺", "体育", "志愿服务", "志愿者", "公益",
 	"庆祝", "纪念", "宣讲", "交流", "学习交流", "联谊", "义诊", "植树", "义务劳动",
 	"技术创新", "职工技术创新", "劳动", "立功", "走基层", "下基层", "进基层", "服务",
+	"合理化建议", "技术革新", "发明创造", "岗位练兵", "技术比武", "技能比武", "师带徒",
 	"健身", "读书", "演出", "观影", "参观", "旅游", "体检",
 }
 
@@ -258,6 +320,11 @@ var otherAwards = []string{
 	"三八红旗集体", "巾帼文明岗", "青年文明号", "五四青年奖章", "优秀共产党员",
 	"先进基层党组织", "道德模范", "优秀党务工作者", "模范集体",
 }
+
+// ownerBodies are the party committees and governments whose own
+// programmes a quotation right after them names (campaign.other-owner):
+// 省委“…”工程, 市政府“…”行动. A union runs its campaigns under its own name.
+var ownerBodies = list("省委", "市委", "县委", "区委", "州委", "党委", "党组", "政府", "团委", "妇联")
 
 // civilWorks are the words of building and infrastructure that make a
 // name ending in 工程 a construction project (campaign.civil-works), on

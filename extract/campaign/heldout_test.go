@@ -37,8 +37,17 @@ func TestHeldout(t *testing.T) { sharedtest.Heldout(t, scoreHeldout) }
 // before it was first run. heldout5.jsonl, written next, holds the heads
 // of skills, culture and service programmes (比武, 征集, 展演, 大讲堂, 模式)
 // and honours named by a body.
+//
+// heldout6.jsonl was written after the second round of rules, tuned on
+// the even files of realdev and of a second set of real pages, for the
+// forms those rules generalise (qualified programmes of assistance, counts
+// of recipients, names in a document's title, a party committee's
+// programme, slogans ending in a body, quoted lists with unquoted items,
+// workers' events, designs), before it was first run: P 1.000 R 0.882,
+// its misses a slogan of clauses joined by 、 and a quotation before an
+// everyday activity and its head.
 func TestHeldoutRealRules(t *testing.T) {
-	for _, name := range []string{"heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl"} {
+	for _, name := range []string{"heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl", "heldout6.jsonl"} {
 		t.Run(name, func(t *testing.T) {
 			scoreHeldout(t, sharedtest.ReadJSONL[heldoutDoc](t, filepath.Join("testdata", name)))
 		})

@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -13,14 +14,7 @@ import (
 // name: each family is the ACFTU's own and named in its work reports and
 // rules, and holds only the names themselves, in folded form.
 var lexicon = concat(
-	// Assistance to workers in hardship, ACFTU since 1993 and the
-	// 困难职工帮扶 system: the new-year visits, the summer and winter
-	// deliveries, school aid, and the help for migrant workers' journeys
-	// and jobs (春送岗位, 春风行动 with the ministry of labour, 就业援助).
-	[]string{
-		"送温暖", "冬送温暖", "夏送清凉", "金秋助学", "春送岗位", "春风行动", "暖冬行动",
-		"农民工平安返乡", "阳光就业", "千万农民工援助行动", "求学圆梦",
-	},
+	assistance,
 	// National honours the ACFTU awards (its 全国五一劳动奖和全国工人先锋号
 	// rules, and the 全国模范职工之家 rules): 全国五一劳动奖 is the
 	// umbrella of the 奖状 for units and the 奖章 for people.
@@ -28,6 +22,9 @@ var lexicon = concat(
 		"五一劳动奖", "五一劳动奖章", "五一劳动奖状", "五一巾帼奖", "工人先锋号",
 		"模范职工之家", "模范职工小家", "优秀工会工作者", "优秀工会积极分子", "最美职工", "大国工匠",
 	},
+	// The honours that provincial and city unions award to the champions
+	// of their skills contests (金牌工人, and 金牌职工 in some cities).
+	[]string{"金牌工人", "金牌职工"},
 	// Workplace programmes: the 安康杯 safety competition (with the
 	// ministry of emergency management), the union's home at work and its
 	// libraries, the skills and innovation programmes, and the women
@@ -53,6 +50,18 @@ var lexicon = concat(
 	// campaigns, so new ones are not added here.
 	[]string{"先进性教育", "保持共产党员先进性教育"},
 )
+
+// assistance are the ACFTU's programmes of assistance to workers in
+// hardship (since 1993, and the 困难职工帮扶 system): the new-year visits,
+// the summer and winter deliveries, school aid, and the help for migrant
+// workers' journeys and jobs (春送岗位, 春风行动 with the ministry of
+// labour, 就业援助). Reports name them by what they give, after whom they
+// help or when (关爱困难职工送温暖, 元旦春节送温暖): campaign.known-core
+// drops such a qualifier even in running text.
+var assistance = []string{
+	"送温暖", "冬送温暖", "送清凉", "夏送清凉", "金秋助学", "春送岗位", "春风行动", "暖冬行动",
+	"农民工平安返乡", "千万农民工援助行动", "求学圆梦",
+}
 
 func concat(lists ...[]string) []string {
 	var out []string
@@ -103,22 +112,42 @@ func (s *scanner) known() {
 // that a head follows (送温暖工程, 安康杯竞赛), or "" when name is not built
 // on one (campaign.known-core). In a quoted name, which its writer chose,
 // only a date is dropped (“两节送温暖”), not an organiser (“工会夏送清凉”);
-// the qualifier of an honour is dropped whole (低一级别以上), but of a
-// phrase after a verb it may cut a word (提升女职工素质工程), so it stays.
+// the qualifier of an honour is dropped whole (低一级别以上). Of a phrase
+// after a verb it is dropped before a programme of assistance, which
+// starts with what it gives (扶贫帮困送温暖); before a name that starts
+// with a noun it may cut a word (提升女职工素质工程), so it stays.
 func knownCore(name string, k kind) string {
 	f := zh.Fold(name)
 	rs := []rune(f)
-	for _, h := range []string{"工程", "竞赛", "活动", "行动", "品牌", "项目"} {
-		if core, ok := strings.CutSuffix(f, h); ok && isLexicon(core) && !isLexicon(f) {
+	for _, h := range knownHeads {
+		core, ok := strings.CutSuffix(f, h)
+		if !ok || isLexicon(f) {
+			continue
+		}
+		if isLexicon(core) {
 			return string([]rune(name)[:utf8.RuneCountInString(core)])
 		}
+		// 安康杯知识竞赛, 金秋助学捐资活动: a known name, what the event
+		// does and its head.
+		if k == plain {
+			if known := knownPrefix(core); known != "" {
+				return string([]rune(name)[:utf8.RuneCountInString(known)])
+			}
+		}
 	}
-	if isLexicon(f) || k == plain {
+	if isLexicon(f) {
 		return ""
+	}
+	// The head may have been cut already (金秋助学志愿服务): only
+	// everyday words may then follow the known name.
+	if k == plain {
+		if known := knownPrefix(f); known != "" && composedOf(string(rs[utf8.RuneCountInString(known):]), genericWords) {
+			return string([]rune(name)[:utf8.RuneCountInString(known)])
+		}
 	}
 	for i := 1; i < len(rs)-1; i++ {
 		tail := string(rs[i:])
-		if !isLexicon(tail) {
+		if !isLexicon(tail) || k == plain && !slices.Contains(assistance, tail) {
 			continue
 		}
 		for _, c := range rs[:i] {
@@ -130,6 +159,28 @@ func knownCore(name string, k kind) string {
 			return ""
 		}
 		return string([]rune(name)[i:])
+	}
+	return ""
+}
+
+// knownHeads follow a known name in a longer name of the same campaign:
+// 送温暖工程, 安康杯竞赛.
+var knownHeads = []string{"工程", "竞赛", "大赛", "活动", "行动", "品牌", "项目"}
+
+// knownPrefix returns the longest lexicon name that starts folded f and
+// that only everyday words or a short modifier follow (安康杯知识,
+// 金秋助学捐资), or "".
+func knownPrefix(f string) string {
+	rs := []rune(f)
+	for n := len(rs) - 1; n >= 2; n-- {
+		known := string(rs[:n])
+		if !isLexicon(known) {
+			continue
+		}
+		if rest := string(rs[n:]); len(rs)-n <= maxHeadModifier || composedOf(rest, listModifiers) {
+			return known
+		}
+		return ""
 	}
 	return ""
 }

@@ -20,6 +20,9 @@ func (s *scanner) unquoted() {
 			continue
 		}
 		start := i + utf8.RuneCountInString(verb)
+		if start < len(s.f) && strings.ContainsRune(verbParticles, s.f[start]) {
+			start++
+		}
 		if sc := s.hasAny(start, scopes); sc != "" {
 			start += utf8.RuneCountInString(sc)
 		}
@@ -48,6 +51,11 @@ func (s *scanner) unquoted() {
 			end, core := j, j
 			if keep {
 				end = j + utf8.RuneCountInString(head)
+				// 重点工程立功竞赛: a kept head after too few runes to name
+				// anything is a word of a longer name that a later head ends.
+				if j-start < minPlainCore && end < len(s.f) && zh.IsHan(s.f[end]) {
+					continue
+				}
 			} else if s.on(ruleHeadModifier) {
 				for _, m := range headModifiers {
 					if s.endsWith(core, m) && core-utf8.RuneCountInString(m) > start {
@@ -190,6 +198,9 @@ func (s *scanner) honours() {
 			continue
 		}
 		start := i + utf8.RuneCountInString(verb)
+		if s.on(ruleAwardRecipient) {
+			start += s.recipientLen(start)
+		}
 		for j := start + 2; j < len(s.f) && j <= start+20; j++ {
 			c := s.f[j-1]
 			if !zh.IsHan(c) && c != '(' && c != ')' {

@@ -49,7 +49,7 @@ func (s *scanner) quoted() {
 			b++
 		}
 		group := qs[a : b+1]
-		ok := s.verbBefore(group[0]) || s.headAfter(group[len(group)-1].close+1)
+		ok := s.verbBefore(group[0]) || s.headAfter(group[len(group)-1].close+1) || s.results(group[0].open, group[len(group)-1].close+1)
 		if !ok && len(group) > 1 {
 			for _, q := range group[:len(group)-1] {
 				if s.headAfter(q.close + 1) {
@@ -84,7 +84,7 @@ func (s *scanner) vetoed(qs []quote) map[string]bool {
 	}
 	var m map[string]bool
 	for _, q := range qs {
-		if s.hasAny(q.close+1, vetoAfter) == "" && !s.themed(q) {
+		if s.hasAny(q.close+1, vetoAfter) == "" && !s.themed(q) && !s.structureAfter(q.close+1) {
 			continue
 		}
 		in := s.inner(q)
@@ -99,6 +99,24 @@ func (s *scanner) vetoed(qs []quote) map[string]bool {
 	return m
 }
 
+// structureAfter reports whether 的 and a noun of a structure follow at
+// i, within a few runes (“四级一体”的帮扶网络): the quotation says how
+// something is built, not what is run.
+func (s *scanner) structureAfter(i int) bool {
+	if !s.has(i, "的") {
+		return false
+	}
+	for k := i + 1; k < len(s.f) && k <= i+1+maxStructureModifier; k++ {
+		if s.hasAny(k, structures) != "" {
+			return true
+		}
+		if !zh.IsHan(s.f[k]) {
+			return false
+		}
+	}
+	return false
+}
+
 // themed reports whether q is the theme of 以“…”为主题 (campaign.theme-frame).
 func (s *scanner) themed(q quote) bool {
 	return s.on(ruleThemeFrame) && s.endsWith(q.open, "以") && s.hasAny(q.close+1, themeFrames) != ""
@@ -106,10 +124,14 @@ func (s *scanner) themed(q quote) bool {
 
 // joined reports whether f[i:j], between two quotations, only joins two
 // items of a list, after at most a short head noun of the first
-// (“A”培训班、“B”活动).
+// (“A”培训班、“B”活动), or across unquoted items of the same list
+// (“A”、岗位练兵、技术比武、“B”等活动).
 func (s *scanner) joined(i, j int) bool {
 	if j < i {
 		return false
+	}
+	if s.unquotedItems(i, j) {
+		return true
 	}
 	for k := i; k <= j && k <= i+maxListGlue; k++ {
 		if k > i && !zh.IsHan(s.f[k-1]) {
@@ -131,6 +153,29 @@ func (s *scanner) joined(i, j int) bool {
 	return false
 }
 
+// unquotedItems reports whether f[i:j] is a run of short unquoted list
+// items between two marks of a list: 、岗位练兵、技术比武、.
+func (s *scanner) unquotedItems(i, j int) bool {
+	if j-i < 3 || j-i > maxUnquotedItems || s.f[i] != '、' || s.f[j-1] != '、' {
+		return false
+	}
+	n := 0
+	for k := i + 1; k < j; k++ {
+		switch {
+		case s.f[k] == '、':
+			if n == 0 {
+				return false
+			}
+			n = 0
+		case zh.IsHan(s.f[k]) && n < maxListItem:
+			n++
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // verbBefore reports whether a campaign verb precedes the quotation q
 // (campaign.quoted-verb). An awarding verb counts only when the honour
 // ends with the quotation (campaign.award-bounded): 获得“金牌工匠”称号,
@@ -144,7 +189,16 @@ func (s *scanner) verbBefore(q quote) bool {
 	for i > 0 && unicode.IsSpace(s.f[i-1]) {
 		i--
 	}
+	if s.awardAs(i) {
+		return !s.on(ruleAwardBounded) || s.honourBounded(q.close+1)
+	}
+	if s.on(ruleAwardRecipient) {
+		i = s.recipientStart(i)
+	}
 	v := s.endsWithAny(i, verbs)
+	if v == "" && i > 0 && strings.ContainsRune(verbParticles, s.f[i-1]) {
+		v = s.endsWithAny(i-1, verbs)
+	}
 	if v == "" {
 		return false
 	}
@@ -204,6 +258,13 @@ func (s *scanner) headAfter(i int) bool {
 	return false
 }
 
+// results reports whether a verb of keeping results ends at open and 成果
+// starts at after (campaign.results): 巩固“…”成果 names the campaign whose
+// results they are.
+func (s *scanner) results(open, after int) bool {
+	return s.on(ruleResults) && s.has(after, "成果") && s.endsWithAny(open, resultVerbs) != ""
+}
+
 // notAfterAt reports whether a word at i, or after 工作 or a count (三大)
 // at i, makes the quotation before it a slogan, a goal or a plan
 // (campaign.slogan-after): “三个一”工作目标, “…”三大战略.
@@ -259,7 +320,9 @@ func (s *scanner) spanning(q quote) bool {
 		}
 		return false
 	}
-	if !s.on(ruleHonouredUnit) {
+	// A campaign's own name (“安康杯”) is no quality of a unit: 获得“安康杯”
+	// 优胜单位 names the campaign and its winners.
+	if !s.on(ruleHonouredUnit) || isLexicon(string(inner)) || s.endsWithAny(q.close, selfHeads) != "" {
 		return false
 	}
 	start := q.open
@@ -269,8 +332,11 @@ func (s *scanner) spanning(q quote) bool {
 	if s.endsWithAny(start, honourVerbs) == "" && !s.endsWith(start, "创建") || s.notAfterAt(q.close+1) {
 		return false
 	}
+	// The run stops where the honour's title does: at a function word or
+	// at 荣誉 or 称号 (获得“全国模范职工之家”荣誉的单位 names no unit).
 	end := q.close + 1
-	for end < len(s.f) && end < q.close+1+spanPrefix && (zh.IsHan(s.f[end]) || s.f[end] == '(' || s.f[end] == ')') {
+	for end < len(s.f) && end < q.close+1+spanPrefix && (zh.IsHan(s.f[end]) || s.f[end] == '(' || s.f[end] == ')') &&
+		!strings.ContainsRune(funcRunes, s.f[end]) && s.hasAny(end, honourEnds) == "" {
 		end++
 	}
 	for _, n := range honouredUnits {
@@ -327,10 +393,16 @@ func (s *scanner) addQuoted(q quote) {
 	if s.on(ruleQuotedDate) && composedOf(inner, timeWords) {
 		return // “两节”期间: a season, not a campaign
 	}
-	if s.on(ruleOrganisation) && endsWithWord(inner, organisationEnds) && s.endsWithAny(q.open, honourVerbs) == "" {
-		return // a body, unless it is an honour's title
+	// A body, unless it is an honour's title; a quotation of clauses
+	// (“有困难找工会,拿不到工资找工会”) is a slogan that ends in one.
+	if s.on(ruleOrganisation) && s.endsWithAny(q.open, honourVerbs) == "" && !strings.ContainsAny(inner, clauseMarks) {
+		if body := s.endsWithAny(q.close, organisationEnds); body != "" {
+			if k := q.close - utf8.RuneCountInString(body) - 1; k <= q.open || !strings.ContainsRune(sloganVerbs, s.f[k]) {
+				return
+			}
+		}
 	}
-	if s.on(ruleDocument) && endsWithWord(inner, documentEnds) {
+	if s.on(ruleDocument) && endsWithWord(inner, documentEnds) && !endsWithWord(inner, methodEnds) {
 		return
 	}
 	if s.on(rulePlace) && endsWithWord(inner, placeEnds) {
@@ -341,6 +413,9 @@ func (s *scanner) addQuoted(q quote) {
 	}
 	if s.notAfterAt(q.close+1) || s.themed(q) {
 		return
+	}
+	if s.on(ruleOtherOwner) && s.endsWithAny(q.open, ownerBodies) != "" {
+		return // 市委“…”工程: the programme of another body
 	}
 	name := string(s.r[q.open+1 : q.close])
 	end := q.close + 1

@@ -65,6 +65,13 @@ var (
 	ruleCivilWorks       *rule.Rule
 	ruleEditionLead      *rule.Rule
 	ruleHeadModifier     *rule.Rule
+	ruleDocumentTitle    *rule.Rule
+	ruleOtherOwner       *rule.Rule
+	ruleAwardRecipient   *rule.Rule
+	ruleAwardAs          *rule.Rule
+	ruleBrandList        *rule.Rule
+	ruleWorkerEvent      *rule.Rule
+	ruleResults          *rule.Rule
 )
 
 func init() {
@@ -79,13 +86,13 @@ func init() {
 			"a head word after a quotation (活动, 行动, 工程, 竞赛, 称号, 品牌, 评选 …, the list heads) makes it a campaign's name",
 			"各乡镇都有“职工健步走”活动。", "他说“职工健步走”很累。"},
 		{&ruleQuotedVerb, "campaign.quoted-verb",
-			"a verb of running, joining or awarding before a quotation (开展, 实施, 参加, 评为 …, the list verbs) makes it a campaign's name",
+			"a verb of running, joining or awarding before a quotation (开展, 实施, 参加, 评为 …, the list verbs), with or without a particle after it (开展了), makes it a campaign's name",
 			"县总工会开展“职工健步走”。", "县总工会认为“职工健步走”很好。"},
 		{&ruleAwardBounded, "campaign.award-bounded",
 			"after an awarding verb (获得, 荣获 …) a quotation is an honour only when the honour ends with it (a mark, 称号, a head); otherwise it is part of a longer prize's name",
 			"剧团获得“山茶花”表演金奖。", "剧团获得“山茶花”称号。"},
 		{&ruleQuotedList, "campaign.quoted-list",
-			"quotations listed together (、, 和, 及, one short head noun between) share the evidence of the list, and a list ending in 等 and a head (等活动, 等主题宣传) is one of names",
+			"quotations listed together (、, 和, 及, one short head noun or a few short unquoted items between) share the evidence of the list, and a list ending in 等 and a head (等活动, 等主题宣传) is one of names",
 			"开展“学法规”、“讲安全”等主题宣传。", "开展“学法规”宣传。"},
 		{&ruleQuotedSelfHead, "campaign.quoted-self-head",
 			"a quotation that ends in a head itself (…大讨论, …杯, …之家, …驿站, …工作室) is a name without a head after it",
@@ -100,13 +107,13 @@ func init() {
 			"a quoted destination (“进企业”, “下基层”) names a campaign only with the unquoted words before it in the same clause",
 			"开展全县法律知识“进工地”活动。", "开展“法律知识进工地”活动。"},
 		{&ruleHonouredUnit, "campaign.honoured-unit",
-			"after a verb of creating or awarding, an honour runs on from its quotation to the noun of the honoured unit (工会, 企业, 班组)",
+			"after a verb of creating or awarding, an honour runs on from its quotation to the noun of the honoured unit (工会, 企业, 班组), within its title (not past 的, 荣誉, 称号) and not from a campaign's own name (“安康杯”优胜单位)",
 			"积极创建全省“四优”班组。", "积极创建“四优”示范。"},
 		{&ruleSloganAfter, "campaign.slogan-after",
 			"a word after a quotation (目标, 方针, 精神, 战略, 理念, 专题教育 …, the list notAfter), after 工作 or a count, makes it a goal, a guideline or a party-wide campaign",
 			"围绕“三个提升”工作目标推进。", "围绕“三个提升”工作推进。"},
 		{&ruleOneSense, "campaign.one-sense",
-			"a phrase means one thing in a text: a quotation that a word of vetoAfter (精神, 口号, 职能 …) or a theme frame follows once is no campaign where a head follows it",
+			"a phrase means one thing in a text: a quotation that a word of vetoAfter (精神, 口号, 职能 …), a theme frame or 的 and a structure (的帮扶网络) follows once is no campaign where a head follows it",
 			"发挥“一室两站”职能，“一室两站”活动有序开展。", "建好“一室两站”，“一室两站”活动有序开展。"},
 		{&ruleThemeFrame, "campaign.theme-frame",
 			"以“…”为主题 names the theme of an activity, not the activity",
@@ -115,13 +122,13 @@ func init() {
 			"a self-named quotation after a classifier or 作为 (一项“惠民工程”, 作为“民心工程”) describes, it does not name",
 			"把助学作为一项“暖心工程”。", "全面实施“暖心工程”。"},
 		{&ruleDocument, "campaign.document",
-			"a quotation that holds 《》 or ends in 法, 办法, 条例, 规定 … names a law or a document",
+			"a quotation that holds 《》 or ends in 法, 办法, 条例, 规定 … names a law or a document, unless it names a way of working (操作法, 工作法)",
 			"贯彻实施“两法一条例”和“安康杯”活动。", "贯彻实施“两访一帮”和“安康杯”活动。"},
 		{&rulePlan, "campaign.plan",
 			"a five-year plan (“十四五”) is quoted like a campaign and is a plan",
 			"开展“十四五”和“安康杯”活动。", "开展“双创”和“安康杯”活动。"},
 		{&ruleOrganisation, "campaign.organisation",
-			"a quotation that ends in 工会, 协会, 委员会, 领导小组 … names a body, unless an awarding verb makes it an honour's title",
+			"a quotation that ends in 工会, 协会, 委员会, 领导小组 … names a body, unless an awarding verb makes it an honour's title or it holds clauses (a slogan: “有事找工会,维权靠工会”) or a verb before the body's word (“遇事找工会”)",
 			"组建“快递员工会”等活动阵地。", "被评为“五星工会”。"},
 		{&rulePlace, "campaign.place",
 			"a quotation that ends in 基地, 中心, 园区, 广场 … names a place, not a programme",
@@ -130,7 +137,7 @@ func init() {
 			"a quoted list of phrases before 工作 without a verb of running (“组织起来、切实维权”工作) is a guideline",
 			"坚持“依法建会、民主管会”工作。", "开展“依法建会、民主管会”工作。"},
 		{&rulePlainVerbHead, "campaign.plain-verb-head",
-			"an unquoted phrase between a verb of running (开展, 实施, 参与 …) and a head (活动, 行动, 工程, 竞赛 …) is a campaign's name",
+			"an unquoted phrase between a verb of running (开展, 实施, 参与 …), with or without a particle after it (推进了), and a head (活动, 行动, 工程, 竞赛 …) is a campaign's name",
 			"深入开展职工健步走活动。", "深入开展职工健步走。"},
 		{&rulePlainConjoined, "campaign.plain-conjoined",
 			"an unquoted phrase before a head that joins names with 和, 及 or 与 is several names sharing the head",
@@ -151,7 +158,7 @@ func init() {
 			"the documented lexicon of the unions' standing programmes and honours (送温暖, 金秋助学, 工人先锋号, 职工书屋 …) names a campaign unquoted, inside a longer word too (送温暖慰问金)",
 			"发放金秋助学资金12万元。", "发放助学资金12万元。"},
 		{&ruleKnownCore, "campaign.known-core",
-			"a name built on a known one with a qualifier that is no level or place (两节送温暖, 关爱职工送温暖) or with a head (送温暖工程) is the known name",
+			"a name built on a known one with a qualifier that is no level or place (两节送温暖, 关爱职工送温暖) or with a head (送温暖工程, unquoted also with a modifier: 安康杯知识竞赛) is the known name; unquoted, only a programme of assistance sheds its qualifier (扶贫帮困送温暖), as one that starts with a noun may share a word with it (女职工素质工程)",
 			"开展“冬季送温暖”活动。", "开展“冬季暖心”活动。"},
 		{&ruleAliasBracket, "campaign.alias-bracket",
 			"a bracketed name after a name (育才关怀(金秋助学)) gives a second name for the campaign; a short bracket (乡镇(街道)) is part of the name",
@@ -169,11 +176,32 @@ func init() {
 			"a name ending in 工程 with words of building (加固, 改造, 公路, 堤防 …, the list civilWorks) is a construction project, not a union programme",
 			"全力推进滨江公路改造工程。", "全力推进职工素养提升工程。"},
 		{&ruleEditionLead, "campaign.edition-lead",
-			"an edition or a year before a name (第三届, 首届, 2026年度) dates one round of the campaign and is no part of its name",
+			"an edition or a year before a name (第三届, 首届, 2026年度, with a level before it: 市第六届) dates one round of the campaign and is no part of its name",
 			"举办第二届职工厨艺大赛。", "举办职工厨艺大赛。"},
 		{&ruleHeadModifier, "campaign.head-modifier",
 			"主题, 系列, 专项 … before an unquoted name's 活动 or 行动 modify the head and are no part of the name",
 			"深入开展职工健步走系列活动。", "深入开展职工健步走活动。"},
+		{&ruleDocumentTitle, "campaign.document-title",
+			"a name mentioned only inside the title of a document (《关于表彰…模范职工之家…的决定》) names what the document is about; the text's campaigns are those it names outside titles too",
+			"根据《关于评选全县职工书屋的通知》，县总工会作了部署。", "根据《关于评选全县职工书屋的通知》，全县建成职工书屋8家。"},
+		{&ruleOtherOwner, "campaign.other-owner",
+			"a quotation right after a party committee or a government (省委, 市委, 党委, 政府, the list ownerBodies) names that body's programme, not a union's",
+			"全力推进县委“美丽乡村”工程。", "全力推进县总工会“美丽乡村”工程。"},
+		{&ruleAwardRecipient, "campaign.award-recipient",
+			"a count of the units or people an honour goes to (10个单位, 三名职工) may stand between an awarding verb and the honour",
+			"授予12个单位全县职工互助先进单位称号。", "授予全县职工互助先进单位称号。"},
+		{&ruleAwardAs, "campaign.award-as",
+			"a naming verb (命名, 表彰, 授予 …, the list nameVerbs) and a 为 later in its clause frame an honour, quoted or ending in the noun of the honoured (工作者, 之友 …) at the clause's end",
+			"命名20名个人为全县优秀工会之友。", "命名20名个人,全县优秀工会之友。"},
+		{&ruleBrandList, "campaign.brand-list",
+			"an unquoted list that holds a known name and ends in 等 and 品牌 is a list of programmes: its other items are names",
+			"做强送温暖、职工互助保障等服务品牌。", "做强职工互助保障等服务品牌。"},
+		{&ruleWorkerEvent, "campaign.worker-event",
+			"an unquoted sports meet or festival (运动会, 艺术节, 文化节) that says it is for workers (职工, 技能, 农民工 …) is a union event's name without a verb before it",
+			"历时两月的全县职工趣味运动会圆满落幕。", "历时两月的全县中学生运动会圆满落幕。"},
+		{&ruleResults, "campaign.results",
+			"a quotation between a verb of keeping results (巩固, 扩大, 深化) and 成果 names the campaign whose results they are",
+			"着力巩固“双访双帮”成果。", "着力巩固“双访双帮”。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
