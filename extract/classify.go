@@ -40,8 +40,8 @@ var (
 	junkRe     = regexp.MustCompile(`^(联系我们|网站地图|返回顶部|设为首页|加入收藏|收藏本站|主办\s*:|承办\s*:|协办\s*:|地址\s*:|电话\s*:|值班电话|传真\s*:|邮编\s*:|电子邮箱|e-?mail\s*:|备案|技术支持|powered by|建议使用|本站原创$|点击数|点击\s*:|浏览次数|阅读次数|浏览\s*:|阅读\s*:|字体\s*:|字号\s*:|\[?字体|打印$|关闭$|返回$|返回首页$|更多>*$|more>*$|查看更多)`)
 	navStartRe = regexp.MustCompile(`^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\s*:`)
 	navSepRe   = regexp.MustCompile(`\s*(>>|>|»|›|→|->|/|\|)\s*`)
-	fieldRe    = regexp.MustCompile(`(来源|作者|发布时间|发表时间|发布日期|发表日期|更新时间|添加时间|录入时间|上传时间|日期|时间|录入|发布者|发布人|信息来源|稿源|文章来源|新闻来源|新闻作者|撰稿|供稿|撰文|摄影|点击|浏览|阅读|编辑|审核|作者单位)\s*:`)
-	bylineRe   = regexp.MustCompile(`^[□■●▲◆◇○\s]*(?:(?:文|图|文图|文/图|图/文)\s*[/:]?\s*)?(本报记者|特约记者|见习记者|实习记者|记者|通讯员|本报讯|新华社|本台讯|本网讯)`)
+	fieldRe    = regexp.MustCompile(`(来源|源自|作者|发布时间|发表时间|发布日期|发表日期|更新时间|添加时间|录入时间|上传时间|日期|时间|录入|发布者|发布人|信息来源|稿源|文章来源|新闻来源|新闻作者|撰稿|供稿|撰文|摄影|点击|浏览|阅读|编辑|审核|作者单位)\s*:`)
+	bylineRe   = regexp.MustCompile(`^[□■●▲◆◇○\s]*(?:(?:文|图|文图|文/图|图/文)\s*[/:]?\s*)?(本报记者|特约记者|见习记者|实习记者|[\p{Han}]{1,6}?(?:报|刊|台|社|网)记者|记者|通讯员|本报讯|新华社|本台讯|本网讯)`)
 	urlLineRe  = regexp.MustCompile(`^(https?://|www\.)\S+`)
 	postedRe   = regexp.MustCompile(`(发表于|发布于|更新于|posted on|posted)\s*(19|20)\d\d[-/.年]`)
 )
@@ -65,9 +65,9 @@ func classifyFolded(line, folded string) kind {
 	case lineEpaper.On() && isEpaperChrome(s, n):
 		return kindNav
 	case lineJunk.On() && n <= 80 && isJunk(s), lineSearch.On() && isSearchBox(s, n),
-		lineTOC.On() && isTOC(s), lineData.On() && isDataRow(s, n):
+		lineTOC.On() && isTOC(s), lineData.On() && isDataRow(s, n), lineImage.On() && isMarkdownImage(s):
 		return kindJunk
-	case lineMeta.On() && isMeta(s, n), lineLabel.On() && isLabelLine(s):
+	case lineMeta.On() && isMeta(s, n), lineLabel.On() && isLabelLine(s), lineFieldValue.On() && isFieldValue(s, n):
 		return kindMeta
 	case lineNav.On() && isNav(s, n):
 		return kindNav

@@ -19,6 +19,7 @@ import (
 	"github.com/unionscope/unionscope/extract/decode"
 	"github.com/unionscope/unionscope/extract/quantity"
 	"github.com/unionscope/unionscope/extract/region"
+	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
 )
 
@@ -128,6 +129,20 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	}
 	rawTitle := chooseTitle(pg, h, pt) + subtitle(pg, lines, hdrStart, hdrEnd)
 	d.Title = cleanTitle(rawTitle)
+	if bodyPageChunks.On() {
+		if t, body, ok := pageChunks(d.Body, d.Title); ok {
+			d.Body = body
+			if d.Title == "" {
+				d.Title = cleanTitle(t)
+			}
+		}
+	}
+	if titleSampleHeader.On() {
+		if t, i := firstSample(d.Body, rawTitle); i >= 0 {
+			d.Title = cleanTitle(t)
+			d.Body = append(d.Body[:i:i], d.Body[i+1:]...)
+		}
+	}
 	rawTitleF := zh.Fold(rawTitle)
 	// A stamp after the title names the newspaper and the day; a site
 	// after it names the site.
@@ -183,7 +198,17 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if publisherSiteChrome.On() {
 		chromeName = pageChrome(meta, kinds, chromeSite)
 	}
-	d.Publisher = firstNonEmpty(h.publisher, pg.metaPublisher, tbl.publisher, dl.outlet, tr.paper, stampPaper, ownPaper, h.site, pageSite(lines, ks), pg.site, titleSite, chromeName)
+	var closingSrc, crumbSiteName, mastheadName string
+	if publisherClosingSource.On() {
+		closingSrc = closingSource(lines, sp)
+	}
+	if publisherCrumbSite.On() {
+		crumbSiteName = pageCrumbSite(lines, ks)
+	}
+	if publisherMasthead.On() && !pg.html {
+		mastheadName = masthead(lines, ks)
+	}
+	d.Publisher = firstNonEmpty(h.publisher, closingSrc, pg.metaPublisher, tbl.publisher, dl.outlet, tr.paper, stampPaper, ownPaper, h.site, crumbSiteName, pageSite(lines, ks), pg.site, titleSite, chromeName, mastheadName)
 	metaAuthor := cleanAuthor(pg.metaAuthor)
 	if metaAuthor == d.Publisher || metaAuthor == pg.site || isSiteName(metaAuthor, pg.site) {
 		metaAuthor = ""
@@ -287,6 +312,26 @@ func headlineLine(lines []line, headline string, end int) int {
 	return 0
 }
 
+// authorClosingByline is declared in init: its Fires reads a closing
+// line, and reading one asks whether the rule is on.
+var authorClosingByline *rule.Rule
+
+func init() {
+	authorClosingByline = rule.New(rule.Rule{
+		Name: "author.closing-byline",
+		Why: "a reporter's byline may stand on a line of its own right under the story (本报记者 王某), as it " +
+			"does above it",
+		Accept: "全县共有职工代表450名。\n本报记者 王立新", Reject: "全县共有职工代表450名。\n本报地址：某某路8号",
+		Fires: func(s string) bool {
+			ls := fixtureLines(s)
+			return closingTrailer(ls, fixtureKinds(s), span{0, 1}).authors != ""
+		},
+	})
+}
+
+// maxClosingBylineRunes bounds a byline line: roles and a few names.
+const maxClosingBylineRunes = 30
+
 // closingTrailer reads a byline or a newspaper's stamp in brackets on a
 // line of its own right under the body: （某某日报 2012年01月17日 002版）.
 func closingTrailer(lines []line, kinds []kind, sp span) trailer {
@@ -296,6 +341,12 @@ func closingTrailer(lines []line, kinds []kind, sp span) trailer {
 		}
 		if t := parseTrailer(lines[i].text); t.start == 0 {
 			return t
+		}
+		// A byline on a line of its own under the text: 本报记者 王某.
+		if f := foldLine(lines[i].text); authorClosingByline.On() && utf8.RuneCountInString(f) <= maxClosingBylineRunes && bylineRe.MatchString(f) {
+			if names := bylineNames(lines[i].text, zh.Fold(lines[i].text)); names != "" {
+				return trailer{start: 0, authors: names}
+			}
 		}
 		break
 	}

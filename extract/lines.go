@@ -83,9 +83,16 @@ var (
 		Accept: "一、基本情况……………………3", Reject: "一、基本情况",
 		Fires: func(s string) bool { return isTOC(foldLine(s)) },
 	})
+	lineFieldValue = rule.New(rule.Rule{
+		Name: "line.field-value",
+		Why: "a document site's file card is short labelled figures (ID:2128, 大小:24.5 KB, 页数:3页, 阅读数:1012): " +
+			"a label of a few characters, a colon and a value that is a figure",
+		Accept: "页数：3页", Reject: "聚焦：2016年全县工会工作会议",
+		Fires: func(s string) bool { f := foldLine(s); return isFieldValue(f, utf8.RuneCountInString(f)) },
+	})
 	lineLabel = rule.New(rule.Rule{
 		Name:   "line.label",
-		Why:    "a labelled line about the article, not of it: 原标题: and an epigraph's 题记: open it",
+		Why:    "a labelled line about the article, not of it: 原标题:, a document site's 文章标题: and an epigraph's 题记: open it",
 		Accept: "原标题：某县工会开展慰问", Reject: "原来的标题太长，编辑改了。",
 		Fires: func(s string) bool { return isLabelLine(foldLine(s)) },
 	})
@@ -97,7 +104,7 @@ var (
 	searchBoxRe    = regexp.MustCompile(`^(新闻|站内|全文|全站|信息|资讯|本站)?\s*搜\s*索\s*[:：]?\s*(搜索|检索)?$`)
 	downloadNoteRe = regexp.MustCompile(`^[(\[【]?\s*第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页\s*[)\]】]?$|下载后可(任意)?编辑|^[.…]*\s*(此处)?(省略|隐藏)\s*\d+\s*个?字\s*[.…]*$`)
 	tocRe          = regexp.MustCompile(`^目\s*录\s*[:：]?$|[^.…·]\s*[.…·]{4,}\s*\d{1,3}$`)
-	labelLineRe    = regexp.MustCompile(`^[(\[【]?\s*(原标题|原题|题记)\s*[:：】\])]`)
+	labelLineRe    = regexp.MustCompile(`^[(\[【]?\s*(原标题|原题|文章标题|题记|资源描述|文档描述)\s*[:：】\])]`)
 )
 
 // The predicates below test for a word every match of their pattern holds
@@ -123,7 +130,18 @@ func isTOC(s string) bool {
 }
 
 func isLabelLine(s string) bool {
-	return (strings.Contains(s, "题") || strings.Contains(s, "题记")) && labelLineRe.MatchString(s)
+	return (strings.Contains(s, "题") || strings.Contains(s, "描述")) && labelLineRe.MatchString(s)
+}
+
+// fieldValueRe is one or more short labels each with a figure for its
+// value: up to two characters of unit after the figure (3页, 1012次).
+var fieldValueRe = regexp.MustCompile(`^(?:[\p{Han}a-z]{1,5}\s*:\s*[^\p{Han}:]*\d[^\p{Han}:]*\p{Han}{0,2}\s*)+$`)
+
+// maxFieldValueRunes bounds a line of file-card fields.
+const maxFieldValueRunes = 40
+
+func isFieldValue(s string, n int) bool {
+	return n <= maxFieldValueRunes && strings.Contains(s, ":") && fieldValueRe.MatchString(s)
 }
 
 // foldLine is the form classifyFolded reads: folded and trimmed.
