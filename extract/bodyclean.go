@@ -127,3 +127,54 @@ func dropTitleRepeats(body []string, title string) []string {
 	}
 	return out
 }
+
+var bodyCutTail = rule.New(rule.Rule{
+	Name: "body.cut-tail",
+	Why: "an excerpt that stops mid-sentence leaves its last lines short (a heading, half a sentence); short " +
+		"lines after the text with nothing but blank lines under them, the last one unfinished, are the text's end",
+	Accept: "全年慰问困难职工38户，发放慰问金4.2万元，送去了组织的关怀和温暖。\n二、加强组织建设\n一是全镇各基层工会紧紧围",
+	Reject: "全年慰问困难职工38户，发放慰问金4.2万元，送去了组织的关怀和温暖。\n二、加强组织建设\n返回顶部",
+	Fires: func(s string) bool {
+		ls := fixtureLines(s)
+		return cutTail(ls, fixtureKinds(s), span{0, 1}) > 1
+	},
+})
+
+// maxCutTailLines bounds the short lines an excerpt's end may leave;
+// each has words, minCutTailHan characters at least.
+const (
+	maxCutTailLines = 6
+	minCutTailHan   = 4
+)
+
+// cutTail returns where the body ends once the short lines an excerpt
+// stopped in are taken in (body.cut-tail).
+func cutTail(lines []line, kinds []kind, sp span) int {
+	if sp.start < 0 {
+		return sp.end
+	}
+	end, short := sp.end, 0
+	for i := sp.end; i < len(lines); i++ {
+		switch kinds[i] {
+		case kindBlank:
+			continue
+		case kindShort:
+			// A signature (the unit, the date) closes a finished text.
+			s, f := lines[i].text, foldLine(lines[i].text)
+			// So does a note in brackets: (请阅读下面的提示).
+			if org, _ := orgLine(s, f); org != "" || periodLine(f) != "" || hanCount(f) < minCutTailHan || strings.ContainsRune("([【", firstRune(f)) {
+				return sp.end
+			}
+			if short++; short > maxCutTailLines || !lines[i].main {
+				return sp.end
+			}
+			end = i + 1
+		default:
+			return sp.end
+		}
+	}
+	if end == sp.end || endsSentence(foldLine(lines[end-1].text)) {
+		return sp.end
+	}
+	return end
+}

@@ -34,7 +34,7 @@ func mayStopAny(s string) bool {
 }
 
 var (
-	stopRe     = regexp.MustCompile(`^[(\[【]?\s*(相关新闻|相关阅读|相关文章|相关链接|相关报道|相关资讯|相关信息|新闻推荐|推荐阅读|延伸阅读|猜你喜欢|热点排行|热门推荐|热点推荐|热点阅读|热门文章|频道推荐|精彩推荐|最新文章|上一篇|下一篇|上一条|下一条|上篇|下篇|责任编辑|编辑\s*:|网友评论|发表评论|我要评论|评论\s*[:(]|分享到|版权所有|版权声明|免责声明|copyright|©)`)
+	stopRe     = regexp.MustCompile(`^[(\[【]?\s*(相关新闻|相关阅读|相关文章|相关链接|相关报道|相关资讯|相关信息|新闻推荐|推荐阅读|延伸阅读|猜你喜欢|热点排行|热门推荐|热点推荐|热点阅读|热门文章|频道推荐|精彩推荐|最新文章|上一篇|下一篇|上一条|下一条|上篇|下篇|责任编辑|编辑\s*:|网友评论|发表评论|我要评论|评论\s*[:(]|已有\s*\d+\s*人(?:发表了?|参与)?评论|\d+\s*条评论|分享到|版权所有|版权声明|免责声明|copyright|©|正文已结束|全文已结束|全文完|本文完)`)
 	stopAnyRe  = regexp.MustCompile(`【打印|打印本页|打印此文|关闭窗口|【关闭|\[打印\]|\[关闭\]|【收藏|【大\s*中\s*小|\[大\s*中\s*小`)
 	pageTurnRe = regexp.MustCompile(`^[(\[【]?\s*(下转|上接|转第|接第|转\d|接\d)第?[0-9一二三四五六七八九十a-z]+\s*版\s*[)\]】]?$`)
 	junkRe     = regexp.MustCompile(`^(联系我们|网站地图|返回顶部|设为首页|加入收藏|收藏本站|主办\s*:|承办\s*:|协办\s*:|地址\s*:|电话\s*:|值班电话|传真\s*:|邮编\s*:|电子邮箱|e-?mail\s*:|备案|技术支持|powered by|建议使用|本站原创$|点击数|点击\s*:|浏览次数|阅读次数|浏览\s*:|阅读\s*:|字体\s*:|字号\s*:|\[?字体|打印$|关闭$|返回$|返回首页$|更多>*$|more>*$|查看更多)`)
@@ -69,6 +69,8 @@ func classifyFolded(line, folded string) kind {
 		return kindJunk
 	case lineMeta.On() && isMeta(s, n), lineLabel.On() && isLabelLine(s), lineFieldValue.On() && isFieldValue(s, n):
 		return kindMeta
+	case lineTableRow.On() && isTableRow(s):
+		return kindContent
 	case lineNav.On() && isNav(s, n):
 		return kindNav
 	case lineAd.On() && stripFoldedAds(line, folded) == "":
@@ -151,7 +153,7 @@ func isMeta(s string, n int) bool {
 	if n > 120 || strings.ContainsRune(s, '。') {
 		return false
 	}
-	if postedRe.MatchString(s) {
+	if postedRe.MatchString(s) || dateForumEdit.On() && forumEditRe.MatchString(s) {
 		return true
 	}
 	if !strings.Contains(s, ":") {

@@ -111,6 +111,9 @@ func isHTML(name, contentType, text string) bool {
 func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) corpus.Document {
 	lines, ks := meta[pt.from:pt.to], kinds[pt.from:pt.to]
 	sp := findBody(lines, ks)
+	if bodyCutTail.On() && !pg.html {
+		sp.end = cutTail(lines, ks, sp)
+	}
 	var body []string
 	hdrEnd := len(lines)
 	if sp.start >= 0 {
@@ -160,7 +163,11 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 
 	closing := closingLines(lines, ks, sp)
 	tbl := infoTable(lines[:hdrEnd])
-	d.Date = firstNonEmpty(h.lineDate, h.fieldDate, pg.metaDate, h.anyDate, h.periodDate, tbl.published, tbl.written, stampDate, closing.date, urlDate(strings.ToLower(name)), findDate(rawTitleF), findMonth(titleF))
+	var footerDate string
+	if dateTitleStamp.On() && sp.start >= 0 {
+		footerDate = titleStampDate(lines, sp, d.Title)
+	}
+	d.Date = firstNonEmpty(h.lineDate, h.fieldDate, pg.metaDate, h.anyDate, h.periodDate, tbl.published, tbl.written, stampDate, closing.date, footerDate, urlDate(strings.ToLower(name)), findDate(rawTitleF), findMonth(titleF))
 	if d.Date == "" {
 		if m := yearRe.FindStringSubmatch(titleF); m != nil {
 			d.Date = m[1]
@@ -187,6 +194,17 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 			tr = closingTrailer(lines, ks, sp)
 		}
 	}
+	// Captions above the last one carry their photos' credits too.
+	if bodyPhotoCredit.On() {
+		for i := len(d.Body) - 2; i >= 0; i-- {
+			if c := photoCredit(d.Body[i]); c.start >= 0 {
+				if tr.start < 0 {
+					tr = c
+				}
+				d.Body = replaceParagraph(d.Body, i, d.Body[i][:c.start])
+			}
+		}
+	}
 	lead := dl.authors
 	if d.Date == "" {
 		d.Date = tr.date
@@ -208,7 +226,11 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if publisherMasthead.On() && !pg.html {
 		mastheadName = masthead(lines, ks)
 	}
-	d.Publisher = firstNonEmpty(h.publisher, closingSrc, pg.metaPublisher, tbl.publisher, dl.outlet, tr.paper, stampPaper, ownPaper, h.site, crumbSiteName, pageSite(lines, ks), pg.site, titleSite, chromeName, mastheadName)
+	var noteName string
+	if publisherSiteNote.On() {
+		noteName = pageNotes(lines)
+	}
+	d.Publisher = firstNonEmpty(h.publisher, closingSrc, pg.metaPublisher, tbl.publisher, dl.outlet, tr.paper, stampPaper, ownPaper, h.site, crumbSiteName, pageSite(lines, ks), pg.site, titleSite, chromeName, mastheadName, noteName)
 	metaAuthor := cleanAuthor(pg.metaAuthor)
 	if metaAuthor == d.Publisher || metaAuthor == pg.site || isSiteName(metaAuthor, pg.site) {
 		metaAuthor = ""
@@ -217,7 +239,11 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if titleTrailer.On() {
 		bracketSpeaker = titleBracketSpeaker(zh.StripReadings(rawTitle))
 	}
-	d.Author = firstNonEmpty(h.author, h.speaker, titleAuthor(d.Title), titleSpeaker(d.Title), bracketSpeaker, h.org, lead, tr.authors, metaAuthor, pg.blogger, closing.org, tr.unit)
+	var trailerFirst string
+	if authorTrailerFirst.On() {
+		trailerFirst = tr.authors
+	}
+	d.Author = firstNonEmpty(trailerFirst, h.author, h.speaker, titleAuthor(d.Title), titleSpeaker(d.Title), bracketSpeaker, h.org, lead, tr.authors, metaAuthor, pg.blogger, closing.org, tr.unit)
 
 	// A byline, a newspaper, or a web page's own date stamp mark a news
 	// item once title and navigation have not said otherwise; a blog or
@@ -225,6 +251,7 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	personal := personalSiteRe.MatchString(zh.Fold(pg.site + " " + d.Publisher))
 	reported := lead != "" || dl.outlet != "" || dl.own || tr.authors != "" || tr.unit != "" || tr.paper != ""
 	news := h.author != "" && h.speaker == "" || reported || newspaperRe.MatchString(zh.Fold(d.Publisher)) ||
+		doctypePageTurn.On() && hasPageTurn(lines, ks) ||
 		pg.html && !personal && (h.fieldDate != "" || h.lineDate != "" || pg.metaDate != "") ||
 		doctypePortalStamp.On() && !personal && (portalStamp(h) || datedByOutlet(h, d.Publisher))
 	d.Doctype = doctype(d.Title, append(h.crumbs, breadcrumbs(lines, ks)...), d.Body, news)
@@ -234,7 +261,7 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 		d.Doctype = corpus.DoctypeNews
 	}
 	if d.Date == "" && dateTextReported.On() {
-		d.Date = textDate(d.Body, d.Doctype != corpus.DoctypeSpeech)
+		d.Date = textDate(d.Body, d.Doctype != corpus.DoctypeSpeech, d.Doctype == corpus.DoctypeNews)
 	}
 	// The site's name often names the place (郸城县总工会): it counts as
 	// one mention.
@@ -253,6 +280,17 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 		d.Campaigns = cs
 	}
 	return d
+}
+
+// hasPageTurn reports whether a part holds a newspaper's continuation
+// note (doctype.page-turn); a document site's page notes are no such note.
+func hasPageTurn(lines []line, kinds []kind) bool {
+	for i, k := range kinds {
+		if k == kindPageTurn && isPageTurn(foldLine(lines[i].text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // subtitle returns the ——subtitle line right under a web page's headline
@@ -312,11 +350,24 @@ func headlineLine(lines []line, headline string, end int) int {
 	return 0
 }
 
-// authorClosingByline is declared in init: its Fires reads a closing
-// line, and reading one asks whether the rule is on.
-var authorClosingByline *rule.Rule
+// authorClosingByline and authorTrailerFirst are declared in init: their
+// Fires read a closing line or parse a page, which asks whether they are
+// on.
+var authorClosingByline, authorTrailerFirst *rule.Rule
 
 func init() {
+	authorTrailerFirst = rule.New(rule.Rule{
+		Name: "author.trailer-first",
+		Why: "the reporters a story names after its last sentence ((张三 李四), 王某摄) are who wrote it; a 作者: " +
+			"field above may name whoever posted it, and gives way",
+		Accept: "作者：韦明\n近日，镇工会获评全国模范职工小家。（孟晓岚 韦家宁）",
+		Reject: "作者：韦明\n近日，镇工会获评全国模范职工小家。",
+		Fires: func(s string) bool {
+			docs, err := Parse(Input{Name: "rule.txt", Data: []byte(s)})
+			return err == nil && len(docs) == 1 && docs[0].Author == "孟晓岚 韦家宁"
+		},
+	})
+
 	authorClosingByline = rule.New(rule.Rule{
 		Name: "author.closing-byline",
 		Why: "a reporter's byline may stand on a line of its own right under the story (本报记者 王某), as it " +

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
@@ -262,6 +263,47 @@ func closingSource(lines []line, sp span) string {
 				if v := cleanPublisher(fv.value); v != "" {
 					return v
 				}
+			}
+		}
+	}
+	return ""
+}
+
+var publisherSiteNote = rule.New(rule.Rule{
+	Name: "publisher.site-note",
+	Why: "a document site names itself in the notes it puts around a text: at the end of its blurb " +
+		"(…更多相关内容在公文范本-某某文库) or before its address in an omission note (某某文秘网http://…省略356字)",
+	Accept: "《闭幕词》由会员上传分享，免费在线阅读，更多相关内容在公文范本-青松文库",
+	Reject: "《闭幕词》由会员上传分享，免费在线阅读",
+	Fires:  func(s string) bool { return noteSite(foldLine(s)) != "" },
+})
+
+var noteSiteRe = regexp.MustCompile(`([\p{Han}]{2,8}?(?:网|文库|之家|吧|在线))\s*(?:(?:https?://|www\.)|$)`)
+
+// noteSite finds the site a folded note names (publisher.site-note): the
+// note is the site's talk or an omission note.
+func noteSite(f string) string {
+	if !siteTalk(f) && !strings.Contains(f, "省略") && !strings.Contains(f, "隐藏") {
+		return ""
+	}
+	m := noteSiteRe.FindStringSubmatch(f)
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+// pageNotes finds the site a document site's notes name on any line of
+// the page, in the original script.
+func pageNotes(lines []line) string {
+	for _, l := range lines {
+		if !strings.Contains(l.text, "省略") && !strings.Contains(l.text, "隐藏") && !strings.Contains(l.text, "隱藏") && utf8.RuneCountInString(l.text) > maxSiteTalkRunes {
+			continue
+		}
+		f := zh.Fold(l.text)
+		if v := noteSite(f); v != "" {
+			if k := strings.Index(f, v); k >= 0 {
+				return origSpan(l.text, f, k, k+len(v))
 			}
 		}
 	}

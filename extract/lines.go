@@ -73,7 +73,7 @@ var (
 	})
 	lineDownload = rule.New(rule.Rule{
 		Name:   "line.download-note",
-		Why:    "a document site's page and download notes: 第 1 页 共 9 页, 下载后可任意编辑, 省略N字, 此处隐藏N个字",
+		Why:    "a document site's page and download notes: 第 1 页 共 9 页, 下载后可任意编辑, 省略N字, 此处隐藏N个字, (未完,全文共N字)",
 		Accept: "第 2 页 共 7 页", Reject: "全年召开职代会2次，共7项议题。",
 		Fires: func(s string) bool { return isDownloadNote(foldLine(s)) },
 	})
@@ -102,7 +102,7 @@ var (
 	epaperRe = regexp.MustCompile(`^第\s*[a-z]?\d{1,3}\s*版\s*[:：]|上一版|下一版|版面导航|pdf版|放大\s*缩小|^\d{1,3}上一[篇版]|下一[篇版]\d{1,3}$`)
 	// A search box's label, alone or with the button: 新闻搜索:, 站内搜索 搜索.
 	searchBoxRe    = regexp.MustCompile(`^(新闻|站内|全文|全站|信息|资讯|本站)?\s*搜\s*索\s*[:：]?\s*(搜索|检索)?$`)
-	downloadNoteRe = regexp.MustCompile(`^[(\[【]?\s*第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页\s*[)\]】]?$|下载后可(任意)?编辑|^[.…]*\s*(此处)?(省略|隐藏)\s*\d+\s*个?字\s*[.…]*$`)
+	downloadNoteRe = regexp.MustCompile(`^[(\[【]?\s*第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页\s*[)\]】]?$|下载后可(任意)?编辑|^[(\[【]?\s*未完\s*[,，]?\s*(?:全文共\s*\d+\s*字)?|当前显示\s*\d+\s*字|^[.…]*\s*(此处)?(省略|隐藏)\s*\d+\s*个?字\s*[.…]*$`)
 	tocRe          = regexp.MustCompile(`^目\s*录\s*[:：]?$|[^.…·]\s*[.…·]{4,}\s*\d{1,3}$`)
 	labelLineRe    = regexp.MustCompile(`^[(\[【]?\s*(原标题|原题|文章标题|题记|资源描述|文档描述)\s*[:：】\])]`)
 )
@@ -148,7 +148,35 @@ func isFieldValue(s string, n int) bool {
 func foldLine(s string) string { return strings.TrimSpace(zh.Fold(s)) }
 
 func isStop(s string, n int) bool {
-	return n <= 80 && stopRe.MatchString(s) || n <= 120 && mayStopAny(s) && stopAnyRe.MatchString(s)
+	return n <= 80 && stopRe.MatchString(s) || n <= 120 && mayStopAny(s) && stopAnyRe.MatchString(s) ||
+		lineNotice.On() && isNotice(s, n)
+}
+
+var lineNotice = rule.New(rule.Rule{
+	Name: "line.legal-notice",
+	Why: "a disclaimer or a copyright notice under an article (免责声明：…, 版权均属某某所有…不得转载) ends it, " +
+		"however long the notice runs",
+	Accept: "本稿件所含文字、图片资料，版权均属某某晚报所有，未经授权不得转载。",
+	Reject: "职工依法享有著作权，工会帮助职工维护版权。",
+	Fires:  func(s string) bool { f := foldLine(s); return isNotice(f, utf8.RuneCountInString(f)) },
+})
+
+var (
+	noticeOpenRe  = regexp.MustCompile(`^[(\[【]?\s*(?:免责声明|版权声明|版权说明|法律声明)`)
+	noticeRightRe = regexp.MustCompile(`版权(?:均|皆)?(?:属|归|为)[^,，。]{0,20}所有|未经(?:书面)?(?:授权|许可|同意)[^。]{0,12}(?:转载|使用|复制)|(?:禁止|谢绝|不得)(?:任何)?[^。]{0,6}转载`)
+)
+
+// maxNoticeRunes bounds a notice that does not open with its label: a
+// few sentences about rights.
+const maxNoticeRunes = 200
+
+func isNotice(s string, n int) bool {
+	if strings.HasPrefix(s, "免责") || strings.HasPrefix(s, "版权") || strings.HasPrefix(s, "法律") || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "【") || strings.HasPrefix(s, "[") {
+		if noticeOpenRe.MatchString(s) {
+			return true
+		}
+	}
+	return n <= maxNoticeRunes && strings.Contains(s, "转载") && strings.Count(s, "转载")+strings.Count(s, "版权")+strings.Count(s, "授权") >= 2 && noticeRightRe.MatchString(s)
 }
 
 // maxChromeRunes bounds an e-paper chrome line: the toolbar with its

@@ -107,6 +107,13 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				flush()
 				continue
 			}
+			if d := compactDate(f); d != "" && dateCompactLine.On() {
+				if h.lineDate == "" {
+					h.lineDate = d
+				}
+				flush()
+				continue
+			}
 			// A name counts as the speaker only after the title, and so do
 			// the signing unit and a (2013年4月) under it.
 			afterTitle := len(group) > 0 || len(titleGroups) > 0
@@ -381,7 +388,7 @@ func readFields(h *header, s, f string) {
 		d = shortYearDate(f)
 	}
 	if d != "" {
-		if fieldRe.MatchString(f) || postedRe.MatchString(f) {
+		if fieldRe.MatchString(f) || postedRe.MatchString(f) || dateForumEdit.On() && forumEditRe.MatchString(f) {
 			if h.fieldDate == "" {
 				h.fieldDate = d
 			}

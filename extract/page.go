@@ -59,6 +59,9 @@ func textPage(text string) *page {
 	if textGluedSalutation.On() {
 		raw, indented = splitGluedSalutations(raw, indented)
 	}
+	if textInlineFields.On() {
+		raw, indented = splitInlineFields(raw, indented)
+	}
 	raw = unwrap(raw, indented, nIndented*5 >= len(raw))
 	raw = joinNumberLines(raw, textNumberLine.On(), textNumberWrap.On())
 	for _, s := range raw {
@@ -318,6 +321,14 @@ func continues(last string, curLen int, next string, width int) bool {
 	}
 	// A sample's header (…总结 篇1) heads the text; it goes on in none.
 	if curLen <= maxHeaderRunes && endsNumber(fl) && sampleHeader(last) != "" {
+		return false
+	}
+	// A table's rows stand each on its own line.
+	if strings.Contains(fl, "|") && isTableRow(fl) {
+		return false
+	}
+	// A caption ends with its photo's credit (…合影留念。新华社发（王某 摄）).
+	if strings.Contains(fl, "摄") && photoCredit(last).start > 0 {
 		return false
 	}
 	fn := zh.Fold(next)

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
@@ -100,4 +101,87 @@ func splitGluedSalutations(lines []string, indented []bool) ([]string, []bool) {
 		}
 	}
 	return out, ind
+}
+
+var textInlineFields = rule.New(rule.Rule{
+	Name: "text.inline-fields",
+	Why: "a copy that lost its line breaks runs the headline, the bracket of byline fields under it " +
+		"([ 作者:… 点击数:… 更新时间:…]) and the text into one line; a bracket of two or more labelled fields " +
+		"parts them",
+	Accept: "县总工会获全国荣誉[ 作者:王某 点击数:510 更新时间:2025/03/11] 近日，县总工会获评全国模范职工之家。",
+	Reject: "县总工会获全国荣誉（2025年3月）。近日，县总工会获评全国模范职工之家。",
+	Fires:  func(s string) bool { out, _ := splitInlineFields([]string{s}, nil); return len(out) > 1 },
+})
+
+// inlineFieldsRe is a bracket of labelled fields inside a line, on folded
+// text.
+var inlineFieldsRe = regexp.MustCompile(`[\[【(]\s*(?:[\p{Han}]{2,6}\s*:\s*[^\]】():]{1,30}?\s*){2,}[\]】)]`)
+
+// splitInlineFields cuts a line around a bracket of byline fields
+// (text.inline-fields); indented follows the lines.
+func splitInlineFields(lines []string, indented []bool) ([]string, []bool) {
+	var out []string
+	var ind []bool
+	changed := false
+	for i, s := range lines {
+		var pieces []string
+		if strings.Count(s, ":")+strings.Count(s, "：") >= 2 {
+			// Readings (點(diǎn)擊數(shù)) would break the bracket: match without them.
+			st, offs := readingOffsets(s)
+			f := zh.Fold(st)
+			if m := inlineFieldsRe.FindStringIndex(f); m != nil && fieldRe.MatchString(f[m[0]:m[1]]) {
+				a, b := offs[utf8.RuneCountInString(f[:m[0]])], offs[utf8.RuneCountInString(f[:m[1]])]
+				pieces = []string{s[:a], s[a:b], s[b:]}
+			}
+		}
+		if pieces == nil {
+			pieces = []string{s}
+		} else {
+			changed = true
+		}
+		for _, p := range pieces {
+			if p = strings.TrimSpace(p); p != "" || len(pieces) == 1 {
+				out = append(out, p)
+				if indented != nil {
+					ind = append(ind, indented[i])
+				}
+			}
+		}
+	}
+	if !changed {
+		return lines, indented
+	}
+	return out, ind
+}
+
+var lineTableRow = rule.New(rule.Rule{
+	Name: "line.table-row",
+	Why: "a row of a table a conversion flattened (基层工会数(个) | 10314 | 9683 |) is content: cells between " +
+		"borders, one that names and one that is a figure; a menu's cells are all names",
+	Accept: "基层工会数(个) | 10314 | 9683 |", Reject: "首页 | 工会动态 | 通知公告 |",
+	Fires: func(s string) bool { return isTableRow(foldLine(s)) },
+})
+
+// tableNumberRe is a cell that is a figure, maybe with a short unit.
+var tableNumberRe = regexp.MustCompile(`^[\d.,%‰\s-]*\d[\d.,%‰\s-]*\p{Han}{0,2}$`)
+
+// isTableRow reports whether folded s is a row of a table of figures
+// (line.table-row).
+func isTableRow(s string) bool {
+	if strings.Count(s, "|") < 2 {
+		return false
+	}
+	named, figure, cells := false, false, 0
+	for _, c := range strings.Split(s, "|") {
+		if c = strings.TrimSpace(c); c == "" {
+			continue
+		}
+		cells++
+		if tableNumberRe.MatchString(c) {
+			figure = true
+		} else if hanCount(c) > 0 {
+			named = true
+		}
+	}
+	return cells >= 2 && named && figure
 }

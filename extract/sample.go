@@ -146,18 +146,18 @@ func pageChunks(body []string, title string) (string, []string, bool) {
 	if p := strings.TrimSpace(rest[len(found):]); p != "" {
 		out = append(out[:first], append([]string{p}, out[first:]...)...)
 	}
+	// A page that starts mid-sentence goes on with the page before it.
 	next := 2
-	for i, p := range out {
-		if i < first {
-			continue
-		}
-		if pre := strconv.Itoa(next) + "、"; strings.HasPrefix(p, pre) {
-			out[i] = strings.TrimSpace(p[len(pre):])
-			next++
-		}
-	}
 	kept := out[:0]
-	for _, p := range out {
+	for i, p := range out {
+		if pre := strconv.Itoa(next) + "、"; i >= first && strings.HasPrefix(p, pre) {
+			p = strings.TrimSpace(p[len(pre):])
+			next++
+			if n := len(kept); n > 0 && p != "" && !endsSentence(zh.Fold(kept[n-1])) {
+				kept[n-1] += p
+				continue
+			}
+		}
 		if p != "" {
 			kept = append(kept, p)
 		}
