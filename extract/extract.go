@@ -315,7 +315,11 @@ func chooseTitle(pg *page, h header, pt part) string {
 		if pt.title != "" && titleRepeat(zh.Fold(pt.title), zh.Fold(h.title)) {
 			return pt.title // 标题1 over the first of a site's samples
 		}
-		return firstNonEmpty(h.title, pt.title, h.origTitle)
+		var crumb string
+		if titleCrumbLast.On() {
+			crumb = h.crumbTitle
+		}
+		return firstNonEmpty(h.title, pt.title, h.origTitle, crumb)
 	}
 	if pg.headline != "" {
 		return pg.headline

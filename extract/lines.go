@@ -90,6 +90,19 @@ var (
 		Accept: "页数：3页", Reject: "聚焦：2016年全县工会工作会议",
 		Fires: func(s string) bool { f := foldLine(s); return isFieldValue(f, utf8.RuneCountInString(f)) },
 	})
+	lineNameDate = rule.New(rule.Rule{
+		Name: "line.name-date",
+		Why: "a unit's or site's name with a date after it (青松县总工会 2018-01-25) is the stamp under a headline; " +
+			"a headline with a date after it is a list's entry and keeps its words",
+		Accept: "青松县总工会 2018-01-25", Reject: "县总工会开展送温暖活动 2018-01-25",
+		Fires: func(s string) bool { f := foldLine(s); return isNameDate(f, utf8.RuneCountInString(f)) },
+	})
+	linePaperStamp = rule.New(rule.Rule{
+		Name:   "line.paper-stamp",
+		Why:    "a line that names a newspaper, a date and a page (某某日报 2018年01月26日 第A02版) is the item's stamp, not its title",
+		Accept: "青松日报 2018年01月26日 第A02版", Reject: "青松日报创刊于1956年",
+		Fires: func(s string) bool { f := foldLine(s); return isPaperStamp(f, utf8.RuneCountInString(f)) },
+	})
 	lineLabel = rule.New(rule.Rule{
 		Name:   "line.label",
 		Why:    "a labelled line about the article, not of it: 原标题:, a document site's 文章标题: and an epigraph's 题记: open it",
@@ -142,6 +155,40 @@ const maxFieldValueRunes = 40
 
 func isFieldValue(s string, n int) bool {
 	return n <= maxFieldValueRunes && strings.Contains(s, ":") && fieldValueRe.MatchString(s)
+}
+
+var nameDateRe = regexp.MustCompile(`^([\p{Han}a-z0-9]{2,20})\s+[(\[【]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d\d(?::\d\d)?)?[)\]】]?$`)
+
+// maxNameDateRunes bounds a name-and-date stamp.
+const maxNameDateRunes = 40
+
+// isNameDate reports whether folded s is a unit's or site's name and a
+// date (line.name-date).
+func isNameDate(s string, n int) bool {
+	if n > maxNameDateRunes || !strings.Contains(s, " ") {
+		return false
+	}
+	m := nameDateRe.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	name := m[1]
+	return siteNameRe.MatchString(name) || orgSuffix.MatchString(name) && !notOrgRe.MatchString(name) || paperNameRe.FindString(name) == name
+}
+
+var pageNumberRe = regexp.MustCompile(`第?\s*[a-z]?\d{1,3}\s*版`)
+
+// maxPaperStampRunes bounds a newspaper's stamp line.
+const maxPaperStampRunes = 40
+
+// isPaperStamp reports whether folded s is a newspaper's stamp
+// (line.paper-stamp).
+func isPaperStamp(s string, n int) bool {
+	if n > maxPaperStampRunes || !strings.Contains(s, "版") || !strings.Contains(s, "报") {
+		return false
+	}
+	m := paperNameRe.FindStringIndex(s)
+	return m != nil && m[0] <= len("《") && pageNumberRe.MatchString(s[m[1]:]) && dateYMDRe.MatchString(s[m[1]:])
 }
 
 // foldLine is the form classifyFolded reads: folded and trimmed.

@@ -21,7 +21,10 @@ var (
 	siteHomeRe  = regexp.MustCompile(`返回\s*([\p{Han}a-z0-9]{2,20}?(?:网|在线|网站|门户))\s*首页`)
 	copyrightRe = regexp.MustCompile(`(?:版权所有|copyright|©)\s*[:：]?\s*(?:©|\(c\))?\s*(?:\d{4}\s*(?:-\s*\d{4})?)?\s*([\p{Han}]{2,15}?(?:网|在线))`)
 	titleOrgRe  = regexp.MustCompile(`[(（]([^()（）]{2,20})[)）]\s*$`)
-	roleSplitRe = regexp.MustCompile(`本报记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|本报讯|本台讯|本网讯|摄影|摄|文/|图/|报道`)
+	roleSplitRe = regexp.MustCompile(`本报记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|本报讯|本台讯|本网讯|摄影|摄|文/|图/|/文|/图|报道`)
+	// suffixRoleRe is a role written after the names it follows: 王某 报道,
+	// 王某/文, 王某 摄.
+	suffixRoleRe = regexp.MustCompile(`^(?:摄影|摄|/文|/图|报道)$`)
 )
 
 // surnames holds Chinese family names, simplified (names are looked up
@@ -47,8 +50,9 @@ type header struct {
 	// org is a unit signing under the title (阆中市总工会); periodDate a
 	// year or month alone on a line there: (2013年4月).
 	org, periodDate string
-	// origTitle is the value of a 原标题: line.
-	origTitle string
+	// origTitle is the value of a 原标题: line; crumbTitle the headline
+	// the last breadcrumb ends in (title.crumb-last).
+	origTitle, crumbTitle string
 	// groups counts the runs of title-like lines; bylineAt is how many of
 	// them came before the first byline or date line, 0 when none did.
 	groups, bylineAt int
@@ -74,6 +78,10 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 		switch kinds[i] {
 		case kindNav:
 			h.crumbs = append(h.crumbs, f)
+			if t := crumbTitle([]string{f}); t != "" {
+				k := strings.LastIndex(f, t)
+				h.crumbTitle = strings.TrimSpace(origSpan(s, f, k, k+len(t)))
+			}
 			if h.fieldDate == "" && dateEpaperToolbar.On() && isEpaperChrome(f, utf8.RuneCountInString(f)) {
 				h.fieldDate = findDate(f)
 			}
@@ -552,9 +560,11 @@ func bylineNames(s, f string) string {
 			}
 		}
 	}
-	for _, m := range roleSplitRe.FindAllStringIndex(f, -1) {
+	for i, m := range roleSplitRe.FindAllStringIndex(f, -1) {
 		if prev > 0 {
 			flushSeg(prev, m[0])
+		} else if i == 0 && suffixRoleRe.MatchString(f[m[0]:m[1]]) {
+			flushSeg(0, m[0])
 		}
 		prev = m[1]
 	}

@@ -55,8 +55,9 @@ var (
 		Fires: func(s string) bool { return zh.StripReadings(s) != s },
 	})
 	titleLabel = rule.New(rule.Rule{
-		Name:   "title.label",
-		Why:    "labels, bullets, a table's number and a bracketed date stamp before a title (原标题:, 标题:, •, 表15-4, [2012-03-15]) are not part of it",
+		Name: "title.label",
+		Why: "labels, bullets, a table's number and a date stamp around a title (原标题:, 图文:, •, 表15-4, [2012-03-15], " +
+			"… 2012-03-15) and brackets that enclose it whole (【…】) are not part of it",
 		Accept: "原标题：县总工会慰问环卫工人", Reject: "标题党要不得",
 		Fires: func(s string) bool { return stripTitleLabel(s) != s },
 	})
@@ -177,11 +178,15 @@ func letterCount(s string) int {
 }
 
 var (
-	titleLabelRe   = regexp.MustCompile(`^\s*(?:表\s*\d{1,3}(?:\s*[-—–.]\s*\d{1,3})?\s+)?(?:[(\[【]\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s*[)\]】]\s*)?(?:[•·●■□◆◇▲△★☆▶►\-*]+\s*)?(?:(?:原标题|原题|标题|题目|主题)\s*[:：]\s*)?(?:[•·●■□◆◇▲△★☆▶►]+\s*)?`)
-	titleStampRe   = regexp.MustCompile(`\s*(?:《[^《》]{2,12}》|[\p{Han}]{2,10}(?:日报|晚报|早报|时报|商报|周报|工人报))?\s*[(（]\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})?\s*(?:第?\s*[a-z]?\d{1,3}\s*版)\s*[)）]\s*$`)
-	titleBracketRe = regexp.MustCompile(`\s*[(（]([^()（）]{2,30})[)）]\s*$`)
-	titleBylineRe  = regexp.MustCompile(`\s*[(（]\s*(?:本报)?(?:记者|通讯员|特约记者|见习记者)[^()（）]{2,30}[)）]\s*$`)
-	titlePaperOnly = regexp.MustCompile(`\s*《[^《》]{2,12}(?:日报|晚报|早报|时报|商报|周报|工人报)》\s*$`)
+	titleLabelRe = regexp.MustCompile(`^\s*(?:表\s*\d{1,3}(?:\s*[-—–.]\s*\d{1,3})?\s+)?(?:[(\[【]\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s*[)\]】]\s*|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+)?(?:[•·●■□◆◇▲△★☆▶►\-*]+\s*)?(?:(?:原标题|原题|标题|题目|主题|图文|组图|视频|图片新闻)\s*[:：]\s*)?(?:[•·●■□◆◇▲△★☆▶►]+\s*)?`)
+	// A list page's stamp after its headline: … 2018-01-25.
+	titleDateTailRe = regexp.MustCompile(`\s+[(\[【]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d\d(?::\d\d)?)?[)\]】]?$`)
+	// A headline set wholly in brackets: 【…】.
+	titleEnclosedRe = regexp.MustCompile(`^[【\[]([^【】\[\]]{5,})[】\]]$`)
+	titleStampRe    = regexp.MustCompile(`\s*(?:《[^《》]{2,12}》|[\p{Han}]{2,10}(?:日报|晚报|早报|时报|商报|周报|工人报))?\s*[(（]\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})?\s*(?:第?\s*[a-z]?\d{1,3}\s*版)\s*[)）]\s*$`)
+	titleBracketRe  = regexp.MustCompile(`\s*[(（]([^()（）]{2,30})[)）]\s*$`)
+	titleBylineRe   = regexp.MustCompile(`\s*[(（]\s*(?:本报)?(?:记者|通讯员|特约记者|见习记者)[^()（）]{2,30}[)）]\s*$`)
+	titlePaperOnly  = regexp.MustCompile(`\s*《[^《》]{2,12}(?:日报|晚报|早报|时报|商报|周报|工人报)》\s*$`)
 )
 
 var suffixSepRe = regexp.MustCompile(`\s*(?:_|\||｜|\s-\s|\s–\s|\s—\s)\s*`)
@@ -237,6 +242,14 @@ func titleStamp(s string) (paper, date string) {
 // stripTitleLabel removes a leading label and bullets (title.label).
 func stripTitleLabel(s string) string {
 	f := zh.Fold(s)
+	if m := titleEnclosedRe.FindStringSubmatchIndex(strings.TrimSpace(f)); m != nil {
+		s = strings.TrimSpace(s)
+		f = zh.Fold(s)
+		s, f = origSpan(s, f, m[2], m[3]), f[m[2]:m[3]]
+	}
+	if m := titleDateTailRe.FindStringIndex(f); m != nil && m[0] > 0 {
+		s, f = origSpan(s, f, 0, m[0]), f[:m[0]]
+	}
 	m := titleLabelRe.FindStringIndex(f)
 	if m == nil || m[1] == 0 || m[1] == len(f) {
 		return s
@@ -313,6 +326,34 @@ func fixtureKinds(s string) []kind {
 		ks = append(ks, classify(cleanSpace(t)))
 	}
 	return ks
+}
+
+var titleCrumbLast = rule.New(rule.Rule{
+	Name: "title.crumb-last",
+	Why: "a breadcrumb may end in the page's own headline (首页 > 基层动态 > 县总工会开展…活动); with no title " +
+		"line above the text, a last segment longer than a column's name is the title",
+	Accept: "首页 > 基层动态 > 县总工会开展送温暖活动", Reject: "首页 > 基层动态 > 正文",
+	Fires: func(s string) bool { return crumbTitle([]string{foldLine(s)}) != "" },
+})
+
+// crumbTitle returns the headline a breadcrumb ends in (title.crumb-last),
+// folded, or "".
+func crumbTitle(crumbs []string) string {
+	for i := len(crumbs) - 1; i >= 0; i-- {
+		c := crumbs[i]
+		if !strings.Contains(c, ">") && !strings.ContainsAny(c, "»›") {
+			continue
+		}
+		segs := splitNonEmpty(navSepRe.Split(c, -1))
+		if len(segs) < 2 {
+			continue
+		}
+		last := strings.TrimSpace(segs[len(segs)-1])
+		if looksLikeTitle(last) && utf8.RuneCountInString(last) > maxColumnRunes {
+			return last
+		}
+	}
+	return ""
 }
 
 // crumbSection reports whether the folded line f repeats a segment of one
