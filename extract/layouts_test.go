@@ -9,6 +9,9 @@ import (
 // their headers.
 const layoutBody = "1月24日，县总工会班子成员分组走访慰问困难职工、劳模，送去慰问金和慰问品。此次活动共慰问困难职工56户，发放慰问金11.2万元。"
 
+// layoutSample is the opening of a summary a document site offers.
+const layoutSample = "今年以来，村工会在镇工会的领导下，围绕中心工作，扎实开展各项工作，现总结如下："
+
 // TestLayouts parses pages laid out the ways real pages are — headers,
 // bylines, stamps and titles in their common variants — and checks the
 // fields each variant decides. An empty want field is not checked; "-"
@@ -35,6 +38,10 @@ func TestLayouts(t *testing.T) {
 		{"union's act in the headline", "县总工会举办职工技能大赛\n\n为提高职工技能水平，县总工会举办了职工技能大赛，全县120名职工参加比赛。", "", "", "", "", "news"},
 		{"report on work", "县总工会2018年上半年工作情况\n\n今年以来，县总工会在县委的领导下，扎实开展各项工作。\n一、主要工作\n全年新建基层工会28家。\n二、下一步打算\n继续做好帮扶工作。", "", "", "", "", "summary"},
 		{"summary of an event", "县总工会开展送温暖活动总结\n\n今年元旦春节期间，县总工会开展了送温暖活动，现总结如下：\n一是摸清底数。", "", "", "", "", "summary"},
+		{"sample numbered before its title", "村工会工作总结范文（精选5篇）\n【篇一】村工会工作总结\n" + layoutSample, "村工会工作总结", "", "", "", "summary"},
+		{"sample under a part label", "村工会工作总结(汇总8篇)\n篇一：村工会工作总结\n" + layoutSample, "村工会工作总结", "", "", "", ""},
+		{"sample numbered in brackets after", "村工会工作总结【精选】\n村工会工作总结（一）\n" + layoutSample, "村工会工作总结", "", "", "", ""},
+		{"site as the author", "村工会工作总结\n发布时间：2019-03-02 11:20 | 作者：青松文秘网整理 | 阅读：1203\n" + layoutSample, "村工会工作总结", "2019-03-02", "", "-", ""},
 		{"notice", "青松县总工会关于开展2019年金秋助学活动的通知\n\n各乡镇工会：\n为帮助困难职工子女顺利入学，县总工会决定开展金秋助学活动。", "", "", "", "", "other"},
 	}
 	for _, tt := range tests {

@@ -166,6 +166,11 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				flush()
 				continue
 			}
+			// A sample's header heads a group of its own, apart from the
+			// collection's title above it.
+			if titleSampleHeader.On() && len(group) > 0 && sampleHeader(s) != "" {
+				flush()
+			}
 			group = append(group, s)
 		case kindBlank:
 			flush()
@@ -540,8 +545,22 @@ func cleanAuthor(v string) string {
 	case "", "佚名", "未知", "不详", "admin", "administrator", "管理员", "本站", "本网", "编辑", "匿名":
 		return ""
 	}
+	if authorSiteName.On() && siteAuthorRe.MatchString(zh.Fold(v)) {
+		return ""
+	}
 	return v
 }
+
+var authorSiteName = rule.New(rule.Rule{
+	Name: "author.site-name",
+	Why: "an author field that names a site, maybe with 整理 or 收集 after it (某某文秘网整理), names who posted " +
+		"the text, not who wrote it",
+	Accept: "青松文秘网整理", Reject: "孟晓岚",
+	Fires: func(s string) bool { return siteAuthorRe.MatchString(zh.Fold(s)) },
+})
+
+// siteAuthorRe is an author field's value that is a site's name.
+var siteAuthorRe = regexp.MustCompile(`^[\p{Han}a-z0-9]{1,20}?(?:网|网站|文库|之家|在线|吧)(?:整理|收集|编辑|转载|发布|原创)?$|(?:整理|收集|转载)$`)
 
 // bylineNames reads the names in □记者郝勤学通讯员孔岩 as "郝勤学 孔岩".
 func bylineNames(s, f string) string {

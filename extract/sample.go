@@ -26,7 +26,8 @@ var (
 	titleSampleHeader = rule.New(rule.Rule{
 		Name: "title.sample-header",
 		Why: "the line that heads a site's first sample with the title and its number (工会工作总结 篇1, …总结1, " +
-			"…报告篇一) titles the text under it, when the page's title is missing, counts a collection or holds it",
+			"…报告篇一, 【篇一】…, 第一篇：…) titles the text under it, when the page's title is missing, counts a " +
+			"collection or holds it",
 		Accept: "村工会工作总结 篇1", Reject: "村工会开展读书活动。",
 		Fires: func(s string) bool { return sampleHeader(s) != "" },
 	})
@@ -36,6 +37,8 @@ var (
 	collectionCountRe = regexp.MustCompile(`\s*(?:[(\[【]\s*(?:通用|精选|优选|推荐|热门|实用|优秀|最新|经典|合集)?\s*(?:\d{1,3}|[一二三四五六七八九十百]{1,3})\s*篇\s*[)\]】]|(?:范文|精选|大全|合集|集合|汇编)+\s*(?:\d{1,3}|[一二三四五六七八九十百]{1,3})\s*篇)$`)
 	collectionWordRe  = regexp.MustCompile(`(?:\d{1,3}|[一二三四五六七八九十百]{1,3})\s*篇[)\]】]?$|范文|大全|合集|集合|汇编`)
 	sampleHeaderRe    = regexp.MustCompile(`^(.{5,60}?)\s*(?:篇\s*(?:1|一)|[(\[【]\s*(?:1|一)\s*[)\]】]|1)$`)
+	// The first sample's number before its title: 【篇一】…, 篇一：…, 第一篇：…
+	samplePrefixRe = regexp.MustCompile(`^(?:[(\[【]\s*(?:篇|范文)\s*(?:1|一)\s*[)\]】]\s*[:：]?|(?:篇|范文)\s*(?:1|一)\s*[:：]|第\s*(?:1|一)\s*篇\s*[:：]?)\s*(.{5,60})$`)
 )
 
 // stripCollectionCount removes a collection's count from the end of a
@@ -59,7 +62,7 @@ func isCollectionTitle(s string) bool { return collectionWordRe.MatchString(zh.F
 // (title.sample-header), without readings, or "". The header may follow
 // another title on its line: the last piece after a space counts.
 func sampleHeader(p string) string {
-	if utf8.RuneCountInString(p) > maxHeaderRunes || !endsNumber(p) {
+	if utf8.RuneCountInString(p) > maxHeaderRunes || !endsNumber(p) && !strings.Contains(p, "篇") {
 		return ""
 	}
 	s := strings.TrimSpace(zh.StripReadings(p))
@@ -67,7 +70,10 @@ func sampleHeader(p string) string {
 	if endsSentence(f) || strings.ContainsAny(f, "，。；,;") {
 		return ""
 	}
-	m := sampleHeaderRe.FindStringSubmatchIndex(f)
+	m := samplePrefixRe.FindStringSubmatchIndex(f)
+	if m == nil {
+		m = sampleHeaderRe.FindStringSubmatchIndex(f)
+	}
 	if m == nil {
 		return ""
 	}

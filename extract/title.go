@@ -298,6 +298,11 @@ func cleanTitle(s string) string {
 	if titleLabel.On() {
 		s = stripTitleLabel(s)
 	}
+	if titleSampleHeader.On() {
+		if t := sampleHeader(s); t != "" {
+			s = t
+		}
+	}
 	if titleSiteSuffix.On() {
 		s, _ = stripSiteSuffix(s)
 	}
