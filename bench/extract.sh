@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Extraction accuracy on the shared material, as one table: each field on
 # the seeds, on the even-numbered realdev files (tune on these) and on the
-# odd-numbered ones (the honest figure), and html-dev body char-F1.
+# odd-numbered ones (the honest figure), and html-dev body char-F1 beside
+# go-readability's (bench/readability) on the same pages in the same run.
 #
 #   bench/extract.sh                         build ./bin/unionscope and score it
 #   BIN=/tmp/us bench/extract.sh             score another binary
+#   READABILITY=/tmp/r bench/extract.sh      and another peer on html-dev
 #   bench/extract.sh --rules-off 'title.*'   score with rules switched off (flags go to parse)
 #   SETS="even" bench/extract.sh             only some of: seeds even odd html xeven xodd
 #   EXTRA=DIR bench/extract.sh               also score DIR (docs/*.txt and gold/ in the format
@@ -57,11 +59,26 @@ for half in even odd; do
 	if [[ -n ${EXTRA:-} ]] && want x$half; then split "$EXTRA/gold" "$EXTRA/docs" x$half $half; fi
 done
 if want html && [[ -f $SHARED/html-dev/score.py ]]; then
-	wrapper=$tmp/wrapped
-	# parse's own flags go after the subcommand name.
-	{ printf '#!/bin/sh\nsub=$1; shift\nexec "%s" "$sub"' "$BIN"; for a in "${PARSE_FLAGS[@]}"; do printf ' %q' "$a"; done; printf ' "$@"\n'; } >"$wrapper"
-	chmod +x "$wrapper"
-	python3 "$SHARED/html-dev/score.py" "$wrapper" --json >"$tmp/html.score" 2>"$tmp/html.err" || true
+	if [[ -z ${READABILITY:-} ]]; then
+		go build -o bin/readability ./bench/readability
+		READABILITY=$PWD/bin/readability
+	fi
+	# html_score NAME BIN [PARSE FLAGS...]: score.py runs a wrapper that
+	# passes parse's own flags after the subcommand name, keeps the output
+	# and adds up the wall time of each parse run.
+	html_score() {
+		local name=$1 bin=$2 w=$tmp/$1.sh
+		shift 2
+		{
+			printf '#!/bin/sh\nsub=$1; shift\nstart=$(date +%%s%%N)\n%q "$sub"' "$bin"
+			for a in "$@"; do printf ' %q' "$a"; done
+			printf ' "$@" | tee -a %q\necho $(( $(date +%%s%%N) - start )) >>%q\n' "$tmp/$name.out" "$tmp/$name.ns"
+		} >"$w"
+		chmod +x "$w"
+		python3 "$SHARED/html-dev/score.py" "$w" --json --per-page >"$tmp/$name.html" 2>"$tmp/$name.pp" || true
+	}
+	html_score unionscope "$BIN" "${PARSE_FLAGS[@]}"
+	html_score go-readability "$READABILITY"
 fi
 python3 - "$tmp" "$SETS" <<'PY'
 import json, os, sys
@@ -81,11 +98,40 @@ if cols:
         if all(k in res[c] for c in cols):
             print(f'| {k} | ' + ' | '.join(cell(res[c][k], k) for c in cols) + ' |')
     print('| documents | ' + ' | '.join(res[c]['documents'] for c in cols) + ' |')
-hp = os.path.join(tmp, 'html.score')
-if os.path.exists(hp) and os.path.getsize(hp):
-    for s, v in json.load(open(hp)).items():
-        print(f"\nhtml-dev: pages={v['pages']} char_f1={v['char_f1']} bigram_f1={v['bigram_f1']}")
-    err = open(os.path.join(tmp, 'html.err')).read().strip()
-    if err:
-        print(err)
+# html-dev: body char-F1 (letters and digits) for unionscope and go-readability
+# side by side, on all pages and on the two halves of its sites (sorted
+# hostnames, alternately: tune on the first, check the second).
+peers = [p for p in ('unionscope', 'go-readability') if os.path.exists(os.path.join(tmp, p + '.html')) and os.path.getsize(os.path.join(tmp, p + '.html'))]
+if peers:
+    rows = {}
+    for p in peers:
+        v = next(iter(json.load(open(os.path.join(tmp, p + '.html'))).values()))
+        per = {}
+        for l in open(os.path.join(tmp, p + '.pp'), encoding='utf-8'):
+            f = l.rstrip('\n').split('\t')
+            if len(f) == 2:
+                per[f[1]] = float(f[0])
+        hosts = sorted({k.split('_')[1] for k in per})
+        half = {h: i % 2 for i, h in enumerate(hosts)}
+        halves = [[x for k, x in per.items() if half[k.split('_')[1]] == i] for i in (0, 1)]
+        bodies = 0
+        for l in open(os.path.join(tmp, p + '.out'), encoding='utf-8', errors='replace') if os.path.exists(os.path.join(tmp, p + '.out')) else []:
+            try:
+                d = json.loads(l)
+            except ValueError:
+                continue
+            if d.get('body'):
+                bodies += 1
+        ns = sum(int(x) for x in open(os.path.join(tmp, p + '.ns')).read().split()) if os.path.exists(os.path.join(tmp, p + '.ns')) else 0
+        rows[p] = {'char-F1': f"{v['char_f1']:.3f}",
+                   'char-F1, tune half of the sites': f"{sum(halves[0]) / max(1, len(halves[0])):.3f} ({len(halves[0])} pages)",
+                   'char-F1, check half of the sites': f"{sum(halves[1]) / max(1, len(halves[1])):.3f} ({len(halves[1])} pages)",
+                   'bigram-F1': f"{v['bigram_f1']:.3f}",
+                   'pages with no output': str(v['pages'] - bodies),
+                   'ms per page': f"{ns / 1e6 / max(1, v['pages']):.1f}"}
+        pages = v['pages']
+    print(f'\n| html-dev ({pages} pages) | ' + ' | '.join(peers) + ' |')
+    print('|---|' + '---|' * len(peers))
+    for k in rows[peers[0]]:
+        print(f'| {k} | ' + ' | '.join(rows[p][k] for p in peers) + ' |')
 PY

@@ -1,5 +1,9 @@
 package corpus
 
+// The dedup tables (sketches, pairs, cluster members, and the sources'
+// clustered mark) and the reads and writes on them. The store keeps them;
+// package dedup decides what goes in them and what they mean.
+
 import (
 	"context"
 	"database/sql"
@@ -8,7 +12,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // DupSketch is what package dedup keeps per document to find its copies
@@ -61,105 +64,6 @@ type DupDoc struct {
 	Date       string `json:"date"`
 	Publisher  string `json:"publisher"`
 	Canonical  bool   `json:"canonical"`
-}
-
-// Provenance is one place a document was seen at.
-type Provenance struct {
-	// Location is the file path or URL.
-	Location string `json:"location"`
-	// ContentHash is the SHA-256 of the bytes read there.
-	ContentHash string    `json:"content_hash"`
-	FirstSeen   time.Time `json:"first_seen"`
-	LastSeen    time.Time `json:"last_seen"`
-	// WARCFile and WARCOffset locate the WARC record of a crawled page;
-	// WARCFile is "" when there is none.
-	WARCFile   string `json:"warc_file,omitempty"`
-	WARCOffset int64  `json:"warc_offset,omitempty"`
-}
-
-// AddProvenance records that document docID was seen at p.Location with
-// bytes hashing to p.ContentHash at p.LastSeen (the store's clock when
-// zero). Seeing the same bytes at the same place again moves LastSeen and
-// fills in a WARC location that was missing.
-func (s *Store) AddProvenance(ctx context.Context, docID string, p Provenance) error {
-	return addProvenance(ctx, s.db, docID, p, s.Now())
-}
-
-type execer interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-}
-
-func addProvenance(ctx context.Context, db execer, docID string, p Provenance, now time.Time) error {
-	seen := p.LastSeen
-	if seen.IsZero() {
-		seen = now
-	}
-	ts := seen.UTC().Format(time.RFC3339)
-	off := p.WARCOffset
-	if p.WARCFile == "" {
-		off = -1
-	}
-	_, err := db.ExecContext(ctx, `INSERT INTO provenance (doc_id, location, content_hash, first_seen, last_seen, warc_file, warc_offset)
-		SELECT id, ?, ?, ?, ?, ?, ? FROM documents WHERE id = ?
-		ON CONFLICT (doc_id, location, content_hash) DO UPDATE SET
-			last_seen = MAX(last_seen, excluded.last_seen),
-			first_seen = MIN(first_seen, excluded.first_seen),
-			warc_file = CASE WHEN excluded.warc_file != '' THEN excluded.warc_file ELSE warc_file END,
-			warc_offset = CASE WHEN excluded.warc_file != '' THEN excluded.warc_offset ELSE warc_offset END`,
-		p.Location, p.ContentHash, ts, ts, p.WARCFile, off, docID)
-	if err != nil {
-		return fmt.Errorf("add provenance of %s: %w", docID, err)
-	}
-	return nil
-}
-
-// AddSourceProvenance records p for every document stored from source, for
-// callers (the crawler) that know a URL and its WARC record but not the
-// parts it was split into.
-func (s *Store) AddSourceProvenance(ctx context.Context, source string, p Provenance) error {
-	ids, err := s.sourceIDs(ctx, source)
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		if err := s.AddProvenance(ctx, id, p); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (s *Store) sourceIDs(ctx context.Context, source string) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents WHERE source = ? ORDER BY part`, source)
-	if err != nil {
-		return nil, fmt.Errorf("documents of %s: %w", source, err)
-	}
-	return scanStrings(rows)
-}
-
-// ProvenanceOf returns the places document id was seen at, earliest first.
-func (s *Store) ProvenanceOf(ctx context.Context, id string) ([]Provenance, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT location, content_hash, first_seen, last_seen, warc_file, warc_offset
-		FROM provenance WHERE doc_id = ? ORDER BY first_seen, location`, id)
-	if err != nil {
-		return nil, fmt.Errorf("provenance of %s: %w", id, err)
-	}
-	defer rows.Close()
-	out := []Provenance{}
-	for rows.Next() {
-		var p Provenance
-		var first, last string
-		if err := rows.Scan(&p.Location, &p.ContentHash, &first, &last, &p.WARCFile, &p.WARCOffset); err != nil {
-			return nil, fmt.Errorf("provenance of %s: %w", id, err)
-		}
-		p.FirstSeen, _ = time.Parse(time.RFC3339, first)
-		p.LastSeen, _ = time.Parse(time.RFC3339, last)
-		if p.WARCFile == "" {
-			p.WARCOffset = 0
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }
 
 // MembershipOf returns the cluster document id belongs to; ok is false for
@@ -217,53 +121,6 @@ func (s *Store) Copies(ctx context.Context, id string) ([]DupDoc, error) {
 	return clusterDocs(ctx, s.db, m.Cluster)
 }
 
-// Containment is a link between a part and a larger document that holds it
-// without being a copy of it.
-type Containment struct {
-	Part  DupDoc  `json:"part"`
-	Whole DupDoc  `json:"whole"`
-	Share float64 `json:"share"`
-}
-
-// ContainmentsOf returns the contained-in links of document id in either
-// direction: pairs whose score is below dupScore while the smaller side has
-// at least minShare of its shingles inside the other.
-func (s *Store) ContainmentsOf(ctx context.Context, id string, dupScore, minShare float64) ([]Containment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a, b, score, a_in_b, b_in_a FROM dedup_pairs
-		WHERE (a = ? OR b = ?) AND score < ? AND (a_in_b >= ? OR b_in_a >= ?) ORDER BY a, b`, id, id, dupScore, minShare, minShare)
-	if err != nil {
-		return nil, fmt.Errorf("containments of %s: %w", id, err)
-	}
-	pairs, err := scanPairs(rows)
-	if err != nil {
-		return nil, fmt.Errorf("containments of %s: %w", id, err)
-	}
-	out := []Containment{}
-	for _, p := range pairs {
-		part, whole, share := p.A, p.B, p.AinB
-		if p.BinA > p.AinB {
-			part, whole, share = p.B, p.A, p.BinA
-		}
-		docs, err := dupDocs(ctx, s.db, []string{part, whole})
-		if err != nil {
-			return nil, err
-		}
-		if len(docs) != 2 {
-			continue // one side is gone and its pairs are not yet cleaned up
-		}
-		c := Containment{Share: share}
-		for _, d := range docs {
-			if d.ID == part {
-				c.Part = d
-			} else {
-				c.Whole = d
-			}
-		}
-		out = append(out, c)
-	}
-	return out, nil
-}
-
 // EachCluster calls fn with every cluster of at least minSize members,
 // canonical member first, in order of the canonical member's ID.
 func (s *Store) EachCluster(ctx context.Context, minSize int, fn func(members []DupDoc) error) error {
@@ -299,6 +156,16 @@ func (s *Store) PairsAbove(ctx context.Context, min float64) ([]DupPair, error) 
 	rows, err := s.db.QueryContext(ctx, `SELECT a, b, score, a_in_b, b_in_a FROM dedup_pairs WHERE score >= ? ORDER BY a, b`, min)
 	if err != nil {
 		return nil, fmt.Errorf("list pairs: %w", err)
+	}
+	return scanPairs(rows)
+}
+
+// PairsOf returns the stored pairs that involve document id, in order.
+func (s *Store) PairsOf(ctx context.Context, id string) ([]DupPair, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a, b, score, a_in_b, b_in_a FROM dedup_pairs WHERE a = ?
+		UNION ALL SELECT a, b, score, a_in_b, b_in_a FROM dedup_pairs WHERE b = ? ORDER BY a, b`, id, id)
+	if err != nil {
+		return nil, fmt.Errorf("pairs of %s: %w", id, err)
 	}
 	return scanPairs(rows)
 }
@@ -377,23 +244,6 @@ func (s *Store) UnclusteredSources(ctx context.Context) ([]string, error) {
 		return nil, fmt.Errorf("unclustered sources: %w", err)
 	}
 	return scanStrings(rows)
-}
-
-// SourceDocuments returns the stored documents of source, by part.
-func (s *Store) SourceDocuments(ctx context.Context, source string) ([]Document, error) {
-	ids, err := s.sourceIDs(ctx, source)
-	if err != nil {
-		return nil, err
-	}
-	docs := make([]Document, 0, len(ids))
-	for _, id := range ids {
-		d, err := s.Get(ctx, id)
-		if err != nil {
-			return nil, fmt.Errorf("documents of %s: %w", source, err)
-		}
-		docs = append(docs, *d)
-	}
-	return docs, nil
 }
 
 // Clear deletes every sketch, pair and cluster, before a rebuild. Members
@@ -687,53 +537,4 @@ func scanPairs(rows *sql.Rows) ([]DupPair, error) {
 		out = append(out, p)
 	}
 	return out, rows.Err()
-}
-
-func scanStrings(rows *sql.Rows) ([]string, error) {
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
-}
-
-// EachBody calls fn with the ID, source and text of every document in ID
-// order. It reads a page at a time and calls fn between reads, so fn may
-// write to the store.
-func (s *Store) EachBody(ctx context.Context, fn func(id, source, text string) error) error {
-	type row struct{ id, source, body string }
-	after := ""
-	for {
-		rows, err := s.db.QueryContext(ctx, `SELECT id, source, body FROM documents WHERE id > ? ORDER BY id LIMIT 500`, after)
-		if err != nil {
-			return fmt.Errorf("list documents: %w", err)
-		}
-		var page []row
-		for rows.Next() {
-			var r row
-			if err := rows.Scan(&r.id, &r.source, &r.body); err != nil {
-				rows.Close()
-				return fmt.Errorf("list documents: %w", err)
-			}
-			page = append(page, r)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("list documents: %w", err)
-		}
-		if len(page) == 0 {
-			return nil
-		}
-		for _, r := range page {
-			if err := fn(r.id, r.source, r.body); err != nil {
-				return err
-			}
-		}
-		after = page[len(page)-1].id
-	}
 }

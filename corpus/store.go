@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -72,7 +73,21 @@ func (s *Store) migrate() error {
 		return err
 	}
 	sort.Strings(names)
+	// Read what is applied in one query, so that opening an up-to-date
+	// store (every command does) costs no transaction per migration;
+	// migrateFile checks again inside its own, against another process.
+	rows, err := s.db.Query(`SELECT name FROM migrations`)
+	if err != nil {
+		return fmt.Errorf("read migrations: %w", err)
+	}
+	applied, err := scanStrings(rows)
+	if err != nil {
+		return fmt.Errorf("read migrations: %w", err)
+	}
 	for _, name := range names {
+		if slices.Contains(applied, name) {
+			continue
+		}
 		if err := s.migrateFile(name); err != nil {
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
@@ -603,4 +618,70 @@ func (s *Store) LastSeq(ctx context.Context) (int64, error) {
 	var n sql.NullInt64
 	err := s.db.QueryRowContext(ctx, `SELECT MAX(seq) FROM changes`).Scan(&n)
 	return n.Int64, err
+}
+
+// SourceDocuments returns the stored documents of source, by part.
+func (s *Store) SourceDocuments(ctx context.Context, source string) ([]Document, error) {
+	ids, err := s.sourceIDs(ctx, source)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]Document, 0, len(ids))
+	for _, id := range ids {
+		d, err := s.Get(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("documents of %s: %w", source, err)
+		}
+		docs = append(docs, *d)
+	}
+	return docs, nil
+}
+
+// EachBody calls fn with the ID, source and text of every document in ID
+// order. It reads a page at a time and calls fn between reads, so fn may
+// write to the store.
+func (s *Store) EachBody(ctx context.Context, fn func(id, source, text string) error) error {
+	type row struct{ id, source, body string }
+	after := ""
+	for {
+		rows, err := s.db.QueryContext(ctx, `SELECT id, source, body FROM documents WHERE id > ? ORDER BY id LIMIT 500`, after)
+		if err != nil {
+			return fmt.Errorf("list documents: %w", err)
+		}
+		var page []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.source, &r.body); err != nil {
+				rows.Close()
+				return fmt.Errorf("list documents: %w", err)
+			}
+			page = append(page, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("list documents: %w", err)
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		for _, r := range page {
+			if err := fn(r.id, r.source, r.body); err != nil {
+				return err
+			}
+		}
+		after = page[len(page)-1].id
+	}
+}
+
+func scanStrings(rows *sql.Rows) ([]string, error) {
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }

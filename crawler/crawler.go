@@ -115,6 +115,33 @@ type Crawler struct {
 	Logger *slog.Logger
 	// OnEvent, if set, is called for each event from one goroutine.
 	OnEvent func(Event, Stats)
+	// Clock is the time the crawl keeps: when a host's rate limiter lets a
+	// request start, when a retry or a paused host is due, when MaxTime
+	// ends a run. nil means the real clock; tests give a fake one, so that
+	// rate limits and Retry-After waits cost them no real time.
+	Clock Clock
+}
+
+// Clock tells the time and waits. rate.Limiter takes the time as an
+// argument rather than reading it, so the crawler hands it the Clock's.
+type Clock interface {
+	Now() time.Time
+	// After sends the time on the channel once d has passed, as
+	// time.After does.
+	After(d time.Duration) <-chan time.Time
+}
+
+// realClock is the wall clock.
+type realClock struct{}
+
+func (realClock) Now() time.Time                         { return time.Now() }
+func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
+
+func (c *Crawler) clock() Clock {
+	if c.Clock == nil {
+		return realClock{}
+	}
+	return c.Clock
 }
 
 // ErrNoCrawl is returned by Resume when there is nothing to resume.
@@ -254,7 +281,7 @@ func (c *Crawler) run(ctx context.Context, id int64, cfg *compiled) (Stats, erro
 	r := &runner{
 		c: c, id: id, cfg: cfg, log: c.logger().With("crawl", id),
 		hosts: map[string]*host{}, seen: map[string]bool{}, patterns: map[string]int{},
-		results: make(chan result), start: time.Now(),
+		results: make(chan result), start: c.clock().Now(),
 	}
 	r.client = c.client(cfg)
 	r.archive = &archive{dir: c.ArchiveDir, crawlID: id, userAgent: cfg.UserAgent}
@@ -395,12 +422,15 @@ func (r *runner) emit(ev Event, update func(*Stats)) {
 		update(&r.stats)
 	}
 	if ev.Time.IsZero() {
-		ev.Time = time.Now()
+		ev.Time = r.now()
 	}
 	if r.c.OnEvent != nil {
 		r.c.OnEvent(ev, r.stats)
 	}
 }
+
+// now is the crawl's time, by its Clock.
+func (r *runner) now() time.Time { return r.c.clock().Now() }
 
 func (r *runner) setFetched() {
 	r.emitMu.Lock()
@@ -413,10 +443,8 @@ func (r *runner) setFetched() {
 func (r *runner) loop(ctx context.Context) error {
 	deadline := r.start.Add(r.cfg.MaxTime)
 	stopping := ""
-	timer := time.NewTimer(time.Hour)
-	defer timer.Stop()
 	for {
-		now := time.Now()
+		now := r.now()
 		if stopping == "" {
 			switch {
 			case ctx.Err() != nil:
@@ -449,7 +477,15 @@ func (r *runner) loop(ctx context.Context) error {
 				return nil
 			}
 		}
-		timer.Reset(max(time.Until(wake), time.Millisecond))
+		// Wait for a response, or until wake lets a request start. When
+		// stopping, or when only the deadline is due and requests are in
+		// flight, a response comes first (each has a timeout), and the
+		// next round checks the deadline before it starts anything: no
+		// timer then, so that a fake clock does not leap under a request.
+		var timer <-chan time.Time
+		if stopping == "" && (r.inflight == 0 || wake.Before(deadline)) {
+			timer = r.c.clock().After(max(wake.Sub(r.now()), time.Millisecond))
+		}
 		var done <-chan struct{}
 		if stopping == "" {
 			done = ctx.Done()
@@ -461,7 +497,7 @@ func (r *runner) loop(ctx context.Context) error {
 				r.drain()
 				return err
 			}
-		case <-timer.C:
+		case <-timer:
 		case <-done:
 		}
 	}

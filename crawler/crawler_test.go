@@ -123,12 +123,13 @@ func titles(m map[string]string) map[string]string {
 }
 
 func TestCrawlPortal(t *testing.T) {
-	p := newPortal(t)
+	clock := newFakeClock()
+	p := newPortal(t, clock)
 	dir := t.TempDir()
 	store := openStore(t, dir)
 	var events []Event
 	c := &Crawler{Store: store, Sink: &textSink{store: store, topic: true}, ArchiveDir: filepath.Join(dir, "warc"),
-		OnEvent: func(e Event, _ Stats) { events = append(events, e) }}
+		OnEvent: func(e Event, _ Stats) { events = append(events, e) }, Clock: clock}
 	stats, err := c.Start(context.Background(), testConfig(p.URL+"/gzdt/"))
 	if err != nil {
 		t.Fatal(err)
@@ -233,8 +234,8 @@ func TestCrawlPortal(t *testing.T) {
 	checkRate(t, p, 50*time.Millisecond)
 }
 
-// checkRate asserts from the server's clock that requests came no faster
-// than one per interval. Single gaps can shrink when one request waits for
+// checkRate asserts from the server's clock (the crawler's, which the
+// portal reads) that requests came no faster than one per interval. Single gaps can shrink when one request waits for
 // a new connection and the next does not, so it checks spans of several
 // requests, allowing one request's worth of such jitter.
 func checkRate(t *testing.T, p *portal, interval time.Duration) {
@@ -266,17 +267,19 @@ func TestResume(t *testing.T) {
 		return cfg
 	}
 	// The uninterrupted crawl.
-	p1 := newPortal(t)
+	clock1 := newFakeClock()
+	p1 := newPortal(t, clock1)
 	dir1 := t.TempDir()
 	s1 := openStore(t, dir1)
-	c1 := &Crawler{Store: s1, Sink: &textSink{store: s1, topic: true}, ArchiveDir: filepath.Join(dir1, "warc")}
+	c1 := &Crawler{Store: s1, Sink: &textSink{store: s1, topic: true}, ArchiveDir: filepath.Join(dir1, "warc"), Clock: clock1}
 	if _, err := c1.Start(context.Background(), cfgFor(p1)); err != nil {
 		t.Fatal(err)
 	}
 	want := storedSources(t, s1)
 
 	// The same crawl, killed after three stored pages and resumed.
-	p2 := newPortal(t)
+	clock2 := newFakeClock()
+	p2 := newPortal(t, clock2)
 	dir2 := t.TempDir()
 	s2 := openStore(t, dir2)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -286,7 +289,7 @@ func TestResume(t *testing.T) {
 			cancel()
 		}
 	}}
-	c2 := &Crawler{Store: s2, Sink: sink, ArchiveDir: filepath.Join(dir2, "warc")}
+	c2 := &Crawler{Store: s2, Sink: sink, ArchiveDir: filepath.Join(dir2, "warc"), Clock: clock2}
 	stats, err := c2.Start(ctx, cfgFor(p2))
 	if err == nil || stats.Finished {
 		t.Fatalf("interrupted crawl: %+v, %v; want it stopped by the cancellation", stats, err)
@@ -371,7 +374,7 @@ func TestConditionalRefetch(t *testing.T) {
 	srv := newServer(t, mux)
 	dir := t.TempDir()
 	store := openStore(t, dir)
-	c := &Crawler{Store: store, Sink: &textSink{store: store, topic: true}, ArchiveDir: filepath.Join(dir, "warc")}
+	c := &Crawler{Store: store, Sink: &textSink{store: store, topic: true}, ArchiveDir: filepath.Join(dir, "warc"), Clock: newFakeClock()}
 	cfg := testConfig(srv.URL + "/gzdt/")
 	for i := range 2 {
 		stats, err := c.Start(context.Background(), cfg)

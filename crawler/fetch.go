@@ -321,7 +321,7 @@ func (r *runner) backoff(n int) time.Duration {
 func (r *runner) handle(ctx context.Context, res result) error {
 	h := r.host(res.host)
 	h.inflight--
-	now := time.Now()
+	now := r.now()
 	if res.robots {
 		return r.handleRobots(h, res, now)
 	}

@@ -80,6 +80,8 @@ type hit struct {
 // portal is the fake union site of the tests.
 type portal struct {
 	*httptest.Server
+	// now is the clock the hits are timed by: the crawler's.
+	now  func() time.Time
 	mu   sync.Mutex
 	hits []hit
 	// state of pages that fail before they succeed
@@ -93,7 +95,7 @@ func (p *portal) record(r *http.Request, status int) {
 	if r.URL.RawQuery != "" {
 		pq += "?" + r.URL.RawQuery
 	}
-	p.hits = append(p.hits, hit{time.Now(), pq, status, r.Header.Get("User-Agent")})
+	p.hits = append(p.hits, hit{p.now(), pq, status, r.Header.Get("User-Agent")})
 }
 
 // count returns how often path was requested, and with status 200.
@@ -124,9 +126,10 @@ func (p *portal) paths() []string {
 
 const slowDelay = 2 * time.Second
 
-func newPortal(t *testing.T) *portal {
+// newPortal starts the portal, timing its hits by clock.
+func newPortal(t *testing.T, clock Clock) *portal {
 	t.Helper()
-	p := &portal{}
+	p := &portal{now: clock.Now}
 	mux := http.NewServeMux()
 	html := func(w http.ResponseWriter, r *http.Request, status int, body string) {
 		p.record(r, status)

@@ -357,7 +357,7 @@ func TestContainedInIsLinkedNotMerged(t *testing.T) {
 	}
 	ctx := context.Background()
 	for part, whole := range c.contained {
-		links, err := s.ContainmentsOf(ctx, ids[part], d.Options.Threshold, d.Options.Containment)
+		links, err := Containments(ctx, s, ids[part], d.Options)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -18,8 +18,8 @@ type Info struct {
 	Copies []corpus.DupDoc `json:"copies"`
 	// ContainedIn links to larger documents holding this one, Contains to
 	// the parts it holds.
-	ContainedIn []corpus.Containment `json:"contained_in"`
-	Contains    []corpus.Containment `json:"contains"`
+	ContainedIn []Containment `json:"contained_in"`
+	Contains    []Containment `json:"contains"`
 }
 
 // LoadInfo reads the provenance, copies and containment links of document
@@ -48,11 +48,11 @@ func LoadInfo(ctx context.Context, store *corpus.Store, id string) (*Info, error
 	if err != nil {
 		return nil, err
 	}
-	links, err := store.ContainmentsOf(ctx, id, o.Threshold, o.Containment)
+	links, err := Containments(ctx, store, id, o)
 	if err != nil {
 		return nil, err
 	}
-	info.ContainedIn, info.Contains = []corpus.Containment{}, []corpus.Containment{}
+	info.ContainedIn, info.Contains = []Containment{}, []Containment{}
 	for _, l := range links {
 		if l.Part.ID == id {
 			info.ContainedIn = append(info.ContainedIn, l)

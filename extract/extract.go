@@ -56,6 +56,23 @@ func Parse(in Input) ([]corpus.Document, error) {
 	sum := sha256.Sum256(in.Data)
 	hash := hex.EncodeToString(sum[:])
 
+	docs, empty := buildDocuments(pg, in.Name, hash)
+	if empty && pg.html {
+		// A web page whose article the line rules miss gets a second
+		// reading by go-readability (html_fallback.go).
+		if alt := fallbackPage(pg, text); alt != nil {
+			docs, empty = buildDocuments(alt, in.Name, hash)
+		}
+	}
+	if empty {
+		return nil, fmt.Errorf("parse %s: %w", in.Name, ErrNoArticle)
+	}
+	return docs, nil
+}
+
+// buildDocuments reads the documents of a page, and reports whether
+// none of them has a body.
+func buildDocuments(pg *page, name, hash string) ([]corpus.Document, bool) {
 	meta := pg.lines
 	if headerReading.On() {
 		meta = withoutReadings(pg.lines)
@@ -64,12 +81,15 @@ func Parse(in Input) ([]corpus.Document, error) {
 	for i, l := range meta {
 		kinds[i] = classify(l.text)
 	}
+	if pg.html {
+		refineKinds(pg, meta, kinds)
+	}
 	parts := splitParts(meta, kinds)
 	docs := make([]corpus.Document, 0, len(parts))
 	empty := true
 	for i, pt := range parts {
-		d := buildDocument(pg, meta, kinds, pt, in.Name)
-		d.SourceFile = in.Name
+		d := buildDocument(pg, meta, kinds, pt, name)
+		d.SourceFile = name
 		d.Part = i + 1
 		d.ContentHash = hash
 		if len(d.Body) > 0 {
@@ -77,10 +97,7 @@ func Parse(in Input) ([]corpus.Document, error) {
 		}
 		docs = append(docs, d)
 	}
-	if empty {
-		return nil, fmt.Errorf("parse %s: %w", in.Name, ErrNoArticle)
-	}
-	return docs, nil
+	return docs, empty
 }
 
 var tagRe = regexp.MustCompile(`(?i)<(p|div|br|td|table|span|a|body|head|meta|font|li)[\s>/]`)
@@ -114,11 +131,17 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if bodyCutTail.On() && !pg.html {
 		sp.end = cutTail(lines, ks, sp)
 	}
+	hdrEnd := sp.start
+	if pg.html {
+		sp, hdrEnd = widenBody(pg, pt, ks, sp)
+	}
 	var body []string
-	hdrEnd := len(lines)
-	if sp.start >= 0 {
+	if sp.start >= 0 && pg.html {
+		body = htmlParagraphs(pg, pt, ks, sp)
+	} else if sp.start >= 0 {
 		body = bodyParagraphs(pg.lines[pt.from:pt.to], ks, sp)
-		hdrEnd = sp.start
+	} else {
+		hdrEnd = len(lines)
 	}
 	hdrStart := 0
 	if pg.html {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -17,7 +18,10 @@ import (
 // GeneralNewsExtractor do, tuned for Chinese portals: paragraphs score by
 // Chinese punctuation more than by length, link-dense blocks lose, and
 // class names like content or zoom win.
-func htmlPage(text string) *page {
+func htmlPage(text string) *page { return htmlPageGated(text, gate{}) }
+
+// htmlPageGated is htmlPage with the rules g lets through.
+func htmlPageGated(text string, g gate) *page {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
 	if err != nil {
 		// The HTML parser accepts any input; a reader error cannot happen
@@ -25,10 +29,16 @@ func htmlPage(text string) *page {
 		return textPage(text)
 	}
 	p := &page{html: true}
-	readHTMLMeta(doc, p)
+	readHTMLMeta(doc, p, g)
+	if p.metaDate == "" {
+		p.metaDate = pageStamp(doc, text, g)
+	}
+	if g.on(rulePollForm) {
+		removePolls(doc)
+	}
 	doc.Find("script, style, noscript, iframe, object, embed, svg, select, option, textarea, button, input, nav, aside, footer, template").Remove()
 
-	w := &walker{}
+	w := &walker{g: g}
 	for _, n := range doc.Nodes {
 		w.walk(n, false)
 	}
@@ -37,11 +47,12 @@ func htmlPage(text string) *page {
 	for i, l := range w.lines {
 		p.lines[i] = line{text: l.text, heading: l.heading}
 	}
-	main := chooseMain(doc, w.lines)
+	p.headline = pickHeadline(doc, p)
+	main := chooseMain(doc, w.lines, g)
 	for i, l := range w.lines {
 		p.lines[i].main = main == nil || within(l.owner, main)
 	}
-	p.headline = pickHeadline(doc, p)
+	p.dom = &layout{lines: w.lines, alts: w.alts, gate: g}
 	return p
 }
 
@@ -52,22 +63,36 @@ type hline struct {
 	runes    int
 	linkRune int
 	heading  bool
+	// brk marks a line that a <br> ends: text hard-wrapped with <br>s may
+	// go on in the next line, while a block's end ends a paragraph.
+	brk bool
+	// afterImg marks a line that an image stands right above.
+	afterImg bool
 }
 
 // walker turns a DOM into lines: block elements and <br> end a line.
 type walker struct {
-	lines   []hline
+	g     gate
+	lines []hline
+	// alts holds the folded alt and title texts of the page's images.
+	alts    map[string]bool
+	sawImg  bool // an image since the last line
 	buf     strings.Builder
 	owner   *html.Node
 	links   int
 	heading bool
 }
 
-func (w *walker) flush() {
+func (w *walker) flush() { w.end(false) }
+
+// end closes the current line; brk says a <br> ends it rather than the
+// end of a block.
+func (w *walker) end(brk bool) {
 	s := cleanSpace(w.buf.String())
 	w.buf.Reset()
 	if s != "" {
-		w.lines = append(w.lines, hline{text: s, owner: w.owner, runes: utf8.RuneCountInString(s), linkRune: w.links, heading: w.heading})
+		w.lines = append(w.lines, hline{text: s, owner: w.owner, runes: utf8.RuneCountInString(s), linkRune: w.links, heading: w.heading, brk: brk, afterImg: w.sawImg})
+		w.sawImg = false
 	}
 	w.links, w.heading = 0, false
 }
@@ -88,14 +113,20 @@ func (w *walker) walk(n *html.Node, inLink bool) {
 		}
 		return
 	case html.ElementNode:
-		if hidden(n) {
+		if hidden(n) || w.g.on(ruleOffscreen) && offscreen(n) {
 			return
 		}
-		if n.DataAtom == atom.Br || n.DataAtom == atom.Hr {
+		if n.DataAtom == atom.Br {
+			w.end(true)
+			return
+		}
+		if n.DataAtom == atom.Hr {
 			w.flush()
 			return
 		}
 		if n.DataAtom == atom.Img {
+			w.addAlt(n)
+			w.sawImg = true
 			return
 		}
 	case html.DocumentNode:
@@ -151,6 +182,28 @@ func hidden(n *html.Node) bool {
 	return false
 }
 
+// blockParent returns the nearest block element above n: inline wrappers
+// such as <font> and <span> are no containers of their own, or a lead
+// paragraph written straight into a cell would lose to the <p>s after it,
+// which old templates wrap in a <font>.
+func blockParent(n *html.Node) *html.Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && isBlock(p.DataAtom) {
+			return p
+		}
+	}
+	return nil
+}
+
+// parentNode is the DOM parent if it is an element: what chooseMain
+// climbs when html.inline-wrapper is off.
+func parentNode(n *html.Node) *html.Node {
+	if n.Parent != nil && n.Parent.Type == html.ElementNode {
+		return n.Parent
+	}
+	return nil
+}
+
 // blockOwner returns the nearest block element above a text node.
 func blockOwner(n *html.Node) *html.Node {
 	for p := n.Parent; p != nil; p = p.Parent {
@@ -188,7 +241,11 @@ func classOf(n *html.Node) string {
 
 // chooseMain returns the element that holds the article, or nil when the
 // page has no prose at all.
-func chooseMain(doc *goquery.Document, lines []hline) *html.Node {
+func chooseMain(doc *goquery.Document, lines []hline, g gate) *html.Node {
+	up := parentNode
+	if g.on(ruleInlineWrapper) {
+		up = blockParent
+	}
 	// A forum thread: the first post is the document, replies are not.
 	if posts := doc.FindMatcher(postMatcher{}); posts.Length() >= 1 {
 		for _, n := range posts.Nodes {
@@ -198,6 +255,9 @@ func chooseMain(doc *goquery.Document, lines []hline) *html.Node {
 		}
 	}
 	scores := map[*html.Node]float64{}
+	// cands keeps the scored elements in document order, so that ties
+	// break the same way on every run.
+	var cands []*html.Node
 	runes := map[*html.Node]int{}
 	links := map[*html.Node]int{}
 	for _, l := range lines {
@@ -220,23 +280,28 @@ func chooseMain(doc *goquery.Document, lines []hline) *html.Node {
 			// A teaser in a list of other articles.
 			s *= 0.3
 		}
+		if g.on(ruleClaimLine) && isClaimLine(f) {
+			s *= claimWeight
+		}
 		cand := l.owner
 		if cand.DataAtom == atom.P || isHeading(cand.DataAtom) || cand.DataAtom == atom.Li || cand.DataAtom == atom.Pre || cand.DataAtom == atom.Blockquote {
-			if cand.Parent != nil {
-				cand = cand.Parent
+			if p := up(cand); p != nil {
+				cand = p
 			}
 		}
 		div := 1.0
-		for n, depth := cand, 0; n != nil && depth < 4; n, depth = n.Parent, depth+1 {
-			if n.Type == html.ElementNode {
-				scores[n] += s / div
+		for n, depth := cand, 0; n != nil && depth < 4; n, depth = up(n), depth+1 {
+			if _, ok := scores[n]; !ok {
+				cands = append(cands, n)
 			}
+			scores[n] += s / div
 			div += 1
 		}
 	}
 	var top *html.Node
 	topScore := 0.0
-	for n, s := range scores {
+	for _, n := range cands {
+		s := scores[n]
 		if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
 			s *= 0.5
 		}
@@ -260,7 +325,7 @@ func chooseMain(doc *goquery.Document, lines []hline) *html.Node {
 	}
 	// A parent that holds the top element and others of nearly the same
 	// score holds an article split over several blocks.
-	for p := top.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+	for p := up(top); p != nil; p = up(p) {
 		if scores[p] < topScore*0.9 || links[p]*3 > runes[p] {
 			break
 		}
@@ -306,9 +371,13 @@ func (postMatcher) Filter(ns []*html.Node) []*html.Node {
 var titleSepRe = regexp.MustCompile(`\s*(?:_|\||｜|--|—+|-\s|\s-|::|·)\s*`)
 
 // readHTMLMeta reads <title>, <meta> and <time> values.
-func readHTMLMeta(doc *goquery.Document, p *page) {
+func readHTMLMeta(doc *goquery.Document, p *page, g gate) {
 	title := cleanSpace(doc.Find("title").First().Text())
 	segs := splitNonEmpty(titleSepRe.Split(title, -1))
+	if g.on(ruleGambling) {
+		// An advert injected into <title> is no part of the headline.
+		segs = slices.DeleteFunc(segs, func(sg string) bool { return isGamblingAd(zh.Fold(sg), hline{}) })
+	}
 	if len(segs) > 0 {
 		head := segs[0]
 		for _, s := range segs {
@@ -337,8 +406,11 @@ func readHTMLMeta(doc *goquery.Document, p *page) {
 			if p.site == "" {
 				p.site = val
 			}
-		case "article:published_time", "pubdate", "publishdate", "publish_date", "publishtime", "publication_date",
-			"date", "dc.date", "dc.date.issued", "dcterms.date", "datepublished", "og:release_date", "firstpublishedtime", "releasedate":
+		case "article:published_time", "pubdate", "publishdate", "publish_date", "publish-date", "publishtime", "publish_time",
+			"publication_date", "pubtime", "ptime", "releasetime", "release_date", "createdate", "created",
+			"date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.created", "datepublished",
+			"og:release_date", "og:published_time", "firstpublishedtime", "releasedate", "originalpublicationdate",
+			"citation_publication_date", "sailthru.date", "parsely-pub-date", "weibo:article:create_at", "articlepublishdate":
 			if p.metaDate == "" {
 				p.metaDate = findDate(zh.Fold(val))
 			}

@@ -20,6 +20,8 @@ type page struct {
 	// blogger is the owner named in a blog's <title>.
 	blogger string
 	html    bool
+	// dom is what the markup says of each line of a web page (html_body.go).
+	dom *layout
 }
 
 type line struct {

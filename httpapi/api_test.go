@@ -18,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/dedup"
 	"github.com/unionscope/unionscope/index"
 	"github.com/unionscope/unionscope/report"
 )
@@ -198,7 +199,7 @@ func TestErrors(t *testing.T) {
 		{"year range half empty", "GET", "/api/search?year=2010-", 400, "year"},
 		{"unbalanced quote", "GET", "/api/search?q=" + url.QueryEscape(`"送温暖`), 400, "q"},
 		{"field without value", "GET", "/api/search?q=region:", 400, "q"},
-		{"query too long", "GET", "/api/search?q=" + strings.Repeat("工", maxQuery+1), 400, "q"},
+		{"query too long", "GET", "/api/search?q=" + strings.Repeat("工", index.MaxQuery+1), 400, "q"},
 		{"unknown facet", "GET", "/api/search?facets=year,author", 400, "facets"},
 		{"unknown doctype", "GET", "/api/search?doctype=poem", 400, "doctype"},
 		{"metrics unknown category", "GET", "/api/metrics?category=money", 400, "category"},
@@ -271,8 +272,8 @@ func TestCopies(t *testing.T) {
 		Provenance []corpus.Provenance
 		Copies     []corpus.DupDoc
 		// Present even when empty.
-		ContainedIn *[]corpus.Containment `json:"contained_in"`
-		Contains    *[]corpus.Containment
+		ContainedIn *[]dedup.Containment `json:"contained_in"`
+		Contains    *[]dedup.Containment
 	}
 	seen := testClock.Add(time.Hour)
 	for _, tt := range []struct {

@@ -4,11 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 
 	"github.com/unionscope/unionscope/corpus"
-	"github.com/unionscope/unionscope/index"
+	"github.com/unionscope/unionscope/internal/derrors"
 )
 
 // httpError is an error with its own status, for the cases that are not a
@@ -25,12 +24,6 @@ func notFound(param, msg string) error {
 	return &httpError{status: http.StatusNotFound, param: param, msg: msg}
 }
 
-// badParam reports a query parameter the caller got wrong; it is the same
-// kind the index reports, so both map to 400 in writeError.
-func badParam(param, format string, args ...any) error {
-	return &index.InvalidError{Param: param, Msg: fmt.Sprintf(format, args...)}
-}
-
 // errorBody is the JSON every error response carries.
 type errorBody struct {
 	Error string `json:"error"`
@@ -44,7 +37,7 @@ type errorBody struct {
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	status, body := http.StatusInternalServerError, errorBody{Error: "internal error"}
 	var he *httpError
-	var inv *index.InvalidError
+	var inv *derrors.ParamError
 	switch {
 	case errors.As(err, &he):
 		status, body = he.status, errorBody{Error: he.msg, Param: he.param}

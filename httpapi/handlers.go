@@ -25,6 +25,10 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Hits say where else a report is posted; the store knows.
+	if err := res.CountCopies(r.Context(), s.Store); err != nil {
+		return err
+	}
 	body := searchBody{Result: res, Facets: res.Facets}
 	if body.Facets == nil {
 		body.Facets = map[string][]index.FacetCount{}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/unionscope/unionscope/index"
+	"github.com/unionscope/unionscope/internal/derrors"
 	"github.com/unionscope/unionscope/report"
 )
 
@@ -21,7 +22,7 @@ func format(r *http.Request, allowed ...string) (string, error) {
 			return f, nil
 		}
 	}
-	return "", badParam("format", "unknown format %q (%s)", f, strings.Join(allowed, ", "))
+	return "", derrors.BadParam("format", "unknown format %q (%s)", f, strings.Join(allowed, ", "))
 }
 
 // tableRequest reads the filters of a table endpoint. The tables walk

@@ -33,7 +33,6 @@ type Server struct {
 
 // New returns a server over store and x with the default timeouts.
 func New(store *corpus.Store, x *index.Index, logger *slog.Logger) *Server {
-	x.CountCopiesWith(store) // hits say where else a report is posted
 	return &Server{
 		Store:         store,
 		Index:         x,

@@ -29,9 +29,8 @@ const seqKey = "unionscope_seq"
 
 // Index is an on-disk Bleve index that mirrors a corpus store.
 type Index struct {
-	b      bleve.Index
-	path   string
-	copies CopyCounter
+	b    bleve.Index
+	path string
 	// pairs is whether the index has the title_pairs and text_pairs
 	// fields, which indexes made before them lack until a reindex; their
 	// phrases search the words.
@@ -144,16 +143,6 @@ func newMapping() mapping.IndexMapping {
 	im.DefaultField = "text"
 	return im
 }
-
-// CopyCounter tells how many other places hold a copy of each document;
-// *corpus.Store is one.
-type CopyCounter interface {
-	CopyCounts(ctx context.Context, ids []string) (map[string]int, error)
-}
-
-// CountCopiesWith makes Search fill each hit's Copies from c; without it
-// hits report none. Call it before searching.
-func (x *Index) CountCopiesWith(c CopyCounter) { x.copies = c }
 
 // Open opens the index at path, creating it if needed.
 func Open(path string) (*Index, error) {
@@ -361,11 +350,13 @@ func toIndexDoc(d *corpus.Document, canonical bool) indexDoc {
 		}
 	}
 	for _, c := range d.Campaigns {
+		// Keyed as the campaign filter is (zh.NameKey), whatever key an
+		// older extractor stored, or none.
 		key := c.Key
 		if key == "" {
-			key = zh.ToSimplified(c.Name)
+			key = c.Name
 		}
-		x.Campaign = append(x.Campaign, key)
+		x.Campaign = append(x.Campaign, zh.NameKey(key))
 	}
 	return x
 }

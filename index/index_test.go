@@ -19,6 +19,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/internal/derrors"
 )
 
 func TestTokenizerOffsetsAndPositions(t *testing.T) {
@@ -238,9 +239,13 @@ func TestInvalidRequests(t *testing.T) {
 		{Request{Query: "a", Size: 10, Facets: []string{"colour"}}, "facets"},
 		{Request{Query: "region:", Size: 10}, "q"},
 		{Request{Query: "a", From: -1, Size: 10}, "from"},
+		{Request{Query: "a", From: MaxFrom + 1, Size: 10}, "from"},
+		{Request{Query: "a", Size: 10, Doctype: "foo"}, "doctype"},
+		{Request{Query: strings.Repeat("工", MaxQuery+1), Size: 10}, "q"},
+		{Request{Query: "a", Size: 10, YearFrom: 99}, "year"},
 	} {
 		_, err := x.Search(context.Background(), tt.req)
-		var inv *InvalidError
+		var inv *derrors.ParamError
 		if !errors.As(err, &inv) || inv.Param != tt.param {
 			t.Errorf("Search(%+v) error = %v, want InvalidError for %s", tt.req, err, tt.param)
 		}
@@ -305,11 +310,17 @@ func TestCopiesAreHiddenAndCounted(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	counted := false
 	hits := func(all bool) []string {
 		t.Helper()
 		res, err := x.Search(ctx, Request{Query: "金秋助学", Size: 10, AllCopies: all, Sort: "date"})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if counted {
+			if err := res.CountCopies(ctx, st); err != nil {
+				t.Fatal(err)
+			}
 		}
 		var out []string
 		for _, h := range res.Hits {
@@ -322,7 +333,7 @@ func TestCopiesAreHiddenAndCounted(t *testing.T) {
 	if got, want := hits(false), []string{"d2:0"}; !slices.Equal(got, want) {
 		t.Errorf("without a copy counter: hits %v, want %v", got, want)
 	}
-	x.CountCopiesWith(st)
+	counted = true
 	for _, tt := range []struct {
 		canonical, copy string
 		want, all       []string
@@ -443,5 +454,33 @@ func TestCatchUpToStopsAtTheHorizon(t *testing.T) {
 	}
 	if c, _ := x.Count(); c != before+10 {
 		t.Errorf("Count = %d after CatchUp, want %d", c, before+10)
+	}
+}
+
+func TestParseYears(t *testing.T) {
+	for _, tt := range []struct {
+		in       string
+		from, to int
+		bad      bool
+	}{
+		{"", 0, 0, false},
+		{"2011", 2011, 2011, false},
+		{" 2010 - 2012 ", 2010, 2012, false},
+		{"2012-2010", 0, 0, true},
+		{"11", 0, 0, true},
+		{"2010-", 0, 0, true},
+		{"二〇一一", 0, 0, true},
+	} {
+		from, to, err := ParseYears(tt.in)
+		var inv *derrors.ParamError
+		if tt.bad != (err != nil) || (err != nil && (!errors.As(err, &inv) || inv.Param != "year")) || from != tt.from || to != tt.to {
+			t.Errorf("ParseYears(%q) = %d, %d, %v; want %d, %d, bad %v", tt.in, from, to, err, tt.from, tt.to, tt.bad)
+		}
+	}
+}
+
+func TestParseFacets(t *testing.T) {
+	if got, want := ParseFacets(" year, region,,year "), []string{"year", "region"}; !slices.Equal(got, want) {
+		t.Errorf("ParseFacets = %v, want %v", got, want)
 	}
 }

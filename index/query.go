@@ -1,24 +1,15 @@
 package index
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/unionscope/unionscope/internal/derrors"
 	"github.com/unionscope/unionscope/zh"
 )
-
-// InvalidError reports a bad search parameter; Param names it ("q",
-// "year", "size" …) so a command or the HTTP API can point at it.
-type InvalidError struct {
-	Param string
-	Msg   string
-}
-
-func (e *InvalidError) Error() string { return fmt.Sprintf("invalid %s: %s", e.Param, e.Msg) }
 
 // clause is one element of the query language.
 type clause struct {
@@ -61,7 +52,7 @@ func parseQuery(q string) ([]clause, error) {
 				end++
 			}
 			if end >= len(rs) {
-				return nil, &InvalidError{Param: "q", Msg: "unbalanced quote"}
+				return nil, derrors.BadParam("q", "unbalanced quote")
 			}
 			c.value = strings.TrimSpace(string(rs[i+1 : end]))
 			c.phrase = true
@@ -76,7 +67,7 @@ func parseQuery(q string) ([]clause, error) {
 		c.raw = string(rs[start:i])
 		if c.value == "" {
 			if c.field != "" {
-				return nil, &InvalidError{Param: "q", Msg: c.field + ": needs a value"}
+				return nil, derrors.BadParam("q", "%s: needs a value", c.field)
 			}
 			continue
 		}
@@ -121,7 +112,7 @@ func (c clause) query(pairs bool) query.Query {
 		t.SetField("doctype")
 		return t
 	case "campaign":
-		t := bleve.NewTermQuery(campaignKey(c.value))
+		t := bleve.NewTermQuery(zh.NameKey(c.value))
 		t.SetField("campaign")
 		return t
 	case "title":
@@ -171,6 +162,3 @@ func (c clause) in(field string, boost float64, pairs bool) query.Query {
 	}
 	return bleve.NewConjunctionQuery(terms...)
 }
-
-// campaignKey is how campaign names are keyed in the index.
-func campaignKey(s string) string { return zh.NameKey(s) }

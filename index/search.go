@@ -15,28 +15,6 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// MaxSize is the most hits one page may ask for.
-const MaxSize = 100
-
-// Request is a search: the query language of parseQuery plus filters.
-type Request struct {
-	Query    string
-	From     int
-	Size     int
-	Sort     string // "relevance" (default), "date" or "-date"
-	YearFrom int    // 0 for no lower bound
-	YearTo   int    // 0 for no upper bound
-	Region   string
-	Doctype  string
-	Campaign string
-	// Facets names the facets to count: year, region, doctype, campaign.
-	Facets    []string
-	Highlight bool
-	// AllCopies lists every copy of a report; by default only canonical
-	// copies and documents without copies match.
-	AllCopies bool
-}
-
 // Hit is one matching document.
 type Hit struct {
 	ID       string   `json:"id"`
@@ -48,7 +26,9 @@ type Hit struct {
 	URL      string   `json:"url"`
 	Score    float64  `json:"score"`
 	Snippets []string `json:"snippets"`
-	// Copies is how many other places hold a copy of this document.
+	// Copies is how many other places hold a copy of this document. The
+	// index knows only whether a document is canonical; callers that want
+	// the count join it from the store with Result.CountCopies.
 	Copies int `json:"copies"`
 }
 
@@ -64,33 +44,6 @@ type Result struct {
 	TookMS float64                 `json:"took_ms"`
 	Hits   []Hit                   `json:"hits"`
 	Facets map[string][]FacetCount `json:"facets,omitempty"`
-}
-
-var facetFields = map[string]string{"year": "year", "region": "province", "doctype": "doctype", "campaign": "campaign"}
-
-// Validate checks the request's parameters.
-func (r *Request) Validate() error {
-	if r.From < 0 {
-		return &InvalidError{Param: "from", Msg: "must not be negative"}
-	}
-	if r.Size < 0 || r.Size > MaxSize {
-		return &InvalidError{Param: "size", Msg: fmt.Sprintf("must be 0..%d", MaxSize)}
-	}
-	switch r.Sort {
-	case "", "relevance", "date", "-date":
-	default:
-		return &InvalidError{Param: "sort", Msg: fmt.Sprintf("unknown sort %q (relevance, date, -date)", r.Sort)}
-	}
-	if r.YearFrom != 0 && r.YearTo != 0 && r.YearFrom > r.YearTo {
-		return &InvalidError{Param: "year", Msg: fmt.Sprintf("range %d-%d runs backwards", r.YearFrom, r.YearTo)}
-	}
-	for _, f := range r.Facets {
-		if _, ok := facetFields[f]; !ok {
-			return &InvalidError{Param: "facets", Msg: fmt.Sprintf("unknown facet %q (year, region, doctype, campaign)", f)}
-		}
-	}
-	_, err := parseQuery(r.Query)
-	return err
 }
 
 // buildQuery turns the request into a Bleve query, and returns with it
@@ -130,8 +83,8 @@ func (r *Request) buildQuery(pairs bool) (q query.Query, text []textTerms, err e
 	if r.Region != "" {
 		must = append(must, clause{field: "region", value: r.Region}.query(pairs))
 	}
-	if r.Doctype != "" {
-		must = append(must, clause{field: "doctype", value: r.Doctype}.query(pairs))
+	if d := normDoctype(r.Doctype); d != "" {
+		must = append(must, clause{field: "doctype", value: d}.query(pairs))
 	}
 	if r.Campaign != "" {
 		must = append(must, clause{field: "campaign", value: r.Campaign}.query(pairs))
@@ -216,19 +169,6 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 		out.Hits = append(out.Hits, hit)
 	}
-	if x.copies != nil && len(out.Hits) > 0 {
-		ids := make([]string, len(out.Hits))
-		for i, h := range out.Hits {
-			ids[i] = h.ID
-		}
-		counts, err := x.copies.CopyCounts(ctx, ids)
-		if err != nil {
-			return nil, fmt.Errorf("search %q: %w", r.Query, err)
-		}
-		for i := range out.Hits {
-			out.Hits[i].Copies = counts[out.Hits[i].ID]
-		}
-	}
 	if len(r.Facets) > 0 {
 		out.Facets = map[string][]FacetCount{}
 		for name, fr := range res.Facets {
@@ -254,6 +194,31 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// CopyCounter says how many other documents hold a copy of each of ids;
+// *corpus.Store is one.
+type CopyCounter interface {
+	CopyCounts(ctx context.Context, ids []string) (map[string]int, error)
+}
+
+// CountCopies fills in each hit's Copies from c, which knows the clusters.
+func (r *Result) CountCopies(ctx context.Context, c CopyCounter) error {
+	if len(r.Hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(r.Hits))
+	for i, h := range r.Hits {
+		ids[i] = h.ID
+	}
+	counts, err := c.CopyCounts(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("count copies: %w", err)
+	}
+	for i := range r.Hits {
+		r.Hits[i].Copies = counts[r.Hits[i].ID]
+	}
+	return nil
 }
 
 // locations finds where the words of the text clauses occur in the text

@@ -7,11 +7,10 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
-	"unicode"
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/index"
+	"github.com/unionscope/unionscope/internal/derrors"
 	"github.com/unionscope/unionscope/zh"
 )
 
@@ -31,25 +30,13 @@ type CampaignCount struct {
 // Groupings Campaigns accepts.
 var Groupings = []string{"", "year", "region"}
 
-// CheckGrouping returns an *index.InvalidError unless by is one of
+// CheckGrouping returns a *derrors.ParamError unless by is one of
 // Groupings.
 func CheckGrouping(by string) error {
 	if !slices.Contains(Groupings, by) {
-		return &index.InvalidError{Param: "by", Msg: fmt.Sprintf("unknown grouping %q (year, region)", by)}
+		return derrors.BadParam("by", "unknown grouping %q (year, region)", by)
 	}
 	return nil
-}
-
-// campaignKey normalises a stored key so that spellings of one campaign
-// meet even when the extractor left a key in traditional script or with
-// quotes: simplified script, no quotes, no spaces.
-func campaignKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || strings.ContainsRune("“”\"‘’'「」『』", r) {
-			return -1
-		}
-		return r
-	}, zh.ToSimplified(s))
 }
 
 // campaignQuery reads campaigns in key order, as metricQuery does.
@@ -85,7 +72,10 @@ func Campaigns(ctx context.Context, st *corpus.Store, x *index.Index, req index.
 			clear(seen)
 			lastDoc = id
 		}
-		key = campaignKey(key)
+		// Keyed again, so that spellings of one campaign meet even where
+		// an older extractor stored a key in traditional script or with
+		// quotes: the index and the extractor key with zh.NameKey too.
+		key = zh.NameKey(key)
 		if key == "" {
 			return nil
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/index"
+	"github.com/unionscope/unionscope/internal/derrors"
 )
 
 func TestCampaigns(t *testing.T) {
@@ -85,6 +86,42 @@ func TestCampaignsSpellings(t *testing.T) {
 	}
 }
 
+// TestCampaignsKeyAsTheIndexDoes covers keys an older extractor stored
+// with 活动 or 《》: the table keys them as the extractor, the index and the
+// campaign filter do (zh.NameKey), so one campaign is one row and its key
+// finds every document the row counts.
+func TestCampaignsKeyAsTheIndexDoes(t *testing.T) {
+	docs := []corpus.Document{
+		{SourceFile: "a.txt", Date: "2015-01-01", Body: []string{"一"}, Campaigns: []corpus.Campaign{
+			{Name: "“送温暖”活动", Key: "送温暖活动", Count: 2}}},
+		{SourceFile: "b.txt", Date: "2015-02-01", Body: []string{"二"}, Campaigns: []corpus.Campaign{
+			{Name: "送溫暖", Key: "送温暖", Count: 1}}},
+		{SourceFile: "c.txt", Date: "2016-02-01", Body: []string{"三"}, Campaigns: []corpus.Campaign{
+			{Name: "《职工之家》", Key: "《职工之家》", Count: 1}}},
+	}
+	tc := openTestCorpus(t, docs)
+	got, err := Campaigns(context.Background(), tc.st, nil, index.Request{}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []CampaignCount{
+		{Name: "“送温暖”活动", Key: "送温暖", Docs: 2, Mentions: 3},
+		{Name: "《职工之家》", Key: "职工之家", Docs: 1, Mentions: 1},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	for _, c := range want {
+		filtered, err := Campaigns(context.Background(), tc.st, tc.x, index.Request{Campaign: c.Key}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(filtered) != 1 || filtered[0].Docs != c.Docs {
+			t.Errorf("filtered by its key %s: %+v, want the %d documents of its row", c.Key, filtered, c.Docs)
+		}
+	}
+}
+
 func TestCommonName(t *testing.T) {
 	tests := []struct {
 		names map[string]int
@@ -105,7 +142,7 @@ func TestCommonName(t *testing.T) {
 func TestCampaignsBadGrouping(t *testing.T) {
 	tc := openTestCorpus(t, nil)
 	_, err := Campaigns(context.Background(), tc.st, tc.x, index.Request{}, "month")
-	var inv *index.InvalidError
+	var inv *derrors.ParamError
 	if !errors.As(err, &inv) || inv.Param != "by" {
 		t.Errorf("Campaigns(by month) = %v, want an InvalidError for by", err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/index"
+	"github.com/unionscope/unionscope/internal/derrors"
 	"github.com/unionscope/unionscope/zh"
 )
 
@@ -141,10 +142,10 @@ func kwicLines(id, title, date, text string, terms []string, width int, fn func(
 // every document the filters let through, which limit cuts short.
 func KWIC(ctx context.Context, st *corpus.Store, x *index.Index, req index.Request, width, limit int, fn func(KWICLine) error) error {
 	if width < 0 || width > MaxWidth {
-		return &index.InvalidError{Param: "width", Msg: fmt.Sprintf("must be 0..%d", MaxWidth)}
+		return derrors.BadParam("width", "must be 0..%d", MaxWidth)
 	}
 	if limit < 0 {
-		return &index.InvalidError{Param: "limit", Msg: "must not be negative"}
+		return derrors.BadParam("limit", "must not be negative")
 	}
 	if err := req.Validate(); err != nil {
 		return err
@@ -154,7 +155,7 @@ func KWIC(ctx context.Context, st *corpus.Store, x *index.Index, req index.Reque
 		return err
 	}
 	if len(terms) == 0 {
-		return &index.InvalidError{Param: "q", Msg: "needs a word or phrase to look for"}
+		return derrors.BadParam("q", "needs a word or phrase to look for")
 	}
 	sel := req
 	sel.Query = rest

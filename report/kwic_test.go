@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/unionscope/unionscope/index"
+	"github.com/unionscope/unionscope/internal/derrors"
 	"github.com/unionscope/unionscope/zh"
 )
 
@@ -194,7 +195,7 @@ func TestKWICErrors(t *testing.T) {
 				t.Error("fn called")
 				return nil
 			})
-			var inv *index.InvalidError
+			var inv *derrors.ParamError
 			if !errors.As(err, &inv) || inv.Param != tt.param {
 				t.Errorf("KWIC = %v, want an InvalidError for %s", err, tt.param)
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/index"
+	"github.com/unionscope/unionscope/internal/derrors"
 )
 
 // Categories are the metric categories, as ../shared/gold/README.md
@@ -45,13 +46,13 @@ type MetricRow struct {
 	corpus.Metric
 }
 
-// CheckCategories returns an *index.InvalidError naming the first
+// CheckCategories returns a *derrors.ParamError naming the first
 // category that is not one of Categories, so that a caller can reject a
 // request before it starts writing a response.
 func CheckCategories(cats []string) error {
 	for _, c := range cats {
 		if !slices.Contains(Categories, c) {
-			return &index.InvalidError{Param: "category", Msg: fmt.Sprintf("unknown category %q (%s)", c, strings.Join(Categories, ", "))}
+			return derrors.BadParam("category", "unknown category %q (%s)", c, strings.Join(Categories, ", "))
 		}
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -149,11 +150,13 @@ func TestCutMatchesGse(t *testing.T) {
 	for _, line := range lines {
 		bytes += len(line)
 		for _, search := range []bool{false, true} {
+			// cmp.Diff only for a line that differs: computing it for
+			// every line was a tenth of the test's time under -race.
 			want, got := gseCut(s, line, search), Cut(line, search)
-			if diff := cmp.Diff(want, got); diff != "" {
+			if !slices.Equal(want, got) || (want == nil) != (got == nil) {
 				bad++
 				if bad <= 5 {
-					t.Errorf("Cut(%q, %v) differs from gse (-gse +zh):\n%s", line, search, diff)
+					t.Errorf("Cut(%q, %v) differs from gse (-gse +zh):\n%s", line, search, cmp.Diff(want, got))
 				}
 			}
 		}

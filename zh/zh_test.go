@@ -1,6 +1,8 @@
 package zh
 
 import (
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -60,5 +62,28 @@ func TestDecodeDictRejectsDamage(t *testing.T) {
 		if _, err := decodeDict(b); err == nil {
 			t.Errorf("decodeDict accepted %d damaged bytes", len(b))
 		}
+	}
+}
+
+// TestT2STableNamesItsSource checks that the generated table says which
+// OpenCC data it was made from, and that this is the opencc version go.mod
+// requires: bumping the module without "go generate ./zh" fails here.
+func TestT2STableNamesItsSource(t *testing.T) {
+	table, err := os.ReadFile("t2s_table.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gomod, err := os.ReadFile("../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^\s*github\.com/longbridgeapp/opencc (v\S+)`).FindSubmatch(gomod)
+	if m == nil {
+		t.Fatal("go.mod does not require github.com/longbridgeapp/opencc")
+	}
+	header, _, _ := strings.Cut(string(table), "\n")
+	want := "from dictionary/TSCharacters.txt of github.com/longbridgeapp/opencc " + string(m[1]) + " (sha256 "
+	if !strings.Contains(header, want) || !strings.HasSuffix(header, "DO NOT EDIT.") {
+		t.Errorf("t2s_table.go begins %q; want it to say it was generated %s…; run go generate ./zh", header, want)
 	}
 }

@@ -12,35 +12,36 @@ func init() {
 }
 
 func runCampaigns(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "campaigns", "campaigns [flags]", `  unionscope campaigns
+	fs := newFlagSet(e, "campaigns", "campaigns [flags] [QUERY...]", `  unionscope campaigns
   unionscope campaigns --by year --format csv > campaigns-by-year.csv
-  unionscope campaigns --query 困难职工 --by region --year 2010-2012
+  unionscope campaigns 困难职工 --by region --year 2010-2012
   unionscope campaigns --doctype summary --format jsonl
 
-Spellings of one campaign in either script (送溫暖, 送温暖) count as one;
+QUERY is a search (as in unionscope search) that chooses the documents;
+without it and the filters, every document. Spellings of one campaign in either script (送溫暖, 送温暖) count as one;
 "key" is the form to pass to --campaign. Campaigns come with the most
 documents first; with --by, each campaign's years or regions in order.`)
 	var df dataFlags
 	df.register(fs, e)
 	var ff filterFlags
 	ff.register(fs)
-	query := fs.String("query", "", "only documents matching this search `query` (as in unionscope search)")
+	query := fs.query()
 	by := fs.String("by", "", "count per `group`: year or region (the province)")
-	format := fs.String("format", "table", "output `format`: table, csv or jsonl")
+	format := fs.format("text (a table), csv or jsonl (one JSON object per row)", "text", "csv", "jsonl")
+	// "table" was the text format's name before every command said text.
+	fs.formatAlias("table", "text")
 	noBOM := fs.Bool("no-bom", false, "omit the UTF-8 byte order mark at the start of CSV")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return userErrorf("unexpected argument %q (use --query for a search)", fs.Arg(0))
+	search, err := query()
+	if err != nil {
+		return err
 	}
 	if err := report.CheckGrouping(*by); err != nil {
 		return err
 	}
-	if *format != "table" && *format != "csv" && *format != "jsonl" {
-		return userErrorf("--format: unknown format %q (table, csv, jsonl)", *format)
-	}
-	req := index.Request{Query: *query}
+	req := index.Request{Query: search}
 	if err := ff.apply(&req); err != nil {
 		return err
 	}

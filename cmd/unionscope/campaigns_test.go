@@ -16,7 +16,7 @@ func TestCampaignsCommand(t *testing.T) {
 			"工人先锋号  工人先锋号     1         1\n" +
 			"职工之家    职工之家       1         1\n" +
 			"金秋助学    金秋助学       1         1\n"},
-		{"table by region with a query in the other script", []string{"--by", "region", "--query", "困難職工"}, 0, "" +
+		{"table by region with a query in the other script", []string{"--by", "region", "困難職工"}, 0, "" +
 			"name        key         region  docs  mentions\n" +
 			"送温暖      送温暖      四川省     2         3\n" +
 			"送温暖      送温暖      广东省     1         1\n" +
@@ -27,10 +27,13 @@ func TestCampaignsCommand(t *testing.T) {
 			"\uFEFFname,key,year,docs,mentions\r\n送溫暖,送温暖,2011,1,1\r\n"},
 		{"csv without BOM, unknown year empty", []string{"--by", "year", "--format", "csv", "--no-bom", "--campaign", "安康杯"}, 0,
 			"name,key,year,docs,mentions\r\n安康杯,安康杯,,1,2\r\n"},
-		{"nothing matches", []string{"--format", "csv", "--no-bom", "--query", "铁路"}, 0, "name,key,docs,mentions\r\n"},
+		{"nothing matches", []string{"--format", "csv", "--no-bom", "铁路"}, 0, "name,key,docs,mentions\r\n"},
+		// The spellings of before the query became the arguments and the
+		// text format "text" still work.
+		{"old spellings", []string{"--query", "铁路", "--format", "table"}, 0, "name  key  docs  mentions\n"},
 		{"unknown grouping", []string{"--by", "month"}, 1, `"month"`},
 		{"unknown format", []string{"--format", "xml"}, 1, `"xml"`},
-		{"stray argument", []string{"送温暖"}, 1, "--query"},
+		{"query given twice", []string{"--query", "送温暖", "工会"}, 1, "once"},
 	}
 	runOutputCases(t, "campaigns", data, tests)
 }

@@ -263,6 +263,10 @@ func TestExitStatusAndHelp(t *testing.T) {
 		{[]string{"search", "--data", data, "x"}, 1, "no corpus"},
 		{[]string{"search", "--data", data, "--year", "2012-2010", "x"}, 1, "year"},
 		{[]string{"search", "--data", data, "--limit", "500", "x"}, 1, "limit"},
+		// The request's own Validate judges it, as over HTTP (400).
+		{[]string{"search", "--data", data, "--doctype", "foo", "x"}, 1, "doctype"},
+		{[]string{"search", "--data", data, "--from", "20000", "x"}, 1, "from"},
+		{[]string{"kwic", "--data", data, "--doctype", "foo", "x"}, 1, "doctype"},
 		{[]string{"import", "--data", data, filepath.Join(data, "missing")}, 1, "missing"},
 		{[]string{"parse", "--format", "xml", "a.txt"}, 1, "format"},
 		{[]string{"search", "--nonsense"}, 1, "nonsense"},
@@ -273,9 +277,9 @@ func TestExitStatusAndHelp(t *testing.T) {
 		}
 	}
 	for _, c := range commands {
-		_, errs, code := runCLI(t, c.name, "--help")
-		if code != 0 || !strings.Contains(errs, "Examples:") {
-			t.Errorf("%s --help: exit %d, no examples:\n%s", c.name, code, errs)
+		out, errs, code := runCLI(t, c.name, "--help")
+		if code != 0 || !strings.Contains(out, "Examples:") || errs != "" {
+			t.Errorf("%s --help: exit %d, no examples on stdout:\n%s\nstderr: %s", c.name, code, out, errs)
 		}
 	}
 }

@@ -49,7 +49,7 @@ func (l *regexpFlag) Set(v string) error { *l = append(*l, v); return nil }
 func runCrawl(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "crawl", "crawl [flags] URL... | --seeds FILE | --resume", `  unionscope crawl https://www.example-union.cn/gzdt/
   unionscope crawl --max-pages 5000 --max-depth 4 --rate 1 --concurrency 2 --allow-host example-union.cn https://www.example-union.cn/
-  unionscope crawl --seeds portals.txt --contact https://lab.example.edu/crawler --json > crawl.jsonl
+  unionscope crawl --seeds portals.txt --contact https://lab.example.edu/crawler --format jsonl > crawl.jsonl
   unionscope crawl --resume                   # continue after Ctrl-C, a crash or a reboot
   unionscope crawl --resume --max-pages 20000 # continue with a higher limit`)
 	var df dataFlags
@@ -78,7 +78,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	fs.Var(&exclude, "exclude", "never follow URLs matching this `regexp` (repeatable)")
 	agent := fs.String("user-agent", "unionscope/1", "the crawler's name as sites see it")
 	contact := fs.String("contact", "https://github.com/unionscope/unionscope", "`URL` where site owners can learn about the crawl and reach you")
-	jsonOut := fs.Bool("json", false, "print one JSON event per page instead of a progress bar and summary")
+	format := fs.format("text (a progress bar and a summary), or jsonl for one JSON event per page", "text", "jsonl")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -104,7 +104,6 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 			cfg.Seeds = append(cfg.Seeds, more...)
 		}
 		if len(cfg.Seeds) == 0 {
-			fs.Usage()
 			return userErrorf("no start URLs (give URLs, --seeds FILE or --resume)")
 		}
 	}
@@ -130,7 +129,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	sink := &crawlSink{g: g, store: store, topic: cfg.TopicFilter, minBody: cfg.MinBody}
 	c.Sink = sink
 
-	rep := newCrawlReporter(e, *jsonOut)
+	rep := newCrawlReporter(e, *format == "jsonl")
 	c.OnEvent = rep.event
 	var stats crawler.Stats
 	if *resume {
@@ -145,7 +144,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if errors.Is(err, crawler.ErrConfig) {
 		return usageError{err}
 	}
-	if !*jsonOut {
+	if *format == "text" {
 		fmt.Fprintf(e.stdout, "%d fetched, %d stored, %d skipped, %d failed, %d queued\n",
 			stats.Fetched, stats.Stored, stats.Skipped, stats.Failed, stats.Queued)
 		switch {
@@ -300,7 +299,7 @@ func (s *crawlSink) judge(ctx context.Context, r *crawler.Response) (crawler.Ver
 }
 
 // crawlReporter shows progress: a bar with counters on a terminal, JSON
-// lines with --json, nothing otherwise.
+// lines with --format jsonl, nothing otherwise.
 type crawlReporter struct {
 	e    *env
 	json *jsonLines

@@ -85,6 +85,8 @@ func corpusTexts(t *testing.T, dir string) []string {
 }
 
 func TestCrawlAndReextract(t *testing.T) {
+	// In parallel with the other tests: it waits for the next second.
+	t.Parallel()
 	srv := crawlPortal(t)
 	dir := t.TempDir()
 	var stdout, stderr bytes.Buffer

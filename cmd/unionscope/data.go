@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"github.com/unionscope/unionscope/extract/decode"
 	"github.com/unionscope/unionscope/index"
 	"github.com/unionscope/unionscope/ingest"
+	"github.com/unionscope/unionscope/internal/derrors"
 )
 
 // dataFlags are the flags every command that reads the corpus shares.
@@ -24,12 +24,21 @@ type dataFlags struct {
 	Dir string
 }
 
-func (d *dataFlags) register(fs *flag.FlagSet, e *env) {
-	def := e.getenv("UNIONSCOPE_DATA")
+// defaultData is the data folder when neither --data nor
+// $UNIONSCOPE_DATA names one.
+const defaultData = "./unionscope-data"
+
+// register adds --data. Its default is the --data given before the
+// command, else $UNIONSCOPE_DATA, else defaultData.
+func (d *dataFlags) register(fs *flagSet, e *env) {
+	def := e.data
 	if def == "" {
-		def = "./unionscope-data"
+		def = e.getenv("UNIONSCOPE_DATA")
 	}
-	fs.StringVar(&d.Dir, "data", def, "data `dir` holding the store and the index (default: $UNIONSCOPE_DATA or ./unionscope-data)")
+	if def == "" {
+		def = defaultData
+	}
+	fs.StringVar(&d.Dir, "data", def, "data `dir` holding the store and the index; $UNIONSCOPE_DATA when set")
 }
 
 func (d *dataFlags) storePath() string { return filepath.Join(d.Dir, "corpus.db") }
@@ -62,7 +71,6 @@ func (d *dataFlags) openIndex(ctx context.Context, s *corpus.Store) (*index.Inde
 		x.Close()
 		return nil, err
 	}
-	x.CountCopiesWith(s)
 	return x, nil
 }
 
@@ -106,8 +114,7 @@ func (d *dataFlags) openIngester(ctx context.Context, e *env, create bool) (*ing
 // isUserError reports whether err is the caller's mistake rather than ours.
 func isUserError(err error) bool {
 	var u usageError
-	var inv *index.InvalidError
-	return errors.As(err, &u) || errors.As(err, &inv) || errors.Is(err, corpus.ErrNotFound) ||
+	return errors.As(err, &u) || errors.Is(err, derrors.InvalidArgument) || errors.Is(err, corpus.ErrNotFound) ||
 		errors.Is(err, decode.ErrEmpty) || errors.Is(err, decode.ErrBinary) || errors.Is(err, extract.ErrNoArticle) || errors.Is(err, os.ErrNotExist)
 }
 
@@ -120,7 +127,10 @@ func isTerminal(w io.Writer) bool {
 // silent one otherwise, so piped output stays clean.
 func newProgress(e *env, max int, what string) *progressbar.ProgressBar {
 	if !isTerminal(e.stderr) {
-		return progressbar.DefaultSilent(int64(max), what)
+		// Invisible rather than DefaultSilent: a silent bar of unknown
+		// length (reextract's) starts a spinner goroutine that reads the
+		// bar's state without its lock, which -race reports.
+		return progressbar.NewOptions(max, progressbar.OptionSetWriter(io.Discard), progressbar.OptionSetVisibility(false))
 	}
 	return progressbar.NewOptions(max,
 		progressbar.OptionSetWriter(e.stderr),

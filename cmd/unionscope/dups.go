@@ -15,7 +15,7 @@ func init() {
 	register(command{name: "dups", summary: "list clusters of reposted copies, or rebuild them", run: runDups})
 }
 
-// dupCluster is one line of "dups --json".
+// dupCluster is one line of "dups --format jsonl".
 type dupCluster struct {
 	Cluster string          `json:"cluster"`
 	Size    int             `json:"size"`
@@ -23,8 +23,8 @@ type dupCluster struct {
 }
 
 func runDups(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "dups", "dups [--min-size 2] [--json] [--threshold 0.8] [--rebuild]", `  unionscope dups
-  unionscope dups --min-size 3 --json | jq -r '.members[].url'
+	fs := newFlagSet(e, "dups", "dups [flags]", `  unionscope dups
+  unionscope dups --min-size 3 --format jsonl | jq -r '.members[].url'
   unionscope dups --threshold 0.9          # stricter, without changing the stored clusters
   unionscope dups --rebuild --threshold 0.7  # recompute every cluster and keep this threshold
 
@@ -36,15 +36,14 @@ then a government site), then the smallest ID; search shows only it.`)
 	var df dataFlags
 	df.register(fs, e)
 	minSize := fs.Int("min-size", 2, "list clusters of at least `n` documents")
-	jsonOut := fs.Bool("json", false, "print one JSON object per cluster")
+	format := fs.format("text, or jsonl for one JSON object per cluster", "text", "jsonl")
 	threshold := fs.Float64("threshold", dedup.DefaultThreshold, fmt.Sprintf("copy `score` (%g..1); when not given, the one the clusters were built with", dedup.MinThreshold))
 	rebuild := fs.Bool("rebuild", false, "recompute every sketch, pair and cluster from the stored documents")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
-		fs.Usage()
-		return userErrorf("dups takes no arguments")
+		return userErrorf("dups takes no arguments, got %q", fs.Args())
 	}
 	if *minSize < 2 {
 		return userErrorf("--min-size %d: a cluster has at least 2 documents", *minSize)
@@ -77,7 +76,7 @@ then a government site), then the smallest ID; search shows only it.`)
 	n := 0
 	emit := func(members []corpus.DupDoc) error {
 		n++
-		if *jsonOut {
+		if *format == "jsonl" {
 			return out.write(dupCluster{Cluster: members[0].ID, Size: len(members), Members: members})
 		}
 		printCluster(e.stdout, members)
@@ -90,12 +89,12 @@ then a government site), then the smallest ID; search shows only it.`)
 	if d.Options.Threshold == stored.Threshold {
 		err = store.EachCluster(ctx, *minSize, emit)
 	} else {
-		err = clustersAt(ctx, store, d.Options.Threshold, *minSize, emit)
+		err = dedup.ClustersAt(ctx, store, d.Options.Threshold, *minSize, emit)
 	}
 	if err != nil {
 		return err
 	}
-	if !*jsonOut && n == 0 {
+	if *format == "text" && n == 0 {
 		fmt.Fprintf(e.stdout, "no clusters of %d or more copies at threshold %g\n", *minSize, d.Options.Threshold)
 	}
 	return nil
@@ -125,41 +124,6 @@ func rebuildDups(ctx context.Context, e *env, df *dataFlags, store *corpus.Store
 		return nil
 	}
 	return err
-}
-
-// clustersAt lists the clusters the stored pairs form at a threshold other
-// than the one the stored clusters use, without changing them.
-func clustersAt(ctx context.Context, store *corpus.Store, threshold float64, minSize int, fn func([]corpus.DupDoc) error) error {
-	pairs, err := store.PairsAbove(ctx, threshold)
-	if err != nil {
-		return err
-	}
-	for _, comp := range dedup.Components(pairs, threshold) {
-		if len(comp) < minSize {
-			continue
-		}
-		docs, err := store.DupDocs(ctx, comp)
-		if err != nil {
-			return err
-		}
-		if len(docs) < minSize {
-			continue
-		}
-		canon := dedup.Canonical(docs)
-		members := make([]corpus.DupDoc, 0, len(docs))
-		for _, doc := range docs {
-			doc.Canonical = doc.ID == canon
-			if doc.Canonical {
-				members = append([]corpus.DupDoc{doc}, members...)
-			} else {
-				members = append(members, doc)
-			}
-		}
-		if err := fn(members); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func printCluster(w io.Writer, members []corpus.DupDoc) {

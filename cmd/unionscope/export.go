@@ -11,16 +11,16 @@ func init() {
 }
 
 func runExport(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "export", "export [--format jsonl]", `  unionscope export --format jsonl > corpus.jsonl
+	fs := newFlagSet(e, "export", "export [flags]", `  unionscope export --format jsonl > corpus.jsonl
   python3 ../shared/gold/score.py --gold ../shared/gold corpus.jsonl`)
 	var df dataFlags
 	df.register(fs, e)
-	format := fs.String("format", "jsonl", "output `format`: jsonl")
+	fs.format("jsonl, one JSON object per document", "jsonl")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *format != "jsonl" {
-		return userErrorf("--format: unknown format %q (jsonl)", *format)
+	if fs.NArg() > 0 {
+		return userErrorf("export takes no arguments, got %q", fs.Args())
 	}
 	store, err := df.openStore(false)
 	if err != nil {

@@ -13,7 +13,7 @@ func init() {
 }
 
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "import", "import [--data DIR] [--force] FILE|DIR...", `  unionscope import ../shared/seeds/
+	fs := newFlagSet(e, "import", "import [flags] FILE|DIR...", `  unionscope import ../shared/seeds/
   unionscope import --data ~/corpora/sichuan reports/*.html
   unionscope import --force ../shared/seeds/    # re-parse unchanged files after an upgrade
   unionscope import --no-clusters big/ && unionscope dups --rebuild   # a bulk load, clustered once at the end`)
@@ -22,12 +22,11 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	force := fs.Bool("force", false, "parse files again even when their bytes have not changed")
 	workers := fs.Int("workers", runtime.NumCPU(), "parallel parsers")
 	noClusters := fs.Bool("no-clusters", false, "do not look for copies now; the next import or \"dups --rebuild\" does")
-	jsonOut := fs.Bool("json", false, "print one JSON object per file instead of a summary")
+	format := fs.format("text (a summary), or jsonl for one JSON object per file", "text", "jsonl")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
 		return userErrorf("no files or folders given")
 	}
 	files, err := ingest.ListFiles(fs.Args())
@@ -65,7 +64,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 			docs += r.Docs
 			ev["status"], ev["documents"], ev["changed"] = "stored", r.Docs, r.Changed
 		}
-		if *jsonOut {
+		if *format == "jsonl" {
 			out.write(ev)
 		}
 	})
@@ -73,7 +72,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	if !*jsonOut {
+	if *format == "text" {
 		fmt.Fprintf(e.stdout, "%d files: %d stored (%d documents), %d unchanged, %d skipped\n", len(files), stored, docs, unchanged, skipped)
 	}
 	if skipped == len(files) {

@@ -13,7 +13,7 @@ func init() {
 }
 
 func runKWIC(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "kwic", "kwic [flags] QUERY", `  unionscope kwic 送温暖
+	fs := newFlagSet(e, "kwic", "kwic [flags] QUERY...", `  unionscope kwic 送温暖
   unionscope kwic --width 10 --limit 50 '"困难职工" -新闻'
   unionscope kwic --format csv --region 四川 --year 2010-2012 慰问金 > kwic.csv
   unionscope kwic --format jsonl 工會
@@ -29,13 +29,10 @@ output: left context right-aligned, match, right context, document id.`)
 	ff.register(fs)
 	width := fs.Int("width", 20, "`characters` of context on each side (0..200)")
 	limit := fs.Int("limit", 0, "at most `n` lines (0 for all)")
-	format := fs.String("format", "text", "output `format`: text, csv or jsonl")
+	format := fs.format("text, csv or jsonl (one JSON object per line)", "text", "csv", "jsonl")
 	noBOM := fs.Bool("no-bom", false, "omit the UTF-8 byte order mark at the start of CSV")
 	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if *format != "text" && *format != "csv" && *format != "jsonl" {
-		return userErrorf("--format: unknown format %q (text, csv, jsonl)", *format)
 	}
 	req := index.Request{Query: strings.Join(fs.Args(), " ")}
 	if strings.TrimSpace(req.Query) == "" {

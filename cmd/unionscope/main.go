@@ -5,10 +5,11 @@
 //
 // Usage:
 //
-//	unionscope <command> [flags] [arguments]
+//	unionscope [--data DIR] <command> [flags] [arguments]
 //
 // Run "unionscope help" for the commands and "unionscope <command> --help"
-// for each command's flags and examples.
+// (or "unionscope help <command>") for each command's flags and examples.
+// Flags may come before or after a command's arguments; -- ends them.
 package main
 
 import (
@@ -31,8 +32,8 @@ var version = "dev"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	stopProfile := startProfile(os.Getenv("UNIONSCOPE_CPUPROFILE"))
-	if len(os.Args) > 1 && os.Getenv("GOGC") == "" {
-		if c := findCommand(os.Args[1]); c != nil && c.bulk {
+	if _, rest, err := parseGlobal(os.Args[1:]); err == nil && len(rest) > 0 && os.Getenv("GOGC") == "" {
+		if c := findCommand(rest[0]); c != nil && c.bulk {
 			// Bulk commands allocate much and keep little: half as many
 			// collections cut an import of 10,000 documents from 85 to 70
 			// CPU-s (and 46 to 38 s) for 870 MB peak RSS instead of 610.
@@ -72,6 +73,8 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// data is the --data given before the command, "" when none was.
+	data string
 }
 
 type command struct {
@@ -108,37 +111,107 @@ func userErrorf(format string, args ...any) error {
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
-		if len(args) > 1 {
-			if c := findCommand(args[1]); c != nil {
-				return exitCode(c.run(ctx, e, []string{"--help"}), stderr, c.name)
-			}
-		}
-		printUsage(stdout)
-		if len(args) == 0 {
-			return 1
-		}
-		return 0
+	g, args, err := parseGlobal(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "unionscope: %v\nRun 'unionscope help' for usage.\n", err)
+		return 1
 	}
-	if args[0] == "version" || args[0] == "--version" {
+	e.data = g.data
+	switch {
+	case g.version:
+		fmt.Fprintln(stdout, "unionscope", version)
+		return 0
+	case g.help:
+		return runHelp(ctx, e, args)
+	case len(args) == 0:
+		printUsage(stdout)
+		return 1
+	case args[0] == "help":
+		return runHelp(ctx, e, args[1:])
+	case args[0] == "version":
 		fmt.Fprintln(stdout, "unionscope", version)
 		return 0
 	}
 	c := findCommand(args[0])
 	if c == nil {
-		fmt.Fprintf(stderr, "unionscope: unknown command %q (run \"unionscope help\")\n", args[0])
+		fmt.Fprintf(stderr, "unionscope: unknown command %q\nRun 'unionscope help' for the commands.\n", args[0])
 		return 1
 	}
 	return exitCode(c.run(ctx, e, args[1:]), stderr, c.name)
 }
 
+// globalFlags are the flags that may come before the command.
+type globalFlags struct {
+	data          string
+	help, version bool
+}
+
+// parseGlobal reads the flags before the command name and returns the
+// command line from the command on.
+func parseGlobal(args []string) (g globalFlags, rest []string, err error) {
+	for len(args) > 0 {
+		m := flagArg.FindStringSubmatch(args[0])
+		if m == nil {
+			if args[0] == "--" {
+				args = args[1:]
+			}
+			break
+		}
+		switch name, value := m[1], strings.TrimPrefix(m[2], "="); name {
+		case "data":
+			if m[2] == "" {
+				if len(args) < 2 {
+					return g, nil, errors.New("flag --data needs a value")
+				}
+				value, args = args[1], args[1:]
+			}
+			if value == "" {
+				return g, nil, errors.New("--data: empty folder name")
+			}
+			g.data = value
+		case "h", "help":
+			g.help = true
+		case "version":
+			g.version = true
+		default:
+			return g, nil, fmt.Errorf("unknown flag %s before the command (only --data, --help and --version go there)", args[0])
+		}
+		args = args[1:]
+	}
+	return g, args, nil
+}
+
+// runHelp prints the list of commands, or one command's help, on
+// standard output.
+func runHelp(ctx context.Context, e *env, args []string) int {
+	switch len(args) {
+	case 0:
+		printUsage(e.stdout)
+		return 0
+	case 1:
+		c := findCommand(args[0])
+		if c == nil {
+			fmt.Fprintf(e.stderr, "unionscope help: unknown command %q\nRun 'unionscope help' for the commands.\n", args[0])
+			return 1
+		}
+		return exitCode(c.run(ctx, e, []string{"--help"}), e.stderr, c.name)
+	}
+	fmt.Fprintf(e.stderr, "unionscope help: takes one command, got %q\n", args)
+	return 1
+}
+
 // exitCode maps a command's error to the exit status: 0 success, 1 a user
-// error (bad flags, parameters or input), 2 an internal error.
+// error (bad flags, parameters or input), 2 an internal error. The error
+// is printed once; a mistake in the command line adds where help is.
 func exitCode(err error, stderr io.Writer, name string) int {
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
 	fmt.Fprintf(stderr, "unionscope %s: %v\n", name, err)
+	var f flagError
+	if errors.As(err, &f) {
+		fmt.Fprintf(stderr, "Run 'unionscope %s --help' for usage.\n", name)
+	}
 	if isUserError(err) {
 		return 1
 	}
@@ -148,7 +221,7 @@ func exitCode(err error, stderr io.Writer, name string) int {
 func printUsage(w io.Writer) {
 	fmt.Fprint(w, `unionscope builds a searchable, measurable corpus of Chinese trade-union documents.
 
-Usage: unionscope <command> [flags] [arguments]
+Usage: unionscope [--data DIR] <command> [flags] [arguments]
 
 Commands:
 `)
@@ -158,33 +231,13 @@ Commands:
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
-Every command takes --data DIR (default $UNIONSCOPE_DATA or ./unionscope-data).
-Run "unionscope <command> --help" for its flags and examples.
+The commands that read or write a corpus take --data DIR, before or after
+the command (default $UNIONSCOPE_DATA, else ./unionscope-data). Flags may
+come before or after a command's arguments; -- ends them. Output is chosen
+with --format: text for reading, jsonl for one JSON object per line, csv
+where a table is wanted.
+
+Run "unionscope <command> --help" or "unionscope help <command>" for its
+flags and examples.
 `)
-}
-
-// newFlagSet makes a command's flag set, whose --help prints usage, the
-// flags and the examples.
-func newFlagSet(e *env, name, usage, examples string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		w := fs.Output()
-		fmt.Fprintf(w, "Usage: unionscope %s\n\n", usage)
-		fmt.Fprintln(w, "Flags:")
-		fs.PrintDefaults()
-		fmt.Fprintf(w, "\nExamples:\n%s\n", strings.TrimRight(examples, "\n"))
-	}
-	return fs
-}
-
-// parseFlags parses args, turning a flag error into a user error.
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err}
-	}
-	return nil
 }

@@ -17,13 +17,15 @@ func init() {
 }
 
 func runMetrics(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "metrics", "metrics [flags]", `  unionscope metrics -o metrics.csv
+	fs := newFlagSet(e, "metrics", "metrics [flags] [QUERY...]", `  unionscope metrics -o metrics.csv
   unionscope metrics --category funds,people --year 2010-2012 --region 四川 > funds.csv
-  unionscope metrics --query 送温暖 --format jsonl | jq .value
+  unionscope metrics 送温暖 --format jsonl | jq .value
   unionscope metrics --campaign 金秋助学 --no-bom --format csv
   unionscope metrics --category funds --canonical-only   # count each reposted report once
 
-One row per quantity, in document-ID order. CSV columns: doc_id, title,
+QUERY is a search (as in unionscope search) that chooses the documents;
+without it and the filters, every document. One row per quantity, in
+document-ID order. CSV columns: doc_id, title,
 date, year, region, province, city, county, doctype, source, canonical,
 category, subject, value, low, high, unit, approx, surface, sentence,
 offset. canonical is false for a copy of a report that another document
@@ -35,26 +37,24 @@ would run as a formula with an apostrophe.`)
 	df.register(fs, e)
 	var ff filterFlags
 	ff.register(fs)
-	query := fs.String("query", "", "only documents matching this search `query` (as in unionscope search)")
+	query := fs.query()
 	category := fs.String("category", "", "only these `categories`, comma-separated: funds, people, rate, count")
-	format := fs.String("format", "csv", "output `format`: csv or jsonl")
+	format := fs.format("csv, or jsonl for one JSON object per quantity", "csv", "jsonl")
 	canonicalOnly := fs.Bool("canonical-only", false, "drop the quantities of documents that are copies of another (canonical=false)")
 	noBOM := fs.Bool("no-bom", false, "omit the UTF-8 byte order mark at the start of CSV")
 	out := fs.String("o", "", "write to `file` instead of standard output (replaced only when the export succeeds)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return userErrorf("unexpected argument %q (use --query for a search)", fs.Arg(0))
+	search, err := query()
+	if err != nil {
+		return err
 	}
 	cats, err := report.ParseCategories(*category)
 	if err != nil {
 		return err
 	}
-	if *format != "csv" && *format != "jsonl" {
-		return userErrorf("--format: unknown format %q (csv, jsonl)", *format)
-	}
-	q := report.MetricQuery{Search: index.Request{Query: *query}, Categories: cats, CanonicalOnly: *canonicalOnly}
+	q := report.MetricQuery{Search: index.Request{Query: search}, Categories: cats, CanonicalOnly: *canonicalOnly}
 	if err := ff.apply(&q.Search); err != nil {
 		return err
 	}

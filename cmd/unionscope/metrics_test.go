@@ -75,13 +75,14 @@ func TestMetricsCommand(t *testing.T) {
 		{"every quantity as CSV with BOM", nil, 0, 11, true, ""},
 		{"categories without BOM", []string{"--category", "funds, people", "--no-bom"}, 0, 8, false, ""},
 		{"filters", []string{"--region", "四川", "--year", "2011-2012", "--category", "count"}, 0, 2, true, ""},
-		{"query in the other script as JSON lines", []string{"--query", "慰問金", "--format", "jsonl"}, 0, 6, false, ""},
+		{"query in the other script as JSON lines", []string{"慰問金", "--format", "jsonl"}, 0, 6, false, ""},
+		{"the old spelling of the query", []string{"--query", "慰問金", "--format", "jsonl"}, 0, 6, false, ""},
 		{"campaign filter", []string{"--campaign", "送溫暖", "--category", "rate"}, 0, 1, true, ""},
 		{"unknown category", []string{"--category", "funds,money"}, 1, 0, false, `"money"`},
 		{"unknown format", []string{"--format", "xlsx"}, 1, 0, false, `"xlsx"`},
 		{"backwards years", []string{"--year", "2012-2010"}, 1, 0, false, "backwards"},
-		{"stray argument", []string{"送温暖"}, 1, 0, false, "--query"},
-		{"bad query", []string{"--query", `"送温暖`}, 1, 0, false, "quote"},
+		{"query given twice", []string{"--query", "送温暖", "工会"}, 1, 0, false, "once"},
+		{"bad query", []string{`"送温暖`}, 1, 0, false, "quote"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -18,11 +18,11 @@ func init() {
 }
 
 func runParse(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "parse", "parse [--format jsonl|text] [--rules-off NAME,...] FILE|DIR...", `  unionscope parse --format jsonl ../shared/seeds/*.txt > parsed.jsonl
+	fs := newFlagSet(e, "parse", "parse [flags] FILE|DIR...", `  unionscope parse --format jsonl ../shared/seeds/*.txt > parsed.jsonl
   python3 ../shared/gold/score.py --gold ../shared/gold parsed.jsonl
   unionscope parse --format text page.html
   unionscope parse --rules-off 'title.*' page.html    # measure what the title rules do`)
-	format := fs.String("format", "jsonl", "output `format`: jsonl (one JSON object per document) or text")
+	format := fs.format("jsonl (one JSON object per document) or text", "jsonl", "text")
 	rulesOff := fs.String("rules-off", "", "comma-separated `names` of extraction rules to switch off (a trailing * takes a prefix); see unionscope rules")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -30,11 +30,7 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	if err := rule.SetOff(strings.Split(*rulesOff, ",")); err != nil {
 		return userErrorf("--rules-off: %v", err)
 	}
-	if *format != "jsonl" && *format != "text" {
-		return userErrorf("--format: unknown format %q (jsonl, text)", *format)
-	}
 	if fs.NArg() == 0 {
-		fs.Usage()
 		return userErrorf("no files given")
 	}
 	files, err := ingest.ListFiles(fs.Args())

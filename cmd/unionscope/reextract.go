@@ -14,14 +14,14 @@ func init() {
 }
 
 func runReextract(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "reextract", "reextract [--data DIR] [--no-topic-filter] [--json]", `  unionscope reextract                  # after upgrading unionscope's extractor
-  unionscope reextract --data ~/corpora/sichuan --json`)
+	fs := newFlagSet(e, "reextract", "reextract [flags]", `  unionscope reextract                  # after upgrading unionscope's extractor
+  unionscope reextract --data ~/corpora/sichuan --format jsonl`)
 	var df dataFlags
 	df.register(fs, e)
 	def := crawler.DefaultConfig()
 	noTopic := fs.Bool("no-topic-filter", false, "keep articles even when they do not mention 工会/工會/职工")
 	minBody := fs.Int("min-body", def.MinBody, "keep articles with at least this many characters of body")
-	jsonOut := fs.Bool("json", false, "print one JSON object per page")
+	format := fs.format("text (a summary), or jsonl for one JSON object per page", "text", "jsonl")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 		if perr != nil {
 			failed++
 			ev["outcome"], ev["error"] = "failed", perr.Error()
-			if !*jsonOut {
+			if *format == "text" {
 				bar.Clear()
 				fmt.Fprintf(e.stderr, "skip %v\n", perr)
 			}
@@ -55,7 +55,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 			docs += v.Docs
 			ev["documents"] = v.Docs
 		}
-		if *jsonOut {
+		if *format == "jsonl" {
 			out.write(ev)
 		}
 	})
@@ -66,7 +66,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("reextract: %w", err)
 	}
-	if !*jsonOut {
+	if *format == "text" {
 		fmt.Fprintf(e.stdout, "%d pages: %d stored (%d documents), %d duplicate, %d short, %d off topic, %d rejected, %d unreadable\n",
 			counts[crawler.OutcomeStored]+counts[crawler.OutcomeDuplicate]+counts[crawler.OutcomeShort]+counts[crawler.OutcomeOffTopic]+counts[crawler.OutcomeRejected]+failed,
 			counts[crawler.OutcomeStored], docs, counts[crawler.OutcomeDuplicate], counts[crawler.OutcomeShort],

@@ -13,12 +13,15 @@ func init() {
 }
 
 func runReindex(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "reindex", "reindex [--data DIR]", `  unionscope reindex
+	fs := newFlagSet(e, "reindex", "reindex [flags]", `  unionscope reindex
   unionscope reindex --data ~/corpora/sichuan`)
 	var df dataFlags
 	df.register(fs, e)
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return userErrorf("reindex takes no arguments, got %q", fs.Args())
 	}
 	store, err := df.openStore(false)
 	if err != nil {

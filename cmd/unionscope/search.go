@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"strconv"
 	"strings"
 
 	"github.com/unionscope/unionscope/index"
+	"github.com/unionscope/unionscope/internal/derrors"
 )
 
 func init() {
@@ -35,7 +35,7 @@ func (f *filterFlags) register(fs interface {
 // apply copies the filters into a request and validates the whole
 // request, so that a bad parameter is reported before any data is opened.
 func (f *filterFlags) apply(r *index.Request) error {
-	from, to, err := parseYears(f.Year)
+	from, to, err := index.ParseYears(f.Year)
 	if err != nil {
 		return err
 	}
@@ -44,49 +44,26 @@ func (f *filterFlags) apply(r *index.Request) error {
 	return r.Validate()
 }
 
-// parseYears reads "", "2011" or "2010-2012".
-func parseYears(s string) (from, to int, err error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, 0, nil
-	}
-	bad := &index.InvalidError{Param: "year", Msg: fmt.Sprintf("%q is not a year or a range like 2010-2012", s)}
-	a, b, isRange := strings.Cut(s, "-")
-	from, err = strconv.Atoi(strings.TrimSpace(a))
-	if err != nil || from < 1000 || from > 9999 {
-		return 0, 0, bad
-	}
-	to = from
-	if isRange {
-		to, err = strconv.Atoi(strings.TrimSpace(b))
-		if err != nil || to < 1000 || to > 9999 {
-			return 0, 0, bad
-		}
-	}
-	if from > to {
-		return 0, 0, &index.InvalidError{Param: "year", Msg: fmt.Sprintf("range %s runs backwards", s)}
-	}
-	return from, to, nil
-}
-
 func runSearch(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "search", "search [flags] QUERY", `  unionscope search 送温暖
-  unionscope search --json --limit 5 工會
+	fs := newFlagSet(e, "search", "search [flags] QUERY...", `  unionscope search 送温暖
+  unionscope search 工會 --format jsonl --limit 5
   unionscope search '"困难职工" -新闻 region:四川'
   unionscope search --year 2010-2012 --doctype summary --sort date 金秋助学
   unionscope search --count 工会
   unionscope search --all-copies 送温暖    # every repost, not one per report
 
 Query language: words (all must occur), "exact phrases", -exclusions, and
-title:, region:, doctype:, campaign: for fields. Either script finds both.`)
+title:, region:, doctype:, campaign: for fields. Either script finds both.
+An exclusion of a Latin word (-news) reads as a flag: put the query after
+-- (unionscope search -- 工会 -news) or in quotes with the rest of it.`)
 	var df dataFlags
 	df.register(fs, e)
 	var ff filterFlags
 	ff.register(fs)
 	limit := fs.Int("limit", 10, "at most `n` hits (1..100)")
 	from := fs.Int("from", 0, "skip the first `n` hits (for paging)")
-	sortBy := fs.String("sort", "relevance", "order: relevance, date or -date")
-	jsonOut := fs.Bool("json", false, "print one JSON object per hit")
+	sortBy := fs.String("sort", "relevance", "`order`: relevance, date or -date")
+	format := fs.format("text, or jsonl for one JSON object per hit", "text", "jsonl")
 	count := fs.Bool("count", false, "print only the number of matching documents")
 	allCopies := fs.Bool("all-copies", false, "list every copy of a reposted report, not only its canonical one")
 	if err := parseFlags(fs, args); err != nil {
@@ -97,12 +74,12 @@ title:, region:, doctype:, campaign: for fields. Either script finds both.`)
 	if *count {
 		req.Size = 0
 	} else if *limit < 1 || *limit > index.MaxSize {
-		return &index.InvalidError{Param: "limit", Msg: fmt.Sprintf("must be 1..%d", index.MaxSize)}
+		return derrors.BadParam("limit", "must be 1..%d", index.MaxSize)
 	}
 	if err := ff.apply(&req); err != nil {
 		return err
 	}
-	_, x, closeData, err := df.openSearchable(ctx, false)
+	store, x, closeData, err := df.openSearchable(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -111,11 +88,14 @@ title:, region:, doctype:, campaign: for fields. Either script finds both.`)
 	if err != nil {
 		return err
 	}
+	if err := res.CountCopies(ctx, store); err != nil {
+		return err
+	}
 	if *count {
 		fmt.Fprintln(e.stdout, res.Total)
 		return nil
 	}
-	if *jsonOut {
+	if *format == "jsonl" {
 		out := newJSONLines(e.stdout)
 		for _, h := range res.Hits {
 			if err := out.write(h); err != nil {

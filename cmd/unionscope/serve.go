@@ -16,7 +16,7 @@ func init() {
 }
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "serve", "serve [--addr HOST:PORT] [--data DIR] [--demo]", `  unionscope serve                      # http://127.0.0.1:8080/
+	fs := newFlagSet(e, "serve", "serve [flags]", `  unionscope serve                      # http://127.0.0.1:8080/
   unionscope serve --addr 127.0.0.1:9000 --data ~/corpora/sichuan
   unionscope serve --demo --data /tmp/demo   # import the bundled samples first
 

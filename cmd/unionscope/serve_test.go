@@ -101,3 +101,41 @@ func TestServeRejectsArguments(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestLoadtestLeavesTheUsersCorpusAlone runs loadtest where --data,
+// $UNIONSCOPE_DATA and --dir point at a real corpus: the first two do not
+// apply, the last is refused, and the corpus is as it was.
+func TestLoadtestLeavesTheUsersCorpusAlone(t *testing.T) {
+	_, data := sharedSample(t)
+	before := countExport(t, data)
+	t.Setenv("UNIONSCOPE_DATA", data)
+	small := []string{"--docs", "10", "--requests", "4", "--clients", "2"}
+	for _, args := range [][]string{
+		append([]string{"loadtest"}, small...),
+		append([]string{"--data", data, "loadtest"}, small...),
+	} {
+		out, errs, code := runCLI(t, args...)
+		if code != 0 || !strings.Contains(out, "4 requests") {
+			t.Errorf("%q: exit %d, %s\n%s", args, code, errs, out)
+		}
+	}
+	for _, flag := range []string{"--dir", "--data"} {
+		out, errs, code := runCLI(t, append([]string{"loadtest", flag, data}, small...)...)
+		if code != 1 || !strings.Contains(errs, "did not make") {
+			t.Errorf("loadtest %s REAL: exit %d, stderr %q, stdout %q; want a refusal", flag, code, errs, out)
+		}
+	}
+	if after := countExport(t, data); after != before {
+		t.Errorf("the corpus holds %d documents after loadtest, %d before", after, before)
+	}
+	// A folder of its own is kept and topped up.
+	bench := t.TempDir()
+	for _, docs := range []string{"5", "10"} {
+		if _, errs, code := runCLI(t, "loadtest", "--dir", bench, "--docs", docs, "--requests", "4", "--clients", "1"); code != 0 {
+			t.Fatalf("loadtest --dir --docs %s: exit %d, %s", docs, code, errs)
+		}
+	}
+	if n := countExport(t, bench); n != 10 {
+		t.Errorf("the bench folder holds %d documents, want 10", n)
+	}
+}

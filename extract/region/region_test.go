@@ -2,9 +2,11 @@ package region
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/unionscope/unionscope/corpus"
+	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
 )
 
@@ -13,29 +15,118 @@ func TestDetect(t *testing.T) {
 		name  string
 		title string
 		body  []string
+		more  []string
 		want  corpus.Region
 	}{
-		{"county in title", "巴中市巴州区总工会2010年工作总结", []string{"全区各级工会认真开展工作。", "巴州区共收到职工建议405条。"},
+		{"county in title", "巴中市巴州区总工会2010年工作总结", []string{"全区各级工会认真开展工作。", "巴州区共收到职工建议405条。"}, nil,
 			corpus.Region{Province: "四川省", City: "巴中市", County: "巴州区"}},
-		{"prefecture not its city", "新疆昌吉回族自治州总工会工作纪", []string{"昌吉回族自治州辖五县三市。", "昌吉自治州各级工会积极开展工作。"},
+		{"prefecture not its city", "新疆昌吉回族自治州总工会工作纪", []string{"昌吉回族自治州辖五县三市。", "昌吉自治州各级工会积极开展工作。"}, nil,
 			corpus.Region{Province: "新疆维吾尔自治区", City: "昌吉回族自治州"}},
-		{"traditional script and short name", "在區總工會全委會議上的講話", []string{"構建和諧海陵。", "結合海陵實際。", "貫徹《江蘇省集體合同條例》。", "為海陵加快發展再立新功。"},
+		{"traditional script and short name", "在區總工會全委會議上的講話", []string{"構建和諧海陵。", "結合海陵實際。", "貫徹《江蘇省集體合同條例》。", "為海陵加快發展再立新功。"}, nil,
 			corpus.Region{Province: "江苏省", City: "泰州市", County: "海陵区"}},
-		{"name of its day", "在姜堰市總工會全委擴大會上的講話", []string{"促進姜堰經濟持續發展。"},
+		{"name of its day", "在姜堰市總工會全委擴大會上的講話", []string{"促進姜堰經濟持續發展。"}, nil,
 			corpus.Region{Province: "江苏省", City: "泰州市", County: "姜堰市"}},
-		{"province only", "全委会上的讲话", []string{"构建和谐四川。", "四川省总工会。", "实现四川发展新跨越。"},
+		{"province only", "全委会上的讲话", []string{"构建和谐四川。", "四川省总工会。", "实现四川发展新跨越。"}, nil,
 			corpus.Region{Province: "四川省"}},
-		{"one passing mention", "全委会上的讲话", []string{"今年工作很好。", "继续努力。", "组织职工参加福建省职工运动会。"},
+		{"one passing mention", "全委会上的讲话", []string{"今年工作很好。", "继续努力。", "组织职工参加福建省职工运动会。"}, nil,
 			corpus.Region{}},
-		{"common word is no place", "工会工作要点", []string{"维护社会长治久安。", "开展安康杯竞赛。", "开展安康杯竞赛。"},
+		{"common word is no place", "工会工作要点", []string{"维护社会长治久安。", "开展安康杯竞赛。", "开展安康杯竞赛。"}, nil,
 			corpus.Region{}},
-		{"short county needs its city", "工作总结", []string{"开展和平共处活动。", "和平和平。"}, corpus.Region{}},
-		{"municipality district", "朝阳区总工会召开全委会", []string{"北京市朝阳区总工会近日召开全委会。"},
-			corpus.Region{Province: "北京市", City: "北京市", County: "朝阳区"}},
+		{"short county needs its city", "工作总结", []string{"开展和平共处活动。", "和平和平。"}, nil, corpus.Region{}},
+		{"municipality district has no city", "朝阳区总工会召开全委会", []string{"北京市朝阳区总工会近日召开全委会。"}, nil,
+			corpus.Region{Province: "北京市", County: "朝阳区"}},
+		{"reporting unit in the lead", "节前慰问送温暖", []string{"春节前夕，阿瓦提县总工会走访慰问环卫工人四十名，送去米面油。"}, nil,
+			corpus.Region{Province: "新疆维吾尔自治区", City: "阿克苏地区", County: "阿瓦提县"}},
+		{"pinyin readings", "", []string{"衡陽(yáng)市雁峰區(qū)總工會(huì)第三次代表大會(huì)開幕，代表一百二十名。"}, nil,
+			corpus.Region{Province: "湖南省", City: "衡阳市", County: "雁峰区"}},
+		{"own place does not rescue a passing mention", "在劳模表彰大会上的讲话", []string{"同志们：", "今天我们表彰全县的劳动模范。", "全县职工踊跃参加福建省职工运动会。"}, nil,
+			corpus.Region{}},
+		{"own county named in passing", "在劳模表彰大会上的讲话", []string{"同志们：", "今天我们表彰为我县发展作出贡献的劳动模范，祝贺荣获山东省劳模和滨州市劳模的同志。", "去年全县生产总值增长百分之九，阳信发展势头良好。", "全县职工要再立新功，阳信的明天更美好。"}, nil,
+			corpus.Region{Province: "山东省", City: "滨州市", County: "阳信县"}},
+		{"own province over the honoured", "全省十家单位获全国五一劳动奖状", []string{"本报讯 全省共有十家单位获奖。", "获奖单位有郑州恒远精密机械有限公司、洛阳青松重工集团、河南省某某研究院等。"}, nil,
+			corpus.Region{Province: "河南省"}},
+		{"own prefecture over the site's county", "州总工会开展金秋助学", []string{"香格里拉网讯 州总工会为全州三十名困难学子发放助学金。", "迪庆州人大常委会副主任、州总工会主席出席仪式。"}, []string{"香格里拉网"},
+			corpus.Region{Province: "云南省", City: "迪庆藏族自治州"}},
+		{"autonomous region calls itself 全区", "全区工会送温暖启动", []string{"全区工会送温暖活动启动，自治区、呼和浩特市两级工会为困难劳模送去慰问金。"}, nil,
+			corpus.Region{Province: "内蒙古自治区"}},
+		{"outlet stands for its province", "全省工会服务大局", []string{"五年来，全省工会主动融入发展大局。", "各级工会组织职工立功竞赛。"}, []string{"", "东南网"},
+			corpus.Region{Province: "福建省"}},
+		{"old suffix", "县总工会发放送温暖慰问金", []string{"县总工会为全县困难职工发放慰问金。", "我县在青海省西宁市湟中区位置的鲁沙尔片区设立服务站。", "湟中职工感谢县总工会。"}, nil,
+			corpus.Region{Province: "青海省", City: "西宁市", County: "湟中区"}},
+		{"old suffix from a short name", "县总工会发放送温暖慰问金", []string{"县总工会为全县困难职工发放慰问金。", "青海省西宁市领导肯定湟中工会工作。", "湟中职工感谢县总工会。"}, nil,
+			corpus.Region{Province: "青海省", City: "西宁市", County: "湟中县"}},
+		{"autonomous county by its plain suffix", "巍山县总工会开展金秋助学", []string{"大理州巍山县总工会为二十名学子发放助学金。"}, nil,
+			corpus.Region{Province: "云南省", City: "大理白族自治州", County: "巍山彝族回族自治县"}},
+		{"company seat", "", []string{"深圳华腾电子科技有限公司向西宁市城中区困难职工捐款，城中区总工会接收捐款。"}, nil,
+			corpus.Region{Province: "青海省", City: "西宁市", County: "城中区"}},
+		{"visitor", "调研职工书屋建设", []string{"四川省总工会调研组莅临我县，察看职工书屋。", "阳新县总工会汇报了工作，阳新职工书屋已建成一百家。"}, []string{"阳新县总工会"},
+			corpus.Region{Province: "湖北省", City: "黄石市", County: "阳新县"}},
+		{"a branch works where it is", "", []string{"国网阿克苏供电分公司工会为全市一线职工送清凉，三百名职工受益。"}, nil,
+			corpus.Region{Province: "新疆维吾尔自治区", City: "阿克苏地区"}},
+		{"own unit goes about its ground", "", []string{"阿瓦提县总工会深入到我县各企业走访，慰问职工三百名。"}, nil,
+			corpus.Region{Province: "新疆维吾尔自治区", City: "阿克苏地区", County: "阿瓦提县"}},
+		{"city over its county-level cities", "泉州市总工会召开全委会", []string{"全市各级工会代表参加会议。", "晋江市总工会、石狮市总工会、南安市总工会作交流发言。"}, nil,
+			corpus.Region{Province: "福建省", City: "泉州市"}},
+		{"county-level city calls itself 市", "", []string{"彬州市总工会开展暖冬慰问，市人大常委会副主任参加。", "全市共慰问户外劳动者二百人。"}, nil,
+			corpus.Region{Province: "陕西省", City: "咸阳市", County: "彬州市"}},
+		{"national aid to one place", "全国总工会慰问灾区职工", []string{"全国总工会今天向我国受灾地区职工捐款，全国各级工会踊跃参与。", "捐款将送到四川省汶川县，汶川县总工会负责发放。", "汶川职工感谢全国职工。"}, nil,
+			corpus.Region{Province: "四川省", City: "阿坝藏族羌族自治州", County: "汶川县"}},
+		{"taiwan's nation is its province", "", []string{"全國勞工團體今日集會，全國各地勞工代表出席，臺北市代表發言。", "全國總工會呼籲調薪，臺北市勞動局回應。"}, nil,
+			corpus.Region{Province: "台湾省"}},
+		{"local story with a national aside", "", []string{"南宁临床用血进入紧张阶段，寒假是全国的献血淡季。", "南宁献血办呼吁市民献血，南宁各献血点发放纪念品。"}, []string{"南宁新闻网"},
+			corpus.Region{Province: "广西壮族自治区", City: "南宁市"}},
+		{"local story with national honours", "", []string{"全省九家单位获全国五一劳动奖状，全国五一劳动奖章和全国工人先锋号也有多人获得。", "河南省总工会表示祝贺。"}, nil,
+			corpus.Region{Province: "河南省"}},
+		{"home province", "", []string{"来自四川省的农民工在东莞市领到了工会送的返乡车票，东莞市总工会今年送出车票两千张。"}, nil,
+			corpus.Region{Province: "广东省", City: "东莞市"}},
+		{"taiwan district", "", []string{"臺北市大安區公所今日為區內勞工舉辦講座，臺北市勞動局派員列席。"}, nil,
+			corpus.Region{Province: "台湾省", City: "台北市", County: "大安区"}},
+		{"taiwan county", "高雄市產業總工會舉辦勞工節表揚", []string{"高雄市產業總工會今年表揚模範勞工三十人。"}, nil,
+			corpus.Region{Province: "台湾省", City: "高雄市"}},
+		{"one of a list is not the place", "春節步道走春", []string{"全區十五條步道分布在宜蘭、臺北、桃園、新竹、苗栗、臺中、彰化、南投、雲林、嘉義、臺南、高雄、屏東、臺東、花蓮。", "臺中清水步道適合全家。"}, nil,
+			corpus.Region{Province: "台湾省"}},
+		{"a nickname's city", "", []string{"江城市总工会在全市建筑工地开办农民工夜校，江城各区工会承办。"}, nil,
+			corpus.Region{}},
+		{"acting county head", "", []string{"代县长王某出席全县职工运动会，县总工会主席致辞。"}, nil,
+			corpus.Region{}},
+		{"shared district needs its city", "鼓楼区总工会召开全委会", []string{"福州市鼓楼区总工会召开第三届全委会。"}, nil,
+			corpus.Region{Province: "福建省", City: "福州市", County: "鼓楼区"}},
+		{"shared district alone", "鼓楼区总工会召开全委会", []string{"区总工会召开第三届全委会。"}, nil,
+			corpus.Region{}},
+		{"newspaper names the city", "模范职工之家推荐工作开始", []string{"本报讯 记者从市总工会获悉，根据河南省总工会的通知，市总工会将推荐一批模范职工之家。"}, []string{"平顶山日报"},
+			corpus.Region{Province: "河南省", City: "平顶山市"}},
+		{"dateline", "", []string{"新华社太原1月5日电 记者从有关部门获悉，今年全市送温暖资金已发放。"}, nil,
+			corpus.Region{Province: "山西省", City: "太原市"}},
+		{"publisher is the unit", "11 个县(市、区)总工会", []string{"市总工会领导班子分别联系全市各县总工会。"}, []string{"", "乐山市总工会"},
+			corpus.Region{Province: "四川省", City: "乐山市"}},
 	}
 	for _, tt := range tests {
-		if got := Detect(tt.title, tt.body); got != tt.want {
+		if got := Detect(tt.title, tt.body, tt.more...); got != tt.want {
 			t.Errorf("%s: Detect = %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestRules checks every region rule's examples, and that switching the
+// rule off changes what Detect makes of its Accept example.
+func TestRules(t *testing.T) {
+	for _, msg := range rule.Check("region.") {
+		t.Error(msg)
+	}
+	for _, r := range rule.All() {
+		if !strings.HasPrefix(r.Name, "region.") {
+			continue
+		}
+		on := Detect("", []string{r.Accept})
+		if err := rule.SetOff([]string{r.Name}); err != nil {
+			t.Fatal(err)
+		}
+		off := Detect("", []string{r.Accept})
+		if err := rule.SetOff(nil); err != nil {
+			t.Fatal(err)
+		}
+		if on == off {
+			t.Errorf("%s: Detect(%q) = %+v with the rule on and off", r.Name, r.Accept, on)
 		}
 	}
 }
@@ -47,10 +138,59 @@ func TestStripName(t *testing.T) {
 		"湘西土家族苗族自治州": "湘西",
 		"巴州区":        "巴州",
 		"四川省":        "四川",
+		"巍山彝族回族自治县":  "巍山",
 	}
 	for in, want := range tests {
 		if got := stripName(in); got != want {
 			t.Errorf("stripName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSelfClass(t *testing.T) {
+	tests := map[string]selfClass{
+		"全县各级工会，我县职工":  selfCounty,
+		"县总工会为困难职工送温暖": selfCounty,
+		"走在全市前列，全县职工":  selfCounty,
+		"全省各级工会":       selfProvince,
+		"本市职工，市总工会":    selfCity,
+		"全国总工会，全市场化":   selfNone,
+		"阿瓦提县总工会召开会议":  selfNone,
+		"全镇建会企业四十家":    selfTown,
+		"州总工会主席，全州职工":  selfPrefecture,
+		"全区工会，自治区总工会":  selfRegion,
+		"本区域内的企业":      selfNone,
+		"争取省、市总工会的慰问金": selfNone,
+	}
+	for in, want := range tests {
+		if got := examineSelf(in).class(); got != want {
+			t.Errorf("class(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+// TestGazetteer checks the tree's shape where Detect leans on it.
+func TestGazetteer(t *testing.T) {
+	buildOnce.Do(build)
+	tests := []struct{ name, parent string }{
+		{"大安区", "台北市"}, {"台北市", "台湾省"}, {"竹北市", "新竹县"}, {"宜秀区", "安庆市"}, {"阿瓦提县", "阿克苏地区"},
+	}
+	for _, tt := range tests {
+		a := aliases[tt.name]
+		found := false
+		for _, e := range a.entriesOrNone() {
+			if p := entries[e].parent; p >= 0 && entries[p].name == tt.parent {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s is not under %s", tt.name, tt.parent)
+		}
+	}
+	for name, prov := range outlets {
+		a := aliases[zh.Fold(name)]
+		if a == nil || !a.outlet || entries[a.entries[0]].name != prov {
+			t.Errorf("outlet %s does not stand for %s", name, prov)
 		}
 	}
 }
@@ -70,12 +210,15 @@ func TestScanFilters(t *testing.T) {
 		"昌吉回族自治州辖五县三市,昌吉自治州各级工会积极开展工作。",
 		"巴中市巴州区总工会在中山路召开会议,巴州中学参加。",
 		"开展和平共处活动,和平和平。漯河市源汇区",
+		"东南网讯 臺北市大安區",
+		"花莲十三乡镇市，医师邱南昌指出",
+		"镇党委和县总工会，代县长，在和县",
 		"",
 		"市",
 	}
 	for _, text := range texts {
 		f := zh.Fold(text)
-		if got, want := scan(f, 1, nil), scanEverywhere(f); !reflect.DeepEqual(got, want) {
+		if got, want := scan(f, 1, fromLead, nil), scanEverywhere(f); !reflect.DeepEqual(got, want) {
 			t.Errorf("scan(%q) = %+v, want %+v", text, got, want)
 		}
 	}
@@ -91,17 +234,44 @@ func scanEverywhere(folded string) []mention {
 		for n := min(maxAlias, len(rs)-i); n >= 2; n-- {
 			name := string(rs[i : i+n])
 			a := aliases[name]
-			if a == nil || a.short() && afterShortRe.MatchString(string(rs[i+n:min(len(rs), i+n+2)])) {
+			if a == nil || !names(a, rs, i, i+n) {
 				continue
 			}
 			if prevEnd == i {
 				ms[len(ms)-1].next = len(ms)
 			}
-			ms = append(ms, mention{al: a, weight: 1, form: name, next: -1})
+			m := mention{al: a, weight: 1, form: name, src: fromLead, pos: i, next: -1}
+			classify(&m, rs, i, i+n)
+			ms = append(ms, m)
 			prevEnd, found = i+n, n
 			break
 		}
 		i += max(found, 1)
 	}
 	return ms
+}
+
+func (a *alias) entriesOrNone() []int {
+	if a == nil {
+		return nil
+	}
+	return a.entries
+}
+
+func FuzzDetect(f *testing.F) {
+	f.Add("县总工会举行送温暖仪式", "阿瓦提县总工会为全县职工送温暖。\n臺北市大安區公所(qū)", "东南网")
+	f.Add("", "和县(hé)代县长\n十三乡镇", "")
+	f.Fuzz(func(t *testing.T, title, body, more string) {
+		r := Detect(title, strings.Split(body, "\n"), more)
+		if r.County != "" && r.Province == "" || r.City != "" && r.Province == "" {
+			t.Errorf("Detect(%q, %q, %q) = %+v: a city or county without its province", title, body, more, r)
+		}
+	})
+}
+
+func BenchmarkDetect(b *testing.B) {
+	body := strings.Split(strings.Repeat("春节前夕，阿瓦提县总工会走访慰问环卫工人四十名，为全县困难职工送去米面油和慰问金十二万元。\n", 40), "\n")
+	for b.Loop() {
+		Detect("县总工会举行送温暖慰问金发放仪式", body, "阿瓦提县总工会", "清风网")
+	}
 }

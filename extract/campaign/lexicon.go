@@ -1,0 +1,146 @@
+package campaign
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/unionscope/unionscope/zh"
+)
+
+// lexicon holds the standing programmes, campaigns and honours of the
+// trade unions that reports name without quotes (campaign.known). It is
+// one signal next to the grammar of quotes and heads, not a list of every
+// name: each family is the ACFTU's own and named in its work reports and
+// rules, and holds only the names themselves, in folded form.
+var lexicon = concat(
+	// Assistance to workers in hardship, ACFTU since 1993 and the
+	// 困难职工帮扶 system: the new-year visits, the summer and winter
+	// deliveries, school aid, and the help for migrant workers' journeys
+	// and jobs (春送岗位, 春风行动 with the ministry of labour, 就业援助).
+	[]string{
+		"送温暖", "冬送温暖", "夏送清凉", "金秋助学", "春送岗位", "春风行动", "暖冬行动",
+		"农民工平安返乡", "阳光就业", "千万农民工援助行动", "求学圆梦",
+	},
+	// National honours the ACFTU awards (its 全国五一劳动奖和全国工人先锋号
+	// rules, and the 全国模范职工之家 rules): 全国五一劳动奖 is the
+	// umbrella of the 奖状 for units and the 奖章 for people.
+	[]string{
+		"五一劳动奖", "五一劳动奖章", "五一劳动奖状", "五一巾帼奖", "工人先锋号",
+		"模范职工之家", "模范职工小家", "优秀工会工作者", "优秀工会积极分子", "最美职工", "大国工匠",
+	},
+	// Workplace programmes: the 安康杯 safety competition (with the
+	// ministry of emergency management), the union's home at work and its
+	// libraries, the skills and innovation programmes, and the women
+	// workers' rights month (each March), and the innovation studios of
+	// model workers and craftsmen (劳模和工匠人才创新工作室, 2012 on).
+	[]string{
+		"安康杯", "职工之家", "职工书屋", "五小", "创争", "职工技能登高", "职工素质建设工程",
+		"劳模创新工作室", "职工创新工作室", "工匠创新工作室",
+		"职工素质工程", "职工技术创新工程", "职工经济技术创新工程", "建功立业工程", "女职工维权行动月",
+	},
+	// Collective bargaining and labour relations: the 要约 campaigns for
+	// collective wage agreements and 双爱双评 (爱企业、爱职工, 评…) for
+	// harmonious labour relations.
+	[]string{"集体协商要约行动", "工资集体协商要约", "双爱双评"},
+	// Service points for outdoor workers (户外劳动者服务站点, 2016 on) and
+	// the union's 会站家 (工会驿站、服务站、职工之家) network.
+	[]string{"户外劳动者服务站点", "户外劳动者驿站", "工会服务站", "爱心驿站", "会站家"},
+	// The campaigns the definition of a campaign itself names
+	// (../shared/gold/README.md lists them as its examples).
+	[]string{"双联", "百日攻坚"},
+	// Party-wide campaigns that the project's first annotations counted
+	// as union work; the definitions for real pages exclude party-wide
+	// campaigns, so new ones are not added here.
+	[]string{"先进性教育", "保持共产党员先进性教育"},
+)
+
+func concat(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+var lexiconIndex = indexWords(lexicon)
+
+// lexiconAt returns the longest lexicon name that starts at i, or "".
+func (s *scanner) lexiconAt(i int) string {
+	if i < 0 || i >= len(s.f) {
+		return ""
+	}
+	best := ""
+	for _, w := range lexiconIndex[s.f[i]] {
+		if len(w) > len(best) && s.has(i, w) {
+			best = w
+		}
+	}
+	return best
+}
+
+// known finds names from the lexicon outside the names already found,
+// longest first at each position (campaign.known).
+func (s *scanner) known() {
+	if !s.on(ruleKnown) {
+		return
+	}
+	for i := 0; i < len(s.f); i++ {
+		if s.claimed[i] {
+			continue
+		}
+		best := s.lexiconAt(i)
+		if best == "" {
+			continue
+		}
+		n := utf8.RuneCountInString(best)
+		s.add(string(s.r[i:i+n]), i, i, i+n)
+		i += n - 1
+	}
+}
+
+// knownCore returns the lexicon name that ends name after a qualifier
+// that is no level or place (低一级别以上模范职工之家, 关爱职工送温暖) or
+// that a head follows (送温暖工程, 安康杯竞赛), or "" when name is not built
+// on one (campaign.known-core). In a quoted name, which its writer chose,
+// only a date is dropped (“两节送温暖”), not an organiser (“工会夏送清凉”);
+// the qualifier of an honour is dropped whole (低一级别以上), but of a
+// phrase after a verb it may cut a word (提升女职工素质工程), so it stays.
+func knownCore(name string, k kind) string {
+	f := zh.Fold(name)
+	rs := []rune(f)
+	for _, h := range []string{"工程", "竞赛", "活动", "行动", "品牌", "项目"} {
+		if core, ok := strings.CutSuffix(f, h); ok && isLexicon(core) && !isLexicon(f) {
+			return string([]rune(name)[:utf8.RuneCountInString(core)])
+		}
+	}
+	if isLexicon(f) || k == plain {
+		return ""
+	}
+	for i := 1; i < len(rs)-1; i++ {
+		tail := string(rs[i:])
+		if !isLexicon(tail) {
+			continue
+		}
+		for _, c := range rs[:i] {
+			if !zh.IsHan(c) {
+				return ""
+			}
+		}
+		if strings.ContainsRune(placeRunes, rs[i-1]) || k == quoted && !composedOf(string(rs[:i]), timeWords) {
+			return ""
+		}
+		return string([]rune(name)[i:])
+	}
+	return ""
+}
+
+// isLexicon reports whether folded f is a lexicon name.
+func isLexicon(f string) bool {
+	r, _ := utf8.DecodeRuneInString(f)
+	for _, w := range lexiconIndex[r] {
+		if w == f {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,369 @@
+package campaign
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/unionscope/unionscope/zh"
+)
+
+// quote is one “…” span: open and close are the indices of the marks.
+type quote struct{ open, close int }
+
+func (s *scanner) quotes() []quote {
+	var qs []quote
+	for i := 0; i < len(s.f); i++ {
+		if s.f[i] != '“' && s.f[i] != '「' && s.f[i] != '『' {
+			continue
+		}
+		for j := i + 1; j < len(s.f) && j <= i+maxName+1; j++ {
+			if s.f[j] == '\n' || s.f[j] == '“' {
+				break
+			}
+			if s.f[j] == '”' || s.f[j] == '」' || s.f[j] == '』' {
+				if j > i+1 {
+					qs = append(qs, quote{i, j})
+				}
+				i = j
+				break
+			}
+		}
+	}
+	return qs
+}
+
+// inner returns the folded text inside q.
+func (s *scanner) inner(q quote) string { return string(s.f[q.open+1 : q.close]) }
+
+// quoted finds quoted names with a campaign head after them or a campaign
+// verb before them. Quotations listed together (“A”、“B”和“C”活动) share
+// the evidence of the whole list.
+func (s *scanner) quoted() {
+	qs := s.quotes()
+	vetoed := s.vetoed(qs)
+	for a := 0; a < len(qs); {
+		b := a
+		for b+1 < len(qs) && s.on(ruleQuotedList) && s.joined(qs[b].close+1, qs[b+1].open) {
+			b++
+		}
+		group := qs[a : b+1]
+		ok := s.verbBefore(group[0]) || s.headAfter(group[len(group)-1].close+1)
+		if !ok && len(group) > 1 {
+			for _, q := range group[:len(group)-1] {
+				if s.headAfter(q.close + 1) {
+					ok = true
+				}
+			}
+		}
+		for _, q := range group {
+			if s.on(ruleQuotedKnownAfter) && s.lexiconAt(q.close+1) != "" {
+				continue // “两节”送温暖: the quote only dates a known campaign
+			}
+			if s.spanning(q) {
+				continue
+			}
+			if vetoed[s.inner(q)] {
+				continue
+			}
+			if ok || s.headAfter(q.close+1) || s.selfNamed(q) || s.countAfter(q.close+1) > 1 && s.on(ruleQuotedCount) {
+				s.addQuoted(q)
+			}
+		}
+		a = b + 1
+	}
+}
+
+// vetoed returns the quotations that a word after one of their mentions
+// makes a slogan, a theme or a body throughout the text
+// (campaign.one-sense), unless they are known names.
+func (s *scanner) vetoed(qs []quote) map[string]bool {
+	if !s.on(ruleOneSense) {
+		return nil
+	}
+	var m map[string]bool
+	for _, q := range qs {
+		if s.hasAny(q.close+1, vetoAfter) == "" && !s.themed(q) {
+			continue
+		}
+		in := s.inner(q)
+		if isLexicon(in) {
+			continue
+		}
+		if m == nil {
+			m = map[string]bool{}
+		}
+		m[in] = true
+	}
+	return m
+}
+
+// themed reports whether q is the theme of 以“…”为主题 (campaign.theme-frame).
+func (s *scanner) themed(q quote) bool {
+	return s.on(ruleThemeFrame) && s.endsWith(q.open, "以") && s.hasAny(q.close+1, themeFrames) != ""
+}
+
+// joined reports whether f[i:j], between two quotations, only joins two
+// items of a list, after at most a short head noun of the first
+// (“A”培训班、“B”活动).
+func (s *scanner) joined(i, j int) bool {
+	if j < i {
+		return false
+	}
+	for k := i; k <= j && k <= i+maxListGlue; k++ {
+		if k > i && !zh.IsHan(s.f[k-1]) {
+			break
+		}
+		seg := s.f[k:j]
+		if len(seg) == 0 {
+			if k == i {
+				return true
+			}
+			continue
+		}
+		for _, w := range quoteJoins.runes {
+			if slices.Equal(seg, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// verbBefore reports whether a campaign verb precedes the quotation q
+// (campaign.quoted-verb). An awarding verb counts only when the honour
+// ends with the quotation (campaign.award-bounded): 获得“金牌工匠”称号,
+// not 获得“金莲花”艺术金奖, where the quotation is part of a longer
+// prize's name.
+func (s *scanner) verbBefore(q quote) bool {
+	if !s.on(ruleQuotedVerb) {
+		return false
+	}
+	i := q.open
+	for i > 0 && unicode.IsSpace(s.f[i-1]) {
+		i--
+	}
+	v := s.endsWithAny(i, verbs)
+	if v == "" {
+		return false
+	}
+	if slices.Contains(awardVerbs, v) && s.on(ruleAwardBounded) {
+		return s.honourBounded(q.close + 1)
+	}
+	return true
+}
+
+// honourBounded reports whether an honour's name ends at i: at a mark, a
+// list word, or a word that closes an honour (称号, 劳动奖章).
+func (s *scanner) honourBounded(i int) bool {
+	if i >= len(s.f) || !zh.IsHan(s.f[i]) {
+		return true
+	}
+	if strings.ContainsRune("和及与等或", s.f[i]) {
+		return true
+	}
+	return s.hasAny(i, honourEnds) != "" || s.hasAny(i, honourHeads) != "" || s.hasAny(i, heads) != ""
+}
+
+// headAfter reports whether a campaign head follows at i
+// (campaign.quoted-head), or a list there ends in 等 and one
+// (campaign.quoted-list).
+func (s *scanner) headAfter(i int) bool {
+	if s.notAfterAt(i) {
+		return false
+	}
+	if s.on(ruleQuotedHead) {
+		if s.hasAny(i, heads) != "" || s.hasAny(i, honourHeads) != "" {
+			return true
+		}
+		// “安康杯”知识竞赛, “金蓝领”职工技能大赛: a strong head after a
+		// short modifier, or after everyday words of any length.
+		for k := i + 1; k <= i+maxGenericModifier && k < len(s.f) && zh.IsHan(s.f[k-1]); k++ {
+			if s.hasAny(k, strongHeads) != "" && !s.notAfterAt(k) && (k-i <= maxHeadModifier || composedOf(string(s.f[i:k]), genericWords)) {
+				return true
+			}
+		}
+	}
+	if !s.on(ruleQuotedList) {
+		return false
+	}
+	// “送医疗送健康”、X等活动: a list that ends in 等, a modifier or two
+	// and a head (等系列活动, 等主题宣传), or everyday words and a head
+	// (等主题劳动竞赛).
+	for k := i; k < len(s.f) && k < i+12 && !strings.ContainsRune("\n。;!?", s.f[k]); k++ {
+		if s.f[k] != '等' {
+			continue
+		}
+		for m := k + 1; m <= k+1+maxGenericModifier && m < len(s.f) && zh.IsHan(s.f[m]); m++ {
+			if s.hasAny(m, listHeads) != "" && (m-k-1 <= maxListModifier || composedOf(string(s.f[k+1:m]), listModifiers)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// notAfterAt reports whether a word at i, or after 工作 or a count (三大)
+// at i, makes the quotation before it a slogan, a goal or a plan
+// (campaign.slogan-after): “三个一”工作目标, “…”三大战略.
+func (s *scanner) notAfterAt(i int) bool {
+	if !s.on(ruleSloganAfter) {
+		return false
+	}
+	at := []int{i}
+	if s.has(i, "工作") {
+		at = append(at, i+2)
+	}
+	if s.countAfter(i) > 0 {
+		at = append(at, i+2)
+	}
+	for _, k := range at {
+		if s.hasAny(k, notAfter) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// spanning adds a name that runs across the quotes of q and reports
+// whether it did. A quoted destination (“进企业”, “下基层”) names a
+// campaign only with the unquoted words before it in the same clause
+// (全区城乡环境综合整治“进企业”, campaign.destination-span); after a verb of
+// creating or awarding, an honour runs on to the noun that names the
+// honoured unit (创建全国“六好”乡镇(街道)工会, campaign.honoured-unit).
+func (s *scanner) spanning(q quote) bool {
+	inner := s.f[q.open+1 : q.close]
+	if len(inner) <= 5 && s.destination(q.open+1) {
+		if !s.on(ruleDestinationSpan) {
+			return false
+		}
+		start := q.open
+		for start > 0 && start > q.open-spanPrefix && zh.IsHan(s.f[start-1]) && !strings.ContainsRune(funcRunes, s.f[start-1]) {
+			start--
+		}
+		// 推进全区城乡环境综合整治“进企业”: the verb and the scope lead the
+		// name without being part of it. Without a verb of running before
+		// it or a head after it, the destination is where someone went:
+		// 1700名职工成功“入库”.
+		led := s.endsWithAny(start, verbs) != ""
+		for n, lead := range []wordList{actVerbs, scopes} {
+			if w := s.hasAny(start, lead); w != "" && start+utf8.RuneCountInString(w) < q.open {
+				start += utf8.RuneCountInString(w)
+				led = led || n == 0
+			}
+		}
+		if q.open-start >= 2 && (led || s.headAfter(q.close+1)) {
+			s.add(string(s.r[start:q.close+1]), start, start, q.close+1)
+			return true
+		}
+		return false
+	}
+	if !s.on(ruleHonouredUnit) {
+		return false
+	}
+	start := q.open
+	if sc := s.endsWithAny(start, scopes); sc != "" {
+		start -= utf8.RuneCountInString(sc)
+	}
+	if s.endsWithAny(start, honourVerbs) == "" && !s.endsWith(start, "创建") || s.notAfterAt(q.close+1) {
+		return false
+	}
+	end := q.close + 1
+	for end < len(s.f) && end < q.close+1+spanPrefix && (zh.IsHan(s.f[end]) || s.f[end] == '(' || s.f[end] == ')') {
+		end++
+	}
+	for _, n := range honouredUnits {
+		if end > q.close+1 && s.endsWith(end, n) {
+			s.add(string(s.r[start:end]), start, start, end)
+			return true
+		}
+	}
+	return false
+}
+
+// destination reports whether a word of going to a place starts at i.
+func (s *scanner) destination(i int) bool { return s.hasAny(i, destinations) != "" }
+
+// selfNamed reports whether a quotation ends in a campaign head itself
+// (campaign.quoted-self-head), unless it describes rather than names
+// (campaign.epithet): 作为一项“惠民工程”.
+func (s *scanner) selfNamed(q quote) bool {
+	if !s.on(ruleQuotedSelfHead) || s.endsWithAny(q.close, selfHeads) == "" {
+		return false
+	}
+	if s.on(ruleEpithet) && s.endsWithAny(q.open, epithetLeads) != "" && !s.knownInside(q) {
+		return false
+	}
+	return true
+}
+
+// knownInside reports whether a lexicon name stands inside q.
+func (s *scanner) knownInside(q quote) bool {
+	for k := q.open + 1; k < q.close; k++ {
+		if s.lexiconAt(k) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// addQuoted adds the name inside q unless what it says or what follows it
+// makes it something else than a campaign.
+func (s *scanner) addQuoted(q quote) {
+	inner := s.inner(q)
+	if !strings.ContainsFunc(inner, zh.IsHan) {
+		return
+	}
+	if strings.ContainsAny(inner, "《》") && s.on(ruleDocument) {
+		return
+	}
+	if slices.Contains(planPrefixes, inner) && s.on(rulePlan) {
+		return
+	}
+	if strings.HasSuffix(inner, "、") || strings.HasSuffix(inner, ",") {
+		return // a broken list
+	}
+	if s.on(ruleQuotedDate) && composedOf(inner, timeWords) {
+		return // “两节”期间: a season, not a campaign
+	}
+	if s.on(ruleOrganisation) && endsWithWord(inner, organisationEnds) && s.endsWithAny(q.open, honourVerbs) == "" {
+		return // a body, unless it is an honour's title
+	}
+	if s.on(ruleDocument) && endsWithWord(inner, documentEnds) {
+		return
+	}
+	if s.on(rulePlace) && endsWithWord(inner, placeEnds) {
+		return
+	}
+	if s.on(ruleGuideline) && s.has(q.close+1, "工作") && strings.ContainsAny(inner, "、,") && !s.verbBefore(q) {
+		return // “组织起来、切实维权”工作: a guideline
+	}
+	if s.notAfterAt(q.close+1) || s.themed(q) {
+		return
+	}
+	name := string(s.r[q.open+1 : q.close])
+	end := q.close + 1
+	if h := s.hasAny(end, honourHeads); h != "" {
+		name += string(s.r[end : end+utf8.RuneCountInString(h)])
+		end += utf8.RuneCountInString(h)
+	}
+	// “金秋助学、春雨行动、关爱劳模”三大品牌: a quoted list of as many
+	// names as the number after it says.
+	if items := strings.Split(name, "、"); len(items) > 1 && s.countAfter(end) == len(items) && s.on(ruleQuotedCount) {
+		for _, it := range items {
+			s.addName(it, q.open, q.open, end, quoted)
+		}
+		return
+	}
+	s.addName(name, q.open, q.open, end, quoted)
+}
+
+// countAfter reads a small Chinese number followed by 大 or 项 at i
+// (五大品牌), or returns 0.
+func (s *scanner) countAfter(i int) int {
+	if i+1 >= len(s.f) || s.f[i+1] != '大' && s.f[i+1] != '项' {
+		return 0
+	}
+	return max(slices.Index([]rune("零一二三四五六七八九十"), s.f[i]), 0)
+}

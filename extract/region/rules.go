@@ -1,0 +1,213 @@
+package region
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/unionscope/unionscope/extract/rule"
+	"github.com/unionscope/unionscope/zh"
+)
+
+// The region rules. Each example is one lead paragraph of a document with
+// no title; the tests check that Detect on each Accept example changes
+// when its rule is off.
+var (
+	readingRule = rule.New(rule.Rule{
+		Name:   "region.pinyin-reading",
+		Why:    "a conversion flattened pinyin readings after characters (雁峰區(qū)總工會); the names and what follows them are read without them",
+		Accept: "雁峰區(qū)總工會(huì)召開第三次代表大會(huì)。",
+		Reject: "雁峰区总工会召开第三次代表大会。",
+		Fires: func(s string) bool {
+			return zh.StripReadings(s) != s && !slices.Equal(forms(zh.Fold(zh.StripReadings(s))), forms(zh.Fold(s)))
+		},
+	})
+	unitRule = rule.New(rule.Rule{
+		Name:   "region.union-unit",
+		Why:    "a place's name followed by 总工会, 工会, 政府, 委 … names the reporting unit (阿瓦提县总工会), which counts as a title mention in the title, lead, publisher or site",
+		Accept: "阿瓦提县总工会为二十名环卫工人送去棉衣。",
+		Reject: "二十名环卫工人在阿瓦提县领到棉衣。",
+		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.unit }) },
+	})
+	datelineRule = rule.New(rule.Rule{
+		Name:   "region.dateline",
+		Why:    "a place's name in a lead's dateline (新华社太原1月5日电, 本报太原讯) says where the report comes from, as a title does",
+		Accept: "新华社太原1月5日电 记者从有关部门获悉，今年送温暖资金已发放。",
+		Reject: "记者1月5日从有关部门获悉，太原今年送温暖资金已发放。",
+		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.dateline }) },
+	})
+	nationalRule = rule.New(rule.Rule{
+		Name:   "region.national",
+		Why:    "a text that speaks of 全国 or 我国 (but for national honours, 全国五一劳动奖章) more than of any place of its own (全县, 全市) is a national story: its dateline's place is only where the agency wrote it, and in Taiwan, where 全国 is Taiwan, a text framed so (nationalMin) reports on the province only",
+		Accept: "新华社北京5月1日电 全国总工会今天发布全国职工队伍状况调查，调查覆盖全国各地。",
+		Reject: "新华社北京5月1日电 市总工会今天发布全市职工队伍状况调查，调查覆盖全市各区。",
+		Fires:  func(s string) bool { return examineSelf(s).nationwide() },
+	})
+	personRule = rule.New(rule.Rule{
+		Name:   "region.person-name",
+		Why:    "a short place name followed by a speech verb (指出, 表示, 说) is a person's given name (医师邱南昌指出), as places speak through their units' full names",
+		Accept: "市总工会法律顾问陈南昌表示，今年为全市职工挽回损失二十万元。",
+		Reject: "市总工会法律顾问陈某表示，今年为南昌全市职工挽回损失二十万元。",
+		Fires: func(s string) bool {
+			buildOnce.Do(build)
+			return speakerIn([]rune(zh.Fold(s)))
+		},
+	})
+	functionRule = rule.New(rule.Rule{
+		Name:   "region.function-word",
+		Why:    "two-character county names that begin with a function word read as that word where it can be one: 和 after a noun (镇党委和县总工会), 代 before 县长 (代县长, the acting head)",
+		Accept: "镇工会在镇党委和县总工会的领导下，全镇新建工会十二家。",
+		Reject: "镇工会在和县总工会的领导下，全镇新建工会十二家。",
+		Fires: func(s string) bool {
+			buildOnce.Do(build)
+			rs := []rune(zh.Fold(s))
+			for i := range rs {
+				if i+2 <= len(rs) && aliases[string(rs[i:i+2])] != nil && functionWordAt(rs, i, i+2) {
+					return true
+				}
+			}
+			return false
+		},
+	})
+	seatRule = rule.New(rule.Rule{
+		Name:   "region.company-seat",
+		Why:    "a place's name that opens a company's name (…有限公司, …集团) is the company's seat, not the place reported on",
+		Accept: "全省表彰了十家单位，郑州恒远精密机械有限公司名列其中。",
+		Reject: "全省表彰了十家单位，郑州市总工会名列其中。",
+		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.seat }) },
+	})
+	visitorRule = rule.New(rule.Rule{
+		Name:   "region.visitor",
+		Why:    "a unit that comes to the text's own place (莅临我县, 来我市) is a visitor: its place is not the one reported on",
+		Accept: "宁夏回族自治区总工会调研组莅临我县，察看职工书屋建设。",
+		Reject: "宁夏回族自治区总工会调研组察看职工书屋建设。",
+		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.visitor }) },
+	})
+	awayRule = rule.New(rule.Rule{
+		Name:   "region.away",
+		Why:    "a place's name right after 来自, 祖籍, 老家, 赴 or 前往 is someone's home or a journey's end, not the place reported on",
+		Accept: "县总工会组织四十名劳模赴延安市宝塔区参加疗休养。",
+		Reject: "县总工会组织四十名劳模在延安市宝塔区参加疗休养。",
+		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.away }) },
+	})
+	outletRule = rule.New(rule.Rule{
+		Name:   "region.outlet",
+		Why:    "a documented list of provincial outlets whose names name no place (东南网, 大众日报): as publisher, site or dateline they stand for their province",
+		Accept: "东南网讯 全省工会今年为困难职工筹集资金三千万元。",
+		Reject: "全省工会今年为困难职工筹集资金三千万元，东南网报道。",
+		Fires: func(s string) bool {
+			return anyMention(s, func(m mention) bool { return m.al.outlet && m.pos <= datelineSpan })
+		},
+	})
+	selfLevelRule = rule.New(rule.Rule{
+		Name:   "region.self-level",
+		Why:    "how a text calls its own place (全县, 我市, 本省, a 县总工会 with no place before it) sets the level reported on: down to it on any evidence, below it only on a strong name",
+		Accept: "全县各级工会走访慰问困难职工，滨州市阳信县、滨州市总工会参加。",
+		Reject: "各级工会走访慰问困难职工，滨州市阳信县、滨州市总工会参加。",
+		Fires:  func(s string) bool { return examineSelf(s).class() != selfNone },
+	})
+	selfEvidenceRule = rule.New(rule.Rule{
+		Name:   "region.self-evidence",
+		Why:    "a text that calls a place its own (全区, 我市) is local: one lead mention of its province or city is evidence enough",
+		Accept: "全区各级工会启动送温暖活动，为呼和浩特市三十名困难劳模送去慰问金。",
+		Reject: "各级工会启动送温暖活动，为呼和浩特市三十名困难劳模送去慰问金。",
+		Fires:  func(s string) bool { return examineSelf(s).total > 0 && len(examineScan(zh.Fold(s))) > 0 },
+	})
+	oldSuffixRule = rule.New(rule.Rule{
+		Name:   "region.old-suffix",
+		Why:    "a county the text never writes in full but calls 全县 or 我县 was a 县 then, though the gazetteer now lists it as a district or city (湟中区 → 湟中县)",
+		Accept: "我县在青海省西宁市湟中组织“两节”送温暖，全县慰问困难职工六百户。",
+		Reject: "我区在青海省西宁市湟中组织“两节”送温暖，全区慰问困难职工六百户。",
+		Fires: func(s string) bool {
+			if examineSelf(s).class() != selfCounty {
+				return false
+			}
+			return anyMention(s, func(m mention) bool {
+				if !m.al.short() {
+					return false
+				}
+				for _, e := range m.al.entries {
+					if _, ok := oldCountyName(entries[e].name); ok && entries[e].level == 3 {
+						return true
+					}
+				}
+				return false
+			})
+		},
+	})
+	ancestorContextRule = rule.New(rule.Rule{
+		Name:   "region.ancestor-context",
+		Why:    "a city's short name that is no common word (滨州) is context enough for the short or shared names of its counties (阳信)",
+		Accept: "滨州阳信全县职工技能大赛开幕，阳信各级工会选派选手参赛。",
+		Reject: "阳信全县职工技能大赛开幕，阳信各级工会选派选手参赛。",
+		Fires: func(s string) bool {
+			return anyMention(s, func(m mention) bool {
+				return m.al.short() && len(m.al.entries) == 1 && entries[m.al.entries[0]].level == 2 && !commonWords[m.form]
+			})
+		},
+	})
+	commonWordRule = rule.New(rule.Rule{
+		Name:   "region.common-word",
+		Why:    "a documented list of short names that are common words (长治久安, 安康杯, 和平) count only as full names",
+		Accept: "工会推动企业开展安康杯竞赛，维护社会长治久安，长治久安是根本。",
+		Reject: "长治市总工会推动企业开展竞赛。",
+		Fires: func(s string) bool {
+			return anyMention(s, func(m mention) bool { return m.al.short() && commonWords[m.form] })
+		},
+	})
+	abbreviationRule = rule.New(rule.Rule{
+		Name:   "region.autonomous-abbreviation",
+		Why:    "an autonomous county or banner written with the plain suffix (巍山县 for 巍山彝族回族自治县) is an abbreviation, not a name of another day: the county keeps its full name",
+		Accept: "巍山县总工会开展金秋助学，为二十名学子发放助学金。",
+		Reject: "巍山彝族回族自治县总工会开展金秋助学，为二十名学子发放助学金。",
+		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.al.kind == abbreviation }) },
+	})
+	minEvidenceRule = rule.New(rule.Rule{
+		Name:   "region.min-evidence",
+		Why:    "a named threshold (minEvidence): one passing mention (参加福建省…) is not what a document reports on; a title or unit mention or a few mentions are",
+		Accept: "组织职工参加福建省职工运动会，取得好成绩。",
+		Reject: "福建省总工会组织职工参加职工运动会，取得好成绩。",
+		Fires: func(s string) bool {
+			ms := examineScan(zh.Fold(s))
+			w := 0.0
+			for _, m := range ms {
+				if m.unit {
+					w += unitWeight
+				} else {
+					w += m.weight
+				}
+			}
+			return len(ms) > 0 && w < minEvidence
+		},
+	})
+)
+
+// examineScan scans an example as a lead paragraph.
+func examineScan(folded string) []mention {
+	buildOnce.Do(build)
+	return scan(folded, leadWeight, fromLead, nil)
+}
+
+// forms lists the names found in folded text, and whether each names a
+// unit.
+func forms(folded string) []string {
+	var out []string
+	for _, m := range examineScan(folded) {
+		out = append(out, fmt.Sprint(m.form, m.unit))
+	}
+	return out
+}
+
+func examineSelf(s string) *selfCount {
+	var c selfCount
+	c.add([]rune(zh.Fold(s)), 1)
+	return &c
+}
+
+func anyMention(s string, ok func(mention) bool) bool {
+	for _, m := range examineScan(zh.Fold(zh.StripReadings(s))) {
+		if ok(m) {
+			return true
+		}
+	}
+	return false
+}
