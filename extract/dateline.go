@@ -139,6 +139,9 @@ type trailer struct {
 	paper, date    string // from a newspaper's stamp
 	unit           string // the unit that wrote the item
 	onlyEndingMark bool   // （完）, （编辑 某某）: nothing to read
+	// photo marks a photo's credit (（王某 摄）, 新华社发（王某 摄）): it
+	// names the photographer, and the caption it ends is no prose for it.
+	photo bool
 }
 
 var (
@@ -186,7 +189,7 @@ func photoCredit(p string) trailer {
 	if m == nil || !allNames(f[m[6]:m[7]]) {
 		return t
 	}
-	t.authors = namesOf(origSpan(st, f, m[6], m[7]))
+	t.authors, t.photo = namesOf(origSpan(st, f, m[6], m[7])), true
 	if m[4] >= 0 {
 		t.paper = origSpan(st, f, m[4], m[5])
 	}
@@ -242,6 +245,7 @@ func parseTrailer(p string) trailer {
 		if t.authors = bylineNames(orig, inner); t.authors == "" {
 			return t
 		}
+		t.photo = strings.HasSuffix(inner, "摄") || strings.HasSuffix(inner, "摄影")
 	case allNames(inner):
 		t.authors = namesOf(orig)
 	case trailerStampRe.MatchString(inner):

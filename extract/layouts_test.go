@@ -42,6 +42,7 @@ func TestLayouts(t *testing.T) {
 		{"sample under a part label", "村工会工作总结(汇总8篇)\n篇一：村工会工作总结\n" + layoutSample, "村工会工作总结", "", "", "", ""},
 		{"sample numbered in brackets after", "村工会工作总结【精选】\n村工会工作总结（一）\n" + layoutSample, "村工会工作总结", "", "", "", ""},
 		{"site as the author", "村工会工作总结\n发布时间：2019-03-02 11:20 | 作者：青松文秘网整理 | 阅读：1203\n" + layoutSample, "村工会工作总结", "2019-03-02", "", "-", ""},
+		{"photo caption over the text", "县总工会开展送温暖活动\n（记者 孟晓岚）\n▲县总工会干部为困难职工送去慰问品。（韦家宁 摄）\n" + layoutBody, "", "", "", "孟晓岚", ""},
 		{"notice", "青松县总工会关于开展2019年金秋助学活动的通知\n\n各乡镇工会：\n为帮助困难职工子女顺利入学，县总工会决定开展金秋助学活动。", "", "", "", "", "other"},
 	}
 	for _, tt := range tests {
@@ -65,7 +66,7 @@ func TestLayouts(t *testing.T) {
 					t.Errorf("%s = %q, want %q", f.name, f.got, want)
 				}
 			}
-			if strings.Contains(strings.Join(d.Body, ""), "韦家宁") && tt.author != "" {
+			if strings.Contains(strings.Join(d.Body, ""), "韦家宁") && tt.author != "" || strings.Contains(strings.Join(d.Body, ""), "▲") {
 				t.Errorf("byline left in the body: %q", d.Body)
 			}
 		})
