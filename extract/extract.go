@@ -239,21 +239,40 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if publisherSiteChrome.On() {
 		chromeName = pageChrome(meta, kinds, chromeSite)
 	}
-	var closingSrc, crumbSiteName, mastheadName string
+	// Sources are tried in order, the ones that scan the whole page only
+	// when those before them name no outlet.
+	var closingSrc string
 	if publisherClosingSource.On() {
 		closingSrc = closingSource(lines, sp)
 	}
-	if publisherCrumbSite.On() {
-		crumbSiteName = pageCrumbSite(lines, ks)
+	d.Publisher = firstNonEmpty(h.publisher, closingSrc, pg.metaPublisher, tbl.publisher, dl.outlet, tr.paper, stampPaper, ownPaper, h.site)
+	for _, find := range []func() string{
+		func() string {
+			if publisherCrumbSite.On() {
+				return pageCrumbSite(lines, ks)
+			}
+			return ""
+		},
+		func() string { return pageSite(lines, ks) },
+		func() string { return firstNonEmpty(pg.site, titleSite, chromeName) },
+		func() string {
+			if publisherMasthead.On() && !pg.html {
+				return masthead(lines, ks)
+			}
+			return ""
+		},
+		func() string {
+			if publisherSiteNote.On() {
+				return pageNotes(lines)
+			}
+			return ""
+		},
+	} {
+		if d.Publisher != "" {
+			break
+		}
+		d.Publisher = strings.TrimSpace(find())
 	}
-	if publisherMasthead.On() && !pg.html {
-		mastheadName = masthead(lines, ks)
-	}
-	var noteName string
-	if publisherSiteNote.On() {
-		noteName = pageNotes(lines)
-	}
-	d.Publisher = firstNonEmpty(h.publisher, closingSrc, pg.metaPublisher, tbl.publisher, dl.outlet, tr.paper, stampPaper, ownPaper, h.site, crumbSiteName, pageSite(lines, ks), pg.site, titleSite, chromeName, mastheadName, noteName)
 	metaAuthor := cleanAuthor(pg.metaAuthor)
 	if metaAuthor == d.Publisher || metaAuthor == pg.site || isSiteName(metaAuthor, pg.site) {
 		metaAuthor = ""

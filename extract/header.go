@@ -3,7 +3,6 @@ package extract
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
@@ -203,6 +202,18 @@ func crumbSite(f string) string {
 // pageCrumbSite finds the site a breadcrumb of the page starts from, in
 // the original script.
 func pageCrumbSite(lines []line, kinds []kind) string {
+	has := false
+	for i, l := range lines {
+		// 位置 is written alike in both scripts; a page with no such
+		// label has no breadcrumb to read.
+		if kinds[i] == kindNav && strings.Contains(l.text, "位置") {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return ""
+	}
 	return pageChrome(lines, kinds, func(f string) string {
 		if !navStartRe.MatchString(f) {
 			return ""
@@ -297,7 +308,7 @@ func noteSite(f string) string {
 // the page, in the original script.
 func pageNotes(lines []line) string {
 	for _, l := range lines {
-		if !strings.Contains(l.text, "省略") && !strings.Contains(l.text, "隐藏") && !strings.Contains(l.text, "隱藏") && utf8.RuneCountInString(l.text) > maxSiteTalkRunes {
+		if !mayNameSite(l.text) {
 			continue
 		}
 		f := zh.Fold(l.text)
@@ -308,4 +319,17 @@ func pageNotes(lines []line) string {
 		}
 	}
 	return ""
+}
+
+// noteWords are words one of which every note noteSite reads holds, in
+// both scripts: lines without any are not folded to be read.
+var noteWords = []string{"省略", "隐藏", "隱藏", "小编", "小編", "希望", "欢迎", "歡迎", "快来", "快來", "上传", "上傳", "在线阅读", "在線閱讀"}
+
+func mayNameSite(s string) bool {
+	for _, w := range noteWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -77,7 +77,10 @@ func splitGluedSalutations(lines []string, indented []bool) ([]string, []bool) {
 		}
 	}
 	for i, s := range lines {
-		if !strings.Contains(s, "：") && !strings.Contains(s, ":") {
+		// Every salutation the pattern knows holds one of these, in
+		// both scripts, and a colon.
+		if !strings.Contains(s, "：") && !strings.Contains(s, ":") ||
+			!strings.Contains(s, "同志") && !strings.Contains(s, "各位") && !strings.Contains(s, "尊敬") {
 			emit(s, i)
 			continue
 		}
@@ -125,7 +128,7 @@ func splitInlineFields(lines []string, indented []bool) ([]string, []bool) {
 	changed := false
 	for i, s := range lines {
 		var pieces []string
-		if strings.Count(s, ":")+strings.Count(s, "：") >= 2 {
+		if strings.Count(s, ":")+strings.Count(s, "：") >= 2 && strings.ContainsAny(s, "[【(（") {
 			// Readings (點(diǎn)擊數(shù)) would break the bracket: match without them.
 			st, offs := readingOffsets(s)
 			f := zh.Fold(st)
