@@ -44,3 +44,39 @@ func stripInlineAds(s string) string {
 	b.WriteString(origSpan(s, f, prev, len(f)))
 	return strings.TrimSpace(b.String())
 }
+
+var adWatermark = rule.New(rule.Rule{
+	Name: "ad.site-watermark",
+	Why: "a document site stamps its name, a slogan and its address into the text it serves " +
+		"(某某之家—资源每日更新www.example.com), even inside a sentence; the stamp names the site, the text " +
+		"around it stays",
+	Accept: "今年是实现目标任务的关键一年。文稿之家—全网资源每日更新www.wengao.com当前，我们正处在",
+	Reject: "请登录www.example.com查询。",
+	Fires:  func(s string) bool { t, _ := stripWatermarks(s); return t != s },
+})
+
+// watermarkRe is a site's stamp: its name (a site word at its end), a
+// dash, a slogan of a few characters and the address.
+var watermarkRe = regexp.MustCompile(`([\p{Han}]{2,8}?(?:网|之家|文库|文档|吧|在线))\s*[—–-]{1,2}\s*[\p{Han}]{2,12}\s*(?:https?://)?www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org)(?:\.cn)?`)
+
+// stripWatermarks removes site stamps from a line (ad.site-watermark) and
+// returns what is left and the site the first stamp names.
+func stripWatermarks(s string) (string, string) {
+	if !strings.Contains(s, "www") {
+		return s, ""
+	}
+	f := zh.Fold(s)
+	ms := watermarkRe.FindAllStringSubmatchIndex(f, -1)
+	if ms == nil {
+		return s, ""
+	}
+	site := origSpan(s, f, ms[0][2], ms[0][3])
+	var b strings.Builder
+	prev := 0
+	for _, m := range ms {
+		b.WriteString(origSpan(s, f, prev, m[0]))
+		prev = m[1]
+	}
+	b.WriteString(origSpan(s, f, prev, len(f)))
+	return strings.TrimSpace(b.String()), site
+}

@@ -29,7 +29,7 @@ var (
 	bodyPreamble = rule.New(rule.Rule{
 		Name: "body.site-talk",
 		Why: "a document site talks to its readers around a sample text (下面是小编整理的…, 希望对大家有所帮助, " +
-			"欢迎大家借鉴与参考); the paragraph that does is the site's, not the text's",
+			"欢迎大家借鉴与参考, 由会员上传分享); the paragraph that does is the site's, not the text's",
 		Accept: "总结是一种书面材料。下面是小编为大家整理的工会工作总结，希望对大家有所帮助。",
 		Reject: "近日小编了解到，区总工会推出了职工服务卡。",
 		Fires:  func(s string) bool { return siteTalk(zh.Fold(s)) },
@@ -84,7 +84,7 @@ func stripMarkupResidue(s string) string {
 	return s
 }
 
-var siteTalkRe = regexp.MustCompile(`小编(?:精心|特意|特地)?(?:为(?:大家|你|您))?(?:收集|整理|准备|搜集|推荐)|希望(?:能)?对(?:大家|你|您)(?:有所)?(?:帮助|启发)|希望能(?:够)?帮助到(?:大家|你|您)|欢迎(?:大家)?(?:借鉴|参考|阅读)(?:与|和)?(?:参考|借鉴)?|快来(?:写|看)一(?:份|篇)`)
+var siteTalkRe = regexp.MustCompile(`小编(?:精心|特意|特地)?(?:为(?:大家|你|您))?(?:收集|整理|准备|搜集|推荐)|希望(?:能)?对(?:大家|你|您)(?:有所)?(?:帮助|启发)|希望能(?:够)?帮助到(?:大家|你|您)|欢迎(?:大家)?(?:借鉴|参考|阅读)(?:与|和)?(?:参考|借鉴)?|快来(?:写|看)一(?:份|篇)|希望(?:大家|你|您)(?:可以|能够?|会)?喜欢|由(?:会员|用户|网友)上传分享|免费在线阅读`)
 
 // maxSiteTalkRunes bounds a paragraph dropped for site talk: the site's
 // blurb runs to two or three sentences; a long paragraph that quotes such
@@ -92,7 +92,7 @@ var siteTalkRe = regexp.MustCompile(`小编(?:精心|特意|特地)?(?:为(?:大
 const maxSiteTalkRunes = 200
 
 func siteTalk(f string) bool {
-	return (strings.Contains(f, "小编") || strings.Contains(f, "希望") || strings.Contains(f, "欢迎") || strings.Contains(f, "快来")) &&
+	return (strings.Contains(f, "小编") || strings.Contains(f, "希望") || strings.Contains(f, "欢迎") || strings.Contains(f, "快来") || strings.Contains(f, "上传") || strings.Contains(f, "在线阅读")) &&
 		utf8.RuneCountInString(f) <= maxSiteTalkRunes && siteTalkRe.MatchString(f)
 }
 
@@ -105,7 +105,12 @@ func titleRepeat(t, l string) bool {
 	if utf8.RuneCountInString(t) < minTitleRunes || !strings.HasPrefix(l, t) {
 		return false
 	}
-	return sampleNumberRe.MatchString(l[len(t):])
+	rest := l[len(t):]
+	if sampleNumberRe.MatchString(rest) {
+		return true
+	}
+	m := collectionCountRe.FindStringIndex(rest)
+	return m != nil && strings.TrimSpace(rest[:m[0]]) == ""
 }
 
 // dropTitleRepeats removes the body lines that repeat the title.
@@ -115,10 +120,61 @@ func dropTitleRepeats(body []string, title string) []string {
 	for _, p := range body {
 		// A repeat is the title and a few characters more; longer
 		// paragraphs need not be folded to tell.
-		if len(p) <= len(title)+24 && titleRepeat(t, zh.Fold(p)) {
+		if len(p) <= 2*len(title)+24 && titleRepeat(t, zh.Fold(zh.StripReadings(p))) {
 			continue
 		}
 		out = append(out, p)
 	}
 	return out
+}
+
+var bodyCutTail = rule.New(rule.Rule{
+	Name: "body.cut-tail",
+	Why: "an excerpt that stops mid-sentence leaves its last lines short (a heading, half a sentence); short " +
+		"lines after the text with nothing but blank lines under them, the last one unfinished, are the text's end",
+	Accept: "全年慰问困难职工38户，发放慰问金4.2万元，送去了组织的关怀和温暖。\n二、加强组织建设\n一是全镇各基层工会紧紧围",
+	Reject: "全年慰问困难职工38户，发放慰问金4.2万元，送去了组织的关怀和温暖。\n二、加强组织建设\n返回顶部",
+	Fires: func(s string) bool {
+		ls := fixtureLines(s)
+		return cutTail(ls, fixtureKinds(s), span{0, 1}) > 1
+	},
+})
+
+// maxCutTailLines bounds the short lines an excerpt's end may leave;
+// each has words, minCutTailHan characters at least.
+const (
+	maxCutTailLines = 6
+	minCutTailHan   = 4
+)
+
+// cutTail returns where the body ends once the short lines an excerpt
+// stopped in are taken in (body.cut-tail).
+func cutTail(lines []line, kinds []kind, sp span) int {
+	if sp.start < 0 {
+		return sp.end
+	}
+	end, short := sp.end, 0
+	for i := sp.end; i < len(lines); i++ {
+		switch kinds[i] {
+		case kindBlank:
+			continue
+		case kindShort:
+			// A signature (the unit, the date) closes a finished text.
+			s, f := lines[i].text, foldLine(lines[i].text)
+			// So does a note in brackets: (请阅读下面的提示).
+			if org, _ := orgLine(s, f); org != "" || periodLine(f) != "" || hanCount(f) < minCutTailHan || strings.ContainsRune("([【", firstRune(f)) {
+				return sp.end
+			}
+			if short++; short > maxCutTailLines || !lines[i].main {
+				return sp.end
+			}
+			end = i + 1
+		default:
+			return sp.end
+		}
+	}
+	if end == sp.end || endsSentence(foldLine(lines[end-1].text)) {
+		return sp.end
+	}
+	return end
 }

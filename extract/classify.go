@@ -34,14 +34,14 @@ func mayStopAny(s string) bool {
 }
 
 var (
-	stopRe     = regexp.MustCompile(`^[(\[【]?\s*(相关新闻|相关阅读|相关文章|相关链接|相关报道|相关资讯|相关信息|新闻推荐|推荐阅读|延伸阅读|猜你喜欢|热点排行|热门推荐|热点推荐|热点阅读|热门文章|频道推荐|精彩推荐|最新文章|上一篇|下一篇|上一条|下一条|上篇|下篇|责任编辑|编辑\s*:|网友评论|发表评论|我要评论|评论\s*[:(]|分享到|版权所有|版权声明|免责声明|copyright|©)`)
+	stopRe     = regexp.MustCompile(`^[(\[【]?\s*(相关新闻|相关阅读|相关文章|相关链接|相关报道|相关资讯|相关信息|新闻推荐|推荐阅读|延伸阅读|猜你喜欢|热点排行|热门推荐|热点推荐|热点阅读|热门文章|频道推荐|精彩推荐|最新文章|上一篇|下一篇|上一条|下一条|上篇|下篇|责任编辑|编辑\s*:|网友评论|发表评论|我要评论|评论\s*[:(]|已有\s*\d+\s*人(?:发表了?|参与)?评论|\d+\s*条评论|分享到|版权所有|版权声明|免责声明|copyright|©|正文已结束|全文已结束|全文完|本文完)`)
 	stopAnyRe  = regexp.MustCompile(`【打印|打印本页|打印此文|关闭窗口|【关闭|\[打印\]|\[关闭\]|【收藏|【大\s*中\s*小|\[大\s*中\s*小`)
 	pageTurnRe = regexp.MustCompile(`^[(\[【]?\s*(下转|上接|转第|接第|转\d|接\d)第?[0-9一二三四五六七八九十a-z]+\s*版\s*[)\]】]?$`)
-	junkRe     = regexp.MustCompile(`^(联系我们|网站地图|返回顶部|设为首页|加入收藏|收藏本站|主办\s*:|承办\s*:|协办\s*:|地址\s*:|电话\s*:|值班电话|传真\s*:|邮编\s*:|电子邮箱|e-?mail\s*:|备案|技术支持|powered by|建议使用|本站原创$|点击数|点击\s*:|浏览次数|阅读次数|浏览\s*:|阅读\s*:|字体\s*:|字号\s*:|\[?字体|打印$|关闭$|返回$|返回首页$|更多>*$|more>*$|查看更多)`)
+	junkRe     = regexp.MustCompile(`^((?:新闻|文章|信息|内容|资讯)详情$|(?:新闻|文章)?正文$|详细内容$|联系我们|网站地图|返回顶部|设为首页|加入收藏|收藏本站|主办\s*:|承办\s*:|协办\s*:|地址\s*:|电话\s*:|值班电话|传真\s*:|邮编\s*:|电子邮箱|e-?mail\s*:|备案|技术支持|powered by|建议使用|本站原创$|点击数|点击\s*:|浏览次数|阅读次数|浏览\s*:|阅读\s*:|字体\s*:|字号\s*:|\[?字体|打印$|关闭$|返回$|返回首页$|更多>*$|more>*$|查看更多)`)
 	navStartRe = regexp.MustCompile(`^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\s*:`)
 	navSepRe   = regexp.MustCompile(`\s*(>>|>|»|›|→|->|/|\|)\s*`)
-	fieldRe    = regexp.MustCompile(`(来源|作者|发布时间|发表时间|发布日期|发表日期|更新时间|添加时间|录入时间|上传时间|日期|时间|录入|发布者|发布人|信息来源|稿源|文章来源|新闻来源|新闻作者|撰稿|供稿|撰文|摄影|点击|浏览|阅读|编辑|审核|作者单位)\s*:`)
-	bylineRe   = regexp.MustCompile(`^[□■●▲◆◇○\s]*(?:(?:文|图|文图|文/图|图/文)\s*[/:]?\s*)?(本报记者|特约记者|见习记者|实习记者|记者|通讯员|本报讯|新华社|本台讯|本网讯)`)
+	fieldRe    = regexp.MustCompile(`(来源|源自|作者|发布时间|发表时间|发布日期|发表日期|更新时间|添加时间|录入时间|上传时间|日期|时间|录入|发布者|发布人|信息来源|稿源|文章来源|新闻来源|新闻作者|撰稿|供稿|撰文|摄影|点击|浏览|阅读|编辑|审核|作者单位)\s*:`)
+	bylineRe   = regexp.MustCompile(`^[(\[【]?[□■●▲◆◇○\s]*(?:(?:(?:文|图|文图|文/图|图/文)\s*[/:]?\s*)?(?:[\p{Han}]{1,6}?(?:报|刊|台|社|网))?(?:特约|见习|实习|首席)?(?:记者|通讯员)|本报讯|新华社|本台讯|本网讯|(?:文|图|文图|图文|撰文|摄影)\s*[/／:]\s*[\p{Han}]{2,4}(?:\s|$))`)
 	urlLineRe  = regexp.MustCompile(`^(https?://|www\.)\S+`)
 	postedRe   = regexp.MustCompile(`(发表于|发布于|更新于|posted on|posted)\s*(19|20)\d\d[-/.年]`)
 )
@@ -65,10 +65,13 @@ func classifyFolded(line, folded string) kind {
 	case lineEpaper.On() && isEpaperChrome(s, n):
 		return kindNav
 	case lineJunk.On() && n <= 80 && isJunk(s), lineSearch.On() && isSearchBox(s, n),
-		lineTOC.On() && isTOC(s), lineData.On() && isDataRow(s, n):
+		lineTOC.On() && isTOC(s), lineData.On() && isDataRow(s, n), lineImage.On() && isMarkdownImage(s):
 		return kindJunk
-	case lineMeta.On() && isMeta(s, n), lineLabel.On() && isLabelLine(s):
+	case lineMeta.On() && isMeta(s, n), lineLabel.On() && isLabelLine(s), lineFieldValue.On() && isFieldValue(s, n),
+		linePaperStamp.On() && isPaperStamp(s, n):
 		return kindMeta
+	case lineTableRow.On() && isTableRow(s):
+		return kindContent
 	case lineNav.On() && isNav(s, n):
 		return kindNav
 	case lineAd.On() && stripFoldedAds(line, folded) == "":
@@ -147,11 +150,13 @@ func isMeta(s string, n int) bool {
 		return true
 	case isDateLine(s):
 		return true
+	case lineNameDate.On() && isNameDate(s, n):
+		return true
 	}
 	if n > 120 || strings.ContainsRune(s, '。') {
 		return false
 	}
-	if postedRe.MatchString(s) {
+	if postedRe.MatchString(s) || dateForumEdit.On() && forumEditRe.MatchString(s) {
 		return true
 	}
 	if !strings.Contains(s, ":") {
@@ -178,7 +183,11 @@ func isProse(s string, n int) bool {
 // reporters: …发放慰问金9.8万元。（张三 李四）. A caption's credit (某某摄)
 // is no byline, and the caption stays short.
 func endsSentenceBeforeBracket(s string) bool {
-	return strings.HasSuffix(s, ")") && parseTrailer(s).start > 0
+	if !strings.HasSuffix(s, ")") {
+		return false
+	}
+	t := parseTrailer(s)
+	return t.start > 0 && !t.photo
 }
 
 // endsSentence reports whether s ends with sentence-final punctuation,

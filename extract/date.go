@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
@@ -162,56 +163,86 @@ var (
 			"a full date first, then a year and month, then the latest year a description runs to; a speech's " +
 			"bare years are those it reviews and plans, not when it was given, and do not count",
 		Accept: "2015年11月起，区总工会开展职工技能培训。", Reject: "11月起，区总工会开展职工技能培训。",
-		Fires: func(s string) bool { return textDate([]string{s}, true) != "" },
-	})
-	dateLeadDayYear = rule.New(rule.Rule{
-		Name: "date.lead-day-year",
-		Why: "a lead sentence that gives the day (4月28日) and in the same sentence a single year (2019年…大会) " +
-			"dates the event it reports",
-		Accept: "4月28日，2019年全省五一劳动奖表彰大会在省城举行。", Reject: "4月28日，全省五一劳动奖表彰大会在省城举行。",
-		Fires: func(s string) bool { return leadDayYear(zh.Fold(s)) != "" },
+		Fires: func(s string) bool { return textDate([]string{s}, true, false) != "" },
 	})
 )
 
 var monthDayRe = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 
-// leadDayYear dates the lead sentence of folded text by its day and the
-// one year it names (date.lead-day-year).
-func leadDayYear(f string) string {
-	if k := strings.IndexAny(f, "。!?！？"); k >= 0 {
-		f = f[:k]
+var dateDayYear = rule.New(rule.Rule{
+	Name: "date.day-year",
+	Why: "a text with no date of its own and no full date in it is dated by the first day it gives (3月19日) " +
+		"in the one year that day's paragraph names, and a news item, which tells of recent days, in the one " +
+		"year its whole text names; with two years (12月21日…2011年元旦…2010年) the day's year is unknown",
+	Accept: "3月19日，县总工会召开全委会议，部署了2019年工会工作。",
+	Reject: "12月21日，全区2011年元旦春节送温暖活动启动，2010年筹集资金7亿元。",
+	Fires:  func(s string) bool { return dayYear([]string{s}, false) != "" },
+})
+
+// dayYear dates a body by its first day and the one year named with it
+// (date.day-year); news takes the text's one year too.
+func dayYear(body []string, news bool) string {
+	var day []string
+	dayYear, textYear := "", ""
+	textYears := 0
+	for _, p := range body {
+		f := zh.Fold(p)
+		years := yearRe.FindAllStringSubmatch(f, -1)
+		if day == nil {
+			if m := monthDayRe.FindStringSubmatch(f); m != nil {
+				day = m[1:]
+				dayYear = onlyYear(years)
+			}
+		}
+		for _, y := range years {
+			if y[1] != textYear {
+				textYear = y[1]
+				textYears++
+			}
+		}
 	}
-	md := monthDayRe.FindStringSubmatchIndex(f)
-	if md == nil {
+	if day == nil {
 		return ""
 	}
-	year := ""
-	for _, y := range yearRe.FindAllStringSubmatch(f, -1) {
-		if year != "" && y[1] != year {
+	if dayYear == "" && news && textYears == 1 {
+		dayYear = textYear
+	}
+	if dayYear == "" {
+		return ""
+	}
+	return ymd(dayYear, day[0], day[1])
+}
+
+// onlyYear returns the year all matches of yearRe name, or "" when they
+// name none or several.
+func onlyYear(ms [][]string) string {
+	y := ""
+	for _, m := range ms {
+		if y != "" && m[1] != y {
 			return ""
 		}
-		year = y[1]
+		y = m[1]
 	}
-	if year == "" || dateYMDRe.MatchString(f) {
-		return ""
-	}
-	return ymd(year, f[md[2]:md[3]], f[md[4]:md[5]])
+	return y
 }
 
 // textDate dates a body by what it reports (date.text-reported).
-// Without years (a speech's), only a month or a day dates it.
-func textDate(body []string, years bool) string {
+// Without years (a speech's), only a month or a day dates it; a day
+// takes the year named with it (date.day-year).
+func textDate(body []string, years, news bool) string {
 	var month, year string
-	for i, p := range body {
-		f := zh.Fold(p)
-		if d := findDate(f); d != "" {
+	for _, p := range body {
+		if d := findDate(zh.Fold(p)); d != "" {
 			return d
 		}
-		if i == 0 && dateLeadDayYear.On() {
-			if d := leadDayYear(f); d != "" {
-				return d
-			}
+	}
+	if dateDayYear.On() {
+		if d := dayYear(body, news); d != "" {
+			return d
 		}
+	}
+	for _, p := range body {
+		f := zh.Fold(p)
 		if month == "" {
 			month = findMonth(f)
 		}
@@ -223,4 +254,73 @@ func textDate(body []string, years bool) string {
 		year = ""
 	}
 	return firstNonEmpty(month, year)
+}
+
+var (
+	dateForumEdit = rule.New(rule.Rule{
+		Name:   "date.forum-edit",
+		Why:    "a forum post's stamp says who last edited it and when (本帖最后由 某某 于 2012-10-3 15:32 编辑): the post's date",
+		Accept: "本帖最后由 小周 于 2012-10-3 15:32 编辑", Reject: "本帖由小周整理",
+		Fires: func(s string) bool { return forumEditRe.MatchString(foldLine(s)) },
+	})
+	dateCompactLine = rule.New(rule.Rule{
+		Name: "date.compact-line",
+		Why: "a speech or report may be dated under its title by a line of digits alone, year, month and day run " +
+			"together ((2013130), 20130130); it dates the text when only one reading is a date",
+		Accept: "（2013130）", Reject: "（2013111）",
+		Fires: func(s string) bool { return compactDate(foldLine(s)) != "" },
+	})
+	dateTitleStamp = rule.New(rule.Rule{
+		Name: "date.title-stamp",
+		Why: "a line under the text that repeats the title with a date is the page's stamp (an e-paper's footer: " +
+			"paper, page, title, date)",
+		Accept: "县总工会为环卫工人送清凉\n某某日报 综合 00003 县总工会为环卫工人送清凉 2016-10-29",
+		Reject: "县总工会为环卫工人送清凉\n某某日报 综合 00003 2016-10-29",
+		Fires: func(s string) bool {
+			title, rest, _ := strings.Cut(s, "\n")
+			return titleStampDate(fixtureLines(rest), span{0, 0}, title) != ""
+		},
+	})
+)
+
+var (
+	forumEditRe   = regexp.MustCompile(`^本帖最后由\s*\S{1,20}\s*于\s*(?:19|20)\d\d[-/.年]`)
+	compactDateRe = regexp.MustCompile(`^[(\[【]?\s*((?:19|20)\d\d)(\d{3,4})\s*[)\]】]?$`)
+)
+
+// compactDate reads a line of year, month and day run together
+// (date.compact-line), or "".
+func compactDate(f string) string {
+	m := compactDateRe.FindStringSubmatch(f)
+	if m == nil {
+		return ""
+	}
+	y, md := m[1], m[2]
+	if len(md) == 4 {
+		return ymd(y, md[:2], md[2:])
+	}
+	// Three digits: M DD or MM D; a date only when one of them is.
+	a, b := ymd(y, md[:1], md[1:]), ymd(y, md[:2], md[2:])
+	if a != "" && b != "" {
+		return ""
+	}
+	return firstNonEmpty(a, b)
+}
+
+// titleStampDate reads the date of a line under the body that repeats the
+// title (date.title-stamp).
+func titleStampDate(lines []line, sp span, title string) string {
+	t := strings.ReplaceAll(zh.Fold(title), " ", "")
+	if utf8.RuneCountInString(t) < minTitleRunes {
+		return ""
+	}
+	for i := sp.end; i < len(lines) && i < sp.end+2*maxClosingLines; i++ {
+		f := strings.ReplaceAll(zh.Fold(lines[i].text), " ", "")
+		if strings.Contains(f, t) {
+			if d := findDate(strings.Replace(f, t, " ", 1)); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
 }

@@ -17,7 +17,7 @@ import (
 var (
 	bodyDateline = rule.New(rule.Rule{
 		Name: "body.dateline",
-		Why: "a news item's first paragraph opens with its outlet and 讯 or 电 (本报讯, 某某网讯, 新华社某地某日电) " +
+		Why: "a news item's first paragraph opens with its outlet and 讯, 电 or 消息 (本报讯, 某某网讯, 某某网消息, 新华社某地某日电) " +
 			"and the reporters in brackets or before 报道; that opening is a byline, not text",
 		Accept: "某某网讯（记者 王晓 通讯员 李青）3月8日，县总工会举办女职工健康讲座。",
 		Reject: "县供电公司工会3月8日举办女职工健康讲座。",
@@ -49,7 +49,9 @@ type dateline struct {
 var (
 	// The outlet's 讯 or 电, on folded text with readings removed: who,
 	// maybe where and when, then 讯 or 电.
-	datelineOpenRe = regexp.MustCompile(`^[□■●◆\s]*([\p{Han}a-z·]{2,20}?)\s*((?:\d{1,2}月)?\d{1,2}日)?\s*(讯|电)`)
+	datelineOpenRe = regexp.MustCompile(`^[□■●◆\s]*([\p{Han}a-z·]{2,20}?)\s*((?:\d{1,2}月)?\d{1,2}日)?\s*(讯|电|消息)`)
+	// A wire's outlet and the place it files from: 某某网北京5月1日电.
+	outletPlaceRe  = regexp.MustCompile(`^([\p{Han}a-z·]{2,16}?(?:网|报|台|社|在线))[\p{Han}]{2,4}$`)
 	ownOutletRe    = regexp.MustCompile(`^(本报|本台|本网|本刊|本站)`)
 	outletSuffixRe = regexp.MustCompile(`(网|报|台|社|在线|频道|新闻|客户端|日报)$`)
 	// The reporters after the opener: in brackets, or 记者 … 报道.
@@ -77,6 +79,8 @@ func parseDateline(p string) dateline {
 				d.outlet, opened = origSpan(st, f, m[2], m[2]+a[1]), true
 			} else if outletSuffixRe.MatchString(who) && (dated || !wire) {
 				d.outlet, opened = origSpan(st, f, m[2], m[3]), true
+			} else if op := outletPlaceRe.FindStringSubmatchIndex(who); op != nil && dated && wire {
+				d.outlet, opened = origSpan(st, f, m[2], m[2]+op[3]), true
 			}
 		}
 		if opened && !datelineGoesOn(f[m[1]:], dated, f[m[6]:m[7]]) {
@@ -119,8 +123,11 @@ func datelineGoesOn(rest string, dated bool, mark string) bool {
 	if rest == "" || isSpace(r) || strings.ContainsRune("([【:,，", r) {
 		return false
 	}
-	if mark == "讯" {
+	switch mark {
+	case "讯":
 		return strings.ContainsRune("员息号", r)
+	case "消息":
+		return true // 消息称, 消息传来: only a bracket or a space ends this dateline
 	}
 	return !dated || strings.ContainsRune("视话力影脑网器子站台厂信商梯动源线价费表", r)
 }
@@ -132,6 +139,9 @@ type trailer struct {
 	paper, date    string // from a newspaper's stamp
 	unit           string // the unit that wrote the item
 	onlyEndingMark bool   // （完）, （编辑 某某）: nothing to read
+	// photo marks a photo's credit (（王某 摄）, 新华社发（王某 摄）): it
+	// names the photographer, and the caption it ends is no prose for it.
+	photo bool
 }
 
 var (
@@ -144,13 +154,86 @@ var (
 // 某某市总工会办公室. Longer bracketed text is a remark.
 const maxTrailerUnitRunes = 14
 
+var (
+	bodyPhotoCredit = rule.New(rule.Rule{
+		Name: "body.photo-credit",
+		Why: "a photo's credit after the last sentence names the photographer and maybe the agency that sent it " +
+			"(新华社发（王某 摄）, 王某摄); it is a byline, not text",
+		Accept: "职工在书屋里读书。许晓峰摄", Reject: "职工在书屋里读书。",
+		Fires: func(s string) bool { return photoCredit(s).start >= 0 },
+	})
+	bodyTrailingName = rule.New(rule.Rule{
+		Name: "body.trailing-name",
+		Why: "a newspaper may print the reporter's name right after a story's last sentence, without brackets " +
+			"(…温暖。王某); one to three names with known family names and nothing else are that byline",
+		Accept: "让职工感受到家的温暖。邵明川", Reject: "让职工感受到家的温暖。谢谢",
+		Fires: func(s string) bool { return trailingName(s).start >= 0 },
+	})
+)
+
+var (
+	photoCreditRe  = regexp.MustCompile(`(?:^|[。！？!?"”])\s*((?:(新华社|中新社|[\p{Han}]{2,8}?(?:日报|晚报|报|网|社))\s*发?\s*)?[(\[【]?\s*(?:(?:本报)?(?:特约)?记者\s*)?([\p{Han}·]{2,4}(?:\s*[、\s]\s*[\p{Han}·]{2,4}){0,3})\s*摄(?:影)?\s*[)\]】]?)\s*$`)
+	trailingNameRe = regexp.MustCompile(`[。！？!?"”]\s*([\p{Han}]{2,3}(?:\s+[\p{Han}]{2,3}){0,2})\s*$`)
+)
+
+// photoCredit reads a photo's credit at the end of a paragraph
+// (body.photo-credit).
+func photoCredit(p string) trailer {
+	t := trailer{start: -1}
+	if !strings.Contains(p, "摄") && !strings.Contains(p, "攝") {
+		return t
+	}
+	st, offs := readingOffsets(p)
+	f := zh.Fold(st)
+	m := photoCreditRe.FindStringSubmatchIndex(f)
+	if m == nil || !allNames(f[m[6]:m[7]]) {
+		return t
+	}
+	t.authors, t.photo = namesOf(origSpan(st, f, m[6], m[7])), true
+	if m[4] >= 0 {
+		t.paper = origSpan(st, f, m[4], m[5])
+	}
+	t.start = offs[utf8.RuneCountInString(f[:m[2]])]
+	return t
+}
+
+// trailingName reads the names printed after a paragraph's last sentence
+// (body.trailing-name).
+func trailingName(p string) trailer {
+	t := trailer{start: -1}
+	st, offs := readingOffsets(p)
+	f := zh.Fold(st)
+	m := trailingNameRe.FindStringSubmatchIndex(f)
+	if m == nil || !allNames(f[m[2]:m[3]]) || doubled(f[m[2]:m[3]]) {
+		return t
+	}
+	t.authors = namesOf(origSpan(st, f, m[2], m[3]))
+	t.start = offs[utf8.RuneCountInString(f[:m[2]])]
+	return t
+}
+
+// doubled reports whether s is one character twice (谢谢, 好好): a word,
+// not a name.
+func doubled(s string) bool {
+	rs := []rune(s)
+	return len(rs) == 2 && rs[0] == rs[1]
+}
+
 // parseTrailer reads the bracket that closes a paragraph, when it is a
-// byline.
+// byline, or a photo's credit or names after its last sentence.
 func parseTrailer(p string) trailer {
 	t := trailer{start: -1}
 	f := zh.Fold(p)
 	m := trailerRe.FindStringSubmatchIndex(f)
 	if m == nil {
+		if bodyPhotoCredit.On() {
+			if t = photoCredit(p); t.start >= 0 {
+				return t
+			}
+		}
+		if bodyTrailingName.On() {
+			return trailingName(p)
+		}
 		return t
 	}
 	inner := strings.TrimSpace(f[m[4]:m[5]])
@@ -162,6 +245,7 @@ func parseTrailer(p string) trailer {
 		if t.authors = bylineNames(orig, inner); t.authors == "" {
 			return t
 		}
+		t.photo = strings.HasSuffix(inner, "摄") || strings.HasSuffix(inner, "摄影")
 	case allNames(inner):
 		t.authors = namesOf(orig)
 	case trailerStampRe.MatchString(inner):

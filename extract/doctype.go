@@ -40,11 +40,16 @@ var titleDoctypes = []wordRule{
 		corpus.DoctypeExperience, []string{"经验交流", "经验材料", "典型材料", "交流材料", "典型经验", "经验做法"}),
 	newWordRule("doctype.title-speech", "the title names a speech", "在全县工会工作会议上的讲话", "全县工会工作会议召开",
 		corpus.DoctypeSpeech, []string{"讲话", "致辞", "发言", "演讲", "讲稿", "主持词", "贺词", "动员会上", "报告会上"}),
-	newWordRule("doctype.title-summary", "the title names a summary, a report on work or a review", "县总工会2016年工作总结", "劳模事迹报告会举行",
-		corpus.DoctypeSummary, []string{"总结", "述职", "汇报", "报告"}, "报告会"),
+	newWordRule("doctype.title-summary", "the title names a summary, a report on work or a review; a meeting named "+
+		"after one (述职报告会, 总结大会) is an event", "县总工会2016年工作总结", "劳模事迹报告会举行",
+		corpus.DoctypeSummary, []string{"总结", "述职", "汇报", "报告", "工作情况", "工作回顾"}, "述职报告会", "报告会", "述职会", "汇报会", "总结会", "总结大会", "总结表彰"),
 	newWordRule("doctype.title-news", "the title names a news genre", "全市工会工作综述", "全市工会工作要点",
 		corpus.DoctypeNews, []string{"综述", "纪实", "工作纪", "侧记", "报道", "新闻", "通讯", "巡礼", "记者", "见闻"}),
 }
+
+// titleEventAt is where among titleDoctypes doctype.title-event is tried:
+// after experience material and speeches, before summaries.
+const titleEventAt = 2
 
 // crumbDoctypes are tried on the last segment of each breadcrumb, last
 // breadcrumb first.
@@ -65,9 +70,10 @@ var bodyDoctypes = []wordRule{
 	newWordRule("doctype.body-speech", "a speech addresses its audience and speaks for someone (同志们, 我代表, 讲几点意见, 谢谢大家)",
 		"下面，我讲三点意见。同志们，任务艰巨。", "全县工会组织开展了送温暖活动。",
 		corpus.DoctypeSpeech, []string{"同志们", "我代表", "点意见", "下面，我讲", "下面,我讲", "谢谢大家", "女士们", "各位代表"}),
-	newWordRule("doctype.body-summary", "a summary reviews a period's work and announces itself (总结如下, 报告如下, 存在的问题, 工作打算)",
+	newWordRule("doctype.body-summary", "a summary reviews a period's work and announces itself (总结如下, 报告如下, 存在的问题, 工作打算, 做了以下几方面工作)",
 		"现将一年来的工作总结如下：", "全县工会组织开展了送温暖活动。",
-		corpus.DoctypeSummary, []string{"总结如下", "报告如下", "汇报如下", "述职如下", "工作总结", "存在的问题", "存在问题", "工作打算", "工作思路", "述职"}, "总结会", "总结大会", "总结表彰"),
+		corpus.DoctypeSummary, []string{"总结如下", "报告如下", "汇报如下", "述职如下", "工作总结", "存在的问题", "存在问题", "工作打算", "工作思路", "述职",
+			"以下几方面工作", "以下几个方面的工作", "以下几项工作", "做了以下工作", "下一步打算", "下一步工作打算", "明年工作打算", "今后工作打算"}, "总结会", "总结大会", "总结表彰"),
 	newWordRule("doctype.body-experience", "experience material tells its ways and lessons (主要做法, 几点体会, 经验做法)",
 		"我们的主要做法是：", "全县工会组织开展了送温暖活动。",
 		corpus.DoctypeExperience, []string{"主要做法", "经验做法", "几点体会", "点体会", "做法和体会", "经验交流", "几点启示"}),
@@ -101,6 +107,26 @@ var (
 		corpus.DoctypeOther, []string{"通知", "公告", "决定", "意见", "办法", "规定", "方案", "细则", "章程", "名单", "公示", "通报", "条例", "规划", "要点", "计划"})
 	doctypeCrumbNews = newWordRule("doctype.crumb-news", "the site files the page under news", "首页 > 工会动态", "首页 > 机构简介",
 		corpus.DoctypeNews, []string{"新闻", "动态", "要闻", "资讯", "报道"})
+
+	doctypeBodyNews = newWordRule("doctype.body-news",
+		"a report tells what was learnt and who said what (据了解, 据悉, 获悉, 某某表示，): with no other kind named, "+
+			"the text is news, as most of what outlets and portals publish is",
+		"县总工会主席表示，工会将继续关心困难职工。", "县总工会现有干部12人，下设办公室、组织部。",
+		corpus.DoctypeNews, []string{"据了解", "据悉", "获悉", "据介绍", "表示,", "表示:", "指出,", "强调,", "介绍说", "记者"})
+	doctypeTitleEvent = rule.New(rule.Rule{
+		Name: "doctype.title-event",
+		Why: "a title that tells that someone held an event (…召开…会, …举行…仪式, …举办…活动) or that a union did " +
+			"something (县总工会开展…, 公司工会荣获…) is a news headline, though the event is named after a report " +
+			"or a summary; a title ending in a document's kind (…活动总结) is that document",
+		Accept: "区总工会召开2021年度工会工作者述职报告会", Reject: "关于召开全县工会工作会议的通知",
+		Fires: func(s string) bool { return titleEvent(zh.Fold(s)) },
+	})
+	doctypePageTurn = rule.New(rule.Rule{
+		Name:   "doctype.page-turn",
+		Why:    "a continuation note ((上接第1版), (下转第3版)) is a newspaper's: the item is a report in a newspaper",
+		Accept: "（上接第1版）", Reject: "第1版",
+		Fires: func(s string) bool { return isPageTurn(foldLine(s)) },
+	})
 
 	doctypeTitleUnit = rule.New(rule.Rule{
 		Name: "doctype.title-unit",
@@ -136,6 +162,23 @@ var (
 	})
 )
 
+var (
+	titleEventRe = regexp.MustCompile(`(?:召开|举行|举办)[^。!?！？]{0,40}(?:会|会议|大会|仪式|典礼|活动|比赛|竞赛|大赛|论坛|培训班|座谈|讲座|晚会|展览)$`)
+	// A unit that did something: 县总工会开展…, 公司工会荣获….
+	titleActionRe = regexp.MustCompile(`^[\p{Han}a-z0-9“”"]{0,24}?(?:总工会|工会|工委|女工委|职工之家)(?:开展|举办|召开|举行|启动|走访|慰问|看望|表彰|荣获|获评|获|签订|发放|送|推出|成立|实施|部署|为)`)
+)
+
+// titleEvent reports whether a folded title tells of an event held or a
+// unit's act (doctype.title-event); a notice of one starts 关于, and a
+// title that ends by naming a kind of document (…活动总结) is that
+// document.
+func titleEvent(t string) bool {
+	if strings.HasPrefix(t, "关于") || docKindRe.MatchString(t) {
+		return false
+	}
+	return titleEventRe.MatchString(t) || titleActionRe.MatchString(t)
+}
+
 // maxSalutationRunes bounds a salutation: 尊敬的各位领导、各位来宾，女士们、
 // 先生们： runs to twenty; a longer line that ends in a colon introduces a
 // list.
@@ -152,7 +195,7 @@ func salutation(first string) bool {
 // about this many characters in.
 const leadClauseRunes = 40
 
-var leadTimeRe = regexp.MustCompile(`记者[^。,，]{0,16}?(?:获悉|了解到)|(?:^|[,，\s])(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚上|晚|早上|凌晨|中午)?(?:[,，\s]|$)|^(?:近日|日前|昨日|昨天|连日来)`)
+var leadTimeRe = regexp.MustCompile(`(?:记者|笔者)[^。,，]{0,16}?(?:获悉|了解到)|(?:^|[,，\s于])(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚上|晚|早上|凌晨|中午)?(?:[,，\s]|$)|(?:^|[,，\s于])(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚上|晚|早上|凌晨|中午)?|^(?:近日|日前|昨日|昨天|连日来|近期|日前)`)
 
 // leadTime reports whether the folded first paragraph opens as a news lead
 // does, with the time of the event (doctype.lead-time).
@@ -186,7 +229,12 @@ func datedByOutlet(h header, publisher string) bool {
 // a newspaper or the page's own stamp marks a report of events.
 func doctype(title string, crumbs []string, body []string, news bool) string {
 	t := zh.Fold(title)
-	for _, w := range titleDoctypes {
+	for i, w := range titleDoctypes {
+		// An event's headline is news before its name says report;
+		// a speech or experience material given at it says so first.
+		if i == titleEventAt && doctypeTitleEvent.On() && titleEvent(t) {
+			return corpus.DoctypeNews
+		}
 		if w.On() && w.match(t) {
 			return w.doctype
 		}
@@ -218,10 +266,13 @@ func doctype(title string, crumbs []string, body []string, news bool) string {
 	if news {
 		return corpus.DoctypeNews
 	}
+	if doctypeLeadTime.On() && leadTime(first) {
+		return corpus.DoctypeNews
+	}
 	if k := bodyKind(body); k != "" {
 		return k
 	}
-	if doctypeLeadTime.On() && leadTime(first) {
+	if doctypeBodyNews.On() && doctypeBodyNews.match(zh.Fold(strings.Join(body, ""))) {
 		return corpus.DoctypeNews
 	}
 	for _, c := range crumbs {

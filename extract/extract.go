@@ -19,6 +19,7 @@ import (
 	"github.com/unionscope/unionscope/extract/decode"
 	"github.com/unionscope/unionscope/extract/quantity"
 	"github.com/unionscope/unionscope/extract/region"
+	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
 )
 
@@ -127,6 +128,9 @@ func isHTML(name, contentType, text string) bool {
 func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) corpus.Document {
 	lines, ks := meta[pt.from:pt.to], kinds[pt.from:pt.to]
 	sp := findBody(lines, ks)
+	if bodyCutTail.On() && !pg.html {
+		sp.end = cutTail(lines, ks, sp)
+	}
 	hdrEnd := sp.start
 	if pg.html {
 		sp, hdrEnd = widenBody(pg, pt, ks, sp)
@@ -151,6 +155,20 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	}
 	rawTitle := chooseTitle(pg, h, pt) + subtitle(pg, lines, hdrStart, hdrEnd)
 	d.Title = cleanTitle(rawTitle)
+	if bodyPageChunks.On() {
+		if t, body, ok := pageChunks(d.Body, d.Title); ok {
+			d.Body = body
+			if d.Title == "" {
+				d.Title = cleanTitle(t)
+			}
+		}
+	}
+	if titleSampleHeader.On() {
+		if t, i := firstSample(d.Body, rawTitle); i >= 0 {
+			d.Title = cleanTitle(t)
+			d.Body = append(d.Body[:i:i], d.Body[i+1:]...)
+		}
+	}
 	rawTitleF := zh.Fold(rawTitle)
 	// A stamp after the title names the newspaper and the day; a site
 	// after it names the site.
@@ -168,7 +186,11 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 
 	closing := closingLines(lines, ks, sp)
 	tbl := infoTable(lines[:hdrEnd])
-	d.Date = firstNonEmpty(h.lineDate, h.fieldDate, pg.metaDate, h.anyDate, h.periodDate, tbl.published, tbl.written, stampDate, closing.date, urlDate(strings.ToLower(name)), findDate(rawTitleF), findMonth(titleF))
+	var footerDate string
+	if dateTitleStamp.On() && sp.start >= 0 {
+		footerDate = titleStampDate(lines, sp, d.Title)
+	}
+	d.Date = firstNonEmpty(h.lineDate, h.fieldDate, pg.metaDate, h.anyDate, h.periodDate, tbl.published, tbl.written, stampDate, closing.date, footerDate, urlDate(strings.ToLower(name)), findDate(rawTitleF), findMonth(titleF))
 	if d.Date == "" {
 		if m := yearRe.FindStringSubmatch(titleF); m != nil {
 			d.Date = m[1]
@@ -195,6 +217,17 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 			tr = closingTrailer(lines, ks, sp)
 		}
 	}
+	// Captions above the last one carry their photos' credits too.
+	if bodyPhotoCredit.On() {
+		for i := len(d.Body) - 2; i >= 0; i-- {
+			if c := photoCredit(d.Body[i]); c.start >= 0 {
+				if tr.start < 0 {
+					tr = c
+				}
+				d.Body = replaceParagraph(d.Body, i, d.Body[i][:c.start])
+			}
+		}
+	}
 	lead := dl.authors
 	if d.Date == "" {
 		d.Date = tr.date
@@ -206,7 +239,40 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if publisherSiteChrome.On() {
 		chromeName = pageChrome(meta, kinds, chromeSite)
 	}
-	d.Publisher = firstNonEmpty(h.publisher, pg.metaPublisher, tbl.publisher, dl.outlet, tr.paper, stampPaper, ownPaper, h.site, pageSite(lines, ks), pg.site, titleSite, chromeName)
+	// Sources are tried in order, the ones that scan the whole page only
+	// when those before them name no outlet.
+	var closingSrc string
+	if publisherClosingSource.On() {
+		closingSrc = closingSource(lines, sp)
+	}
+	d.Publisher = firstNonEmpty(h.publisher, closingSrc, pg.metaPublisher, tbl.publisher, dl.outlet, tr.paper, stampPaper, ownPaper, h.site)
+	for _, find := range []func() string{
+		func() string {
+			if publisherCrumbSite.On() {
+				return pageCrumbSite(lines, ks)
+			}
+			return ""
+		},
+		func() string { return pageSite(lines, ks) },
+		func() string { return firstNonEmpty(pg.site, titleSite, chromeName) },
+		func() string {
+			if publisherMasthead.On() && !pg.html {
+				return masthead(lines, ks)
+			}
+			return ""
+		},
+		func() string {
+			if publisherSiteNote.On() {
+				return pageNotes(lines)
+			}
+			return ""
+		},
+	} {
+		if d.Publisher != "" {
+			break
+		}
+		d.Publisher = strings.TrimSpace(find())
+	}
 	metaAuthor := cleanAuthor(pg.metaAuthor)
 	if metaAuthor == d.Publisher || metaAuthor == pg.site || isSiteName(metaAuthor, pg.site) {
 		metaAuthor = ""
@@ -215,7 +281,11 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if titleTrailer.On() {
 		bracketSpeaker = titleBracketSpeaker(zh.StripReadings(rawTitle))
 	}
-	d.Author = firstNonEmpty(h.author, h.speaker, titleAuthor(d.Title), titleSpeaker(d.Title), bracketSpeaker, h.org, lead, tr.authors, metaAuthor, pg.blogger, closing.org, tr.unit)
+	var trailerFirst string
+	if authorTrailerFirst.On() {
+		trailerFirst = tr.authors
+	}
+	d.Author = firstNonEmpty(trailerFirst, h.author, h.speaker, titleAuthor(d.Title), titleSpeaker(d.Title), bracketSpeaker, h.org, lead, tr.authors, metaAuthor, pg.blogger, closing.org, tr.unit)
 
 	// A byline, a newspaper, or a web page's own date stamp mark a news
 	// item once title and navigation have not said otherwise; a blog or
@@ -223,6 +293,7 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	personal := personalSiteRe.MatchString(zh.Fold(pg.site + " " + d.Publisher))
 	reported := lead != "" || dl.outlet != "" || dl.own || tr.authors != "" || tr.unit != "" || tr.paper != ""
 	news := h.author != "" && h.speaker == "" || reported || newspaperRe.MatchString(zh.Fold(d.Publisher)) ||
+		doctypePageTurn.On() && hasPageTurn(lines, ks) ||
 		pg.html && !personal && (h.fieldDate != "" || h.lineDate != "" || pg.metaDate != "") ||
 		doctypePortalStamp.On() && !personal && (portalStamp(h) || datedByOutlet(h, d.Publisher))
 	d.Doctype = doctype(d.Title, append(h.crumbs, breadcrumbs(lines, ks)...), d.Body, news)
@@ -232,7 +303,7 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 		d.Doctype = corpus.DoctypeNews
 	}
 	if d.Date == "" && dateTextReported.On() {
-		d.Date = textDate(d.Body, d.Doctype != corpus.DoctypeSpeech)
+		d.Date = textDate(d.Body, d.Doctype != corpus.DoctypeSpeech, d.Doctype == corpus.DoctypeNews)
 	}
 	// The site's name often names the place (郸城县总工会): it counts as
 	// one mention.
@@ -251,6 +322,17 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 		d.Campaigns = cs
 	}
 	return d
+}
+
+// hasPageTurn reports whether a part holds a newspaper's continuation
+// note (doctype.page-turn); a document site's page notes are no such note.
+func hasPageTurn(lines []line, kinds []kind) bool {
+	for i, k := range kinds {
+		if k == kindPageTurn && isPageTurn(foldLine(lines[i].text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // subtitle returns the ——subtitle line right under a web page's headline
@@ -275,7 +357,11 @@ func chooseTitle(pg *page, h header, pt part) string {
 		if pt.title != "" && titleRepeat(zh.Fold(pt.title), zh.Fold(h.title)) {
 			return pt.title // 标题1 over the first of a site's samples
 		}
-		return firstNonEmpty(h.title, pt.title, h.origTitle)
+		var crumb string
+		if titleCrumbLast.On() {
+			crumb = h.crumbTitle
+		}
+		return firstNonEmpty(h.title, pt.title, h.origTitle, crumb)
 	}
 	if pg.headline != "" {
 		return pg.headline
@@ -310,6 +396,39 @@ func headlineLine(lines []line, headline string, end int) int {
 	return 0
 }
 
+// authorClosingByline and authorTrailerFirst are declared in init: their
+// Fires read a closing line or parse a page, which asks whether they are
+// on.
+var authorClosingByline, authorTrailerFirst *rule.Rule
+
+func init() {
+	authorTrailerFirst = rule.New(rule.Rule{
+		Name: "author.trailer-first",
+		Why: "the reporters a story names after its last sentence ((张三 李四), 王某摄) are who wrote it; a 作者: " +
+			"field above may name whoever posted it, and gives way",
+		Accept: "作者：韦明\n近日，镇工会获评全国模范职工小家。（孟晓岚 韦家宁）",
+		Reject: "作者：韦明\n近日，镇工会获评全国模范职工小家。",
+		Fires: func(s string) bool {
+			docs, err := Parse(Input{Name: "rule.txt", Data: []byte(s)})
+			return err == nil && len(docs) == 1 && docs[0].Author == "孟晓岚 韦家宁"
+		},
+	})
+
+	authorClosingByline = rule.New(rule.Rule{
+		Name: "author.closing-byline",
+		Why: "a reporter's byline may stand on a line of its own right under the story (本报记者 王某), as it " +
+			"does above it",
+		Accept: "全县共有职工代表450名。\n本报记者 王立新", Reject: "全县共有职工代表450名。\n本报地址：某某路8号",
+		Fires: func(s string) bool {
+			ls := fixtureLines(s)
+			return closingTrailer(ls, fixtureKinds(s), span{0, 1}).authors != ""
+		},
+	})
+}
+
+// maxClosingBylineRunes bounds a byline line: roles and a few names.
+const maxClosingBylineRunes = 30
+
 // closingTrailer reads a byline or a newspaper's stamp in brackets on a
 // line of its own right under the body: （某某日报 2012年01月17日 002版）.
 func closingTrailer(lines []line, kinds []kind, sp span) trailer {
@@ -319,6 +438,12 @@ func closingTrailer(lines []line, kinds []kind, sp span) trailer {
 		}
 		if t := parseTrailer(lines[i].text); t.start == 0 {
 			return t
+		}
+		// A byline on a line of its own under the text: 本报记者 王某.
+		if f := foldLine(lines[i].text); authorClosingByline.On() && utf8.RuneCountInString(f) <= maxClosingBylineRunes && bylineRe.MatchString(f) {
+			if names := bylineNames(lines[i].text, zh.Fold(lines[i].text)); names != "" {
+				return trailer{start: 0, authors: names}
+			}
 		}
 		break
 	}

@@ -13,6 +13,12 @@ import (
 // FuzzParse feeds arbitrary bytes to both paths, as text and as HTML, and
 // checks that every document has valid UTF-8 in every field and parts
 // numbered 1..n, and that the only errors are ErrNoArticle, decode.ErrEmpty and decode.ErrBinary.
+//
+// A run may show 0 execs/s for up to a minute at a time: the fuzzer
+// minimizes each input it finds new for up to -fuzzminimizetime (60s by
+// default), one parse per step, and those steps are not counted. No input
+// is slow (parses take a few milliseconds, mutated fixtures at most some
+// tens); pass -fuzzminimizetime 5s to spend the time on new inputs.
 func FuzzParse(f *testing.F) {
 	inputs, _ := filepath.Glob(filepath.Join("testdata", "*", "*", "input.*"))
 	for _, in := range inputs {

@@ -156,3 +156,180 @@ func pageChrome(lines []line, kinds []kind, find func(string) string) string {
 	}
 	return ""
 }
+
+var (
+	publisherCrumbSite = rule.New(rule.Rule{
+		Name: "publisher.crumb-site",
+		Why: "a breadcrumb that starts from the site names it first: 您的位置: 某某文稿网 > 范文 > 工作总结; a " +
+			"segment that ends in a site's word (网, 文库, 之家) is the site",
+		Accept: "您的位置：优选文稿网 > 范文 > 工作总结", Reject: "您的位置：首页 > 范文 > 工作总结",
+		Fires: func(s string) bool { return crumbSite(foldLine(s)) != "" },
+	})
+	publisherMasthead = rule.New(rule.Rule{
+		Name: "publisher.masthead",
+		Why: "a page whose first line is a site's or a newspaper's name alone (某某文学吧, 某某工人日报 数字报纸) " +
+			"above its navigation carries the outlet's masthead",
+		Accept: "青松工人日报 数字报纸\n第A03版：综合新闻", Reject: "县总工会召开全委会议\n第A03版：综合新闻",
+		Fires: func(s string) bool { ls := fixtureLines(s); return masthead(ls, fixtureKinds(s)) != "" },
+	})
+	publisherClosingSource = rule.New(rule.Rule{
+		Name:   "publisher.closing-source",
+		Why:    "a 来源: line right under the text names the outlet as one above it does (来源：某某日报)",
+		Accept: "全县共慰问困难职工38名。\n来源：青松日报", Reject: "全县共慰问困难职工38名。\n编辑：王某",
+		Fires: func(s string) bool { ls := fixtureLines(s); return closingSource(ls, span{0, 1}) != "" },
+	})
+)
+
+var crumbSiteRe = regexp.MustCompile(`^[\p{Han}a-z0-9]{2,20}?(?:网|在线|网站|门户|文库|之家|吧)$`)
+
+// crumbSite returns the site a folded breadcrumb starts from
+// (publisher.crumb-site), or "".
+func crumbSite(f string) string {
+	m := navStartRe.FindStringIndex(f)
+	if m == nil {
+		return ""
+	}
+	segs := splitNonEmpty(navSepRe.Split(f[m[1]:], -1))
+	if len(segs) < 2 {
+		return ""
+	}
+	if seg := strings.TrimSpace(segs[0]); crumbSiteRe.MatchString(seg) {
+		return seg
+	}
+	return ""
+}
+
+// pageCrumbSite finds the site a breadcrumb of the page starts from, in
+// the original script.
+func pageCrumbSite(lines []line, kinds []kind) string {
+	has := false
+	for i, l := range lines {
+		// 位置 is written alike in both scripts; a page with no such
+		// label has no breadcrumb to read.
+		if kinds[i] == kindNav && strings.Contains(l.text, "位置") {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return ""
+	}
+	return pageChrome(lines, kinds, func(f string) string {
+		if !navStartRe.MatchString(f) {
+			return ""
+		}
+		return crumbSite(f)
+	})
+}
+
+var (
+	mastheadEditionRe = regexp.MustCompile(`\s*(?:数字报纸|数字报|电子报|电子版|数字版|电子报纸)$`)
+	mastheadRe        = regexp.MustCompile(`^[\p{Han}]{2,12}?(?:网|吧|文库|之家|在线|日报|晚报|早报|时报|商报|工人报)$`)
+)
+
+// masthead returns the outlet a page's first line names alone
+// (publisher.masthead), in the original script, or "".
+func masthead(lines []line, kinds []kind) string {
+	first := -1
+	for i := range lines {
+		if kinds[i] == kindBlank {
+			continue
+		}
+		if first >= 0 {
+			if kinds[i] == kindContent {
+				return ""
+			}
+			break
+		}
+		first = i
+	}
+	if first < 0 || kinds[first] == kindContent {
+		return ""
+	}
+	s := lines[first].text
+	f := foldLine(s)
+	name := mastheadEditionRe.ReplaceAllString(f, "")
+	if !mastheadRe.MatchString(name) {
+		return ""
+	}
+	return strings.TrimSpace(origSpan(strings.TrimSpace(s), f, 0, len(name)))
+}
+
+// maxClosingLines is how far under the text its closing lines (a 来源:, a
+// byline, a date) may stand.
+const maxClosingLines = 4
+
+// closingSource reads a 来源: line right under the body
+// (publisher.closing-source).
+func closingSource(lines []line, sp span) string {
+	for i := sp.end; sp.start >= 0 && i < len(lines) && i < sp.end+maxClosingLines; i++ {
+		s := lines[i].text
+		f := foldLine(s)
+		if !strings.Contains(f, ":") {
+			continue
+		}
+		for _, fv := range fieldValues(s, f) {
+			switch fv.label {
+			case "来源", "源自", "信息来源", "稿源", "文章来源", "新闻来源":
+				if v := cleanPublisher(fv.value); v != "" {
+					return v
+				}
+			}
+		}
+	}
+	return ""
+}
+
+var publisherSiteNote = rule.New(rule.Rule{
+	Name: "publisher.site-note",
+	Why: "a document site names itself in the notes it puts around a text: at the end of its blurb " +
+		"(…更多相关内容在公文范本-某某文库) or before its address in an omission note (某某文秘网http://…省略356字)",
+	Accept: "《闭幕词》由会员上传分享，免费在线阅读，更多相关内容在公文范本-青松文库",
+	Reject: "《闭幕词》由会员上传分享，免费在线阅读",
+	Fires:  func(s string) bool { return noteSite(foldLine(s)) != "" },
+})
+
+var noteSiteRe = regexp.MustCompile(`([\p{Han}]{2,8}?(?:网|文库|之家|吧|在线))\s*(?:(?:https?://|www\.)|$)`)
+
+// noteSite finds the site a folded note names (publisher.site-note): the
+// note is the site's talk or an omission note.
+func noteSite(f string) string {
+	if !siteTalk(f) && !strings.Contains(f, "省略") && !strings.Contains(f, "隐藏") {
+		return ""
+	}
+	m := noteSiteRe.FindStringSubmatch(f)
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+// pageNotes finds the site a document site's notes name on any line of
+// the page, in the original script.
+func pageNotes(lines []line) string {
+	for _, l := range lines {
+		if !mayNameSite(l.text) {
+			continue
+		}
+		f := zh.Fold(l.text)
+		if v := noteSite(f); v != "" {
+			if k := strings.Index(f, v); k >= 0 {
+				return origSpan(l.text, f, k, k+len(v))
+			}
+		}
+	}
+	return ""
+}
+
+// noteWords are words one of which every note noteSite reads holds, in
+// both scripts: lines without any are not folded to be read.
+var noteWords = []string{"省略", "隐藏", "隱藏", "小编", "小編", "希望", "欢迎", "歡迎", "快来", "快來", "上传", "上傳", "在线阅读", "在線閱讀"}
+
+func mayNameSite(s string) bool {
+	for _, w := range noteWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

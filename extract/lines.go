@@ -73,7 +73,7 @@ var (
 	})
 	lineDownload = rule.New(rule.Rule{
 		Name:   "line.download-note",
-		Why:    "a document site's page and download notes: 第 1 页 共 9 页, 下载后可任意编辑, 省略N字, 此处隐藏N个字",
+		Why:    "a document site's page and download notes: 第 1 页 共 9 页, 下载后可任意编辑, 省略N字, 此处隐藏N个字, (未完,全文共N字)",
 		Accept: "第 2 页 共 7 页", Reject: "全年召开职代会2次，共7项议题。",
 		Fires: func(s string) bool { return isDownloadNote(foldLine(s)) },
 	})
@@ -83,9 +83,29 @@ var (
 		Accept: "一、基本情况……………………3", Reject: "一、基本情况",
 		Fires: func(s string) bool { return isTOC(foldLine(s)) },
 	})
+	lineFieldValue = rule.New(rule.Rule{
+		Name: "line.field-value",
+		Why: "a document site's file card is short labelled figures (ID:2128, 大小:24.5 KB, 页数:3页, 阅读数:1012): " +
+			"a label of a few characters, a colon and a value that is a figure",
+		Accept: "页数：3页", Reject: "聚焦：2016年全县工会工作会议",
+		Fires: func(s string) bool { f := foldLine(s); return isFieldValue(f, utf8.RuneCountInString(f)) },
+	})
+	lineNameDate = rule.New(rule.Rule{
+		Name: "line.name-date",
+		Why: "a unit's or site's name with a date after it (青松县总工会 2018-01-25) is the stamp under a headline; " +
+			"a headline with a date after it is a list's entry and keeps its words",
+		Accept: "青松县总工会 2018-01-25", Reject: "县总工会开展送温暖活动 2018-01-25",
+		Fires: func(s string) bool { f := foldLine(s); return isNameDate(f, utf8.RuneCountInString(f)) },
+	})
+	linePaperStamp = rule.New(rule.Rule{
+		Name:   "line.paper-stamp",
+		Why:    "a line that names a newspaper, a date and a page (某某日报 2018年01月26日 第A02版) is the item's stamp, not its title",
+		Accept: "青松日报 2018年01月26日 第A02版", Reject: "青松日报创刊于1956年",
+		Fires: func(s string) bool { f := foldLine(s); return isPaperStamp(f, utf8.RuneCountInString(f)) },
+	})
 	lineLabel = rule.New(rule.Rule{
 		Name:   "line.label",
-		Why:    "a labelled line about the article, not of it: 原标题: and an epigraph's 题记: open it",
+		Why:    "a labelled line about the article, not of it: 原标题:, a document site's 文章标题: and an epigraph's 题记: open it",
 		Accept: "原标题：某县工会开展慰问", Reject: "原来的标题太长，编辑改了。",
 		Fires: func(s string) bool { return isLabelLine(foldLine(s)) },
 	})
@@ -95,9 +115,9 @@ var (
 	epaperRe = regexp.MustCompile(`^第\s*[a-z]?\d{1,3}\s*版\s*[:：]|上一版|下一版|版面导航|pdf版|放大\s*缩小|^\d{1,3}上一[篇版]|下一[篇版]\d{1,3}$`)
 	// A search box's label, alone or with the button: 新闻搜索:, 站内搜索 搜索.
 	searchBoxRe    = regexp.MustCompile(`^(新闻|站内|全文|全站|信息|资讯|本站)?\s*搜\s*索\s*[:：]?\s*(搜索|检索)?$`)
-	downloadNoteRe = regexp.MustCompile(`^[(\[【]?\s*第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页\s*[)\]】]?$|下载后可(任意)?编辑|^[.…]*\s*(此处)?(省略|隐藏)\s*\d+\s*个?字\s*[.…]*$`)
+	downloadNoteRe = regexp.MustCompile(`^[(\[【]?\s*第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页\s*[)\]】]?$|下载后可(任意)?编辑|^[(\[【]?\s*未完\s*[,，]?\s*(?:全文共\s*\d+\s*字)?|当前显示\s*\d+\s*字|^[.…]*\s*(此处)?(省略|隐藏)\s*\d+\s*个?字\s*[.…]*$`)
 	tocRe          = regexp.MustCompile(`^目\s*录\s*[:：]?$|[^.…·]\s*[.…·]{4,}\s*\d{1,3}$`)
-	labelLineRe    = regexp.MustCompile(`^[(\[【]?\s*(原标题|原题|题记)\s*[:：】\])]`)
+	labelLineRe    = regexp.MustCompile(`^[(\[【]?\s*(原标题|原题|文章标题|题记|资源描述|文档描述)\s*[:：】\])]`)
 )
 
 // The predicates below test for a word every match of their pattern holds
@@ -123,14 +143,87 @@ func isTOC(s string) bool {
 }
 
 func isLabelLine(s string) bool {
-	return (strings.Contains(s, "题") || strings.Contains(s, "题记")) && labelLineRe.MatchString(s)
+	return (strings.Contains(s, "题") || strings.Contains(s, "描述")) && labelLineRe.MatchString(s)
+}
+
+// fieldValueRe is one or more short labels each with a figure for its
+// value: up to two characters of unit after the figure (3页, 1012次).
+var fieldValueRe = regexp.MustCompile(`^(?:[\p{Han}a-z]{1,5}\s*:\s*[^\p{Han}:]*\d[^\p{Han}:]*\p{Han}{0,2}\s*)+$`)
+
+// maxFieldValueRunes bounds a line of file-card fields.
+const maxFieldValueRunes = 40
+
+func isFieldValue(s string, n int) bool {
+	return n <= maxFieldValueRunes && strings.Contains(s, ":") && fieldValueRe.MatchString(s)
+}
+
+var nameDateRe = regexp.MustCompile(`^([\p{Han}a-z0-9]{2,20})\s+[(\[【]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d\d(?::\d\d)?)?[)\]】]?$`)
+
+// maxNameDateRunes bounds a name-and-date stamp.
+const maxNameDateRunes = 40
+
+// isNameDate reports whether folded s is a unit's or site's name and a
+// date (line.name-date).
+func isNameDate(s string, n int) bool {
+	if n > maxNameDateRunes || !strings.Contains(s, " ") {
+		return false
+	}
+	m := nameDateRe.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	name := m[1]
+	return siteNameRe.MatchString(name) || orgSuffix.MatchString(name) && !notOrgRe.MatchString(name) || paperNameRe.FindString(name) == name
+}
+
+var pageNumberRe = regexp.MustCompile(`第?\s*[a-z]?\d{1,3}\s*版`)
+
+// maxPaperStampRunes bounds a newspaper's stamp line.
+const maxPaperStampRunes = 40
+
+// isPaperStamp reports whether folded s is a newspaper's stamp
+// (line.paper-stamp).
+func isPaperStamp(s string, n int) bool {
+	if n > maxPaperStampRunes || !strings.Contains(s, "版") || !strings.Contains(s, "报") {
+		return false
+	}
+	m := paperNameRe.FindStringIndex(s)
+	return m != nil && m[0] <= len("《") && pageNumberRe.MatchString(s[m[1]:]) && dateYMDRe.MatchString(s[m[1]:])
 }
 
 // foldLine is the form classifyFolded reads: folded and trimmed.
 func foldLine(s string) string { return strings.TrimSpace(zh.Fold(s)) }
 
 func isStop(s string, n int) bool {
-	return n <= 80 && stopRe.MatchString(s) || n <= 120 && mayStopAny(s) && stopAnyRe.MatchString(s)
+	return n <= 80 && stopRe.MatchString(s) || n <= 120 && mayStopAny(s) && stopAnyRe.MatchString(s) ||
+		lineNotice.On() && isNotice(s, n)
+}
+
+var lineNotice = rule.New(rule.Rule{
+	Name: "line.legal-notice",
+	Why: "a disclaimer or a copyright notice under an article (免责声明：…, 版权均属某某所有…不得转载) ends it, " +
+		"however long the notice runs",
+	Accept: "本稿件所含文字、图片资料，版权均属某某晚报所有，未经授权不得转载。",
+	Reject: "职工依法享有著作权，工会帮助职工维护版权。",
+	Fires:  func(s string) bool { f := foldLine(s); return isNotice(f, utf8.RuneCountInString(f)) },
+})
+
+var (
+	noticeOpenRe  = regexp.MustCompile(`^[(\[【]?\s*(?:免责声明|版权声明|版权说明|法律声明)`)
+	noticeRightRe = regexp.MustCompile(`版权(?:均|皆)?(?:属|归|为)[^,，。]{0,20}所有|未经(?:书面)?(?:授权|许可|同意)[^。]{0,12}(?:转载|使用|复制)|(?:禁止|谢绝|不得)(?:任何)?[^。]{0,6}转载`)
+)
+
+// maxNoticeRunes bounds a notice that does not open with its label: a
+// few sentences about rights.
+const maxNoticeRunes = 200
+
+func isNotice(s string, n int) bool {
+	if strings.HasPrefix(s, "免责") || strings.HasPrefix(s, "版权") || strings.HasPrefix(s, "法律") || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "【") || strings.HasPrefix(s, "[") {
+		if noticeOpenRe.MatchString(s) {
+			return true
+		}
+	}
+	return n <= maxNoticeRunes && strings.Contains(s, "转载") && strings.Count(s, "转载")+strings.Count(s, "版权")+strings.Count(s, "授权") >= 2 && noticeRightRe.MatchString(s)
 }
 
 // maxChromeRunes bounds an e-paper chrome line: the toolbar with its

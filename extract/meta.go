@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
 )
 
@@ -20,14 +21,19 @@ var (
 	siteHomeRe  = regexp.MustCompile(`返回\s*([\p{Han}a-z0-9]{2,20}?(?:网|在线|网站|门户))\s*首页`)
 	copyrightRe = regexp.MustCompile(`(?:版权所有|copyright|©)\s*[:：]?\s*(?:©|\(c\))?\s*(?:\d{4}\s*(?:-\s*\d{4})?)?\s*([\p{Han}]{2,15}?(?:网|在线))`)
 	titleOrgRe  = regexp.MustCompile(`[(（]([^()（）]{2,20})[)）]\s*$`)
-	roleSplitRe = regexp.MustCompile(`本报记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|本报讯|本台讯|本网讯|摄影|摄|文/|图/|报道`)
+	roleSplitRe = regexp.MustCompile(`本报记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|本报讯|本台讯|本网讯|摄影|摄|文/|图/|/文|/图|报道`)
+	// suffixRoleRe is a role written after the names it follows: 王某 报道,
+	// 王某/文, 王某 摄.
+	suffixRoleRe = regexp.MustCompile(`^(?:摄影|摄|/文|/图|报道)$`)
 )
 
-// surnames holds common Chinese family names in both scripts, to tell a
-// speaker's name from a short slogan line such as 履职尽责.
+// surnames holds Chinese family names, simplified (names are looked up
+// folded), to tell a speaker's name from a short slogan line such as
+// 履职尽责. Family names that are also common words (幸, 满, 须) are left
+// out: a line of two characters would read as a name.
 var surnames = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, r := range "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封" {
+	for _, r := range "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封井嵇揭粟阚訾郜扈冀蔺逯晁鞠谌禹邸滑笪靖宦芮奚茅羊隗宓蓬郗仰钭戎韶蓟薄邰鄂屠胥莘逄郦雍璩濮郏庾暨阙殳蔚厍毋乜巢蒯荆竺桓钮於阎" {
 		m[r] = true
 	}
 	return m
@@ -44,8 +50,9 @@ type header struct {
 	// org is a unit signing under the title (阆中市总工会); periodDate a
 	// year or month alone on a line there: (2013年4月).
 	org, periodDate string
-	// origTitle is the value of a 原标题: line.
-	origTitle string
+	// origTitle is the value of a 原标题: line; crumbTitle the headline
+	// the last breadcrumb ends in (title.crumb-last).
+	origTitle, crumbTitle string
 	// groups counts the runs of title-like lines; bylineAt is how many of
 	// them came before the first byline or date line, 0 when none did.
 	groups, bylineAt int
@@ -57,6 +64,8 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 	var h header
 	var titleGroups [][]string
 	var group []string
+	// crumbGroups marks the groups that only repeat a breadcrumb's segment.
+	crumbGroups := map[int]bool{}
 	flush := func() {
 		if len(group) > 0 {
 			titleGroups = append(titleGroups, group)
@@ -69,6 +78,10 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 		switch kinds[i] {
 		case kindNav:
 			h.crumbs = append(h.crumbs, f)
+			if t := crumbTitle([]string{f}); t != "" {
+				k := strings.LastIndex(f, t)
+				h.crumbTitle = strings.TrimSpace(origSpan(s, f, k, k+len(t)))
+			}
 			if h.fieldDate == "" && dateEpaperToolbar.On() && isEpaperChrome(f, utf8.RuneCountInString(f)) {
 				h.fieldDate = findDate(f)
 			}
@@ -88,7 +101,7 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				continue
 			}
 			if m := labelLineRe.FindStringSubmatchIndex(f); m != nil {
-				if f[m[2]:m[3]] == "原标题" || f[m[2]:m[3]] == "原题" {
+				if l := f[m[2]:m[3]]; l == "原标题" || l == "原题" || l == "文章标题" {
 					h.origTitle = strings.TrimSpace(origSpan(s, f, m[1], len(f)))
 				}
 				continue
@@ -98,6 +111,13 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			if isDateLine(f) {
 				if h.lineDate == "" {
 					h.lineDate = findDate(f)
+				}
+				flush()
+				continue
+			}
+			if d := compactDate(f); d != "" && dateCompactLine.On() {
+				if h.lineDate == "" {
+					h.lineDate = d
 				}
 				flush()
 				continue
@@ -138,7 +158,18 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			}
 			if titleCrumbSection.On() && crumbSection(f, h.crumbs) {
 				flush()
+				crumbGroups[len(titleGroups)] = true
+				titleGroups = append(titleGroups, []string{s})
 				continue
+			}
+			if titleSalutation.On() && opensSalutation(f) || titlePersonLine.On() && afterTitle && personLine(f) {
+				flush()
+				continue
+			}
+			// A sample's header heads a group of its own, apart from the
+			// collection's title above it.
+			if titleSampleHeader.On() && len(group) > 0 && sampleHeader(s) != "" {
+				flush()
 			}
 			group = append(group, s)
 		case kindBlank:
@@ -161,17 +192,36 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 	if h.bylineAt > 0 && titleAboveByline.On() {
 		titleGroups = titleGroups[:h.bylineAt]
 	}
-	if g := pickTitleGroup(titleGroups); g != nil {
+	if g := pickTitleGroup(titleGroups, crumbGroups); g != nil {
 		h.title = joinTitle(g)
 	}
 	return h
 }
 
 // pickTitleGroup prefers the last group that reads like a title; menus and
-// site names come first on a page, the title last before the byline. With
-// none (title.too-short off: the last group) it returns nil.
-func pickTitleGroup(groups [][]string) []string {
+// site names come first on a page, the title last before the byline. A
+// line that repeats a breadcrumb's segment is the title only when no
+// other line is (title.crumb-section): a breadcrumb may end in the
+// page's own title. With none (title.too-short off: the last group) it
+// returns nil.
+func pickTitleGroup(groups [][]string, crumb map[int]bool) []string {
+	if g := pickTitleFrom(groups, crumb, false); g != nil {
+		return g
+	}
+	if g := pickTitleFrom(groups, crumb, true); g != nil {
+		return g
+	}
+	if len(groups) == 0 || titleTooShort.On() {
+		return nil
+	}
+	return groups[len(groups)-1]
+}
+
+func pickTitleFrom(groups [][]string, crumb map[int]bool, crumbs bool) []string {
 	for i := len(groups) - 1; i >= 0; i-- {
+		if crumb[i] != crumbs {
+			continue
+		}
 		g := groups[i]
 		if looksLikeTitle(strings.Join(g, "")) && (len(g) <= maxTitleLines || !titleRunTail.On()) {
 			return g
@@ -182,10 +232,7 @@ func pickTitleGroup(groups [][]string) []string {
 			return g[len(g)-1:]
 		}
 	}
-	if len(groups) == 0 || titleTooShort.On() {
-		return nil
-	}
-	return groups[len(groups)-1]
+	return nil
 }
 
 // joinTitle joins the lines of a title broken over several lines: short
@@ -301,7 +348,7 @@ func orgLine(s, f string) (org, date string) {
 		return "", ""
 	}
 	unit := strings.Trim(f[m[2]:m[3]], "()")
-	if !orgSuffix.MatchString(unit) || notOrgRe.MatchString(unit) || officeRe.MatchString(unit) {
+	if !orgSuffix.MatchString(unit) || notOrgRe.MatchString(unit) || officeRe.MatchString(unit) || authorOfficeInUnit.On() && officeInside(unit) {
 		return "", ""
 	}
 	if m[4] >= 0 {
@@ -354,7 +401,7 @@ func readFields(h *header, s, f string) {
 		d = shortYearDate(f)
 	}
 	if d != "" {
-		if fieldRe.MatchString(f) || postedRe.MatchString(f) {
+		if fieldRe.MatchString(f) || postedRe.MatchString(f) || dateForumEdit.On() && forumEditRe.MatchString(f) {
 			if h.fieldDate == "" {
 				h.fieldDate = d
 			}
@@ -364,7 +411,7 @@ func readFields(h *header, s, f string) {
 	}
 	for _, fv := range fieldValues(s, f) {
 		switch fv.label {
-		case "来源", "信息来源", "稿源", "文章来源", "新闻来源":
+		case "来源", "源自", "信息来源", "稿源", "文章来源", "新闻来源":
 			if h.publisher == "" {
 				h.publisher = cleanPublisher(fv.value)
 				if publisherSourcePair.On() {
@@ -415,6 +462,9 @@ func fieldValues(s, f string) []fieldValue {
 		if m := dateYMDRe.FindStringIndex(vf); m != nil {
 			cut = min(cut, m[0])
 		}
+		if m := toolbarLabelRe.FindStringIndex(vf); m != nil && publisherToolbarCut.On() {
+			cut = min(cut, m[0])
+		}
 		full := strings.TrimSpace(vo)
 		vo = origSpan(vo, vf, 0, cut)
 		out = append(out, fieldValue{label: f[m[2]:m[3]], value: strings.TrimSpace(vo), full: full})
@@ -422,10 +472,40 @@ func fieldValues(s, f string) []fieldValue {
 	return out
 }
 
+var (
+	publisherToolbarCut = rule.New(rule.Rule{
+		Name: "publisher.toolbar-cut",
+		Why: "a field's value ends where the toolbar's next label begins, though no space parts them " +
+			"(来源:某某局文字大小:[大 中 小])",
+		Accept: "来源：青松县教育局文字大小：[大 中 小]", Reject: "来源：青松县教育局",
+		Fires: func(s string) bool {
+			_, v, ok := strings.Cut(foldLine(s), ":")
+			return ok && toolbarLabelRe.MatchString(v)
+		},
+	})
+	publisherNoOutlet = rule.New(rule.Rule{
+		Name: "publisher.no-outlet",
+		Why: "a 来源 value that says the text is original, the web's or a user's upload (作者原创, 网络整理, " +
+			"会员上传) names no outlet",
+		Accept: "作者原创", Reject: "某某日报",
+		Fires: func(s string) bool { return noOutletRe.MatchString(zh.Fold(s)) },
+	})
+)
+
+// toolbarLabelRe opens the labels of a page's toolbar that may follow a
+// field's value with no space between.
+var toolbarLabelRe = regexp.MustCompile(`(?:文字大小|字体大小|字体颜色|字号|背景色|背景颜色|分享到|浏览次数|阅读次数|点击数|点击量|访问量|浏览量)\s*:`)
+
+// noOutletRe is a 来源 value that names no outlet (publisher.no-outlet).
+var noOutletRe = regexp.MustCompile(`^(?:本站|本网|作者|网友|会员|用户|网络|互联网)?\s*(?:原创|整理|投稿|上传|转载|发布|收集)(?:投稿|整理|发布|分享)?$`)
+
 func cleanPublisher(v string) string {
 	v = strings.Trim(v, " :：,，.。")
 	switch zh.Fold(v) {
 	case "", "本站", "本站原创", "原创", "网络", "互联网", "未知", "不详", "佚名", "admin", "本网", "网友投稿", "转载":
+		return ""
+	}
+	if publisherNoOutlet.On() && noOutletRe.MatchString(zh.Fold(v)) {
 		return ""
 	}
 	return v
@@ -465,8 +545,22 @@ func cleanAuthor(v string) string {
 	case "", "佚名", "未知", "不详", "admin", "administrator", "管理员", "本站", "本网", "编辑", "匿名":
 		return ""
 	}
+	if authorSiteName.On() && siteAuthorRe.MatchString(zh.Fold(v)) {
+		return ""
+	}
 	return v
 }
+
+var authorSiteName = rule.New(rule.Rule{
+	Name: "author.site-name",
+	Why: "an author field that names a site, maybe with 整理 or 收集 after it (某某文秘网整理), names who posted " +
+		"the text, not who wrote it",
+	Accept: "青松文秘网整理", Reject: "孟晓岚",
+	Fires: func(s string) bool { return siteAuthorRe.MatchString(zh.Fold(s)) },
+})
+
+// siteAuthorRe is an author field's value that is a site's name.
+var siteAuthorRe = regexp.MustCompile(`^[\p{Han}a-z0-9]{1,20}?(?:网|网站|文库|之家|在线|吧)(?:整理|收集|编辑|转载|发布|原创)?$|(?:整理|收集|转载)$`)
 
 // bylineNames reads the names in □记者郝勤学通讯员孔岩 as "郝勤学 孔岩".
 func bylineNames(s, f string) string {
@@ -474,6 +568,9 @@ func bylineNames(s, f string) string {
 	prev := 0
 	flushSeg := func(a, b int) {
 		seg := origSpan(s, f, a, b)
+		if authorSpacedName.On() {
+			seg = joinSpacedNames(seg)
+		}
 		for _, w := range strings.FieldsFunc(seg, func(r rune) bool {
 			return isSpace(r) || strings.ContainsRune("□■●▲◆◇○、,，;；:：/()（）【】[]", r)
 		}) {
@@ -482,9 +579,11 @@ func bylineNames(s, f string) string {
 			}
 		}
 	}
-	for _, m := range roleSplitRe.FindAllStringIndex(f, -1) {
+	for i, m := range roleSplitRe.FindAllStringIndex(f, -1) {
 		if prev > 0 {
 			flushSeg(prev, m[0])
+		} else if i == 0 && suffixRoleRe.MatchString(f[m[0]:m[1]]) {
+			flushSeg(0, m[0])
 		}
 		prev = m[1]
 	}
@@ -492,6 +591,34 @@ func bylineNames(s, f string) string {
 		flushSeg(prev, len(f))
 	}
 	return strings.Join(names, " ")
+}
+
+var authorSpacedName = rule.New(rule.Rule{
+	Name: "author.spaced-name",
+	Why: "a byline spaces a two-character name out to the width of three (王 瑞); a family name and one " +
+		"character between spaces are one name",
+	Accept: "记者 王 瑞 通讯员 李青", Reject: "记者 王瑞 李青",
+	Fires: func(s string) bool { return joinSpacedNames(s) != s },
+})
+
+// joinSpacedNames closes the space inside a two-character name spaced out
+// (author.spaced-name): a lone family name, one space, a lone character.
+func joinSpacedNames(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	lone := func(i int) bool {
+		return i >= 0 && i < len(rs) && zh.IsHan(rs[i]) && (i == 0 || !zh.IsHan(rs[i-1])) && (i+1 == len(rs) || !zh.IsHan(rs[i+1]))
+	}
+	out := rs[:0:0]
+	for i := 0; i < len(rs); i++ {
+		if rs[i] == ' ' && lone(i-1) && lone(i+1) && surnames[zh.FoldRune(rs[i-1])] {
+			continue
+		}
+		out = append(out, rs[i])
+	}
+	return string(out)
 }
 
 // origSpan returns the part of orig that corresponds to folded[fb:fe];

@@ -48,6 +48,21 @@ func textPage(text string) *page {
 			nIndented++
 		}
 		raw[i] = cleanSpace(s)
+		if textTablePipe.On() {
+			raw[i] = stripTablePipe(raw[i])
+		}
+		if adWatermark.On() {
+			var site string
+			if raw[i], site = stripWatermarks(raw[i]); p.site == "" {
+				p.site = site
+			}
+		}
+	}
+	if textGluedSalutation.On() {
+		raw, indented = splitGluedSalutations(raw, indented)
+	}
+	if textInlineFields.On() {
+		raw, indented = splitInlineFields(raw, indented)
 	}
 	raw = unwrap(raw, indented, nIndented*5 >= len(raw))
 	raw = joinNumberLines(raw, textNumberLine.On(), textNumberWrap.On())
@@ -304,6 +319,18 @@ func rejoin(in []string) []string {
 func continues(last string, curLen int, next string, width int) bool {
 	fl := zh.Fold(last)
 	if endsSentence(fl) || startsPoint(fl) && curLen < 60 {
+		return false
+	}
+	// A sample's header (…总结 篇1) heads the text; it goes on in none.
+	if curLen <= maxHeaderRunes && endsNumber(fl) && sampleHeader(last) != "" {
+		return false
+	}
+	// A table's rows stand each on its own line.
+	if strings.Contains(fl, "|") && isTableRow(fl) {
+		return false
+	}
+	// A caption ends with its photo's credit (…合影留念。新华社发（王某 摄）).
+	if strings.Contains(fl, "摄") && photoCredit(last).start > 0 {
 		return false
 	}
 	fn := zh.Fold(next)

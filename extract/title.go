@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/extract/rule"
@@ -54,8 +55,9 @@ var (
 		Fires: func(s string) bool { return zh.StripReadings(s) != s },
 	})
 	titleLabel = rule.New(rule.Rule{
-		Name:   "title.label",
-		Why:    "labels, bullets and a bracketed date stamp before a title (原标题:, 标题:, •, [2012-03-15]) are not part of it",
+		Name: "title.label",
+		Why: "labels, bullets, a table's number and a date stamp around a title (原标题:, 图文:, •, 表15-4, [2012-03-15], " +
+			"… 2012-03-15) and brackets that enclose it whole (【…】) are not part of it",
 		Accept: "原标题：县总工会慰问环卫工人", Reject: "标题党要不得",
 		Fires: func(s string) bool { return stripTitleLabel(s) != s },
 	})
@@ -68,6 +70,62 @@ var (
 		Fires:  func(s string) bool { return stripTitleTrailer(s) != s },
 	})
 )
+
+var (
+	titleSalutation = rule.New(rule.Rule{
+		Name: "title.salutation",
+		Why: "a line that opens by addressing an audience (尊敬的…, 各位…, 同志们) is a speech's salutation, though " +
+			"a wrap may have cut it before its colon; it is no title line",
+		Accept: "各位领导、各位", Reject: "各区县总工会召开全委会议",
+		Fires: func(s string) bool { return opensSalutation(foldLine(s)) },
+	})
+	titlePersonLine = rule.New(rule.Rule{
+		Name: "title.person-line",
+		Why: "a line under a headline that names someone by office and name (…主席王某致辞, 副主席李某主持) is a " +
+			"photo caption or a credit, not the headline's second line",
+		Accept: "县总工会主席王立新致辞", Reject: "——全县工会工作会议侧记",
+		Fires: func(s string) bool { return personLine(foldLine(s)) },
+	})
+)
+
+var salutationOpenRe = regexp.MustCompile(`^(?:尊敬的|各位|同志们|女士们|先生们|朋友们|亲爱的)`)
+
+// opensSalutation reports whether folded f opens a salutation
+// (title.salutation).
+func opensSalutation(f string) bool {
+	return utf8.RuneCountInString(f) <= maxSalutationRunes && salutationOpenRe.MatchString(f)
+}
+
+var officeNameRe = regexp.MustCompile(`(?:书记|主席|市长|区长|县长|省长|州长|镇长|乡长|部长|局长|厅长|处长|主任|秘书长|总经理|董事长|院长|校长|会长|理事长)([\p{Han}])[\p{Han}]`)
+
+// personLine reports whether folded f names a person by office and name
+// (title.person-line).
+func personLine(f string) bool {
+	return utf8.RuneCountInString(f) <= maxTitleRunes/2 && !strings.Contains(f, "在") && officeInside(f)
+}
+
+var authorOfficeInUnit = rule.New(rule.Rule{
+	Name: "author.unit-person",
+	Why: "a line that names a person by office and name (…副主席王某主持联谊会) is no signing unit, though it " +
+		"ends in a unit's word (会)",
+	Accept: "市总工会副主席王立新主持联谊会", Reject: "市总工会女职工委员会",
+	Fires: func(s string) bool { return officeInside(zh.Fold(s)) },
+})
+
+// officeSurnames are family names that are common words too (公, 文, 国):
+// after an office they are names.
+const officeSurnames = "公文国东相原代能都通双广满红经元门水山风花幸冷利居步那须"
+
+// officeInside reports whether folded f holds an office and then a name
+// with a known surname.
+func officeInside(f string) bool {
+	for _, m := range officeNameRe.FindAllStringSubmatch(f, -1) {
+		if r, _ := utf8.DecodeRuneInString(m[1]); surnames[r] || strings.ContainsRune(officeSurnames, r) {
+			return true
+		}
+	}
+	return false
+}
 
 // titleAboveByline is declared in init: its Fires reads a header, and
 // reading a header asks whether the rule is on.
@@ -99,17 +157,36 @@ const maxTitleLines = 4
 // maxTitleRunes: past this a line is a lead paragraph, not a headline.
 const maxTitleRunes = 120
 
+// minTitleLetters: a title is words; a line of digits and brackets, a
+// compact date such as (2013130), is no title however long.
+const minTitleLetters = 3
+
 func looksLikeTitle(s string) bool {
 	n := utf8.RuneCountInString(s)
-	return n >= minTitleRunes && n <= maxTitleRunes
+	return n >= minTitleRunes && n <= maxTitleRunes && letterCount(s) >= minTitleLetters
+}
+
+// letterCount counts the Han characters and letters of s.
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if zh.IsHan(r) || unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 var (
-	titleLabelRe   = regexp.MustCompile(`^\s*(?:[(\[【]\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s*[)\]】]\s*)?(?:[•·●■□◆◇▲△★☆▶►\-*]+\s*)?(?:(?:原标题|原题|标题|题目|主题)\s*[:：]\s*)?(?:[•·●■□◆◇▲△★☆▶►]+\s*)?`)
-	titleStampRe   = regexp.MustCompile(`\s*(?:《[^《》]{2,12}》|[\p{Han}]{2,10}(?:日报|晚报|早报|时报|商报|周报|工人报))?\s*[(（]\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})?\s*(?:第?\s*[a-z]?\d{1,3}\s*版)\s*[)）]\s*$`)
-	titleBracketRe = regexp.MustCompile(`\s*[(（]([^()（）]{2,30})[)）]\s*$`)
-	titleBylineRe  = regexp.MustCompile(`\s*[(（]\s*(?:本报)?(?:记者|通讯员|特约记者|见习记者)[^()（）]{2,30}[)）]\s*$`)
-	titlePaperOnly = regexp.MustCompile(`\s*《[^《》]{2,12}(?:日报|晚报|早报|时报|商报|周报|工人报)》\s*$`)
+	titleLabelRe = regexp.MustCompile(`^\s*(?:表\s*\d{1,3}(?:\s*[-—–.]\s*\d{1,3})?\s+)?(?:[(\[【]\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s*[)\]】]\s*|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+)?(?:[•·●■□◆◇▲△★☆▶►\-*]+\s*)?(?:(?:原标题|原题|标题|题目|主题|图文|组图|视频|图片新闻)\s*[:：]\s*)?(?:[•·●■□◆◇▲△★☆▶►]+\s*)?`)
+	// A list page's stamp after its headline: … 2018-01-25.
+	titleDateTailRe = regexp.MustCompile(`\s+[(\[【]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d\d(?::\d\d)?)?[)\]】]?$`)
+	// A headline set wholly in brackets: 【…】.
+	titleEnclosedRe = regexp.MustCompile(`^[【\[]([^【】\[\]]{5,})[】\]]$`)
+	titleStampRe    = regexp.MustCompile(`\s*(?:《[^《》]{2,12}》|[\p{Han}]{2,10}(?:日报|晚报|早报|时报|商报|周报|工人报))?\s*[(（]\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})?\s*(?:第?\s*[a-z]?\d{1,3}\s*版)\s*[)）]\s*$`)
+	titleBracketRe  = regexp.MustCompile(`\s*[(（]([^()（）]{2,30})[)）]\s*$`)
+	titleBylineRe   = regexp.MustCompile(`\s*[(（]\s*(?:本报)?(?:记者|通讯员|特约记者|见习记者)[^()（）]{2,30}[)）]\s*$`)
+	titlePaperOnly  = regexp.MustCompile(`\s*《[^《》]{2,12}(?:日报|晚报|早报|时报|商报|周报|工人报)》\s*$`)
 )
 
 var suffixSepRe = regexp.MustCompile(`\s*(?:_|\||｜|\s-\s|\s–\s|\s—\s)\s*`)
@@ -165,6 +242,14 @@ func titleStamp(s string) (paper, date string) {
 // stripTitleLabel removes a leading label and bullets (title.label).
 func stripTitleLabel(s string) string {
 	f := zh.Fold(s)
+	if m := titleEnclosedRe.FindStringSubmatchIndex(strings.TrimSpace(f)); m != nil {
+		s = strings.TrimSpace(s)
+		f = zh.Fold(s)
+		s, f = origSpan(s, f, m[2], m[3]), f[m[2]:m[3]]
+	}
+	if m := titleDateTailRe.FindStringIndex(f); m != nil && m[0] > 0 {
+		s, f = origSpan(s, f, 0, m[0]), f[:m[0]]
+	}
 	m := titleLabelRe.FindStringIndex(f)
 	if m == nil || m[1] == 0 || m[1] == len(f) {
 		return s
@@ -213,8 +298,16 @@ func cleanTitle(s string) string {
 	if titleLabel.On() {
 		s = stripTitleLabel(s)
 	}
+	if titleSampleHeader.On() {
+		if t := sampleHeader(s); t != "" {
+			s = t
+		}
+	}
 	if titleSiteSuffix.On() {
 		s, _ = stripSiteSuffix(s)
+	}
+	if titleCollection.On() {
+		s = stripCollectionCount(s)
 	}
 	if titleTrailer.On() {
 		s = stripTitleTrailer(s)
@@ -238,6 +331,34 @@ func fixtureKinds(s string) []kind {
 		ks = append(ks, classify(cleanSpace(t)))
 	}
 	return ks
+}
+
+var titleCrumbLast = rule.New(rule.Rule{
+	Name: "title.crumb-last",
+	Why: "a breadcrumb may end in the page's own headline (首页 > 基层动态 > 县总工会开展…活动); with no title " +
+		"line above the text, a last segment longer than a column's name is the title",
+	Accept: "首页 > 基层动态 > 县总工会开展送温暖活动", Reject: "首页 > 基层动态 > 正文",
+	Fires: func(s string) bool { return crumbTitle([]string{foldLine(s)}) != "" },
+})
+
+// crumbTitle returns the headline a breadcrumb ends in (title.crumb-last),
+// folded, or "".
+func crumbTitle(crumbs []string) string {
+	for i := len(crumbs) - 1; i >= 0; i-- {
+		c := crumbs[i]
+		if !strings.Contains(c, ">") && !strings.ContainsAny(c, "»›") {
+			continue
+		}
+		segs := splitNonEmpty(navSepRe.Split(c, -1))
+		if len(segs) < 2 {
+			continue
+		}
+		last := strings.TrimSpace(segs[len(segs)-1])
+		if looksLikeTitle(last) && utf8.RuneCountInString(last) > maxColumnRunes {
+			return last
+		}
+	}
+	return ""
 }
 
 // crumbSection reports whether the folded line f repeats a segment of one

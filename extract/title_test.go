@@ -51,17 +51,17 @@ func TestTextDate(t *testing.T) {
 		{[]string{"20xx年度，镇工会开展活动。"}, ""},
 	}
 	for _, tt := range tests {
-		if got := textDate(tt.body, true); got != tt.want {
+		if got := textDate(tt.body, true, false); got != tt.want {
 			t.Errorf("textDate(%q) = %q, want %q", tt.body, got, tt.want)
 		}
 	}
 }
 
 func TestTextDateSpeech(t *testing.T) {
-	if got := textDate([]string{"2006年，全市工会要做好三件事。"}, false); got != "" {
+	if got := textDate([]string{"2006年，全市工会要做好三件事。"}, false, false); got != "" {
 		t.Errorf("a speech's year dates it: %q", got)
 	}
-	if got := textDate([]string{"2006年3月，全市工会召开会议。"}, false); got != "2006-03" {
+	if got := textDate([]string{"2006年3月，全市工会召开会议。"}, false, false); got != "2006-03" {
 		t.Errorf("a speech's month: %q", got)
 	}
 }

@@ -1,0 +1,190 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/unionscope/unionscope/extract/rule"
+	"github.com/unionscope/unionscope/zh"
+)
+
+// Conversion residue: a page's text as a search index or a converter
+// gives it keeps traces of the markup it came from — the cell borders of
+// a table it flattened to Markdown, the image it could not show.
+
+var (
+	textTablePipe = rule.New(rule.Rule{
+		Name: "text.table-pipe",
+		Why: "a page converted to Markdown keeps the border of the table cell its text stood in: a lone | at the " +
+			"start or end of a line, or a line of | alone; a row of several cells keeps its borders",
+		Accept: "全年慰问困难职工262户。 |", Reject: "基层工会数(个) | 10314 | 9683 |",
+		Fires: func(s string) bool { return stripTablePipe(s) != s },
+	})
+	lineImage = rule.New(rule.Rule{
+		Name:   "line.markdown-image",
+		Why:    "an image a conversion wrote as Markdown (![说明](地址)) is no text, whatever its caption",
+		Accept: "![]()", Reject: "县总工会为环卫工人送清凉！",
+		Fires: func(s string) bool { return isMarkdownImage(foldLine(s)) },
+	})
+)
+
+// stripTablePipe removes a lone cell border from a trimmed line
+// (text.table-pipe). A line with a border inside it is a row of cells and
+// stays as it is.
+func stripTablePipe(s string) string {
+	if !strings.Contains(s, "|") {
+		return s
+	}
+	t := strings.TrimSpace(strings.Trim(s, "| "))
+	if strings.Contains(t, "|") {
+		return s
+	}
+	return t
+}
+
+var markdownImageRe = regexp.MustCompile(`^(?:!\[[^\]]*\]\([^)]*\)\s*)+$`)
+
+func isMarkdownImage(s string) bool {
+	return strings.HasPrefix(s, "![") && markdownImageRe.MatchString(s)
+}
+
+var textGluedSalutation = rule.New(rule.Rule{
+	Name: "text.glued-salutation",
+	Why: "a copy that lost its line breaks runs a speech's title into its salutation and the salutation into " +
+		"the text (…的讲话同志们：今天…); a salutation right after the word that ends a speech's title starts a " +
+		"line, and its colon ends one",
+	Accept: "在全县工会工作会议上的讲话同志们：今天我们召开会议。", Reject: "他在会上的讲话让同志们深受鼓舞。",
+	Fires: func(s string) bool { out, _ := splitGluedSalutations([]string{s}, nil); return len(out) > 1 },
+})
+
+// gluedSalutationRe is a speech title's last word and the salutation
+// glued after it, up to its colon.
+var gluedSalutationRe = regexp.MustCompile(`(?:讲话|致辞|开幕词|闭幕词|发言|主持词|讲稿|报告)((?:尊敬的|各位|同志们)[^:。,]{0,24}:)`)
+
+// splitGluedSalutations cuts lines where a salutation is glued to a
+// speech's title (text.glued-salutation); indented follows the lines.
+func splitGluedSalutations(lines []string, indented []bool) ([]string, []bool) {
+	out := make([]string, 0, len(lines))
+	var ind []bool
+	if indented != nil {
+		ind = make([]bool, 0, len(lines))
+	}
+	emit := func(s string, i int) {
+		out = append(out, s)
+		if indented != nil {
+			ind = append(ind, indented[i])
+		}
+	}
+	for i, s := range lines {
+		// Every salutation the pattern knows holds one of these, in
+		// both scripts, and a colon.
+		if !strings.Contains(s, "：") && !strings.Contains(s, ":") ||
+			!strings.Contains(s, "同志") && !strings.Contains(s, "各位") && !strings.Contains(s, "尊敬") {
+			emit(s, i)
+			continue
+		}
+		f := zh.Fold(s)
+		ms := gluedSalutationRe.FindAllStringSubmatchIndex(f, -1)
+		if ms == nil {
+			emit(s, i)
+			continue
+		}
+		prev := 0
+		for _, m := range ms {
+			for _, piece := range []string{origSpan(s, f, prev, m[2]), origSpan(s, f, m[2], m[3])} {
+				if piece = strings.TrimSpace(piece); piece != "" {
+					emit(piece, i)
+				}
+			}
+			prev = m[3]
+		}
+		if rest := strings.TrimSpace(origSpan(s, f, prev, len(f))); rest != "" {
+			emit(rest, i)
+		}
+	}
+	return out, ind
+}
+
+var textInlineFields = rule.New(rule.Rule{
+	Name: "text.inline-fields",
+	Why: "a copy that lost its line breaks runs the headline, the bracket of byline fields under it " +
+		"([ 作者:… 点击数:… 更新时间:…]) and the text into one line; a bracket of two or more labelled fields " +
+		"parts them",
+	Accept: "县总工会获全国荣誉[ 作者:王某 点击数:510 更新时间:2025/03/11] 近日，县总工会获评全国模范职工之家。",
+	Reject: "县总工会获全国荣誉（2025年3月）。近日，县总工会获评全国模范职工之家。",
+	Fires:  func(s string) bool { out, _ := splitInlineFields([]string{s}, nil); return len(out) > 1 },
+})
+
+// inlineFieldsRe is a bracket of labelled fields inside a line, on folded
+// text.
+var inlineFieldsRe = regexp.MustCompile(`[\[【(]\s*(?:[\p{Han}]{2,6}\s*:\s*[^\]】():]{1,30}?\s*){2,}[\]】)]`)
+
+// splitInlineFields cuts a line around a bracket of byline fields
+// (text.inline-fields); indented follows the lines.
+func splitInlineFields(lines []string, indented []bool) ([]string, []bool) {
+	var out []string
+	var ind []bool
+	changed := false
+	for i, s := range lines {
+		var pieces []string
+		if strings.Count(s, ":")+strings.Count(s, "：") >= 2 && strings.ContainsAny(s, "[【(（") {
+			// Readings (點(diǎn)擊數(shù)) would break the bracket: match without them.
+			st, offs := readingOffsets(s)
+			f := zh.Fold(st)
+			if m := inlineFieldsRe.FindStringIndex(f); m != nil && fieldRe.MatchString(f[m[0]:m[1]]) {
+				a, b := offs[utf8.RuneCountInString(f[:m[0]])], offs[utf8.RuneCountInString(f[:m[1]])]
+				pieces = []string{s[:a], s[a:b], s[b:]}
+			}
+		}
+		if pieces == nil {
+			pieces = []string{s}
+		} else {
+			changed = true
+		}
+		for _, p := range pieces {
+			if p = strings.TrimSpace(p); p != "" || len(pieces) == 1 {
+				out = append(out, p)
+				if indented != nil {
+					ind = append(ind, indented[i])
+				}
+			}
+		}
+	}
+	if !changed {
+		return lines, indented
+	}
+	return out, ind
+}
+
+var lineTableRow = rule.New(rule.Rule{
+	Name: "line.table-row",
+	Why: "a row of a table a conversion flattened (基层工会数(个) | 10314 | 9683 |) is content: cells between " +
+		"borders, one that names and one that is a figure; a menu's cells are all names",
+	Accept: "基层工会数(个) | 10314 | 9683 |", Reject: "首页 | 工会动态 | 通知公告 |",
+	Fires: func(s string) bool { return isTableRow(foldLine(s)) },
+})
+
+// tableNumberRe is a cell that is a figure, maybe with a short unit.
+var tableNumberRe = regexp.MustCompile(`^[\d.,%‰\s-]*\d[\d.,%‰\s-]*\p{Han}{0,2}$`)
+
+// isTableRow reports whether folded s is a row of a table of figures
+// (line.table-row).
+func isTableRow(s string) bool {
+	if strings.Count(s, "|") < 2 {
+		return false
+	}
+	named, figure, cells := false, false, 0
+	for _, c := range strings.Split(s, "|") {
+		if c = strings.TrimSpace(c); c == "" {
+			continue
+		}
+		cells++
+		if tableNumberRe.MatchString(c) {
+			figure = true
+		} else if hanCount(c) > 0 {
+			named = true
+		}
+	}
+	return cells >= 2 && named && figure
+}
