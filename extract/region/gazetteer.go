@@ -38,6 +38,7 @@ const (
 	abbreviation                      // an autonomous county by its plain suffix: 巍山县 for 巍山彝族回族自治县
 	otherSuffix                       // a full form of another day: 姜堰市 for 姜堰区
 	officialName                      // the gazetteer's own name
+	townName                          // a town's name (枫桥镇), standing for its county when the text says which
 )
 
 func (a *alias) short() bool { return a.kind == shortName }
@@ -53,6 +54,8 @@ var (
 	// lengths.
 	lengths  map[[2]rune]uint64
 	maxAlias int
+	// codeIndex maps a division's code to its index in entries.
+	codeIndex map[string]int
 )
 
 // Short names that are also common words: they count only as full names.
@@ -95,6 +98,7 @@ func build() {
 	all := make([]division, 0, len(divisions)+len(taiwanDivisions))
 	all = append(append(all, divisions...), taiwanDivisions...)
 	idx := make(map[string]int, len(all))
+	codeIndex = idx
 	entries = make([]entry, 0, len(all))
 	for _, d := range all {
 		e := entry{name: d.name, parent: -1, level: len(d.code) / 2}
@@ -149,6 +153,19 @@ func build() {
 	for name, prov := range outlets {
 		addOutlet(name, prov)
 	}
+	towns = loadTowns()
+}
+
+// townAlias is the alias of a town whose name the counties with these
+// codes (comma-separated) share.
+func townAlias(codes string) *alias {
+	a := &alias{kind: townName}
+	for c := range strings.SplitSeq(codes, ",") {
+		if e, ok := codeIndex[c]; ok {
+			a.entries = append(a.entries, e)
+		}
+	}
+	return a
 }
 
 // add records that name names division i. Per name the strongest kind
