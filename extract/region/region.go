@@ -149,6 +149,15 @@ func decide(ms []mention, self *selfCount) corpus.Region {
 	}
 	var r corpus.Region
 	prov := best(tl.score, func(e entry) bool { return e.level == 1 })
+	// A story of a company's union that names no place but the company's
+	// seat (郑州某某机械有限公司工会) is the seat's.
+	if prov < 0 && seatRule.On() && slices.ContainsFunc(ms, func(m mention) bool { return m.seat }) {
+		cx.seats = true
+		for i := range ms {
+			tl.count(ms, i, &cx)
+		}
+		prov = best(tl.score, func(e entry) bool { return e.level == 1 })
+	}
 	if prov < 0 {
 		return r
 	}
@@ -452,13 +461,15 @@ type countContext struct {
 	// own is the division the text names in full as the one it calls its
 	// own (selfNamed), or -1.
 	own int
+	// seats is set when company seats count: the text names no other place.
+	seats bool
 }
 
 // count adds mention i to the tally.
 func (tl *tally) count(ms []mention, i int, cx *countContext) {
 	named, national := cx.named, cx.national
 	m := ms[i]
-	if m.seat && seatRule.On() || m.visitor && visitorRule.On() || m.away && awayRule.On() {
+	if m.seat && seatRule.On() && !cx.seats || m.visitor && visitorRule.On() || m.away && awayRule.On() {
 		return
 	}
 	if m.al.outlet && (!outletRule.On() || !(m.src == fromMore || m.src == fromLead && m.pos <= datelineSpan)) {
@@ -484,13 +495,15 @@ func (tl *tally) count(ms []mention, i int, cx *countContext) {
 	// A short name needs its ancestor named, but for a city's whose name
 	// is no common word and is shared by none but its own seat (阿克苏 is
 	// the prefecture and its city).
-	// So does a local outlet's (长治新闻网, 晋江日报), and a county's that the
-	// segmenter reads as a name when the text calls itself by its level
-	// (全市 and 昆山 of 昆山市).
+	// So does a local outlet's (长治新闻网, 晋江日报), a dateline's (本报晋江讯),
+	// and a county's that the segmenter reads as a name when the text calls
+	// itself by its level (全市 and 昆山 of 昆山市) or it opens a unit's name
+	// (昆山总工会).
 	if m.al.short() && entries[e].level > 1 && !ancestorNamed(e, named) {
 		switch {
 		case m.outlet && outletNameRule.On() && oneLineage(m.al.entries):
-		case m.word && ownShortRule.On() && ownSuffix(e, cx.cls):
+		case m.word && ownShortRule.On() && (ownSuffix(e, cx.cls) || m.unit):
+		case m.dateline && m.src == fromLead && datelineRule.On() && !commonWord(m.form) && oneLineage(m.al.entries):
 		case entries[e].level == 3 || commonWord(m.form) || !oneLineage(m.al.entries):
 			return
 		}

@@ -130,6 +130,12 @@ func TestDetect(t *testing.T) {
 			corpus.Region{Province: "浙江省", City: "宁波市", County: "余姚市"}},
 		{"a variant character", "", []string{"陜西省總工會為全省困難職工發放慰問金。"}, nil,
 			corpus.Region{Province: "陕西省"}},
+		{"a company's union and no other place", "郑州恒远精密机械有限公司工会举办职工运动会", []string{"公司工会组织八百名职工参加十二个项目的比赛。"}, nil,
+			corpus.Region{Province: "河南省", City: "郑州市"}},
+		{"a dateline's short name", "", []string{"本报晋江讯 市总工会为一线职工送去清凉。"}, nil,
+			corpus.Region{Province: "福建省", City: "泉州市", County: "晋江市"}},
+		{"a short name opening its union's", "昆山总工会开展金秋助学", []string{"为八十名困难职工子女发放助学金。"}, nil,
+			corpus.Region{Province: "江苏省", City: "苏州市", County: "昆山市"}},
 		{"publisher is the unit", "11 个县(市、区)总工会", []string{"市总工会领导班子分别联系全市各县总工会。"}, []string{"", "乐山市总工会"},
 			corpus.Region{Province: "四川省", City: "乐山市"}},
 	}

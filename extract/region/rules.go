@@ -30,7 +30,7 @@ var (
 	})
 	datelineRule = rule.New(rule.Rule{
 		Name:   "region.dateline",
-		Why:    "a place's name in a lead's dateline (新华社太原1月5日电, 本报太原讯) says where the report comes from, as a title does",
+		Why:    "a place's name in a lead's dateline (新华社太原1月5日电, 本报太原讯) says where the report comes from, as a title does; a short name there that is no common word needs no city (本报晋江讯)",
 		Accept: "新华社太原1月5日电 记者从有关部门获悉，今年送温暖资金已发放。",
 		Reject: "记者1月5日从有关部门获悉，太原今年送温暖资金已发放。",
 		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.dateline }) },
@@ -70,8 +70,8 @@ var (
 	})
 	seatRule = rule.New(rule.Rule{
 		Name:   "region.company-seat",
-		Why:    "a place's name that opens a company's name (…有限公司, …集团) is the company's seat, not the place reported on",
-		Accept: "全省表彰了十家单位，郑州恒远精密机械有限公司名列其中。",
+		Why:    "a place's name that opens a company's name (…有限公司, …集团) is the company's seat, not the place reported on, unless the text names no other place",
+		Accept: "银川市总工会表彰十家单位，郑州恒远精密机械有限公司、郑州宏达重工有限公司名列其中。",
 		Reject: "全省表彰了十家单位，郑州市总工会名列其中。",
 		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.seat }) },
 	})
@@ -186,12 +186,12 @@ var (
 	})
 	ownShortRule = rule.New(rule.Rule{
 		Name:   "region.own-short-name",
-		Why:    "a county's short name that no other division shares and is no common word counts without its city when the text calls itself by the county's level (全市 with 昆山 for 昆山市) and the segmenter reads it as a name (ns, nr, nz), not as a word (医疗互助, 同心协力)",
+		Why:    "a county's short name that no other division shares and is no common word counts without its city when the segmenter reads it as a name (ns, nr, nz), not as a word (医疗互助, 同心协力), and the text calls itself by the county's level (全市 with 昆山 for 昆山市) or the name opens a unit's (昆山总工会)",
 		Accept: "全市职工踊跃参与，共建美丽昆山，市总工会表彰先进。",
 		Reject: "全区职工踊跃参与，共建美丽昆山，区总工会表彰先进。",
 		Fires: func(s string) bool {
 			cls := examineSelf(s).class()
-			return anyMention(s, func(m mention) bool { return m.word && ownSuffix(m.al.entries[0], cls) })
+			return anyMention(s, func(m mention) bool { return m.word && (m.unit || ownSuffix(m.al.entries[0], cls)) })
 		},
 	})
 	selfNamedRule = rule.New(rule.Rule{
