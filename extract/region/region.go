@@ -387,7 +387,7 @@ func sharedCounty(ms []mention, pending []int) int {
 func namedDivisions(ms []mention) map[int]bool {
 	named := map[int]bool{}
 	for _, m := range ms {
-		if len(m.al.entries) != 1 || m.seat || m.away || m.visitor || m.al.kind == townName {
+		if len(m.al.entries) != 1 || m.seat || m.away || m.visitor || m.al.kind == townName || m.al.nickname && !nicknameRule.On() {
 			continue
 		}
 		e := m.al.entries[0]
@@ -472,6 +472,9 @@ func (tl *tally) count(ms []mention, i int, cx *countContext) {
 	if m.seat && seatRule.On() && !cx.seats || m.visitor && visitorRule.On() || m.away && awayRule.On() {
 		return
 	}
+	if m.al.nickname && !nicknameRule.On() {
+		return
+	}
 	if m.al.outlet && (!outletRule.On() || !(m.src == fromMore || m.src == fromLead && m.pos <= datelineSpan)) {
 		return
 	}
@@ -509,7 +512,7 @@ func (tl *tally) count(ms []mention, i int, cx *countContext) {
 		}
 	}
 	w := m.weight
-	if m.unit && m.src != fromBody && unitRule.On() || m.outlet && m.src != fromBody && outletNameRule.On() ||
+	if m.unit && m.src != fromBody && unitRule.On() || m.outlet && (m.src == fromTitle || m.src == fromLead && m.pos <= datelineSpan) && outletNameRule.On() ||
 		m.dateline && m.src == fromLead && !national && datelineRule.On() {
 		w = max(w, unitWeight)
 	}

@@ -136,6 +136,14 @@ func TestDetect(t *testing.T) {
 			corpus.Region{Province: "福建省", City: "泉州市", County: "晋江市"}},
 		{"a short name opening its union's", "昆山总工会开展金秋助学", []string{"为八十名困难职工子女发放助学金。"}, nil,
 			corpus.Region{Province: "江苏省", City: "苏州市", County: "昆山市"}},
+		{"a town by the suffix of its day", "", []string{"木渎乡总工会为全乡二百名困难职工发放慰问金。"}, nil,
+			corpus.Region{Province: "江苏省", City: "苏州市", County: "吴中区"}},
+		{"a nickname", "冰城工会夏送清凉", []string{"冰城各级工会为户外劳动者送去防暑用品一万份。"}, nil,
+			corpus.Region{Province: "黑龙江省", City: "哈尔滨市"}},
+		{"a city's paper", "", []string{"记者从市总工会获悉，全市今年为一线职工送清凉三万人次。"}, []string{"金陵晚报"},
+			corpus.Region{Province: "江苏省", City: "南京市"}},
+		{"a way of working is no Corps", "", []string{"县总工会采取大兵团作战方式，组织职工开展劳动竞赛。"}, nil,
+			corpus.Region{}},
 		{"publisher is the unit", "11 个县(市、区)总工会", []string{"市总工会领导班子分别联系全市各县总工会。"}, []string{"", "乐山市总工会"},
 			corpus.Region{Province: "四川省", City: "乐山市"}},
 	}
@@ -254,6 +262,7 @@ func TestScanFilters(t *testing.T) {
 		"花莲十三乡镇市，医师邱南昌指出",
 		"镇党委和县总工会，代县长，在和县",
 		"诸暨市枫桥镇，城西乡村，十三乡镇，小城镇，木渎镇和胥口镇",
+		"木渎乡和胥口乡的职工，城关乡，城关镇，阎村乡",
 		"",
 		"市",
 	}
@@ -278,7 +287,7 @@ func scanEverywhere(folded string) []mention {
 			a := aliases[name]
 			if n > maxAlias || a == nil || !names(a, rs, i, i+n) {
 				a = nil
-				if codes, ok := towns.lookup(name); ok && townAt(rs, i, i+n) {
+				if codes, ok := towns.lookupOrOld(name); ok && townAt(rs, i, i+n) {
 					a = townAlias(codes)
 				}
 			}
@@ -311,6 +320,30 @@ func (t *townIndex) lookup(name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// lookupOrOld finds a town by its name, or else by the names it may have
+// today if name has an older suffix.
+func (t *townIndex) lookupOrOld(name string) (string, bool) {
+	if codes, ok := t.lookup(name); ok {
+		return codes, true
+	}
+	var newer []string
+	for suf, olds := range olderSuffixes {
+		for _, o := range olds {
+			if base, ok := strings.CutSuffix(name, o); ok && len([]rune(base)) >= 2 {
+				newer = append(newer, base+suf)
+			}
+		}
+	}
+	sort.Strings(newer)
+	var all []string
+	for _, n := range newer {
+		if codes, ok := t.lookup(n); ok {
+			all = append(all, codes)
+		}
+	}
+	return strings.Join(all, ","), len(all) > 0
 }
 
 // TestTowns checks the town list: sorted for the binary search, names

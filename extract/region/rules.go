@@ -179,7 +179,7 @@ var (
 	})
 	outletNameRule = rule.New(rule.Rule{
 		Name:   "region.outlet-name",
-		Why:    "a short name that opens a local outlet's name (长治新闻网, 晋江日报; outletWords) names the outlet's place, as a unit does, though its city goes unnamed; a short name that is a common word only before a portal's or station's word (新闻网, 电视台): papers are named by common words (光明日报, 东方早报)",
+		Why:    "a short name that opens a local outlet's name (长治新闻网, 晋江日报; outletWords) names the outlet's place though its city goes unnamed, and as a unit does in the title or a lead's dateline (长治新闻网讯), not in a citation ((1月9日《某某日报》)); a short name that is a common word only before a portal's or station's word (新闻网, 电视台): papers are named by common words (光明日报, 东方早报)",
 		Accept: "长治新闻网讯 市总工会为全市环卫工人送去防暑用品。",
 		Reject: "长治久安得人心 市总工会为全市环卫工人送去防暑用品。",
 		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.outlet }) },
@@ -203,6 +203,33 @@ var (
 			self := examineSelf(s)
 			return selfNamed(examineScan(zh.Fold(s)), self) >= 0
 		},
+	})
+	townOldSuffixRule = rule.New(rule.Rule{
+		Name:   "region.town-old-suffix",
+		Why:    "towns change status (乡 to 镇, 镇 to 街道) and a text keeps the name of its day: a town written with an older suffix than any town of the name has today (木渎乡 for 木渎镇) is that town",
+		Accept: "木渎乡总工会为全乡困难职工发放慰问金三万元。",
+		Reject: "木渎镇总工会为全镇困难职工发放慰问金三万元。",
+		Fires: func(s string) bool {
+			buildOnce.Do(build)
+			rs := []rune(zh.Fold(s))
+			for i := range rs {
+				if i+1 < len(rs) && towns.prefixes.mayHave(rs[i], rs[i+1]) {
+					for k := range towns.lines {
+						if name, _ := towns.line(k); oldSuffixPrefix(rs[i:], name) > 0 && runesPrefix(rs[i:], name) == 0 {
+							return true
+						}
+					}
+				}
+			}
+			return false
+		},
+	})
+	nicknameRule = rule.New(rule.Rule{
+		Name:   "region.nickname",
+		Why:    "a documented list of the nicknames that name one city and no division (冰城 哈尔滨, 鹏城 深圳; nicknames.go), and 兵团 for Xinjiang's Corps: they count as the city's short name",
+		Accept: "冰城工会启动夏送清凉，为冰城一线职工送去防暑用品。",
+		Reject: "工会启动夏送清凉，为一线职工送去防暑用品。",
+		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.al.nickname }) },
 	})
 	minEvidenceRule = rule.New(rule.Rule{
 		Name:   "region.min-evidence",

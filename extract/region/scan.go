@@ -156,6 +156,10 @@ func names(a *alias, rs []rune, start, end int) bool {
 	if start > 0 && numeral(rs[start]) && numeral(rs[start-1]) {
 		return false
 	}
+	// 大兵团作战 is a way of working, not the Corps.
+	if a.nickname && start > 0 && rs[start-1] == '大' {
+		return false
+	}
 	// 医师邱南昌指出: a short name that speaks is a person's.
 	if a.short() && personRule.On() && speechAt(rs, end) {
 		return false

@@ -85,7 +85,10 @@ func (t *townIndex) line(i int) (name, codes string) {
 }
 
 // longestAt returns the longest town name that rs[i:] begins with, as its
-// length in runes and its county codes, or 0.
+// length in runes and its county codes, or 0. A name written with a
+// suffix of an earlier day (region.town-old-suffix: 某某镇 for today's
+// 某某街道, 某某乡 for 某某镇 or 某某街道) counts when no town has it as
+// its name today.
 func (t *townIndex) longestAt(rs []rune, i int) (int, string) {
 	if i+2 > len(rs) || !t.prefixes.mayHave(rs[i], rs[i+1]) {
 		return 0, ""
@@ -99,6 +102,7 @@ func (t *townIndex) longestAt(rs []rune, i int) (int, string) {
 		return name >= pre
 	})
 	bestN, bestCodes := 0, ""
+	oldN, oldCodes := 0, ""
 	for k := first; k < len(t.lines); k++ {
 		name, codes := t.line(k)
 		if !strings.HasPrefix(name, pre) {
@@ -107,8 +111,47 @@ func (t *townIndex) longestAt(rs []rune, i int) (int, string) {
 		if n := runesPrefix(rs[i:], name); n > bestN {
 			bestN, bestCodes = n, codes
 		}
+		if !townOldSuffixRule.On() {
+			continue
+		}
+		switch n := oldSuffixPrefix(rs[i:], name); {
+		case n == 0 || n < oldN:
+		case n > oldN:
+			oldN, oldCodes = n, codes
+		default:
+			oldCodes += "," + codes
+		}
+	}
+	if oldN > bestN {
+		return oldN, oldCodes
 	}
 	return bestN, bestCodes
+}
+
+// olderSuffixes maps a town's suffix to those it may have had before: a
+// 乡 becomes a 镇, a 镇 a 街道.
+var olderSuffixes = map[string][]string{"街道": {"镇", "乡"}, "镇": {"乡"}}
+
+// oldSuffixPrefix returns the length in runes of name written with an
+// older suffix when rs begins with it, else 0.
+func oldSuffixPrefix(rs []rune, name string) int {
+	for suf, olds := range olderSuffixes {
+		base, ok := strings.CutSuffix(name, suf)
+		if !ok {
+			continue
+		}
+		n := runesPrefix(rs, base)
+		if n == 0 || n >= len(rs) {
+			return 0
+		}
+		for _, o := range olds {
+			if string(rs[n]) == o {
+				return n + 1
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 // runesPrefix returns name's length in runes when rs begins with it, else 0.
