@@ -90,6 +90,8 @@ func TestDetect(t *testing.T) {
 			corpus.Region{}},
 		{"acting county head", "", []string{"代县长王某出席全县职工运动会，县总工会主席致辞。"}, nil,
 			corpus.Region{}},
+		{"a new county seat", "", []string{"为建设富裕和谐新县城作出更大的贡献，新县长到任。"}, nil,
+			corpus.Region{}},
 		{"shared district needs its city", "鼓楼区总工会召开全委会", []string{"福州市鼓楼区总工会召开第三届全委会。"}, nil,
 			corpus.Region{Province: "福建省", City: "福州市", County: "鼓楼区"}},
 		{"shared district alone", "鼓楼区总工会召开全委会", []string{"区总工会召开第三届全委会。"}, nil,

@@ -54,7 +54,7 @@ var (
 	})
 	functionRule = rule.New(rule.Rule{
 		Name:   "region.function-word",
-		Why:    "two-character county names that begin with a function word read as that word where it can be one: 和 after a noun (镇党委和县总工会), 代 before 县长 (代县长, the acting head)",
+		Why:    "two-character county names that begin with a function word read as that word where it can be one: 和 after a noun (镇党委和县总工会), 代 before 县长 (代县长, the acting head), 新 before 城 or 长 (新县城, a new county seat)",
 		Accept: "镇工会在镇党委和县总工会的领导下，全镇新建工会十二家。",
 		Reject: "镇工会在和县总工会的领导下，全镇新建工会十二家。",
 		Fires: func(s string) bool {

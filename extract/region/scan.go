@@ -169,7 +169,8 @@ func names(a *alias, rs []rune, start, end int) bool {
 
 // functionWordAt reports whether the two-character county name at
 // rs[start:end] reads as a function word and 县: 镇党委和县总工会 (and the
-// county's union), 代县长 (the acting county head).
+// county's union), 代县长 (the acting county head), 新县城 (a new county
+// seat).
 func functionWordAt(rs []rune, start, end int) bool {
 	if end-start != 2 || rs[start+1] != '县' {
 		return false
@@ -180,6 +181,9 @@ func functionWordAt(rs []rune, start, end int) bool {
 		return start > 0 && zh.IsHan(rs[start-1]) && !strings.ContainsRune("在到于赴至向从", rs[start-1])
 	case '代':
 		return end < len(rs) && rs[end] == '长'
+	case '新':
+		// 新县城, 新县长: a new county seat or head, not 新县's.
+		return end < len(rs) && (rs[end] == '城' || rs[end] == '长')
 	}
 	return false
 }
