@@ -11,12 +11,14 @@
 #   SETS="even" bench/extract.sh             only some of: seeds even odd html xeven xodd
 #   EXTRA=DIR bench/extract.sh               also score DIR (docs/*.txt and gold/ in the format
 #                                            of ../shared/realdev), split into even and odd files
+#   BASE=9f0bcd3 bench/extract.sh            also measure the CPU per document of that commit's
+#                                            parse on the same pages (set "cpu"), beside this one's
 #
 # Prints a Markdown table on stdout. Needs python3 and ../shared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-$PWD/../shared}
-SETS=${SETS:-seeds even odd html${EXTRA:+ xeven xodd}}
+SETS=${SETS:-seeds even odd html${EXTRA:+ xeven xodd}${BASE:+ cpu}}
 if [[ -z ${BIN:-} ]]; then
 	go build -o bin/unionscope ./cmd/unionscope
 	BIN=$PWD/bin/unionscope
@@ -80,7 +82,36 @@ if want html && [[ -f $SHARED/html-dev/score.py ]]; then
 	html_score unionscope "$BIN" "${PARSE_FLAGS[@]}"
 	html_score go-readability "$READABILITY"
 fi
-python3 - "$tmp" "$SETS" <<'PY'
+# cpu BIN FILES...: CPU milliseconds per document of one parse run over
+# the files five times, less a run over one file (the dictionaries' load),
+# best of three.
+cpu() {
+	local bin=$1 best= i t0 t1 reps=()
+	shift
+	for i in 1 2 3 4 5; do reps+=("$@"); done
+	for i in 1 2 3; do
+		/usr/bin/time -f '%U %S' -o "$tmp/t0" "$bin" parse --format jsonl "$1" >/dev/null 2>&1 || true
+		/usr/bin/time -f '%U %S' -o "$tmp/t1" "$bin" parse --format jsonl "${reps[@]}" >/dev/null 2>&1 || true
+		t0=$(awk '{print $1 + $2}' "$tmp/t0")
+		t1=$(awk '{print $1 + $2}' "$tmp/t1")
+		t1=$(awk -v a="$t1" -v b="$t0" -v n="${#reps[@]}" 'BEGIN{printf "%.2f", 1000 * (a - b) / (n - 1)}')
+		if [[ -z $best ]] || awk -v a="$t1" -v b="$best" 'BEGIN{exit !(a < b)}'; then best=$t1; fi
+	done
+	echo "$best"
+}
+if want cpu && [[ -n ${BASE:-} ]]; then
+	git worktree add -q --detach "$tmp/base" "$BASE"
+	(cd "$tmp/base" && go build -o "$tmp/base-bin" ./cmd/unionscope)
+	git worktree remove --force "$tmp/base"
+	mkdir -p "$tmp/html-pages"
+	for f in "$SHARED"/html-dev/html/*.html.gz; do gzip -dc "$f" >"$tmp/html-pages/$(basename "$f" .gz)"; done
+	text=("$SHARED"/seeds/* "$SHARED"/realdev/docs/*.txt)
+	{
+		printf 'text\t%d\t%s\t%s\n' "${#text[@]}" "$(cpu "$BIN" "${text[@]}")" "$(cpu "$tmp/base-bin" "${text[@]}")"
+		printf 'html\t%d\t%s\t%s\n' 210 "$(cpu "$BIN" "$tmp"/html-pages/*)" "$(cpu "$tmp/base-bin" "$tmp"/html-pages/*)"
+	} >"$tmp/cpu.tsv"
+fi
+python3 - "$tmp" "$SETS" "${BASE:-}" <<'PY'
 import json, os, sys
 tmp, sets = sys.argv[1], sys.argv[2].split()
 cols = [s for s in ('seeds', 'even', 'odd', 'xeven', 'xodd') if s in sets and os.path.exists(os.path.join(tmp, s + '.score'))]
@@ -134,4 +165,13 @@ if peers:
     print('|---|' + '---|' * len(peers))
     for k in rows[peers[0]]:
         print(f'| {k} | ' + ' | '.join(rows[p][k] for p in peers) + ' |')
+# CPU per document of parse, this build beside a base commit's.
+if os.path.exists(os.path.join(tmp, 'cpu.tsv')):
+    base = sys.argv[3]
+    print(f'\n| parse CPU ms per document (one core, best of 3) | this build | {base} | change |')
+    print('|---|---|---|---|')
+    for l in open(os.path.join(tmp, 'cpu.tsv')):
+        kind, n, now, then = l.split()
+        label = {'text': 'text pages (seeds, realdev)', 'html': 'HTML pages (html-dev)'}[kind]
+        print(f'| {label}, {n} | {float(now):.2f} | {float(then):.2f} | {100 * (float(now) - float(then)) / float(then):+.0f} % |')
 PY

@@ -110,7 +110,9 @@ func isNav(s string, n int) bool {
 		return false
 	}
 	// Breadcrumbs: several short segments between separators.
-	if segs := splitNonEmpty(navSepRe.Split(s, -1)); len(segs) >= 3 && strings.Count(s, "/") < len(segs) {
+	// Every separator navSepRe knows holds one of these bytes.
+	if !strings.ContainsAny(s, ">»›→/|") {
+	} else if segs := splitNonEmpty(navSepRe.Split(s, -1)); len(segs) >= 3 && strings.Count(s, "/") < len(segs) {
 		if shortSegments(segs, 12) {
 			return true
 		}

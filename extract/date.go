@@ -176,19 +176,21 @@ var dateDayYear = rule.New(rule.Rule{
 		"year its whole text names; with two years (12月21日…2011年元旦…2010年) the day's year is unknown",
 	Accept: "3月19日，县总工会召开全委会议，部署了2019年工会工作。",
 	Reject: "12月21日，全区2011年元旦春节送温暖活动启动，2010年筹集资金7亿元。",
-	Fires:  func(s string) bool { return dayYear([]string{s}, false) != "" },
+	Fires:  func(s string) bool { return dayYear([]string{zh.Fold(s)}, false) != "" },
 })
 
-// dayYear dates a body by its first day and the one year named with it
-// (date.day-year); news takes the text's one year too.
+// dayYear dates a folded body by its first day and the one year named
+// with it (date.day-year); news takes the text's one year too.
 func dayYear(body []string, news bool) string {
 	var day []string
 	dayYear, textYear := "", ""
 	textYears := 0
-	for _, p := range body {
-		f := zh.Fold(p)
-		years := yearRe.FindAllStringSubmatch(f, -1)
-		if day == nil {
+	for _, f := range body {
+		var years [][]string
+		if strings.Contains(f, "年") {
+			years = yearRe.FindAllStringSubmatch(f, -1)
+		}
+		if day == nil && strings.Contains(f, "日") {
 			if m := monthDayRe.FindStringSubmatch(f); m != nil {
 				day = m[1:]
 				dayYear = onlyYear(years)
@@ -231,20 +233,24 @@ func onlyYear(ms [][]string) string {
 // takes the year named with it (date.day-year).
 func textDate(body []string, years, news bool) string {
 	var month, year string
-	for _, p := range body {
-		if d := findDate(zh.Fold(p)); d != "" {
+	folded := make([]string, len(body))
+	for i, p := range body {
+		folded[i] = zh.Fold(p)
+		if d := findDate(folded[i]); d != "" {
 			return d
 		}
 	}
 	if dateDayYear.On() {
-		if d := dayYear(body, news); d != "" {
+		if d := dayYear(folded, news); d != "" {
 			return d
 		}
 	}
-	for _, p := range body {
-		f := zh.Fold(p)
+	for _, f := range folded {
 		if month == "" {
 			month = findMonth(f)
+		}
+		if !strings.Contains(f, "年") {
+			continue
 		}
 		for _, y := range yearRe.FindAllStringSubmatch(f, -1) {
 			year = max(year, y[1])

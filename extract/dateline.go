@@ -203,13 +203,37 @@ func trailingName(p string) trailer {
 	t := trailer{start: -1}
 	st, offs := readingOffsets(p)
 	f := zh.Fold(st)
-	m := trailingNameRe.FindStringSubmatchIndex(f)
+	m := tailMatch(trailingNameRe, f)
 	if m == nil || !allNames(f[m[2]:m[3]]) || doubled(f[m[2]:m[3]]) {
 		return t
 	}
 	t.authors = namesOf(origSpan(st, f, m[2], m[3]))
 	t.start = offs[utf8.RuneCountInString(f[:m[2]])]
 	return t
+}
+
+// tailBytes bounds what a pattern anchored at a paragraph's end can match
+// with no start anchor of its own: a sentence's last mark and a few names.
+const tailBytes = 256
+
+// tailMatch is re.FindStringSubmatchIndex on f's last tailBytes, with the
+// indexes into f: Go's regexp tries every start of a string for a pattern
+// anchored only at the end, which cost a long paragraph dearly.
+func tailMatch(re *regexp.Regexp, f string) []int {
+	at := 0
+	if len(f) > tailBytes {
+		at = len(f) - tailBytes
+		for at < len(f) && !utf8.RuneStart(f[at]) {
+			at++
+		}
+	}
+	m := re.FindStringSubmatchIndex(f[at:])
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += at
+		}
+	}
+	return m
 }
 
 // doubled reports whether s is one character twice (谢谢, 好好): a word,

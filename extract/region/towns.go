@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -33,6 +34,10 @@ type townIndex struct {
 	// prefixes holds the first two runes of every name, as the aliases'
 	// filter does.
 	prefixes prefixSet
+	// ends holds the last rune of every name and of every older suffix:
+	// a position with none of them ahead starts no town, which settles
+	// most positions before the search.
+	ends     []rune
 	maxRunes int
 }
 
@@ -69,10 +74,35 @@ func unpackTowns(packed []byte) (*townIndex, error) {
 		b, _ := utf8.DecodeRuneInString(name[n:])
 		t.prefixes.add(a, b)
 		t.maxRunes = max(t.maxRunes, utf8.RuneCountInString(name))
+		last, _ := utf8.DecodeLastRuneInString(name)
+		t.addEnd(last)
 		t.lines = append(t.lines, int32(at))
 		at += end + 1
 	}
+	for _, olds := range olderSuffixes {
+		for _, o := range olds {
+			last, _ := utf8.DecodeLastRuneInString(o)
+			t.addEnd(last)
+		}
+	}
 	return t, nil
+}
+
+func (t *townIndex) addEnd(r rune) {
+	if !slices.Contains(t.ends, r) {
+		t.ends = append(t.ends, r)
+	}
+}
+
+// endAhead reports whether a name's last rune follows rs[i] within the
+// longest name's reach.
+func (t *townIndex) endAhead(rs []rune, i int) bool {
+	for _, r := range rs[i+1 : min(len(rs), i+t.maxRunes)] {
+		if slices.Contains(t.ends, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // name returns line i's name and its county codes.
@@ -90,7 +120,7 @@ func (t *townIndex) line(i int) (name, codes string) {
 // 某某街道, 某某乡 for 某某镇 or 某某街道) counts when no town has it as
 // its name today.
 func (t *townIndex) longestAt(rs []rune, i int) (int, string) {
-	if i+2 > len(rs) || !t.prefixes.mayHave(rs[i], rs[i+1]) {
+	if i+2 > len(rs) || !t.prefixes.mayHave(rs[i], rs[i+1]) || !t.endAhead(rs, i) {
 		return 0, ""
 	}
 	var buf [8]byte
