@@ -82,13 +82,14 @@ if want html && [[ -f $SHARED/html-dev/score.py ]]; then
 	html_score unionscope "$BIN" "${PARSE_FLAGS[@]}"
 	html_score go-readability "$READABILITY"
 fi
-# cpu BIN FILES...: CPU milliseconds per document of one parse run over
-# the files five times, less a run over one file (the dictionaries' load),
-# best of three.
+# cpu BIN TIMES FILES...: CPU milliseconds per document of one parse run
+# over the files TIMES times, less a run over one file (the dictionaries'
+# load), best of three. TIMES makes each run a second or more, so that the
+# load's own jitter stays small beside it.
 cpu() {
-	local bin=$1 best= i t0 t1 reps=()
-	shift
-	for i in 1 2 3 4 5; do reps+=("$@"); done
+	local bin=$1 times=$2 best= i t0 t1 reps=()
+	shift 2
+	for ((i = 0; i < times; i++)); do reps+=("$@"); done
 	for i in 1 2 3; do
 		/usr/bin/time -f '%U %S' -o "$tmp/t0" "$bin" parse --format jsonl "$1" >/dev/null 2>&1 || true
 		/usr/bin/time -f '%U %S' -o "$tmp/t1" "$bin" parse --format jsonl "${reps[@]}" >/dev/null 2>&1 || true
@@ -107,8 +108,8 @@ if want cpu && [[ -n ${BASE:-} ]]; then
 	for f in "$SHARED"/html-dev/html/*.html.gz; do gzip -dc "$f" >"$tmp/html-pages/$(basename "$f" .gz)"; done
 	text=("$SHARED"/seeds/* "$SHARED"/realdev/docs/*.txt)
 	{
-		printf 'text\t%d\t%s\t%s\n' "${#text[@]}" "$(cpu "$BIN" "${text[@]}")" "$(cpu "$tmp/base-bin" "${text[@]}")"
-		printf 'html\t%d\t%s\t%s\n' 210 "$(cpu "$BIN" "$tmp"/html-pages/*)" "$(cpu "$tmp/base-bin" "$tmp"/html-pages/*)"
+		printf 'text\t%d\t%s\t%s\n' "${#text[@]}" "$(cpu "$BIN" 40 "${text[@]}")" "$(cpu "$tmp/base-bin" 40 "${text[@]}")"
+		printf 'html\t%d\t%s\t%s\n' 210 "$(cpu "$BIN" 5 "$tmp"/html-pages/*)" "$(cpu "$tmp/base-bin" 5 "$tmp"/html-pages/*)"
 	} >"$tmp/cpu.tsv"
 fi
 python3 - "$tmp" "$SETS" "${BASE:-}" <<'PY'

@@ -149,12 +149,28 @@ a phrase plus a word, faceted, filtered and faceted, region-filtered and faceted
 
 The server and wrk share the same 2 cores.
 
+MD
+# The extraction stage writes its table whole (bench/extract.sh's output).
+ext=$(dirname "$1")/extract.md
+cat <<MD
+### Extraction accuracy on real pages (\`bench/extract.sh\`, issue 15)
+
+Per field on the seeds, on the even-numbered realdev files (tuned on) and on the odd-numbered
+ones (held out: the honest figure); html-dev body F1 beside go-readability v2.1.3 on the same
+pages in the same run; parse CPU per document beside the commit before issue 15's work
+($(v EXTRACT_BASE)). Targets: body ≥ 0.97, title and date ≥ 0.92, publisher, author, doctype
+and region ≥ 0.90, metrics F1 and precision ≥ 0.96, metric subject ≥ 0.85, campaigns ≥ 0.80;
+CPU per document grows by no more than a third.
+
+$(if [[ -s $ext ]]; then cat "$ext"; else echo "n/a (run with ../shared beside the checkout)"; fi)
+
 ## Commands
 
 \`\`\`
 make bench                                  # = bench/run.sh 10000 100000
 bench/run.sh 2000 10000                     # smaller corpora
 BENCH_ONLY="analyzer segbench" bench/run.sh # some stages only
+BENCH_ONLY=extract bench/run.sh             # extraction accuracy and CPU only (needs ../shared)
 go test -run '^\$' -bench . -cpu 1 ./zh     # Go benchmarks: zh.Cut vs gse, Fold, dictionary load
 go test -run '^\$' -bench . ./index         # Bleve analyzer and batch indexing
 go generate ./zh                            # rebuild zh/dict.bin from gse's dictionary

@@ -3,7 +3,7 @@
 #
 #   ./bench/run.sh [SMALL LARGE]     corpus sizes for the ingest runs (default 10000 100000);
 #                                    cold start, serve and the rg baseline use LARGE.
-#   BENCH_ONLY="analyzer segbench ingest clusters cold rg serve" ./bench/run.sh 2000 5000
+#   BENCH_ONLY="analyzer segbench extract ingest clusters cold rg serve" ./bench/run.sh 2000 5000
 #                                    runs only the named stages (the report keeps
 #                                    figures from earlier runs for the others).
 #   BENCH_INGEST=100000 ./bench/run.sh  imports only these sizes in the ingest stage.
@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SMALL=${1:-10000}
 LARGE=${2:-100000}
-ONLY=${BENCH_ONLY:-analyzer segbench ingest clusters warc cold rg serve}
+ONLY=${BENCH_ONLY:-analyzer segbench extract ingest clusters warc cold rg serve}
 OUT=$ROOT/bench/out
 BIN=$OUT/bin
 RES=$OUT/results.env
@@ -128,6 +128,19 @@ corpus() { # corpus N: generates the N-document corpus once
 		touch "$dir/.done"
 	fi
 }
+# --- extract: accuracy on real pages, and parse CPU per document ----------
+# bench/extract.sh scores the shared real pages and measures parse's CPU
+# per document beside the commit before issue 15's work began.
+if want extract; then
+	if [[ -d $ROOT/../shared/gold ]]; then
+		log "extraction accuracy (bench/extract.sh)"
+		put EXTRACT_BASE "${BENCH_EXTRACT_BASE:-9f0bcd3}"
+		BIN=$US BASE=${BENCH_EXTRACT_BASE:-9f0bcd3} "$ROOT/bench/extract.sh" >"$OUT/extract.md"
+	else
+		log "extraction accuracy skipped: ../shared is absent"
+	fi
+fi
+
 if want ingest; then
 	for n in ${BENCH_INGEST:-$SMALL $LARGE}; do
 		corpus "$n"

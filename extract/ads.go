@@ -27,7 +27,11 @@ func mayGamble(f string) bool { return strings.Contains(f, ":") }
 
 // stripInlineAds removes injected gambling links from s (ad.gambling).
 func stripInlineAds(s string) string {
-	f := zh.Fold(s)
+	return stripInlineAdsFolded(s, zh.Fold(s))
+}
+
+// stripInlineAdsFolded is stripInlineAds for s folded to f already.
+func stripInlineAdsFolded(s, f string) string {
 	if !mayGamble(f) {
 		return s
 	}

@@ -273,8 +273,12 @@ func cleanLines(in []string, kept bool) []string {
 			if bodyPreamble.On() && siteTalk(f) {
 				continue
 			}
-			if s = stripFoldedAds(s, f); s != "" && adGambling.On() {
-				s = stripInlineAds(s)
+			if t := stripFoldedAds(s, f); t != s {
+				s = t
+				f = zh.Fold(s)
+			}
+			if s != "" && adGambling.On() {
+				s = stripInlineAdsFolded(s, f)
 			}
 			if s != "" {
 				out = append(out, s)

@@ -120,7 +120,7 @@ func (t *townIndex) line(i int) (name, codes string) {
 // 某某街道, 某某乡 for 某某镇 or 某某街道) counts when no town has it as
 // its name today.
 func (t *townIndex) longestAt(rs []rune, i int) (int, string) {
-	if i+2 > len(rs) || !t.prefixes.mayHave(rs[i], rs[i+1]) || !t.endAhead(rs, i) {
+	if i+2 > len(rs) || !t.endAhead(rs, i) || !t.prefixes.mayHave(rs[i], rs[i+1]) {
 		return 0, ""
 	}
 	var buf [8]byte
