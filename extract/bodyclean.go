@@ -178,3 +178,41 @@ func cutTail(lines []line, kinds []kind, sp span) int {
 	}
 	return end
 }
+
+var bodyLeadingHeading = rule.New(rule.Rule{
+	Name: "body.leading-heading",
+	Why: "a numbered heading (一、 (一) 1、 第一、) right above the first paragraph, with a line above it for the title, " +
+		"opens the body: a headline is not numbered",
+	Accept: "镇工会年度工作总结\n一、基本情况\n全镇现有基层工会38个，会员2600余人，较上年增加了两百多人。",
+	Reject: "镇工会年度工作总结\n全镇现有基层工会38个，会员2600余人，较上年增加了两百多人。",
+	Fires: func(s string) bool {
+		ls, ks := fixtureLines(s), fixtureKinds(s)
+		return leadingHeadings(ls, ks, findBody(ls, ks)) < findBody(ls, ks).start
+	},
+})
+
+// headingNumberRe is the number of a section heading; pointRe's 一是 and
+// 首先 open sentences, not headings.
+var headingNumberRe = regexp.MustCompile(`^([一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d{1,2}[、]|第[一二三四五六七八九十]+[、,:]|第[一二三四五六七八九十]+(?:部分|章))`)
+
+// leadingHeadings returns where the body starts once the numbered
+// headings straight above sp.start are counted in (body.leading-heading).
+// Some line must stay above them to be the title.
+func leadingHeadings(lines []line, kinds []kind, sp span) int {
+	start := sp.start
+	for i := sp.start - 1; i > 0; i-- {
+		if kinds[i] != kindShort || !headingNumberRe.MatchString(foldLine(lines[i].text)) {
+			break
+		}
+		start = i
+	}
+	if start == sp.start {
+		return start
+	}
+	for i := start - 1; i >= 0; i-- {
+		if kinds[i] == kindShort || kinds[i] == kindContent {
+			return start
+		}
+	}
+	return sp.start
+}

@@ -34,7 +34,7 @@ func mayStopAny(s string) bool {
 }
 
 var (
-	stopRe     = regexp.MustCompile(`^[(\[【]?\s*(相关新闻|相关阅读|相关文章|相关链接|相关报道|相关资讯|相关信息|新闻推荐|推荐阅读|延伸阅读|猜你喜欢|热点排行|热门推荐|热点推荐|热点阅读|热门文章|频道推荐|精彩推荐|最新文章|上一篇|下一篇|上一条|下一条|上篇|下篇|责任编辑|编辑\s*:|网友评论|发表评论|我要评论|评论\s*[:(]|已有\s*\d+\s*人(?:发表了?|参与)?评论|\d+\s*条评论|分享到|版权所有|版权声明|免责声明|copyright|©|正文已结束|全文已结束|全文完|本文完)`)
+	stopRe     = regexp.MustCompile(`^[(\[【]?\s*(相关新闻|相关阅读|相关文章|相关链接|相关报道|相关资讯|相关信息|相关推荐|新闻推荐|推荐阅读|延伸阅读|猜你喜欢|热点排行|热门推荐|热点推荐|热点阅读|热门文章|频道推荐|精彩推荐|最新文章|上一篇|下一篇|上一条|下一条|上篇|下篇|责任编辑|编辑\s*:|网友评论|发表评论|我要评论|评论\s*[:(]|已有\s*\d+\s*人(?:发表了?|参与)?评论|\d+\s*条评论|分享到|版权所有|版权声明|免责声明|copyright|©|正文已结束|全文已结束|全文完|本文完)`)
 	stopAnyRe  = regexp.MustCompile(`【打印|打印本页|打印此文|关闭窗口|【关闭|\[打印\]|\[关闭\]|【收藏|【大\s*中\s*小|\[大\s*中\s*小`)
 	pageTurnRe = regexp.MustCompile(`^[(\[【]?\s*(下转|上接|转第|接第|转\d|接\d)第?[0-9一二三四五六七八九十a-z]+\s*版\s*[)\]】]?$`)
 	junkRe     = regexp.MustCompile(`^((?:新闻|文章|信息|内容|资讯)详情$|(?:新闻|文章)?正文$|详细内容$|联系我们|网站地图|返回顶部|设为首页|加入收藏|收藏本站|主办\s*:|承办\s*:|协办\s*:|地址\s*:|电话\s*:|值班电话|传真\s*:|邮编\s*:|电子邮箱|e-?mail\s*:|备案|技术支持|powered by|建议使用|本站原创$|点击数|点击\s*:|浏览次数|阅读次数|浏览\s*:|阅读\s*:|字体\s*:|字号\s*:|\[?字体|打印$|关闭$|返回$|返回首页$|更多>*$|more>*$|查看更多)`)
@@ -52,7 +52,7 @@ func classify(line string) kind { return classifyFolded(line, zh.Fold(line)) }
 // classifyFolded is classify given the line's zh.Fold, which callers that
 // fold the line anyway pass on rather than fold it again.
 func classifyFolded(line, folded string) kind {
-	s := strings.TrimSpace(folded)
+	s := trimListBullet(strings.TrimSpace(folded))
 	if s == "" {
 		return kindBlank
 	}
@@ -80,6 +80,19 @@ func classifyFolded(line, folded string) kind {
 		return kindContent
 	}
 	return kindShort
+}
+
+// trimListBullet drops the mark of a list item that a page's text kept
+// from its HTML list (- 相关推荐, • 上一篇), so the line is told by its
+// words as it would be without it. A hyphen or an asterisk counts only
+// with a space after it: -5℃ and *号 are words.
+func trimListBullet(s string) string {
+	for _, b := range []string{"- ", "* ", "• ", "· ", "•", "●", "■", "◆"} {
+		if rest, ok := strings.CutPrefix(s, b); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return s
 }
 
 // junkWords mark a footer wherever they stand in a line; junkRe only

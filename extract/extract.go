@@ -131,6 +131,9 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if bodyCutTail.On() && !pg.html {
 		sp.end = cutTail(lines, ks, sp)
 	}
+	if bodyLeadingHeading.On() && !pg.html && sp.start > 0 {
+		sp.start = leadingHeadings(lines, ks, sp)
+	}
 	hdrEnd := sp.start
 	if pg.html {
 		sp, hdrEnd = widenBody(pg, pt, ks, sp)

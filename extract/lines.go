@@ -72,8 +72,9 @@ var (
 		Fires:  func(s string) bool { f := foldLine(s); return isDataRow(f, utf8.RuneCountInString(f)) },
 	})
 	lineDownload = rule.New(rule.Rule{
-		Name:   "line.download-note",
-		Why:    "a document site's page and download notes: 第 1 页 共 9 页, 下载后可任意编辑, 省略N字, 此处隐藏N个字, (未完,全文共N字)",
+		Name: "line.download-note",
+		Why: "a document site's page and download notes: 第 1 页 共 9 页, 下载后可任意编辑, 省略N字, 此处隐藏N个字, (未完,全文共N字), " +
+			"and the terms it lists above a file (下载文档前请自行甄别, 仅部分预览, 如文档侵犯您的权益, 人工客服工作时间)",
 		Accept: "第 2 页 共 7 页", Reject: "全年召开职代会2次，共7项议题。",
 		Fires: func(s string) bool { return isDownloadNote(foldLine(s)) },
 	})
@@ -115,7 +116,7 @@ var (
 	epaperRe = regexp.MustCompile(`^第\s*[a-z]?\d{1,3}\s*版\s*[:：]|上一版|下一版|版面导航|pdf版|放大\s*缩小|^\d{1,3}上一[篇版]|下一[篇版]\d{1,3}$`)
 	// A search box's label, alone or with the button: 新闻搜索:, 站内搜索 搜索.
 	searchBoxRe    = regexp.MustCompile(`^(新闻|站内|全文|全站|信息|资讯|本站)?\s*搜\s*索\s*[:：]?\s*(搜索|检索)?$`)
-	downloadNoteRe = regexp.MustCompile(`^[(\[【]?\s*第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页\s*[)\]】]?$|下载后可(任意)?编辑|^[(\[【]?\s*未完\s*[,，]?\s*(?:全文共\s*\d+\s*字)?|当前显示\s*\d+\s*字|^[.…]*\s*(此处)?(省略|隐藏)\s*\d+\s*个?字\s*[.…]*$`)
+	downloadNoteRe = regexp.MustCompile(`^[(\[【]?\s*第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页\s*[)\]】]?$|下载后可(任意)?编辑|^[(\[【]?\s*未完\s*[,，]?\s*(?:全文共\s*\d+\s*字)?|当前显示\s*\d+\s*字|下载文档前|仅部分预览|文档侵犯(?:了)?(?:您|你)的(?:合法)?权益|人工客服工作时间|^[.…]*\s*(此处)?(省略|隐藏)\s*\d+\s*个?字\s*[.…]*$`)
 	tocRe          = regexp.MustCompile(`^目\s*录\s*[:：]?$|[^.…·]\s*[.…·]{4,}\s*\d{1,3}$`)
 	labelLineRe    = regexp.MustCompile(`^[(\[【]?\s*(原标题|原题|文章标题|题记|资源描述|文档描述)\s*[:：】\])]`)
 )
@@ -128,7 +129,7 @@ var (
 func isPageTurn(s string) bool { return strings.Contains(s, "版") && pageTurnRe.MatchString(s) }
 
 func isDownloadNote(s string) bool {
-	return (strings.Contains(s, "页") || strings.Contains(s, "编辑") || strings.Contains(s, "字")) && downloadNoteRe.MatchString(s)
+	return (strings.Contains(s, "页") || strings.Contains(s, "编辑") || strings.Contains(s, "字") || strings.Contains(s, "文档") || strings.Contains(s, "客服")) && downloadNoteRe.MatchString(s)
 }
 
 // maxSearchBoxRunes: 全站搜索： 搜索 and the like.

@@ -68,6 +68,9 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 	crumbGroups := map[int]bool{}
 	flush := func() {
 		if len(group) > 0 {
+			if titleRewrapped.On() {
+				group = dropRewrapped(group)
+			}
 			titleGroups = append(titleGroups, group)
 			group = nil
 		}
@@ -196,6 +199,33 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 		h.title = joinTitle(g)
 	}
 	return h
+}
+
+var titleRewrapped = rule.New(rule.Rule{
+	Name:   "title.rewrapped-repeat",
+	Why:    "a title written on one line and again broken over the lines next to it (a sample's header, then the heading) is one title, not two joined",
+	Accept: "第一篇：全镇工会工作会议讲话\n全镇工会工作会议\n讲话",
+	Reject: "全镇工会工作会议\n讲话",
+	Fires:  func(s string) bool { return len(dropRewrapped(strings.Split(s, "\n"))) == 1 },
+})
+
+// dropRewrapped keeps the one-line copy of a title that the group also
+// holds broken over its other lines: the first line, when the rest joined
+// is its end (after a label such as 第一篇：), or the last, when the lines
+// before it joined are all of it.
+func dropRewrapped(group []string) []string {
+	if len(group) < 2 {
+		return group
+	}
+	join := func(g []string) string { return strings.ReplaceAll(zh.Fold(strings.Join(g, "")), " ", "") }
+	first, last := join(group[:1]), join(group[len(group)-1:])
+	if rest := join(group[1:]); utf8.RuneCountInString(rest) >= minTitleRunes && strings.HasSuffix(first, rest) {
+		return group[:1]
+	}
+	if head := join(group[:len(group)-1]); utf8.RuneCountInString(head) >= minTitleRunes && head == last {
+		return group[len(group)-1:]
+	}
+	return group
 }
 
 // pickTitleGroup prefers the last group that reads like a title; menus and
