@@ -210,6 +210,39 @@ func leadTime(first string) bool {
 	return leadTimeRe.MatchString(first)
 }
 
+var doctypeUnionActs = rule.New(rule.Rule{
+	Name: "doctype.union-acts",
+	Why: "a first sentence whose subject is a union (…总工会, …工会) and whose verb is an act (开展, 举办, 打造, 慰问 …) " +
+		"reports events, told in the third person: news, however short; a union described (现有, 下设) or speaking " +
+		"of itself (我县, 我们) is not",
+	Accept: "市总工会以服务职工为导向，在商圈和楼宇打造了一批共享职工之家。",
+	Reject: "区总工会现有干部12人，下设办公室、组织部。",
+	Fires:  func(s string) bool { return unionActs(zh.Fold(s)) },
+})
+
+// unionSubjectRunes: the union that is a sentence's subject is named
+// within its first this many characters.
+const unionSubjectRunes = 24
+
+var (
+	// unionActRe: verbs of a union acting; not 组织 or 帮扶, which name units too (组织部, 帮扶中心).
+	unionActRe    = regexp.MustCompile(`开展|举办|举行|召开|打造|启动|慰问|走访|发放|推出|建成|签订|表彰|部署|送去|筹集|投入|资助`)
+	firstPersonRe = regexp.MustCompile(`我(?:们|县|市|区|镇|省|会|局|厂|司|公司|单位)`)
+)
+
+// unionActs reports whether the folded first paragraph reports a union's
+// act in the third person (doctype.union-acts).
+func unionActs(first string) bool {
+	if k := strings.IndexAny(first, "。!?！？;；"); k >= 0 {
+		first = first[:k]
+	}
+	k := strings.Index(first, "工会")
+	if k < 0 || utf8.RuneCountInString(first[:k]) > unionSubjectRunes || firstPersonRe.MatchString(first) {
+		return false
+	}
+	return unionActRe.MatchString(first[k:])
+}
+
 // portalStamp reports whether a header dates the item and credits an
 // outlet (doctype.portal-stamp).
 func portalStamp(h header) bool { return h.fieldDate != "" && h.publisher != "" }
@@ -273,6 +306,9 @@ func doctype(title string, crumbs []string, body []string, news bool) string {
 		return k
 	}
 	if doctypeBodyNews.On() && doctypeBodyNews.match(zh.Fold(strings.Join(body, ""))) {
+		return corpus.DoctypeNews
+	}
+	if doctypeUnionActs.On() && unionActs(first) {
 		return corpus.DoctypeNews
 	}
 	for _, c := range crumbs {

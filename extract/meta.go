@@ -378,7 +378,8 @@ func orgLine(s, f string) (org, date string) {
 		return "", ""
 	}
 	unit := strings.Trim(f[m[2]:m[3]], "()")
-	if !orgSuffix.MatchString(unit) || notOrgRe.MatchString(unit) || officeRe.MatchString(unit) || authorOfficeInUnit.On() && officeInside(unit) {
+	// A unit that acts (…总工会建成…驿站) is a headline's subject.
+	if !orgSuffix.MatchString(unit) || notOrgRe.MatchString(unit) || unionActRe.MatchString(unit) || officeRe.MatchString(unit) || authorOfficeInUnit.On() && officeInside(unit) {
 		return "", ""
 	}
 	if m[4] >= 0 {
