@@ -49,7 +49,7 @@ type dateline struct {
 var (
 	// The outlet's 讯 or 电, on folded text with readings removed: who,
 	// maybe where and when, then 讯 or 电.
-	datelineOpenRe = regexp.MustCompile(`^[□■●◆\s]*([\p{Han}a-z·]{2,20}?)\s*((?:\d{1,2}月)?\d{1,2}日)?\s*(讯|电|消息)`)
+	datelineOpenRe = regexp.MustCompile(`^[□■●◆\s]*([\p{Han}a-z·]{2,20}?)\s*((?:\d{1,2}月)?\d{1,2}日)?\s*(讯|电|消息|报道)`)
 	// A wire's outlet and the place it files from: 某某网北京5月1日电.
 	outletPlaceRe  = regexp.MustCompile(`^([\p{Han}a-z·]{2,16}?(?:网|报|台|社|在线))[\p{Han}]{2,4}$`)
 	ownOutletRe    = regexp.MustCompile(`^(本报|本台|本网|本刊|本站)`)
@@ -74,6 +74,12 @@ func parseDateline(p string) dateline {
 		switch {
 		case ownOutletRe.MatchString(who):
 			d.own, opened = true, true
+		case f[m[6]:m[7]] == "报道":
+			// 某某报道：(记者 …) names its outlet by the colon or the
+			// bracket after it; 据某某报道 reports another's report.
+			if !strings.HasPrefix(who, "据") && !strings.Contains(who, "记者") {
+				d.outlet, opened = origSpan(st, f, m[2], m[3]), true
+			}
 		default:
 			if a := newspaperRe.FindStringIndex(who); a != nil && a[0] == 0 {
 				d.outlet, opened = origSpan(st, f, m[2], m[2]+a[1]), true
@@ -85,6 +91,9 @@ func parseDateline(p string) dateline {
 		}
 		if opened && !datelineGoesOn(f[m[1]:], dated, f[m[6]:m[7]]) {
 			at = m[1]
+			if f[m[6]:m[7]] == "报道" {
+				at += len(datelineSpaceRe.FindString(f[at:]))
+			}
 		} else {
 			d, opened = dateline{}, false
 		}
@@ -128,6 +137,8 @@ func datelineGoesOn(rest string, dated bool, mark string) bool {
 		return strings.ContainsRune("员息号", r)
 	case "消息":
 		return true // 消息称, 消息传来: only a bracket or a space ends this dateline
+	case "报道":
+		return !strings.ContainsRune(":([【", r) // 报道了, 报道组: a colon or a bracket ends this one
 	}
 	return !dated || strings.ContainsRune("视话力影脑网器子站台厂信商梯动源线价费表", r)
 }
@@ -172,7 +183,7 @@ var (
 )
 
 var (
-	photoCreditRe  = regexp.MustCompile(`(?:^|[。！？!?"”])\s*((?:(新华社|中新社|[\p{Han}]{2,8}?(?:日报|晚报|报|网|社))\s*发?\s*)?[(\[【]?\s*(?:(?:本报)?(?:特约)?记者\s*)?([\p{Han}·]{2,4}(?:\s*[、\s]\s*[\p{Han}·]{2,4}){0,3})\s*摄(?:影)?\s*[)\]】]?)\s*$`)
+	photoCreditRe  = regexp.MustCompile(`(?:^|[。！？!?"”])\s*((?:(新华社|中新社|[\p{Han}]{2,8}?(?:日报|晚报|报|网|社))\s*发?\s*)?[(\[【]?\s*(?:(?:[\p{Han}·]{2,4}\s+){0,3}(?:本报)?(?:特约)?记者\s*)?([\p{Han}·]{2,4}(?:\s*[、\s]\s*[\p{Han}·]{2,4}){0,3})\s*摄(?:影)?\s*[)\]】]?)\s*$`)
 	trailingNameRe = regexp.MustCompile(`[。！？!?"”]\s*([\p{Han}]{2,3}(?:\s+[\p{Han}]{2,3}){0,2})\s*$`)
 )
 

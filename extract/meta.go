@@ -165,6 +165,10 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				titleGroups = append(titleGroups, []string{s})
 				continue
 			}
+			if titlePhotoCaption.On() && photoCredit(s).start >= 0 {
+				flush()
+				continue
+			}
 			if titleSalutation.On() && opensSalutation(f) || titlePersonLine.On() && afterTitle && personLine(f) {
 				flush()
 				continue
@@ -200,6 +204,14 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 	}
 	return h
 }
+
+var titlePhotoCaption = rule.New(rule.Rule{
+	Name:   "title.photo-caption",
+	Why:    "a line that ends in a photo's credit (…现场。本报记者 王某摄) is the caption of a picture above the story, not its headline",
+	Accept: "慰问现场。通讯员 李青 本报记者 王林摄",
+	Reject: "县总工会开展送温暖慰问",
+	Fires:  func(s string) bool { return photoCredit(s).start >= 0 },
+})
 
 var titleRewrapped = rule.New(rule.Rule{
 	Name:   "title.rewrapped-repeat",
@@ -613,7 +625,7 @@ func bylineNames(s, f string) string {
 	for i, m := range roleSplitRe.FindAllStringIndex(f, -1) {
 		if prev > 0 {
 			flushSeg(prev, m[0])
-		} else if i == 0 && suffixRoleRe.MatchString(f[m[0]:m[1]]) {
+		} else if i == 0 && (suffixRoleRe.MatchString(f[m[0]:m[1]]) || authorLeadingNames.On() && namesBeforeRole(f)) {
 			flushSeg(0, m[0])
 		}
 		prev = m[1]
@@ -622,6 +634,21 @@ func bylineNames(s, f string) string {
 		flushSeg(prev, len(f))
 	}
 	return strings.Join(names, " ")
+}
+
+var authorLeadingNames = rule.New(rule.Rule{
+	Name:   "author.leading-names",
+	Why:    "names with no role before the first 记者 of a byline (本报讯（李青 赵明 记者王林）) are its correspondents, who wrote it too",
+	Accept: "李青 赵明 记者王林",
+	Reject: "记者王林",
+	Fires:  func(s string) bool { return namesBeforeRole(zh.Fold(s)) },
+})
+
+// namesBeforeRole reports whether the folded byline f opens with names
+// before its first role (author.leading-names).
+func namesBeforeRole(f string) bool {
+	m := roleSplitRe.FindStringIndex(f)
+	return m != nil && m[0] > 0 && allNames(f[:m[0]])
 }
 
 var authorSpacedName = rule.New(rule.Rule{
