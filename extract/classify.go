@@ -41,7 +41,7 @@ var (
 	navStartRe  = regexp.MustCompile(`^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\s*:`)
 	crumbOpenRe = regexp.MustCompile(`^(>>|>|»|›)`)
 	navSepRe    = regexp.MustCompile(`\s*(>>|>|»|›|→|->|/|\|)\s*`)
-	fieldRe     = regexp.MustCompile(`(来源|源自|作者|发布时间|发表时间|发布日期|发表日期|更新时间|添加时间|录入时间|上传时间|日期|时间|录入|发布者|发布人|信息来源|稿源|文章来源|新闻来源|新闻作者|撰稿|供稿|撰文|摄影|点击|浏览|阅读|编辑|审核|作者单位)\s*:`)
+	fieldRe     = regexp.MustCompile(`(来源|源自|来自|作者|发布时间|发表时间|发布日期|发表日期|更新时间|添加时间|录入时间|上传时间|日期|时间|录入|发布者|发布人|信息来源|稿源|文章来源|新闻来源|新闻作者|撰稿|供稿|撰文|摄影|点击|浏览|阅读|访问量|访问|编辑|审核|作者单位)\s*:`)
 	bylineRe    = regexp.MustCompile(`^[(\[【]?[□■●▲◆◇○\s]*(?:(?:(?:文|图|文图|文/图|图/文)\s*[/:]?\s*)?(?:[\p{Han}]{1,6}?(?:报|刊|台|社|网))?(?:特约|见习|实习|首席)?(?:记者|通讯员)|本报讯|新华社|本台讯|本网讯|(?:文|图|文图|图文|撰文|摄影)\s*[/／:]\s*[\p{Han}]{2,4}(?:\s|$))`)
 	urlLineRe   = regexp.MustCompile(`^(https?://|www\.)\S+`)
 	postedRe    = regexp.MustCompile(`(发表于|发布于|更新于|posted on|posted)\s*(19|20)\d\d[-/.年]`)
@@ -133,6 +133,8 @@ func isNav(s string, n int) bool {
 	} else if len(segs) >= 1 && crumbOpenRe.MatchString(s) && shortSegments(segs, 12) {
 		// The rest of a breadcrumb whose 首页 the page put on the line above.
 		return true
+	} else if crumbSite(s) != "" {
+		return true // two segments, the first a site's name: 某某新闻网>>工会新闻
 	}
 	// Menus: many short words in a row with no sentence punctuation.
 	words := strings.Fields(s)

@@ -105,6 +105,9 @@ func TestClassify(t *testing.T) {
 		{"【打印】【关闭】", kindStop},
 		{"相关新闻：", kindStop},
 		{"- 相关推荐", kindStop},
+		{"某某新闻网>>工会新闻", kindNav},
+		{">工作动态>基层风采", kindNav},
+		{"来自：某某日报 作者：要闻频道 访问量：356", kindMeta},
 		{"责编：王林 编审：李青", kindStop},
 		{"扫一扫在手机打开当前页", kindJunk},
 		{"打开手机扫一扫，分享到手机查看", kindJunk},
@@ -251,6 +254,21 @@ func TestIsJunk(t *testing.T) {
 	for _, tt := range tests {
 		if got := isJunk(tt.line); got != tt.want {
 			t.Errorf("isJunk(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestCrumbSite(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"您的位置:优选文稿网 > 范文 > 工作总结", "优选文稿网"},
+		{"某某新闻网>>工会新闻", "某某新闻网"},
+		{"某某新闻网>>县总工会召开第五次会员代表大会部署今后五年工作", ""},
+		{"某某新闻网/工会新闻", ""},
+		{"您的位置:首页 > 范文", ""},
+	}
+	for _, tt := range tests {
+		if got := crumbSite(tt.line); got != tt.want {
+			t.Errorf("crumbSite(%q) = %q, want %q", tt.line, got, tt.want)
 		}
 	}
 }

@@ -160,7 +160,8 @@ func pageChrome(lines []line, kinds []kind, find func(string) string) string {
 var (
 	publisherCrumbSite = rule.New(rule.Rule{
 		Name: "publisher.crumb-site",
-		Why: "a breadcrumb that starts from the site names it first: 您的位置: 某某文稿网 > 范文 > 工作总结; a " +
+		Why: "a breadcrumb that starts from the site names it first: 您的位置: 某某文稿网 > 范文 > 工作总结, or unlabelled, " +
+			"short segments between arrows: 某某新闻网>>工会新闻; a " +
 			"segment that ends in a site's word (网, 文库, 之家) is the site",
 		Accept: "您的位置：优选文稿网 > 范文 > 工作总结", Reject: "您的位置：首页 > 范文 > 工作总结",
 		Fires: func(s string) bool { return crumbSite(foldLine(s)) != "" },
@@ -180,6 +181,10 @@ var (
 	})
 )
 
+// maxCrumbSegmentRunes bounds the average segment of an unlabelled
+// breadcrumb: a channel's name, not a headline.
+const maxCrumbSegmentRunes = 12
+
 var crumbSiteRe = regexp.MustCompile(`^[\p{Han}a-z0-9]{2,20}?(?:网|在线|网站|门户|文库|之家|吧)$`)
 
 // crumbSite returns the site a folded breadcrumb starts from
@@ -187,10 +192,15 @@ var crumbSiteRe = regexp.MustCompile(`^[\p{Han}a-z0-9]{2,20}?(?:网|在线|网�
 func crumbSite(f string) string {
 	m := navStartRe.FindStringIndex(f)
 	if m == nil {
-		return ""
+		// Unlabelled, a breadcrumb is short segments between arrows
+		// (某某新闻网>>工会新闻); slashes and bars part other things.
+		if !strings.ContainsAny(f, ">»") {
+			return ""
+		}
+		m = []int{0, 0}
 	}
 	segs := splitNonEmpty(navSepRe.Split(f[m[1]:], -1))
-	if len(segs) < 2 {
+	if len(segs) < 2 || m[1] == 0 && !shortSegments(segs, maxCrumbSegmentRunes) {
 		return ""
 	}
 	if seg := strings.TrimSpace(segs[0]); crumbSiteRe.MatchString(seg) {
@@ -206,7 +216,7 @@ func pageCrumbSite(lines []line, kinds []kind) string {
 	for i, l := range lines {
 		// 位置 is written alike in both scripts; a page with no such
 		// label has no breadcrumb to read.
-		if kinds[i] == kindNav && strings.Contains(l.text, "位置") {
+		if kinds[i] == kindNav && (strings.Contains(l.text, "位置") || strings.ContainsAny(l.text, ">»")) {
 			has = true
 			break
 		}
@@ -214,12 +224,7 @@ func pageCrumbSite(lines []line, kinds []kind) string {
 	if !has {
 		return ""
 	}
-	return pageChrome(lines, kinds, func(f string) string {
-		if !navStartRe.MatchString(f) {
-			return ""
-		}
-		return crumbSite(f)
-	})
+	return pageChrome(lines, kinds, crumbSite)
 }
 
 var (
@@ -270,7 +275,7 @@ func closingSource(lines []line, sp span) string {
 		}
 		for _, fv := range fieldValues(s, f) {
 			switch fv.label {
-			case "来源", "源自", "信息来源", "稿源", "文章来源", "新闻来源":
+			case "来源", "源自", "来自", "信息来源", "稿源", "文章来源", "新闻来源":
 				if v := cleanPublisher(fv.value); v != "" {
 					return v
 				}

@@ -454,7 +454,7 @@ func readFields(h *header, s, f string) {
 	}
 	for _, fv := range fieldValues(s, f) {
 		switch fv.label {
-		case "来源", "源自", "信息来源", "稿源", "文章来源", "新闻来源":
+		case "来源", "源自", "来自", "信息来源", "稿源", "文章来源", "新闻来源":
 			if h.publisher == "" {
 				h.publisher = cleanPublisher(fv.value)
 				if publisherSourcePair.On() {
