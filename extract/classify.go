@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
 )
 
@@ -42,7 +43,7 @@ var (
 	crumbOpenRe = regexp.MustCompile(`^(>>|>|»|›)`)
 	navSepRe    = regexp.MustCompile(`\s*(>>|>|»|›|→|->|/|\|)\s*`)
 	fieldRe     = regexp.MustCompile(`(来源|源自|来自|作者|发布时间|发表时间|发布日期|发表日期|更新时间|添加时间|录入时间|上传时间|日期|时间|录入|发布者|发布人|信息来源|稿源|文章来源|新闻来源|新闻作者|撰稿|供稿|撰文|摄影|点击|浏览|阅读|访问量|访问|编辑|审核|作者单位)\s*:`)
-	bylineRe    = regexp.MustCompile(`^[(\[【]?[□■●▲◆◇○\s]*(?:(?:(?:文|图|文图|文/图|图/文)\s*[/:]?\s*)?(?:[\p{Han}]{1,6}?(?:报|刊|台|社|网))?(?:特约|见习|实习|首席)?(?:记者|通讯员)|本报讯|新华社|本台讯|本网讯|(?:文|图|文图|图文|撰文|摄影)\s*[/／:]\s*[\p{Han}]{2,4}(?:\s|$))`)
+	bylineRe    = regexp.MustCompile(`^[(\[【]?[□■●▲◆◇○\s]*(?:(?:(?:文|图|文图|文/图|图/文)\s*[/:]?\s*)?(?:[\p{Han}]{1,6}?(?:报|刊|台|社|网))?(?:全媒体|融媒体|特约|见习|实习|首席)?(?:记者|通讯员)|本报讯|新华社|本台讯|本网讯|(?:文|图|文图|图文|撰文|摄影)\s*[/／:]\s*[\p{Han}]{2,4}(?:\s|$))`)
 	urlLineRe   = regexp.MustCompile(`^(https?://|www\.)\S+`)
 	postedRe    = regexp.MustCompile(`(发表于|发布于|更新于|posted on|posted)\s*(19|20)\d\d[-/.年]`)
 )
@@ -193,11 +194,38 @@ func isMeta(s string, n int) bool {
 
 // isProse reports whether a line reads as body text rather than a label.
 func isProse(s string, n int) bool {
+	if lineKicker.On() && isKicker(s, n) {
+		return false
+	}
 	if endsSentence(s) || endsSentenceBeforeBracket(s) {
 		return true
 	}
 	return n >= 40 && countPunct(s) >= 2
 }
+
+// maxKickerRunes bounds a headline's kicker: a place or a topic and a colon.
+const maxKickerRunes = 8
+
+var lineKicker = rule.New(rule.Rule{
+	Name:   "line.kicker",
+	Why:    "a few characters and a colon alone on a line (青松县：) lead a headline on the next line; a salutation (同志们：) opens a speech",
+	Accept: "青松县：", Reject: "同志们：",
+	Fires: func(s string) bool { f := foldLine(s); return isKicker(f, utf8.RuneCountInString(f)) },
+})
+
+// isKicker reports whether the folded line s is a headline's kicker
+// (line.kicker).
+func isKicker(s string, n int) bool {
+	if n > maxKickerRunes || !strings.HasSuffix(s, ":") || countPunct(s) != 1 {
+		return false
+	}
+	head := strings.TrimSpace(strings.TrimSuffix(s, ":"))
+	// Not a salutation, an addressee (各乡镇工会：) or a label (附件：).
+	return !strings.HasPrefix(head, "各") && !orgSuffix.MatchString(head) && !kickerLabelRe.MatchString(head) &&
+		!containsAny(head, "同志", "女士", "先生", "朋友", "代表", "领导", "来宾", "大家", "如下", "是")
+}
+
+var kickerLabelRe = regexp.MustCompile(`^(附件|附|注|备注|说明|其中|具体|主要|内容|地址|电话|时间|地点|问|答|编者按|按|摘要|关键词)\d*$`)
 
 // endsSentenceBeforeBracket reports whether s is a sentence with a byline
 // in brackets after its end, as a news item's last line carries its

@@ -173,7 +173,8 @@ var dateDayYear = rule.New(rule.Rule{
 	Name: "date.day-year",
 	Why: "a text with no date of its own and no full date in it is dated by the first day it gives (3月19日) " +
 		"in the one year that day's paragraph names, and a news item, which tells of recent days, in the one " +
-		"year its whole text names; with two years (12月21日…2011年元旦…2010年) the day's year is unknown",
+		"year its whole text names, unless a later paragraph dates an event with its year (2021年4月, 2024年冬…12月10日), " +
+		"which then dates it; with two years (12月21日…2011年元旦…2010年) the day's year is unknown",
 	Accept: "3月19日，县总工会召开全委会议，部署了2019年工会工作。",
 	Reject: "12月21日，全区2011年元旦春节送温暖活动启动，2010年筹集资金7亿元。",
 	Fires:  func(s string) bool { return dayYear([]string{zh.Fold(s)}, false) != "" },
@@ -183,7 +184,7 @@ var dateDayYear = rule.New(rule.Rule{
 // with it (date.day-year); news takes the text's one year too.
 func dayYear(body []string, news bool) string {
 	var day []string
-	dayYear, textYear := "", ""
+	dayYear, textYear, later := "", "", ""
 	textYears := 0
 	for _, f := range body {
 		var years [][]string
@@ -195,6 +196,8 @@ func dayYear(body []string, news bool) string {
 				day = m[1:]
 				dayYear = onlyYear(years)
 			}
+		} else if day != nil && dayYear == "" && later == "" {
+			later = datedEvent(f, onlyYear(years))
 		}
 		for _, y := range years {
 			if y[1] != textYear {
@@ -206,6 +209,11 @@ func dayYear(body []string, news bool) string {
 	if day == nil {
 		return ""
 	}
+	// A story that opens on a yearless day and goes back to what happened
+	// in 2021年4月 is dated by that, the one day whose year it gives.
+	if dayYear == "" && news && later != "" {
+		return later
+	}
 	if dayYear == "" && news && textYears == 1 {
 		dayYear = textYear
 	}
@@ -213,6 +221,31 @@ func dayYear(body []string, news bool) string {
 		return ""
 	}
 	return ymd(dayYear, day[0], day[1])
+}
+
+var dateSinceYear = rule.New(rule.Rule{
+	Name:   "date.since-year",
+	Why:    "a year a period starts from (2014年以来, 2016年启动以来, 2012年至今) says how long something has run, not when what is reported happened",
+	Accept: "2014年以来，县总工会累计筹集帮扶资金300万元。",
+	Reject: "2014年，县总工会筹集帮扶资金300万元。",
+	Fires:  func(s string) bool { return sinceYearRe.MatchString(zh.Fold(s)) },
+})
+
+// sinceYearRe is a year a period runs from (date.since-year).
+var sinceYearRe = regexp.MustCompile(`(?:19|20)\d\d\s*年[^,，。;；\d]{0,6}?(?:以来|至今)`)
+
+// datedEvent returns the day or month a folded paragraph gives with its
+// one year y (2024年冬…12月10日, 2021年4月), or "".
+func datedEvent(f, y string) string {
+	if y == "" {
+		return ""
+	}
+	if m := monthDayRe.FindStringSubmatch(f); m != nil {
+		if d := ymd(y, m[1], m[2]); d != "" {
+			return d
+		}
+	}
+	return findMonth(f)
 }
 
 // onlyYear returns the year all matches of yearRe name, or "" when they
@@ -235,7 +268,7 @@ func textDate(body []string, years, news bool) string {
 	var month, year string
 	folded := make([]string, len(body))
 	for i, p := range body {
-		folded[i] = zh.Fold(p)
+		folded[i] = zh.Fold(zh.StripReadings(p)) // 2014年啟動(dòng)以來(lái): the readings hide the words
 		if d := findDate(folded[i]); d != "" {
 			return d
 		}
@@ -251,6 +284,9 @@ func textDate(body []string, years, news bool) string {
 		}
 		if !strings.Contains(f, "年") {
 			continue
+		}
+		if dateSinceYear.On() && (strings.Contains(f, "以来") || strings.Contains(f, "至今")) {
+			f = sinceYearRe.ReplaceAllString(f, "")
 		}
 		for _, y := range yearRe.FindAllStringSubmatch(f, -1) {
 			year = max(year, y[1])

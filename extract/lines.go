@@ -100,7 +100,7 @@ var (
 	})
 	linePaperStamp = rule.New(rule.Rule{
 		Name:   "line.paper-stamp",
-		Why:    "a line that names a newspaper, a date and a page (某某日报 2018年01月26日 第A02版) is the item's stamp, not its title",
+		Why:    "a line that names a newspaper, a date and a page (某某日报 2018年01月26日 第A02版) or weekday (… 星期五) is the item's stamp, not its title",
 		Accept: "青松日报 2018年01月26日 第A02版", Reject: "青松日报创刊于1956年",
 		Fires: func(s string) bool { f := foldLine(s); return isPaperStamp(f, utf8.RuneCountInString(f)) },
 	})
@@ -113,7 +113,7 @@ var (
 )
 
 var (
-	epaperRe = regexp.MustCompile(`^第\s*[a-z]?\d{1,3}\s*版\s*[:：]|上一版|下一版|版面导航|pdf版|放大\s*缩小|^\d{1,3}上一[篇版]|下一[篇版]\d{1,3}$`)
+	epaperRe = regexp.MustCompile(`^第\s*[a-z]?\d{1,3}\s*版\s*[:：]|上一版|下一版|上一期|下一期|版面导航|pdf版|放大\s*缩小|^\d{1,3}上一[篇版]|下一[篇版]\d{1,3}$`)
 	// A search box's label, alone or with the button: 新闻搜索:, 站内搜索 搜索.
 	searchBoxRe    = regexp.MustCompile(`^(新闻|站内|全文|全站|信息|资讯|本站)?\s*搜\s*索\s*[:：]?\s*(搜索|检索)?$`)
 	downloadNoteRe = regexp.MustCompile(`^[(\[【]?\s*第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页\s*[)\]】]?$|下载后可(任意)?编辑|^[(\[【]?\s*未完\s*[,，]?\s*(?:全文共\s*\d+\s*字)?|当前显示\s*\d+\s*字|下载文档前|仅部分预览|文档侵犯(?:了)?(?:您|你)的(?:合法)?权益|人工客服工作时间|^[.…]*\s*(此处)?(省略|隐藏)\s*\d+\s*个?字\s*[.…]*$`)
@@ -177,6 +177,8 @@ func isNameDate(s string, n int) bool {
 	return siteNameRe.MatchString(name) || orgSuffix.MatchString(name) && !notOrgRe.MatchString(name) || paperNameRe.FindString(name) == name
 }
 
+var weekdayRe = regexp.MustCompile(`星期[一二三四五六日天]\s*$`)
+
 var pageNumberRe = regexp.MustCompile(`第?\s*[a-z]?\d{1,3}\s*版`)
 
 // maxPaperStampRunes bounds a newspaper's stamp line.
@@ -185,11 +187,16 @@ const maxPaperStampRunes = 40
 // isPaperStamp reports whether folded s is a newspaper's stamp
 // (line.paper-stamp).
 func isPaperStamp(s string, n int) bool {
-	if n > maxPaperStampRunes || !strings.Contains(s, "版") || !strings.Contains(s, "报") {
+	if n > maxPaperStampRunes || !strings.Contains(s, "报") || !strings.Contains(s, "版") && !strings.Contains(s, "星期") {
 		return false
 	}
 	m := paperNameRe.FindStringIndex(s)
-	return m != nil && m[0] <= len("《") && pageNumberRe.MatchString(s[m[1]:]) && dateYMDRe.MatchString(s[m[1]:])
+	if m == nil || m[0] > len("《") {
+		return false
+	}
+	rest := s[m[1]:]
+	// A page's number, or the weekday an e-paper's masthead prints.
+	return (pageNumberRe.MatchString(rest) || weekdayRe.MatchString(rest)) && dateYMDRe.MatchString(rest)
 }
 
 // foldLine is the form classifyFolded reads: folded and trimmed.

@@ -21,7 +21,7 @@ var (
 	siteHomeRe  = regexp.MustCompile(`返回\s*([\p{Han}a-z0-9]{2,20}?(?:网|在线|网站|门户))\s*首页`)
 	copyrightRe = regexp.MustCompile(`(?:版权所有|copyright|©)\s*[:：]?\s*(?:©|\(c\))?\s*(?:\d{4}\s*(?:-\s*\d{4})?)?\s*([\p{Han}]{2,15}?(?:网|在线))`)
 	titleOrgRe  = regexp.MustCompile(`[(（]([^()（）]{2,20})[)）]\s*$`)
-	roleSplitRe = regexp.MustCompile(`本报记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|本报讯|本台讯|本网讯|摄影|摄|文/|图/|/文|/图|报道`)
+	roleSplitRe = regexp.MustCompile(`本报记者|全媒体记者|融媒体记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|本报讯|本台讯|本网讯|摄影|摄|文/|图/|/文|/图|报道`)
 	// suffixRoleRe is a role written after the names it follows: 王某 报道,
 	// 王某/文, 王某 摄.
 	suffixRoleRe = regexp.MustCompile(`^(?:摄影|摄|/文|/图|报道)$`)
@@ -94,7 +94,10 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			flush()
 		case kindMeta:
 			flush()
-			if h.bylineAt == 0 && (!urlLineRe.MatchString(f) || fieldRe.MatchString(f)) {
+			// An e-paper prints its masthead's stamp above the headline.
+			// The masthead's stamp has the weekday; an item's stamp, its page.
+			masthead := linePaperStamp.On() && weekdayRe.MatchString(f) && isPaperStamp(f, utf8.RuneCountInString(f))
+			if h.bylineAt == 0 && !masthead && (!urlLineRe.MatchString(f) || fieldRe.MatchString(f)) {
 				h.bylineAt = len(titleGroups)
 			}
 			if isDateLine(f) {
@@ -180,6 +183,10 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			}
 			group = append(group, s)
 		case kindBlank:
+			// A kicker (青松县：) leads the headline under it, blank line or not.
+			if len(group) == 1 && lineKicker.On() && isKicker(foldLine(group[0]), utf8.RuneCountInString(foldLine(group[0]))) {
+				continue
+			}
 			flush()
 		default:
 			if m := siteHomeRe.FindStringSubmatchIndex(f); m != nil && h.site == "" {
@@ -285,7 +292,7 @@ func joinTitle(parts []string) string {
 		if i > 0 {
 			prev := parts[i-1]
 			r, _ := utf8.DecodeRuneInString(p)
-			if utf8.RuneCountInString(prev) <= 12 && utf8.RuneCountInString(p) <= 40 && !strings.ContainsRune("—-(（:：,，、", r) && endsPhrase(prev) {
+			if utf8.RuneCountInString(prev) <= 12 && utf8.RuneCountInString(p) <= 40 && !strings.ContainsRune("—-(（:：,，、", r) && endsPhrase(prev) && !strings.HasSuffix(prev, ":") && !strings.HasSuffix(prev, "：") {
 				b.WriteByte(' ')
 			}
 		}
@@ -624,7 +631,14 @@ func bylineNames(s, f string) string {
 	}
 	for i, m := range roleSplitRe.FindAllStringIndex(f, -1) {
 		if prev > 0 {
-			flushSeg(prev, m[0])
+			end := m[0]
+			// 记者 王林 青松报道: the place a story is filed from runs into 报道.
+			if f[m[0]:m[1]] == "报道" {
+				if k := strings.LastIndexByte(f[prev:end], ' '); k > 0 && strings.TrimSpace(f[prev:prev+k]) != "" && !allNames(f[prev+k:end]) {
+					end = prev + k
+				}
+			}
+			flushSeg(prev, end)
 		} else if i == 0 && (suffixRoleRe.MatchString(f[m[0]:m[1]]) || authorLeadingNames.On() && namesBeforeRole(f)) {
 			flushSeg(0, m[0])
 		}
