@@ -49,7 +49,9 @@ type dateline struct {
 var (
 	// The outlet's 讯 or 电, on folded text with readings removed: who,
 	// maybe where and when, then 讯 or 电.
-	datelineOpenRe = regexp.MustCompile(`^[□■●◆\s]*([\p{Han}a-z·]{2,20}?)\s*((?:\d{1,2}月)?\d{1,2}日)?\s*(讯|电|消息|报道)`)
+	datelineOpenRe = regexp.MustCompile(`^[□■●◆\s]*(?:[【\[]\s*)?([\p{Han}a-z·]{2,20}?)\s*((?:\d{1,2}月)?\d{1,2}日)?\s*(讯|电|消息|报道)(?:\s*[】\]])?`)
+	// An outlet alone in brackets opens a story too: [某某新闻], 【某某网】.
+	outletBracketRe = regexp.MustCompile(`^\s*[【\[]\s*([\p{Han}a-z0-9·]{2,16}?(?:新闻网|新闻|网|日报|报|通讯社|社|电视台|台))\s*[】\]]\s*`)
 	// A wire's outlet and the place it files from: 某某网北京5月1日电.
 	outletPlaceRe  = regexp.MustCompile(`^([\p{Han}a-z·]{2,16}?(?:网|报|台|社|在线))[\p{Han}]{2,4}$`)
 	ownOutletRe    = regexp.MustCompile(`^(本报|本台|本网|本刊|本站)`)
@@ -57,6 +59,7 @@ var (
 	// The reporters after the opener: in brackets, or 记者 … 报道.
 	datelineBracketRe = regexp.MustCompile(`^\s*[(\[【]([^()\[\]【】]{2,40})[)\]】]\s*`)
 	datelineRoleRe    = regexp.MustCompile(`^\s*((?:本报|特约|见习|实习)?(?:记者|通讯员)[^。,;:!?]{2,30}?)(?:报道\s*[:]?|\s*[:])\s*`)
+	columnLabelRe     = regexp.MustCompile(`(?:手记|观察|调查|述评|评论|特写|视点|连线|追踪|探访)$`)
 	datelineSpaceRe   = regexp.MustCompile(`^[\s:]*`)
 )
 
@@ -98,11 +101,18 @@ func parseDateline(p string) dateline {
 			d, opened = dateline{}, false
 		}
 	}
+	if !opened {
+		if m := outletBracketRe.FindStringSubmatchIndex(f); m != nil {
+			d.outlet, opened, at = origSpan(st, f, m[2], m[3]), true, m[1]
+		}
+	}
 	rest := f[at:]
 	byline := ""
 	if m := datelineBracketRe.FindStringSubmatchIndex(rest); m != nil {
 		inner := rest[m[2]:m[3]]
-		if roleSplitRe.MatchString(inner) {
+		if columnLabelRe.MatchString(inner) {
+			// 【记者手记】 names a column, not who wrote it.
+		} else if roleSplitRe.MatchString(inner) {
 			byline = bylineNames(origSpan(st, f, at+m[2], at+m[3]), inner)
 			at += m[1]
 		} else if opened && allNames(inner) {
@@ -349,4 +359,37 @@ func readingOffsets(s string) (string, []int) {
 		i += n
 	}
 	return b.String(), append(offs, len(s))
+}
+
+// maxStandfirstRunes bounds a paragraph above a story's dateline that is
+// its standfirst or a photo's caption; a longer one is the story.
+const maxStandfirstRunes = 80
+
+// maxStandfirsts is how many such paragraphs may stand above it.
+const maxStandfirsts = 2
+
+var bodyDatelineBelow = rule.New(rule.Rule{
+	Name: "body.dateline-below",
+	Why: "a story may open under a standfirst or a photo's caption: a dateline ([某某新闻], 【某某网讯】记者…报道) " +
+		"at the start of the second or third paragraph, under short ones, starts the story there",
+	Accept: "职工代表齐聚一堂。\n【青松新闻网讯】记者王林报道：县总工会昨日召开全委会议。",
+	Reject: "职工代表齐聚一堂。\n县总工会昨日召开全委会议。",
+	Fires: func(s string) bool {
+		_, d := datelineBelow(strings.Split(s, "\n"))
+		return d.end > 0
+	},
+})
+
+// datelineBelow finds a dateline opening one of the paragraphs under
+// the first, all those above it short (body.dateline-below).
+func datelineBelow(body []string) (int, dateline) {
+	for i := 1; i <= maxStandfirsts && i < len(body); i++ {
+		if utf8.RuneCountInString(body[i-1]) > maxStandfirstRunes {
+			break
+		}
+		if d := parseDateline(body[i]); d.end > 0 && (d.outlet != "" || d.own) {
+			return i, d
+		}
+	}
+	return 0, dateline{}
 }

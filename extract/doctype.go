@@ -195,11 +195,13 @@ func salutation(first string) bool {
 // about this many characters in.
 const leadClauseRunes = 40
 
-var leadTimeRe = regexp.MustCompile(`(?:记者|笔者)[^。,，]{0,16}?(?:获悉|了解到)|(?:^|[,，\s于])(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚上|晚|早上|凌晨|中午)?(?:[,，\s]|$)|(?:^|[,，\s于])(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚上|晚|早上|凌晨|中午)?|^(?:近日|日前|昨日|昨天|连日来|近期|日前)`)
+var leadTimeRe = regexp.MustCompile(`(?:记者|笔者)[^。,，]{0,16}?(?:获悉|了解到)|(?:^|[,，\s于])(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚上|晚|早上|凌晨|中午)?(?:[,，\s]|$)|(?:^|[,，\s于])(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚上|晚|早上|凌晨|中午)?|^(?:近日|日前|昨日|昨天|前天|前日|今天|今日|当天|连日来|近期|日前)`)
 
 // leadTime reports whether the folded first paragraph opens as a news lead
 // does, with the time of the event (doctype.lead-time).
 func leadTime(first string) bool {
+	// Mojibake (????) or spaces may stand before the lead's first word.
+	first = strings.TrimLeft(first, "?？ ")
 	if k := strings.IndexAny(first, "。!?！？"); k >= 0 {
 		first = first[:k]
 	}

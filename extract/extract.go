@@ -206,9 +206,18 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	var dl dateline
 	tr := trailer{start: -1}
 	if len(d.Body) > 0 {
+		at := 0
 		dl = parseDateline(d.Body[0])
+		if dl.end == 0 && bodyDatelineBelow.On() {
+			at, dl = datelineBelow(d.Body)
+		}
 		if dl.end > 0 && bodyDateline.On() {
-			d.Body = replaceParagraph(d.Body, 0, d.Body[0][dl.end:])
+			// A date in the caption or standfirst dropped above the
+			// story dates the page when nothing else does.
+			if d.Date == "" {
+				d.Date = findDate(zh.Fold(strings.Join(d.Body[:at], " ")))
+			}
+			d.Body = replaceParagraph(d.Body, at, d.Body[at][dl.end:])[at:]
 		} else {
 			dl.outlet, dl.own = "", false
 		}

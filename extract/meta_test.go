@@ -151,3 +151,20 @@ func TestTitleSpeaker(t *testing.T) {
 		}
 	}
 }
+
+func TestDoctypeFromBody(t *testing.T) {
+	tests := []struct {
+		first, want string
+	}{
+		{"前天上午，我县召开职工技能大赛表彰会，28名选手获奖。", "news"},
+		{"????近日，县总工会为一线职工送去防暑降温用品。", "news"},
+		{"市总工会在商圈和楼宇打造了一批共享职工之家，方便职工就近活动。", "news"},
+		{"我县总工会今年以来开展了送温暖活动，走访慰问困难职工。", "other"},
+		{"区总工会现有干部12人，下设办公室、组织部。", "other"},
+	}
+	for _, tt := range tests {
+		if got := doctype("", nil, []string{tt.first}, false); got != tt.want {
+			t.Errorf("doctype(body %q) = %q, want %q", tt.first, got, tt.want)
+		}
+	}
+}
