@@ -168,6 +168,20 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				titleGroups = append(titleGroups, []string{s})
 				continue
 			}
+			if m := wikiFromRe.FindStringSubmatchIndex(f); m != nil && titleWikiView.On() {
+				if h.publisher == "" {
+					h.publisher = origSpan(s, f, m[2], m[3])
+				}
+				flush()
+				continue
+			}
+			if markedNames(f) != "" && authorMarkedNames.On() {
+				if h.author == "" {
+					h.author = strings.Join(strings.Fields(strings.TrimLeft(s, "●■□▲◆◇○★☆ \u3000")), " ")
+				}
+				flush()
+				continue
+			}
 			if titlePhotoCaption.On() && photoCredit(s).start >= 0 {
 				flush()
 				continue
@@ -210,6 +224,22 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 		h.title = joinTitle(g)
 	}
 	return h
+}
+
+var authorMarkedNames = rule.New(rule.Rule{
+	Name:   "author.marked-names",
+	Why:    "a newspaper sets its writers' names alone on a line behind a mark (● 王林 李青): a byline, not a headline",
+	Accept: "● 王林 李青", Reject: "● 县总工会召开全委会",
+	Fires:  func(s string) bool { return markedNames(foldLine(s)) != "" },
+})
+
+// markedNames returns the names of a marked byline line (author.marked-names), or "".
+func markedNames(f string) string {
+	rest := strings.TrimLeft(f, "●■□▲◆◇○★☆ ")
+	if len(rest) == len(f) || !allNames(rest) {
+		return ""
+	}
+	return strings.Join(strings.Fields(rest), " ")
 }
 
 var titlePhotoCaption = rule.New(rule.Rule{

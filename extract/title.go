@@ -312,8 +312,27 @@ func cleanTitle(s string) string {
 	if titleTrailer.On() {
 		s = stripTitleTrailer(s)
 	}
+	if titleWikiView.On() {
+		if m := wikiViewRe.FindStringIndex(zh.Fold(s)); m != nil && m[0] > 0 {
+			s = origSpan(s, zh.Fold(s), 0, m[0])
+		}
+	}
 	return cleanSpace(s)
 }
+
+var titleWikiView = rule.New(rule.Rule{
+	Name: "title.wiki-view",
+	Why: "a wiki page's heading names the view after the article's name (…:修订间差异, …的历史版本, 编辑…) " +
+		"and the line under it the wiki (来自某某百科); the article's name is the title, the wiki its publisher",
+	Accept: "青松县总工会:修订间差异", Reject: "青松县总工会:十年发展回顾",
+	Fires:  func(s string) bool { return wikiViewRe.MatchString(zh.Fold(s)) },
+})
+
+var (
+	wikiViewRe = regexp.MustCompile(`\s*(?:[:：]\s*(?:修订间差异|版本间的差异|修订历史|历史版本)|的(?:修订历史|历史版本|版本间的差异))\s*$`)
+	// The tagline under a wiki page's heading: 来自某某百科.
+	wikiFromRe = regexp.MustCompile(`^来自\s*([\p{Han}a-z]{1,12}(?:百科|维基|wiki|百科全书))$`)
+)
 
 // fixtureLines and fixtureKinds make a header of a rule's example, one
 // line per \n, as textPage and classify do.
