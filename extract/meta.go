@@ -230,7 +230,7 @@ var authorMarkedNames = rule.New(rule.Rule{
 	Name:   "author.marked-names",
 	Why:    "a newspaper sets its writers' names alone on a line behind a mark (● 王林 李青): a byline, not a headline",
 	Accept: "● 王林 李青", Reject: "● 县总工会召开全委会",
-	Fires:  func(s string) bool { return markedNames(foldLine(s)) != "" },
+	Fires: func(s string) bool { return markedNames(foldLine(s)) != "" },
 })
 
 // markedNames returns the names of a marked byline line (author.marked-names), or "".

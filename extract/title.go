@@ -325,7 +325,7 @@ var titleWikiView = rule.New(rule.Rule{
 	Why: "a wiki page's heading names the view after the article's name (…:修订间差异, …的历史版本, 编辑…) " +
 		"and the line under it the wiki (来自某某百科); the article's name is the title, the wiki its publisher",
 	Accept: "青松县总工会:修订间差异", Reject: "青松县总工会:十年发展回顾",
-	Fires:  func(s string) bool { return wikiViewRe.MatchString(zh.Fold(s)) },
+	Fires: func(s string) bool { return wikiViewRe.MatchString(zh.Fold(s)) },
 })
 
 var (
