@@ -81,6 +81,8 @@ func TestExtract(t *testing.T) {
 		{"count of strategies", "围绕“工业强县”、“生态立县”两大战略。", []string{}},
 		{"head after a modifier", "体现“惠工”创业品牌效应。", []string{"惠工"}},
 		{"edition dropped", "市总工会举办第十二届职工书画大赛。", []string{"职工书画大赛"}},
+		{"edition dropped in traditional script", "縣總工會舉辦第三屆職工廚藝大賽。", []string{"職工廚藝大賽"}},
+		{"edition before a level", "选手将参加第六届全国职工数控技能大赛。", []string{"全国职工数控技能大赛"}},
 		{"year dropped", "启动2026年度“爱心助学”行动。", []string{"爱心助学"}},
 		{"skills contest after a modifier", "举办“银扳手”技能大比武。", []string{"银扳手"}},
 		{"named month", "全县把9月定为“职工安全关爱月”。", []string{"职工安全关爱月"}},
