@@ -218,8 +218,9 @@ var actHeads = []struct {
 
 // headModifiers end an unquoted phrase before its head as modifiers of
 // the head, not words of the name (campaign.head-modifier): 送温暖系列活动,
-// 学雷锋主题活动. 专项 stays: a 专项行动 is named with it.
-var headModifiers = []string{"主题", "系列", "专题"}
+// 学雷锋主题活动, 职工之家创建活动 (the activity of creating one). 专项
+// stays: a 专项行动 is named with it.
+var headModifiers = []string{"主题", "系列", "专题", "创建"}
 
 // eventHeads end the name of an event a union holds, which needs no
 // verb before it when it says whom it is for (campaign.worker-event), and
