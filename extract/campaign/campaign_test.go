@@ -83,6 +83,8 @@ func TestExtract(t *testing.T) {
 		{"edition dropped", "市总工会举办第十二届职工书画大赛。", []string{"职工书画大赛"}},
 		{"edition dropped in traditional script", "縣總工會舉辦第三屆職工廚藝大賽。", []string{"職工廚藝大賽"}},
 		{"edition before a level", "选手将参加第六届全国职工数控技能大赛。", []string{"全国职工数控技能大赛"}},
+		{"bare theme", "紧扣“安全你我他”主题，组织职工开展竞赛。", []string{}},
+		{"theme before a head", "开展“安全你我他”主题活动。", []string{"安全你我他"}},
 		{"creating is no part of the name", "各单位开展职工书香驿站创建活动。", []string{"职工书香驿站"}},
 		{"honours of other bodies", "3人获评省技术能手称号，2人获评全市巾帼建功标兵称号。", []string{}},
 		{"year dropped", "启动2026年度“爱心助学”行动。", []string{"爱心助学"}},

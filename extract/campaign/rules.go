@@ -72,6 +72,7 @@ var (
 	ruleBrandList        *rule.Rule
 	ruleWorkerEvent      *rule.Rule
 	ruleResults          *rule.Rule
+	ruleThemeBare        *rule.Rule
 )
 
 func init() {
@@ -202,6 +203,9 @@ func init() {
 		{&ruleResults, "campaign.results",
 			"a quotation between a verb of keeping results (巩固, 扩大, 深化) and 成果 names the campaign whose results they are",
 			"着力巩固“双访双帮”成果。", "着力巩固“双访双帮”。"},
+		{&ruleThemeBare, "campaign.theme-bare",
+			"a quotation followed by 主题 that closes its clause (围绕“…”主题，) names a theme, as 以“…”为主题 does; before a head (“…”主题活动) 主题 only modifies the head",
+			"紧扣“安全伴我行”主题，开展“安全伴我行”活动。", "开展“安全伴我行”主题活动。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
