@@ -67,7 +67,8 @@ func (s *scanner) quoted() {
 			if vetoed[s.inner(q)] {
 				continue
 			}
-			if ok || s.headAfter(q.close+1) || s.selfNamed(q) || s.countAfter(q.close+1) > 1 && s.on(ruleQuotedCount) {
+			if ok || s.headAfter(q.close+1) || s.selfNamed(q) || s.countAfter(q.close+1) > 1 && s.on(ruleQuotedCount) ||
+				s.on(ruleQuotedKnownEnd) && s.knownEndsAt(q.open+1, q.close) {
 				s.addQuoted(q)
 			}
 		}

@@ -73,6 +73,7 @@ var (
 	ruleWorkerEvent      *rule.Rule
 	ruleResults          *rule.Rule
 	ruleThemeBare        *rule.Rule
+	ruleQuotedKnownEnd   *rule.Rule
 )
 
 func init() {
@@ -206,6 +207,9 @@ func init() {
 		{&ruleThemeBare, "campaign.theme-bare",
 			"a quotation followed by 主题 that closes its clause (围绕“…”主题，) names a theme, as 以“…”为主题 does; before a head (“…”主题活动) 主题 only modifies the head",
 			"紧扣“安全伴我行”主题，开展“安全伴我行”活动。", "开展“安全伴我行”主题活动。"},
+		{&ruleQuotedKnownEnd, "campaign.quoted-known-end",
+			"a quotation that ends in a known name (“滨海五一劳动奖章”) is that name as its writer qualified it, with no head or verb around it",
+			"大会授予夺冠选手“滨海五一劳动奖章”。", "大会授予夺冠选手“滨海劳动奖章”。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
