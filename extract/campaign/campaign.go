@@ -59,6 +59,7 @@ func extract(text string, force *rule.Rule, forceOn bool) []corpus.Campaign {
 	s.events()
 	s.honourLists()
 	s.headings()
+	s.titledContests()
 	s.known()
 	return s.result()
 }

@@ -83,6 +83,7 @@ func TestExtract(t *testing.T) {
 		{"edition dropped", "市总工会举办第十二届职工书画大赛。", []string{"职工书画大赛"}},
 		{"edition dropped in traditional script", "縣總工會舉辦第三屆職工廚藝大賽。", []string{"職工廚藝大賽"}},
 		{"edition before a level", "选手将参加第六届全国职工数控技能大赛。", []string{"全国职工数控技能大赛"}},
+		{"contest on a law", "组织职工参加《工会法》知识竞赛。", []string{"《工会法》知识竞赛"}},
 		{"place before a known honour", "大会授予夺冠选手“滨海五一劳动奖章”。", []string{"滨海五一劳动奖章"}},
 		{"bare theme", "紧扣“安全你我他”主题，组织职工开展竞赛。", []string{}},
 		{"theme before a head", "开展“安全你我他”主题活动。", []string{"安全你我他"}},

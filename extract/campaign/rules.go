@@ -74,6 +74,7 @@ var (
 	ruleResults          *rule.Rule
 	ruleThemeBare        *rule.Rule
 	ruleQuotedKnownEnd   *rule.Rule
+	ruleTitledContest    *rule.Rule
 )
 
 func init() {
@@ -210,6 +211,9 @@ func init() {
 		{&ruleQuotedKnownEnd, "campaign.quoted-known-end",
 			"a quotation that ends in a known name (“滨海五一劳动奖章”) is that name as its writer qualified it, with no head or verb around it",
 			"大会授予夺冠选手“滨海五一劳动奖章”。", "大会授予夺冠选手“滨海劳动奖章”。"},
+		{&ruleTitledContest, "campaign.titled-contest",
+			"a book title right before a contest head (《工会法》知识竞赛) names the contest on that law or book, title and all",
+			"职工踊跃参加《工会法》知识竞赛。", "职工踊跃学习《工会法》知识。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
