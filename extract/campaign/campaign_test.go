@@ -58,6 +58,8 @@ func TestExtract(t *testing.T) {
 		{"theme decides every mention", "以“匠心筑梦”为主题，开展“匠心筑梦”活动。", []string{}},
 		{"pinyin readings", "開展“職工暖心(xīn)”活動(dòng)。", []string{"職工暖心"}},
 		{"bracketed alias", "实施圆梦助学(金秋助学)活动。", []string{"圆梦助学", "金秋助学"}},
+		{"bracketed honour after a known one", "命名12个班组为全县工人先锋号(安全生产示范岗)。", []string{"工人先锋号", "安全生产示范岗"}},
+		{"bracket glossing a known name", "全县建成职工之家(活动室)16个。", []string{"职工之家"}},
 		{"bracket inside a name", "荣获全省十佳乡镇(街道)工会称号。", []string{"全省十佳乡镇(街道)工会"}},
 		{"list of honours", "须具有市级模范职工小家或劳动关系和谐企业称号。", []string{"市级模范职工小家", "劳动关系和谐企业"}},
 		{"list inside one honour", "被授予节能降耗、安全生产先进集体称号。", []string{"节能降耗、安全生产先进集体"}},
