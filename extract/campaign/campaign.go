@@ -59,6 +59,7 @@ func extract(text string, force *rule.Rule, forceOn bool) []corpus.Campaign {
 	s.events()
 	s.honourLists()
 	s.headings()
+	s.titledContests()
 	s.known()
 	return s.result()
 }
@@ -242,8 +243,12 @@ func trimAct(name string) string {
 // 2026年度金秋助学, 市第六届职工技能运动会. A name that is only an edition
 // keeps it.
 func trimEdition(name string) string {
+	// The level and the edition are read folded, so that 第三屆 and
+	// 全國第二屆 are editions as 第三届 is; the name keeps its script.
+	f := zh.Fold(name)
 	for _, l := range editionLevels {
-		if rest, ok := strings.CutPrefix(name, l); ok {
+		if _, ok := strings.CutPrefix(f, l); ok {
+			rest := string([]rune(name)[utf8.RuneCountInString(l):])
 			if t := editionCut(rest); t != rest {
 				return t
 			}
@@ -257,7 +262,10 @@ var editionLevels = []string{"全国", "全省", "全市", "全县", "全区", "
 
 // editionCut removes a leading edition or year from name.
 func editionCut(name string) string {
-	rs := []rune(name)
+	rs := []rune(zh.Fold(name))
+	if len(rs) != utf8.RuneCountInString(name) {
+		return name // folding changed the length: no safe cut
+	}
 	n := 0
 	switch {
 	case len(rs) > 2 && rs[0] == '首' && rs[1] == '届':
@@ -285,7 +293,7 @@ func editionCut(name string) string {
 	if n == 0 || len(rs)-n < 2 {
 		return name
 	}
-	return string(rs[n:])
+	return string([]rune(name)[n:])
 }
 
 // chineseDigits are the numerals of an edition: 第十二届.

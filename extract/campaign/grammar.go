@@ -218,8 +218,9 @@ var actHeads = []struct {
 
 // headModifiers end an unquoted phrase before its head as modifiers of
 // the head, not words of the name (campaign.head-modifier): 送温暖系列活动,
-// 学雷锋主题活动. 专项 stays: a 专项行动 is named with it.
-var headModifiers = []string{"主题", "系列", "专题"}
+// 学雷锋主题活动, 职工之家创建活动 (the activity of creating one). 专项
+// stays: a 专项行动 is named with it.
+var headModifiers = []string{"主题", "系列", "专题", "创建"}
 
 // eventHeads end the name of an event a union holds, which needs no
 // verb before it when it says whom it is for (campaign.worker-event), and
@@ -312,13 +313,16 @@ const minAfterGeneric = 5
 // otherAwards end an honour that another body than a union awards
 // (campaign.other-awarder): 劳动模范, 先进工作者 and 模范集体 (the State
 // Council and provincial governments), 文明单位 (the commissions for spiritual
-// civilisation), 三八红旗手 and 巾帼文明岗 (the women's federations),
-// 青年文明号 and 五四青年奖章 (the Communist Youth League), 优秀共产党员
-// and 先进基层党组织 (the party), 道德模范 (the propaganda departments).
+// civilisation), 三八红旗手, 巾帼文明岗 and 巾帼建功标兵 (the women's
+// federations), 青年文明号, 五四青年奖章 and 青年岗位能手 (the Communist
+// Youth League), 技术能手 (the human-resources departments, at every level:
+// 省技术能手), 优秀共产党员 and 先进基层党组织 (the party), 道德模范 (the
+// propaganda departments). A plain 岗位能手 may be a union's own honour.
 var otherAwards = []string{
 	"劳动模范", "先进工作者", "文明单位", "文明单位标兵", "文明城市", "文明村镇", "三八红旗手",
 	"三八红旗集体", "巾帼文明岗", "青年文明号", "五四青年奖章", "优秀共产党员",
 	"先进基层党组织", "道德模范", "优秀党务工作者", "模范集体",
+	"巾帼建功标兵", "青年岗位能手", "技术能手",
 }
 
 // ownerBodies are the party committees and governments whose own

@@ -102,9 +102,39 @@ func (s *scanner) known() {
 			continue
 		}
 		n := utf8.RuneCountInString(best)
+		// 工人先锋号(劳动竞赛示范岗): a bracket right after the known name
+		// joins it, so that campaign.alias-bracket reads its second name
+		// as it does after any other name.
+		if s.on(ruleAliasBracket) {
+			if e := s.bracketEnd(i + n); e > 0 {
+				n = e - i
+			}
+		}
 		s.add(string(s.r[i:i+n]), i, i, i+n)
 		i += n - 1
 	}
+}
+
+// bracketEnd returns the index after a bracket of Han runes that opens at
+// i and closes on a name's own head (示范岗, 竞赛, 之家: honourHeads and
+// selfHeads) or holds a known name, or 0. Another bracket after a known
+// name (职工之家(活动室), 金秋助学(含慰问)) glosses it and names nothing.
+func (s *scanner) bracketEnd(i int) int {
+	if i >= len(s.f) || s.f[i] != '(' {
+		return 0
+	}
+	for k := i + 1; k < len(s.f) && k <= i+maxName; k++ {
+		switch {
+		case s.f[k] == ')':
+			if k == i+1 || s.endsWithAny(k, honourHeads) == "" && s.endsWithAny(k, selfHeads) == "" && !isLexicon(string(s.f[i+1:k])) {
+				return 0
+			}
+			return k + 1
+		case !zh.IsHan(s.f[k]):
+			return 0
+		}
+	}
+	return 0
 }
 
 // knownCore returns the lexicon name that ends name after a qualifier

@@ -67,7 +67,8 @@ func (s *scanner) quoted() {
 			if vetoed[s.inner(q)] {
 				continue
 			}
-			if ok || s.headAfter(q.close+1) || s.selfNamed(q) || s.countAfter(q.close+1) > 1 && s.on(ruleQuotedCount) {
+			if ok || s.headAfter(q.close+1) || s.selfNamed(q) || s.countAfter(q.close+1) > 1 && s.on(ruleQuotedCount) ||
+				s.on(ruleQuotedKnownEnd) && s.knownEndsAt(q.open+1, q.close) {
 				s.addQuoted(q)
 			}
 		}
@@ -119,8 +120,22 @@ func (s *scanner) structureAfter(i int) bool {
 
 // themed reports whether q is the theme of 以“…”为主题 (campaign.theme-frame).
 func (s *scanner) themed(q quote) bool {
-	return s.on(ruleThemeFrame) && s.endsWith(q.open, "以") && s.hasAny(q.close+1, themeFrames) != ""
+	if s.on(ruleThemeFrame) && s.endsWith(q.open, "以") && s.hasAny(q.close+1, themeFrames) != "" {
+		return true
+	}
+	// 围绕“…”主题，: 主题 that closes its clause is the noun the quotation
+	// names, a theme; before a head (“…”主题活动) it only modifies the head
+	// (campaign.theme-bare).
+	if s.on(ruleThemeBare) && s.has(q.close+1, "主题") {
+		k := q.close + 1 + utf8.RuneCountInString("主题")
+		return k >= len(s.f) || strings.ContainsRune(themeEnds, s.f[k])
+	}
+	return false
 }
+
+// themeEnds close the clause after “…”主题 (campaign.theme-bare): the
+// folded clause marks, 、 and a line's end.
+const themeEnds = ",;:!?。、\n)"
 
 // joined reports whether f[i:j], between two quotations, only joins two
 // items of a list, after at most a short head noun of the first

@@ -72,6 +72,9 @@ var (
 	ruleBrandList        *rule.Rule
 	ruleWorkerEvent      *rule.Rule
 	ruleResults          *rule.Rule
+	ruleThemeBare        *rule.Rule
+	ruleQuotedKnownEnd   *rule.Rule
+	ruleTitledContest    *rule.Rule
 )
 
 func init() {
@@ -202,6 +205,15 @@ func init() {
 		{&ruleResults, "campaign.results",
 			"a quotation between a verb of keeping results (巩固, 扩大, 深化) and 成果 names the campaign whose results they are",
 			"着力巩固“双访双帮”成果。", "着力巩固“双访双帮”。"},
+		{&ruleThemeBare, "campaign.theme-bare",
+			"a quotation followed by 主题 that closes its clause (围绕“…”主题，) names a theme, as 以“…”为主题 does; before a head (“…”主题活动) 主题 only modifies the head",
+			"紧扣“安全伴我行”主题，开展“安全伴我行”活动。", "开展“安全伴我行”主题活动。"},
+		{&ruleQuotedKnownEnd, "campaign.quoted-known-end",
+			"a quotation that ends in a known name (“滨海五一劳动奖章”) is that name as its writer qualified it, with no head or verb around it",
+			"大会授予夺冠选手“滨海五一劳动奖章”。", "大会授予夺冠选手“滨海劳动奖章”。"},
+		{&ruleTitledContest, "campaign.titled-contest",
+			"a book title right before a contest head (《工会法》知识竞赛) names the contest on that law or book, title and all",
+			"职工踊跃参加《工会法》知识竞赛。", "职工踊跃学习《工会法》知识。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}

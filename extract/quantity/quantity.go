@@ -347,6 +347,9 @@ func (s *scanner) canStart(i int) bool {
 		if isDigit(p) || p == '.' || p == '@' || p == '#' || p == '/' {
 			return false
 		}
+		if p == '-' && s.dateDigits(i-1) && s.on(ruleDateDigits) {
+			return false
+		}
 		// Digits glued to Latin letters are codes (G20, A3); a Chinese
 		// numeral after a placeholder letter (X和X两项) is not.
 		if p < utf8.RuneSelf && unicode.IsLetter(p) && (isDigit(c) || smallUnit(c) != 0 || bigUnit(c) != 0) {
@@ -354,6 +357,18 @@ func (s *scanner) canStart(i int) bool {
 		}
 	}
 	return true
+}
+
+// dateDigits reports whether the hyphen at h follows a date's or a code's
+// digits: a run of three or more (2026-03, 0576-8123) or one that itself
+// follows a hyphen (03-18). Digits after it continue the date or the code
+// (quantity.date-digits); after a short run (3-5人) they may count.
+func (s *scanner) dateDigits(h int) bool {
+	k := h
+	for k > 0 && isDigit(s.f[k-1]) {
+		k--
+	}
+	return h-k >= 3 || h-k >= 1 && k > 0 && s.f[k-1] == '-'
 }
 
 // skipNumeral returns the index after the run of numeral runes at i.

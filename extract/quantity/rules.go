@@ -71,6 +71,7 @@ var (
 	ruleMeasureNoun     *rule.Rule
 	ruleSuperlative     *rule.Rule
 	ruleCountOfFigures  *rule.Rule
+	ruleDateDigits      *rule.Rule
 )
 
 func init() {
@@ -186,6 +187,9 @@ func init() {
 		{&ruleCountOfFigures, "quantity.count-of-figures",
 			"个 right before a percentage (实现两个100%) numbers the figures, not things: the percentage is the quantity",
 			"全县实现两个100%的目标。", "全县建成两个100人以上的职工之家。"},
+		{&ruleDateDigits, "quantity.date-digits",
+			"digits after a digit and a hyphen continue a date or a code (2026-03-18 台州, 0576-8123): they start no quantity, and a measure word after them is a word of the text (台州)",
+			"发布日期 2026-03-18 台州市总工会召开大会。", "发布日期 2026年3月18日台州市总工会召开大会。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
