@@ -59,6 +59,7 @@ var (
 	// The reporters after the opener: in brackets, or 记者 … 报道.
 	datelineBracketRe = regexp.MustCompile(`^\s*[(\[【]([^()\[\]【】]{2,40})[)\]】]\s*`)
 	datelineRoleRe    = regexp.MustCompile(`^\s*((?:本报|特约|见习|实习)?(?:记者|通讯员)[^。,;:!?]{2,30}?)(?:报道\s*[:]?|\s*[:])\s*`)
+	bracketOutletRe   = regexp.MustCompile(`^([\p{Han}]{2,10}?(?:通讯社|社|新闻网|网|日报|报|电视台|台))(?:特约|驻[\p{Han}]{1,4})?记者`)
 	columnLabelRe     = regexp.MustCompile(`(?:手记|观察|调查|述评|评论|特写|视点|连线|追踪|探访)$`)
 	datelineSpaceRe   = regexp.MustCompile(`^[\s:]*`)
 )
@@ -114,6 +115,10 @@ func parseDateline(p string) dateline {
 			// 【记者手记】 names a column, not who wrote it.
 		} else if roleSplitRe.MatchString(inner) {
 			byline = bylineNames(origSpan(st, f, at+m[2], at+m[3]), inner)
+			// 【某某社记者王林台北报导】 names its outlet before the reporter.
+			if o := bracketOutletRe.FindStringSubmatchIndex(inner); o != nil && d.outlet == "" && !d.own {
+				d.outlet = origSpan(st, f, at+m[2]+o[2], at+m[2]+o[3])
+			}
 			at += m[1]
 		} else if opened && allNames(inner) {
 			byline = namesOf(origSpan(st, f, at+m[2], at+m[3]))

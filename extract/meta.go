@@ -21,7 +21,7 @@ var (
 	siteHomeRe  = regexp.MustCompile(`返回\s*([\p{Han}a-z0-9]{2,20}?(?:网|在线|网站|门户))\s*首页`)
 	copyrightRe = regexp.MustCompile(`(?:版权所有|copyright|©)\s*[:：]?\s*(?:©|\(c\))?\s*(?:\d{4}\s*(?:-\s*\d{4})?)?\s*([\p{Han}]{2,15}?(?:网|在线))`)
 	titleOrgRe  = regexp.MustCompile(`[(（]([^()（）]{2,20})[)）]\s*$`)
-	roleSplitRe = regexp.MustCompile(`本报记者|全媒体记者|融媒体记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|本报讯|本台讯|本网讯|摄影|摄|文/|图/|/文|/图|报道`)
+	roleSplitRe = regexp.MustCompile(`本报记者|全媒体记者|融媒体记者|特约记者|见习记者|实习记者|记者|通讯员|实习生|本报讯|本台讯|本网讯|摄影|摄|文/|图/|/文|/图|报道|报导`)
 	// suffixRoleRe is a role written after the names it follows: 王某 报道,
 	// 王某/文, 王某 摄.
 	suffixRoleRe = regexp.MustCompile(`^(?:摄影|摄|/文|/图|报道)$`)
@@ -642,6 +642,9 @@ var authorSiteName = rule.New(rule.Rule{
 // siteAuthorRe is an author field's value that is a site's name.
 var siteAuthorRe = regexp.MustCompile(`^[\p{Han}a-z0-9]{1,20}?(?:网|网站|文库|之家|在线|吧)(?:整理|收集|编辑|转载|发布|原创)?$|(?:整理|收集|转载)$`)
 
+// filedDayRe is the day and place a report is filed, before its 报导.
+var filedDayRe = regexp.MustCompile(`(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})月(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日[\p{Han}]{0,4}$`)
+
 // bylineNames reads the names in □记者郝勤学通讯员孔岩 as "郝勤学 孔岩".
 func bylineNames(s, f string) string {
 	var names []string
@@ -662,6 +665,12 @@ func bylineNames(s, f string) string {
 	for i, m := range roleSplitRe.FindAllStringIndex(f, -1) {
 		if prev > 0 {
 			end := m[0]
+			// 记者王林十月廿八日台北报导: the day and place it was filed.
+			if r := f[m[0]:m[1]]; r == "报道" || r == "报导" {
+				if k := filedDayRe.FindStringIndex(f[prev:end]); k != nil && k[0] > 0 {
+					end = prev + k[0]
+				}
+			}
 			// 记者 王林 青松报道: the place a story is filed from runs into 报道.
 			if f[m[0]:m[1]] == "报道" {
 				if k := strings.LastIndexByte(f[prev:end], ' '); k > 0 && strings.TrimSpace(f[prev:prev+k]) != "" && !allNames(f[prev+k:end]) {

@@ -110,11 +110,15 @@ var textInlineFields = rule.New(rule.Rule{
 	Name: "text.inline-fields",
 	Why: "a copy that lost its line breaks runs the headline, the bracket of byline fields under it " +
 		"([ 作者:… 点击数:… 更新时间:…]) and the text into one line; a bracket of two or more labelled fields " +
-		"parts them",
+		"parts them, and so does a date stamp before a bracketed dateline (… 2009-10-28 【某某社记者王林台北报导】…)",
 	Accept: "县总工会获全国荣誉[ 作者:王某 点击数:510 更新时间:2025/03/11] 近日，县总工会获评全国模范职工之家。",
 	Reject: "县总工会获全国荣誉（2025年3月）。近日，县总工会获评全国模范职工之家。",
 	Fires:  func(s string) bool { out, _ := splitInlineFields([]string{s}, nil); return len(out) > 1 },
 })
+
+// stampDatelineRe is a list entry's date stamp run between its headline
+// and the bracketed dateline that opens its text: … 2009-10-28 【某某社记者王林台北报导】….
+var stampDatelineRe = regexp.MustCompile(`\s((?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\s*([【\[])[^】\]]{0,16}(?:记者|报导|报道|讯|电)[^】\]]{0,24}[】\]]`)
 
 // inlineFieldsRe is a bracket of labelled fields inside a line, on folded
 // text.
@@ -134,6 +138,14 @@ func splitInlineFields(lines []string, indented []bool) ([]string, []bool) {
 			f := zh.Fold(st)
 			if m := inlineFieldsRe.FindStringIndex(f); m != nil && fieldRe.MatchString(f[m[0]:m[1]]) {
 				a, b := offs[utf8.RuneCountInString(f[:m[0]])], offs[utf8.RuneCountInString(f[:m[1]])]
+				pieces = []string{s[:a], s[a:b], s[b:]}
+			}
+		}
+		if pieces == nil && strings.ContainsAny(s, "[【") {
+			st, offs := readingOffsets(s)
+			f := zh.Fold(st)
+			if m := stampDatelineRe.FindStringSubmatchIndex(f); m != nil && m[0] > 0 {
+				a, b := offs[utf8.RuneCountInString(f[:m[2]])], offs[utf8.RuneCountInString(f[:m[4]])]
 				pieces = []string{s[:a], s[a:b], s[b:]}
 			}
 		}
