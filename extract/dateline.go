@@ -44,6 +44,8 @@ type dateline struct {
 	own    bool
 	// authors are the reporters, space-separated.
 	authors string
+	// place is where the report was filed (…台北报导), which it is about.
+	place string
 }
 
 var (
@@ -60,6 +62,7 @@ var (
 	datelineBracketRe = regexp.MustCompile(`^\s*[(\[【]([^()\[\]【】]{2,40})[)\]】]\s*`)
 	datelineRoleRe    = regexp.MustCompile(`^\s*((?:本报|特约|见习|实习)?(?:记者|通讯员)[^。,;:!?]{2,30}?)(?:报道\s*[:]?|\s*[:])\s*`)
 	bracketOutletRe   = regexp.MustCompile(`^([\p{Han}]{2,10}?(?:通讯社|社|新闻网|网|日报|报|电视台|台))(?:特约|驻[\p{Han}]{1,4})?记者`)
+	filedPlaceRe      = regexp.MustCompile(`日([\p{Han}]{2,4}?)(?:报导|报道|电)$`)
 	columnLabelRe     = regexp.MustCompile(`(?:手记|观察|调查|述评|评论|特写|视点|连线|追踪|探访)$`)
 	datelineSpaceRe   = regexp.MustCompile(`^[\s:]*`)
 )
@@ -118,6 +121,9 @@ func parseDateline(p string) dateline {
 			// 【某某社记者王林台北报导】 names its outlet before the reporter.
 			if o := bracketOutletRe.FindStringSubmatchIndex(inner); o != nil && d.outlet == "" && !d.own {
 				d.outlet = origSpan(st, f, at+m[2]+o[2], at+m[2]+o[3])
+			}
+			if p := filedPlaceRe.FindStringSubmatchIndex(inner); p != nil {
+				d.place = origSpan(st, f, at+m[2]+p[2], at+m[2]+p[3])
 			}
 			at += m[1]
 		} else if opened && allNames(inner) {

@@ -324,7 +324,8 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 		places = append(places, pg.docTitle)
 	}
 	// The unit that signs a report names who reports, as a title does.
-	d.Region = region.Detect(strings.TrimSpace(d.Title+" "+firstNonEmpty(h.org, closing.org)), d.Body, append(places, d.Publisher, pg.site)...)
+	// So does the place a story is filed from.
+	d.Region = region.Detect(strings.TrimSpace(d.Title+" "+firstNonEmpty(h.org, closing.org)+" "+dl.place), d.Body, append(places, d.Publisher, pg.site)...)
 
 	text := d.Text()
 	if ms := quantity.Extract(text); ms != nil {
