@@ -61,6 +61,9 @@ func textPage(text string) *page {
 	if textGluedSalutation.On() {
 		raw, indented = splitGluedSalutations(raw, indented)
 	}
+	if lineDownload.On() {
+		raw, indented = splitGluedNotes(raw, indented)
+	}
 	if textInlineFields.On() {
 		raw, indented = splitInlineFields(raw, indented)
 	}

@@ -60,7 +60,7 @@ var textGluedSalutation = rule.New(rule.Rule{
 
 // gluedSalutationRe is a speech title's last word and the salutation
 // glued after it, up to its colon.
-var gluedSalutationRe = regexp.MustCompile(`(?:讲话|致辞|开幕词|闭幕词|发言|主持词|讲稿|报告)((?:尊敬的|各位|同志们)[^:。,]{0,24}:)`)
+var gluedSalutationRe = regexp.MustCompile(`(?:讲话|致辞|开幕词|闭幕词|发言|主持词|讲稿|报告)(?:材料|稿|提纲|范文)?((?:尊敬的|各位|同志们)[^:。,]{0,24}:)`)
 
 // splitGluedSalutations cuts lines where a salutation is glued to a
 // speech's title (text.glued-salutation); indented follows the lines.
