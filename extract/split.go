@@ -275,6 +275,8 @@ func cutSampleNumber(s string) (title, num string) {
 		return "", ""
 	}
 	title = strings.TrimRight(t[:end], " (")
+	// …总结篇二, …总结范文3: the word that counts the sample is no title.
+	title = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(title, "篇"), "范文"), " (")
 	if n := utf8.RuneCountInString(title); n < minTitleRunes || n > maxSampleTitleRunes {
 		return "", ""
 	}

@@ -312,6 +312,11 @@ func cleanTitle(s string) string {
 	if titleTrailer.On() {
 		s = stripTitleTrailer(s)
 	}
+	if titleColumnPrefix.On() {
+		if m := titlePrefixRe.FindStringIndex(zh.Fold(s)); m != nil && utf8.RuneCountInString(zh.Fold(s)[m[1]:]) >= minTitleRunes {
+			s = origSpan(s, zh.Fold(s), m[1], len(zh.Fold(s)))
+		}
+	}
 	if titleWikiView.On() {
 		if m := wikiViewRe.FindStringIndex(zh.Fold(s)); m != nil && m[0] > 0 {
 			s = origSpan(s, zh.Fold(s), 0, m[0])
@@ -319,6 +324,17 @@ func cleanTitle(s string) string {
 	}
 	return cleanSpace(s)
 }
+
+var titleColumnPrefix = rule.New(rule.Rule{
+	Name: "title.column-prefix",
+	Why: "a short column's name before a bar (创新提升|…) or a section's number ((一)…, 一、…) heads a title " +
+		"on the page; the document's title is what follows",
+	Accept: "(一)镇工会送温暖活动情况汇报", Reject: "镇工会送温暖活动情况汇报",
+	Fires:  func(s string) bool { return titlePrefixRe.MatchString(zh.Fold(s)) },
+})
+
+// titlePrefixRe is a column's name and bar, or a section's number, before a title.
+var titlePrefixRe = regexp.MustCompile(`^\s*(?:[\p{Han}]{2,6}\s*[|｜]\s*|[(][一二三四五六七八九十]{1,3}[)]\s*|[一二三四五六七八九十]{1,3}、\s*)`)
 
 var titleWikiView = rule.New(rule.Rule{
 	Name: "title.wiki-view",
