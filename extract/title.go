@@ -330,7 +330,7 @@ var titleColumnPrefix = rule.New(rule.Rule{
 	Why: "a short column's name before a bar (创新提升|…) or a section's number ((一)…, 一、…) heads a title " +
 		"on the page; the document's title is what follows",
 	Accept: "(一)镇工会送温暖活动情况汇报", Reject: "镇工会送温暖活动情况汇报",
-	Fires:  func(s string) bool { return titlePrefixRe.MatchString(zh.Fold(s)) },
+	Fires: func(s string) bool { return titlePrefixRe.MatchString(zh.Fold(s)) },
 })
 
 // titlePrefixRe is a column's name and bar, or a section's number, before a title.
