@@ -373,7 +373,8 @@ func joinNumberLines(lines []string, bare, wrap bool) []string {
 			continue
 		}
 		if n := len(out); wrap && n > 0 && s != "" && endsDigit(out[n-1]) && strings.ContainsRune(unitRunes, firstRune(s)) &&
-			!endsSentence(zh.Fold(out[n-1])) && !bareNumberRe.MatchString(out[n-1]) {
+			!endsSentence(zh.Fold(out[n-1])) && !bareNumberRe.MatchString(out[n-1]) && !isDateLine(zh.Fold(out[n-1])) {
+			// A stamp (2014-01-13 08:44) above 日前，… is no number cut from its unit.
 			out[n-1] += s
 			continue
 		}

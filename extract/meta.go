@@ -582,7 +582,7 @@ var noOutletRe = regexp.MustCompile(`^(?:本站|本网|作者|网友|会员|用�
 func cleanPublisher(v string) string {
 	v = strings.Trim(v, " :：,，.。")
 	switch zh.Fold(v) {
-	case "", "本站", "本站原创", "原创", "网络", "互联网", "未知", "不详", "佚名", "admin", "本网", "网友投稿", "转载":
+	case "", "本站", "本站原创", "原创", "网络", "互联网", "未知", "不详", "佚名", "admin", "本网", "网友投稿", "转载", "系统管理", "系统管理员", "管理员", "网站管理员", "超级管理员":
 		return ""
 	}
 	if publisherNoOutlet.On() && noOutletRe.MatchString(zh.Fold(v)) {
