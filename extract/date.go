@@ -32,15 +32,22 @@ func isDateLine(folded string) bool { return dateLineRe.MatchString(strings.Trim
 // findDate returns the first full date in folded text as YYYY-MM-DD.
 func findDate(folded string) string {
 	best, at := "", -1
-	for _, m := range dateYMDRe.FindAllStringSubmatchIndex(folded, -1) {
-		mo, d := sub(folded, m, 2), sub(folded, m, 3)
-		if mo == "" {
-			mo, d = sub(folded, m, 4), sub(folded, m, 5)
+	// Most of a body's paragraphs name no year, and the regexps would try
+	// every position of them: the literals each one needs settle those.
+	if mayNameYear(folded) {
+		for _, m := range dateYMDRe.FindAllStringSubmatchIndex(folded, -1) {
+			mo, d := sub(folded, m, 2), sub(folded, m, 3)
+			if mo == "" {
+				mo, d = sub(folded, m, 4), sub(folded, m, 5)
+			}
+			if s := ymd(sub(folded, m, 1), mo, d); s != "" {
+				best, at = s, m[0]
+				break
+			}
 		}
-		if s := ymd(sub(folded, m, 1), mo, d); s != "" {
-			best, at = s, m[0]
-			break
-		}
+	}
+	if !strings.Contains(folded, "年") || !strings.Contains(folded, "日") {
+		return best
 	}
 	if m := dateCNRe.FindStringSubmatchIndex(folded); m != nil && (at < 0 || m[0] < at) {
 		if s := ymd(cnDigits(sub(folded, m, 1)), strconv.Itoa(cnNumber(sub(folded, m, 2))), strconv.Itoa(cnNumber(sub(folded, m, 3)))); s != "" {
@@ -50,8 +57,17 @@ func findDate(folded string) string {
 	return best
 }
 
+// mayNameYear reports whether s holds 19 or 20, which every year that
+// dateYMDRe, dateYMRe and yearRe take begins with.
+func mayNameYear(s string) bool {
+	return strings.Contains(s, "19") || strings.Contains(s, "20")
+}
+
 // findMonth returns YYYY-MM for text like 2012年5月 when no full date is there.
 func findMonth(folded string) string {
+	if !mayNameYear(folded) || !strings.Contains(folded, "月") {
+		return ""
+	}
 	m := dateYMRe.FindStringSubmatch(folded)
 	if m == nil {
 		return ""
