@@ -314,7 +314,7 @@ func namesOf(s string) string {
 // from s.
 func readingOffsets(s string) (string, []int) {
 	offs := make([]int, 0, len(s)/2+1)
-	if !strings.ContainsAny(s, "(（") {
+	if !zh.MayHaveReadings(s) {
 		for i := range s {
 			offs = append(offs, i)
 		}

@@ -40,13 +40,15 @@ const maxReading = 24
 // whether a character before s in the same text had a reading, which
 // admits toneless syllables (們(men)). Call it right after a Han character.
 func ReadingLen(s string, glossed bool) int {
-	open, n := utf8.DecodeRuneInString(s)
+	// Callers test every position after a Han character: a byte test
+	// settles those that open no bracket without decoding them.
+	var n int
 	var close rune
-	switch open {
-	case '(':
-		close = ')'
-	case '（':
-		close = '）'
+	switch {
+	case strings.HasPrefix(s, "("):
+		n, close = 1, ')'
+	case strings.HasPrefix(s, "（"):
+		n, close = len("（"), '）'
 	default:
 		return 0
 	}
@@ -57,6 +59,13 @@ func ReadingLen(s string, glossed bool) int {
 	inner := s[n : n+end]
 	toned := false
 	for _, w := range strings.Fields(inner) {
+		// A syllable opens with a letter, which is below U+2000 with or
+		// without its tone mark: a word that opens above, a Han
+		// character most often (（以下简称）), spares the replacer and the
+		// regexp.
+		if r, _ := utf8.DecodeRuneInString(w); r >= 0x2000 {
+			return 0
+		}
 		plain := toneless.Replace(w)
 		if plain != w {
 			toned = true
@@ -71,10 +80,17 @@ func ReadingLen(s string, glossed bool) int {
 	return n + end + utf8.RuneLen(close)
 }
 
+// MayHaveReadings reports whether s holds a bracket that may open a
+// reading. Two byte searches are quicker than strings.ContainsAny's
+// rune-by-rune search for either bracket.
+func MayHaveReadings(s string) bool {
+	return strings.IndexByte(s, '(') >= 0 || strings.Contains(s, "（")
+}
+
 // StripReadings removes the pinyin readings after Han characters:
 // 工會(huì)經(jīng)費 → 工會經費. Text without readings comes back as it is.
 func StripReadings(s string) string {
-	if !strings.ContainsAny(s, "(（") {
+	if !MayHaveReadings(s) {
 		return s
 	}
 	var b strings.Builder

@@ -105,9 +105,7 @@ func Detect(title string, body []string, more ...string) corpus.Region {
 // prepare folds a text for scanning, without the pinyin readings a
 // conversion left in it (衡陽(yáng)市), as runes.
 func prepare(s string) []rune {
-	// StripReadings looks for brackets itself, but two byte searches are
-	// quicker than its search for either.
-	if readingRule.On() && (strings.IndexByte(s, '(') >= 0 || strings.Contains(s, "（")) {
+	if readingRule.On() {
 		s = zh.StripReadings(s)
 	}
 	rs := make([]rune, 0, len(s)/2)
