@@ -158,7 +158,8 @@ func isMeta(s string, n int) bool {
 	if n > 120 || strings.ContainsRune(s, '。') {
 		return false
 	}
-	if postedRe.MatchString(s) || dateForumEdit.On() && forumEditRe.MatchString(s) {
+	// Both stamps name a year, which most short lines do not.
+	if mayNameYear(s) && (postedRe.MatchString(s) || dateForumEdit.On() && forumEditRe.MatchString(s)) {
 		return true
 	}
 	if !strings.Contains(s, ":") {

@@ -57,8 +57,8 @@ func findDate(folded string) string {
 	return best
 }
 
-// mayNameYear reports whether s holds 19 or 20, which every year that
-// dateYMDRe, dateYMRe and yearRe take begins with.
+// mayNameYear reports whether s holds 19 or 20, which every year the
+// date patterns take (dateYMDRe, yearRe, postedRe …) begins with.
 func mayNameYear(s string) bool {
 	return strings.Contains(s, "19") || strings.Contains(s, "20")
 }
@@ -203,7 +203,7 @@ func dayYear(body []string, news bool) string {
 	textYears := 0
 	for _, f := range body {
 		var years [][]string
-		if strings.Contains(f, "年") {
+		if strings.Contains(f, "年") && mayNameYear(f) {
 			years = yearRe.FindAllStringSubmatch(f, -1)
 		}
 		if day == nil && strings.Contains(f, "日") {
@@ -265,7 +265,7 @@ func textDate(body []string, years, news bool) string {
 		if month == "" {
 			month = findMonth(f)
 		}
-		if !strings.Contains(f, "年") {
+		if !strings.Contains(f, "年") || !mayNameYear(f) {
 			continue
 		}
 		for _, y := range yearRe.FindAllStringSubmatch(f, -1) {
