@@ -40,11 +40,45 @@ var (
 	junkRe     = regexp.MustCompile(`^((?:新闻|文章|信息|内容|资讯)详情$|(?:新闻|文章)?正文$|详细内容$|联系我们|网站地图|返回顶部|设为首页|加入收藏|收藏本站|主办\s*:|承办\s*:|协办\s*:|地址\s*:|电话\s*:|值班电话|传真\s*:|邮编\s*:|电子邮箱|e-?mail\s*:|备案|技术支持|powered by|建议使用|本站原创$|点击数|点击\s*:|浏览次数|阅读次数|浏览\s*:|阅读\s*:|字体\s*:|字号\s*:|\[?字体|打印$|关闭$|返回$|返回首页$|更多>*$|more>*$|查看更多)`)
 	navStartRe = regexp.MustCompile(`^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\s*:`)
 	navSepRe   = regexp.MustCompile(`\s*(>>|>|»|›|→|->|/|\|)\s*`)
-	fieldRe    = regexp.MustCompile(`(来源|源自|作者|发布时间|发表时间|发布日期|发表日期|更新时间|添加时间|录入时间|上传时间|日期|时间|录入|发布者|发布人|信息来源|稿源|文章来源|新闻来源|新闻作者|撰稿|供稿|撰文|摄影|点击|浏览|阅读|编辑|审核|作者单位)\s*:`)
+	fieldRe    = regexp.MustCompile(`(` + strings.Join(fieldLabels, "|") + `)\s*:`)
 	bylineRe   = regexp.MustCompile(`^[(\[【]?[□■●▲◆◇○\s]*(?:(?:(?:文|图|文图|文/图|图/文)\s*[/:]?\s*)?(?:[\p{Han}]{1,6}?(?:报|刊|台|社|网))?(?:特约|见习|实习|首席)?(?:记者|通讯员)|本报讯|新华社|本台讯|本网讯|(?:文|图|文图|图文|撰文|摄影)\s*[/／:]\s*[\p{Han}]{2,4}(?:\s|$))`)
 	urlLineRe  = regexp.MustCompile(`^(https?://|www\.)\S+`)
 	postedRe   = regexp.MustCompile(`(发表于|发布于|更新于|posted on|posted)\s*(19|20)\d\d[-/.年]`)
 )
+
+// fieldLabels are the labels fieldRe takes before a colon, in the order
+// it tries them.
+var fieldLabels = []string{"来源", "源自", "作者", "发布时间", "发表时间", "发布日期", "发表日期", "更新时间", "添加时间", "录入时间", "上传时间", "日期", "时间", "录入", "发布者", "发布人", "信息来源", "稿源", "文章来源", "新闻来源", "新闻作者", "撰稿", "供稿", "撰文", "摄影", "点击", "浏览", "阅读", "编辑", "审核", "作者单位"}
+
+// fieldLabelEnds holds the last rune of each field label.
+var fieldLabelEnds = func() string {
+	var b strings.Builder
+	for _, l := range fieldLabels {
+		if r, _ := utf8.DecodeLastRuneInString(l); !strings.ContainsRune(b.String(), r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}()
+
+// mayHaveField reports whether folded s may hold a match of fieldRe: a
+// colon after a label's last rune and maybe spaces (\s). Many lines have
+// a colon, and the regexp would try every position of them; this looks
+// at the colons only.
+func mayHaveField(s string) bool {
+	for {
+		i := strings.IndexByte(s, ':')
+		if i < 0 {
+			return false
+		}
+		// No label holds a colon: each lies after the one before.
+		before := strings.TrimRight(s[:i], "\t\n\f\r ")
+		if r, _ := utf8.DecodeLastRuneInString(before); strings.ContainsRune(fieldLabelEnds, r) {
+			return true
+		}
+		s = s[i+1:]
+	}
+}
 
 // classify tells what one line is. It looks at the folded text only.
 func classify(line string) kind { return classifyFolded(line, zh.Fold(line)) }
@@ -162,8 +196,8 @@ func isMeta(s string, n int) bool {
 	if mayNameYear(s) && (postedRe.MatchString(s) || dateForumEdit.On() && forumEditRe.MatchString(s)) {
 		return true
 	}
-	if !strings.Contains(s, ":") {
-		return false // every field label ends in a colon
+	if !mayHaveField(s) {
+		return false
 	}
 	locs := fieldRe.FindAllStringIndex(s, -1)
 	if len(locs) == 0 {

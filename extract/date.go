@@ -206,7 +206,7 @@ func dayYear(body []string, news bool) string {
 		if strings.Contains(f, "年") && mayNameYear(f) {
 			years = yearRe.FindAllStringSubmatch(f, -1)
 		}
-		if day == nil && strings.Contains(f, "日") {
+		if day == nil && strings.Contains(f, "日") && strings.Contains(f, "月") {
 			if m := monthDayRe.FindStringSubmatch(f); m != nil {
 				day = m[1:]
 				dayYear = onlyYear(years)

@@ -442,6 +442,9 @@ type fieldValue struct{ label, value, full string }
 // labelled values; a value ends at the next label, a run of spaces, a
 // bracket, or a date.
 func fieldValues(s, f string) []fieldValue {
+	if !mayHaveField(f) {
+		return nil
+	}
 	locs := fieldRe.FindAllStringSubmatchIndex(f, -1)
 	var out []fieldValue
 	for i, m := range locs {

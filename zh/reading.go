@@ -59,11 +59,11 @@ func ReadingLen(s string, glossed bool) int {
 	inner := s[n : n+end]
 	toned := false
 	for _, w := range strings.Fields(inner) {
-		// A syllable opens with a letter, which is below U+2000 with or
-		// without its tone mark: a word that opens above, a Han
-		// character most often (（以下简称）), spares the replacer and the
-		// regexp.
-		if r, _ := utf8.DecodeRuneInString(w); r >= 0x2000 {
+		// A syllable opens with a lower-case letter, ASCII or with a tone
+		// mark (below U+2000): a word that opens with anything else, a
+		// Han character or a digit most often (（以下简称）, (2)), spares
+		// the replacer and the regexp.
+		if r, _ := utf8.DecodeRuneInString(w); r >= 0x2000 || r < utf8.RuneSelf && (r < 'a' || r > 'z') {
 			return 0
 		}
 		plain := toneless.Replace(w)
