@@ -1,7 +1,6 @@
 package zh
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -13,11 +12,24 @@ import (
 // character already glossed: a bare (an) or (de) after an unglossed
 // character is more likely an abbreviation than a reading.
 
-// syllableRe is the shape of one pinyin syllable, tone marks removed: an
-// initial and a final. It admits a few combinations Mandarin does not use;
-// they cost nothing, as only bracketed lower-case words after Han
-// characters are tested.
-var syllableRe = regexp.MustCompile(`^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(iang|iong|uang|ang|eng|ing|ong|uai|iao|ian|uan|van|ai|ei|ao|ou|an|en|er|in|un|vn|ia|ie|iu|ua|uo|ue|ve|ui|a|o|e|i|u|v)$`)
+// syllables holds the shape of one pinyin syllable, tone marks removed:
+// an initial, or none, and a final. It admits a few combinations Mandarin
+// does not use; they cost nothing, as only bracketed lower-case words
+// after Han characters are tested. A set rather than a regexp: converted
+// texts gloss every character, and matching each syllable was most of
+// reading them.
+var syllables = func() map[string]bool {
+	initials := []string{"", "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w"}
+	finals := []string{"iang", "iong", "uang", "ang", "eng", "ing", "ong", "uai", "iao", "ian", "uan", "van", "ai", "ei", "ao", "ou",
+		"an", "en", "er", "in", "un", "vn", "ia", "ie", "iu", "ua", "uo", "ue", "ve", "ui", "a", "o", "e", "i", "u", "v"}
+	m := make(map[string]bool, len(initials)*len(finals))
+	for _, i := range initials {
+		for _, f := range finals {
+			m[i+f] = true
+		}
+	}
+	return m
+}()
 
 // toneless maps each tone-marked vowel to its plain letter (ü to v, as
 // pinyin input does).
@@ -62,7 +74,7 @@ func ReadingLen(s string, glossed bool) int {
 		// A syllable opens with a lower-case letter, ASCII or with a tone
 		// mark (below U+2000): a word that opens with anything else, a
 		// Han character or a digit most often (（以下简称）, (2)), spares
-		// the replacer and the regexp.
+		// the replacer.
 		if r, _ := utf8.DecodeRuneInString(w); r >= 0x2000 || r < utf8.RuneSelf && (r < 'a' || r > 'z') {
 			return 0
 		}
@@ -70,7 +82,7 @@ func ReadingLen(s string, glossed bool) int {
 		if plain != w {
 			toned = true
 		}
-		if !syllableRe.MatchString(plain) {
+		if !syllables[plain] {
 			return 0
 		}
 	}
