@@ -8,9 +8,9 @@ func TestStartRe(t *testing.T) {
 	lines := []string{
 		"相关新闻", "【相关阅读】", " 上一篇:", "12条评论", "已有 3 人评论", "copyright 2012", "©某某网",
 		"联系我们", "e-mail:", "more>>", "当前位置:首页", "位置 :", "2012年5月3日", "(2012-05-03 10:20)",
-		"二〇一二年五月三日", "", " ", "(", "职工代表大会今天召开。",
+		"二〇一二年五月三日", "http://www.example.com/a", "www.example.com", "", " ", "(", "职工代表大会今天召开。",
 	}
-	for _, re := range []*startRe{stopRe, junkRe, navStartRe, dateLineRe} {
+	for _, re := range []*startRe{stopRe, junkRe, navStartRe, dateLineRe, urlLineRe} {
 		for _, l := range lines {
 			if re.Regexp.MatchString(l) && !re.mayOpen(l) {
 				t.Errorf("%s: the filter stops %q, which the regexp matches", re, l)
