@@ -35,18 +35,52 @@ func mayStopAny(s string) bool {
 }
 
 var (
-	stopRe      = regexp.MustCompile(`^[(\[【]?\s*(相关新闻|相关阅读|相关文章|相关链接|相关报道|相关资讯|相关信息|相关推荐|新闻推荐|推荐阅读|延伸阅读|猜你喜欢|热点排行|热门推荐|热点推荐|热点阅读|热门文章|频道推荐|精彩推荐|最新文章|上一篇|下一篇|上一条|下一条|上篇|下篇|责任编辑|编辑\s*:|责编[\s:]|编审[\s:]|网友评论|发表评论|我要评论|评论\s*[:(]|已有\s*\d+\s*人(?:发表了?|参与)?评论|\d+\s*条评论|分享到|版权所有|版权声明|免责声明|copyright|©|正文已结束|全文已结束|全文完|本文完)`)
+	stopRe      = mustStartRe(`^[(\[【]?\s*(相关新闻|相关阅读|相关文章|相关链接|相关报道|相关资讯|相关信息|相关推荐|新闻推荐|推荐阅读|延伸阅读|猜你喜欢|热点排行|热门推荐|热点推荐|热点阅读|热门文章|频道推荐|精彩推荐|最新文章|上一篇|下一篇|上一条|下一条|上篇|下篇|责任编辑|编辑\s*:|责编[\s:]|编审[\s:]|网友评论|发表评论|我要评论|评论\s*[:(]|已有\s*\d+\s*人(?:发表了?|参与)?评论|\d+\s*条评论|分享到|版权所有|版权声明|免责声明|copyright|©|正文已结束|全文已结束|全文完|本文完)`)
 	stopAnyRe   = regexp.MustCompile(`【打印|打印本页|打印此文|关闭窗口|【关闭|\[打印\]|\[关闭\]|【收藏|【大\s*中\s*小|\[大\s*中\s*小`)
 	pageTurnRe  = regexp.MustCompile(`^[(\[【]?\s*(下转|上接|转第|接第|转\d|接\d)第?[0-9一二三四五六七八九十a-z]+\s*版\s*[)\]】]?$`)
-	junkRe      = regexp.MustCompile(`^((?:新闻|文章|信息|内容|资讯)详情$|(?:新闻|文章)?正文$|详细内容$|联系我们|关于我们|欢迎(?:您)?(?:访问|光临)|今天是\s*:|[(]建立内容为|无编辑摘要|网站地图|(?:打开手机|用手机|手机)?扫一扫[,，\s]*(?:在手机|分享|手机|打开|$)|返回顶部|设为首页|加入收藏|收藏本站|主办\s*:|承办\s*:|协办\s*:|地址\s*:|电话\s*:|值班电话|传真\s*:|邮编\s*:|电子邮箱|e-?mail\s*:|备案|技术支持|powered by|建议使用|本站原创$|点击数|点击\s*:|浏览次数|阅读次数|浏览\s*:|阅读\s*:|字体\s*:|字号\s*:|\[?字体|打印$|关闭$|返回$|返回首页$|更多>*$|more>*$|查看更多)`)
-	navStartRe  = regexp.MustCompile(`^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\s*:`)
+	junkRe      = mustStartRe(`^((?:新闻|文章|信息|内容|资讯)详情$|(?:新闻|文章)?正文$|详细内容$|联系我们|关于我们|欢迎(?:您)?(?:访问|光临)|今天是\s*:|[(]建立内容为|无编辑摘要|网站地图|(?:打开手机|用手机|手机)?扫一扫[,，\s]*(?:在手机|分享|手机|打开|$)|返回顶部|设为首页|加入收藏|收藏本站|主办\s*:|承办\s*:|协办\s*:|地址\s*:|电话\s*:|值班电话|传真\s*:|邮编\s*:|电子邮箱|e-?mail\s*:|备案|技术支持|powered by|建议使用|本站原创$|点击数|点击\s*:|浏览次数|阅读次数|浏览\s*:|阅读\s*:|字体\s*:|字号\s*:|\[?字体|打印$|关闭$|返回$|返回首页$|更多>*$|more>*$|查看更多)`)
+	navStartRe  = mustStartRe(`^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\s*:`)
 	crumbOpenRe = regexp.MustCompile(`^(>>|>|»|›)`)
 	navSepRe    = regexp.MustCompile(`\s*(>>|>|»|›|→|->|/|\|)\s*`)
-	fieldRe     = regexp.MustCompile(`(来源|源自|来自|作者|发布时间|发表时间|发布日期|发表日期|更新时间|添加时间|录入时间|上传时间|日期|时间|录入|发布者|发布人|信息来源|稿源|文章来源|新闻来源|新闻作者|撰稿|供稿|撰文|摄影|点击|浏览|阅读|访问量|访问|编辑|审核|作者单位)\s*:`)
+	fieldRe     = regexp.MustCompile(`(` + strings.Join(fieldLabels, "|") + `)\s*:`)
 	bylineRe    = regexp.MustCompile(`^[(\[【]?[□■●▲◆◇○\s]*(?:(?:(?:文|图|文图|文/图|图/文)\s*[/:]?\s*)?(?:[\p{Han}]{1,6}?(?:报|刊|台|社|网))?(?:全媒体|融媒体|特约|见习|实习|首席)?(?:记者|通讯员)|本报讯|新华社|本台讯|本网讯|(?:文|图|文图|图文|撰文|摄影)\s*[/／:]\s*[\p{Han}]{2,4}(?:\s|$))`)
-	urlLineRe   = regexp.MustCompile(`^(https?://|www\.)\S+`)
+	urlLineRe   = mustStartRe(`^(https?://|www\.)\S+`)
 	postedRe    = regexp.MustCompile(`(发表于|发布于|更新于|posted on|posted)\s*(19|20)\d\d[-/.年]`)
 )
+
+// fieldLabels are the labels fieldRe takes before a colon, in the order
+// it tries them.
+var fieldLabels = []string{"来源", "源自", "来自", "作者", "发布时间", "发表时间", "发布日期", "发表日期", "更新时间", "添加时间", "录入时间", "上传时间", "日期", "时间", "录入", "发布者", "发布人", "信息来源", "稿源", "文章来源", "新闻来源", "新闻作者", "撰稿", "供稿", "撰文", "摄影", "点击", "浏览", "阅读", "访问量", "访问", "编辑", "审核", "作者单位"}
+
+// fieldLabelEnds holds the last rune of each field label.
+var fieldLabelEnds = func() string {
+	var b strings.Builder
+	for _, l := range fieldLabels {
+		if r, _ := utf8.DecodeLastRuneInString(l); !strings.ContainsRune(b.String(), r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}()
+
+// mayHaveField reports whether folded s may hold a match of fieldRe: a
+// colon after a label's last rune and maybe spaces (\s). Many lines have
+// a colon, and the regexp would try every position of them; this looks
+// at the colons only.
+func mayHaveField(s string) bool {
+	for {
+		i := strings.IndexByte(s, ':')
+		if i < 0 {
+			return false
+		}
+		// No label holds a colon: each lies after the one before.
+		before := strings.TrimRight(s[:i], "\t\n\f\r ")
+		if r, _ := utf8.DecodeLastRuneInString(before); strings.ContainsRune(fieldLabelEnds, r) {
+			return true
+		}
+		s = s[i+1:]
+	}
+}
 
 // classify tells what one line is. It looks at the folded text only.
 func classify(line string) kind { return classifyFolded(line, zh.Fold(line)) }
@@ -178,11 +212,12 @@ func isMeta(s string, n int) bool {
 	if n > 120 || strings.ContainsRune(s, '。') {
 		return false
 	}
-	if postedRe.MatchString(s) || dateForumEdit.On() && forumEditRe.MatchString(s) {
+	// Both stamps name a year, which most short lines do not.
+	if mayNameYear(s) && (postedRe.MatchString(s) || dateForumEdit.On() && forumEditRe.MatchString(s)) {
 		return true
 	}
-	if !strings.Contains(s, ":") {
-		return false // every field label ends in a colon
+	if !mayHaveField(s) {
+		return false
 	}
 	locs := fieldRe.FindAllStringIndex(s, -1)
 	if len(locs) == 0 {
@@ -270,35 +305,13 @@ func countPunct(s string) int {
 var adClaims = []string{"原创", "投稿", "文秘", "版权", "仅供", "请勿", "整理发布", "本站", "本网",
 	"本文来源", "本文来自", "本文系", "本文为", "本文由", "本文转自", "本文转载", "来源于", "转自", "范文"}
 
-// adClaimsByRune holds adClaims by first rune. hasAdClaim reads each line
-// once, looking the claims up rune by rune: a substring search per claim
-// starts from the claim's first byte, a CJK lead byte that nearly every
-// character of a Chinese line shares, and took near a tenth of parsing time.
-// Runes below adClaimsFrom start no claim and skip the lookup.
-var adClaimsByRune, adClaimsFrom = func() (map[rune][]string, rune) {
-	m := map[rune][]string{}
-	from := unicode.MaxRune
-	for _, w := range adClaims {
-		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = append(m[r], w)
-		from = min(from, r)
-	}
-	return m, from
-}()
+// adClaimSet holds adClaims for hasAdClaim, which reads each line once,
+// looking the claims up rune by rune: a substring search per claim starts
+// from the claim's first byte, a CJK lead byte that nearly every character
+// of a Chinese line shares, and took near a tenth of parsing time.
+var adClaimSet = newWordSet(adClaims...)
 
-func hasAdClaim(s string) bool {
-	for i, r := range s {
-		if r < adClaimsFrom {
-			continue
-		}
-		for _, w := range adClaimsByRune[r] {
-			if strings.HasPrefix(s[i:], w) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func hasAdClaim(s string) bool { return adClaimSet.in(s) }
 
 var (
 	adChannelRe = regexp.MustCompile(`转载|[a-z0-9]\.(com|cn|net|org)\b|www\.|https?:|照搬|照抄|抄袭|注明出处|范文网|网[,，。！!;；]?$`)

@@ -22,7 +22,7 @@ var (
 	// A line that is only a date, maybe in brackets and with a time: the
 	// speech header (2006年1月12日), or a page's stamp, which may give no
 	// year (9月4日).
-	dateLineRe = regexp.MustCompile(`^[(\[【]?\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|[一二三四五六七八九〇零○o]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期.|周.)?\s*[)\]】]?$`)
+	dateLineRe = mustStartRe(`^[(\[【]?\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|[一二三四五六七八九〇零○o]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期.|周.)?\s*[)\]】]?$`)
 	urlStampRe = regexp.MustCompile(`t((?:19|20)\d\d)(\d\d)(\d\d)_`)
 	urlDayRe   = regexp.MustCompile(`/((?:19|20)\d\d)-?(\d\d)/(\d\d)/`)
 	urlDateRe  = regexp.MustCompile(`/((?:19|20)\d\d)[-_/]?(0[1-9]|1[0-2])[-_/]?(0[1-9]|[12]\d|3[01])?(?:[/_]|t|$)`)
@@ -33,15 +33,22 @@ func isDateLine(folded string) bool { return dateLineRe.MatchString(strings.Trim
 // findDate returns the first full date in folded text as YYYY-MM-DD.
 func findDate(folded string) string {
 	best, at := "", -1
-	for _, m := range dateYMDRe.FindAllStringSubmatchIndex(folded, -1) {
-		mo, d := sub(folded, m, 2), sub(folded, m, 3)
-		if mo == "" {
-			mo, d = sub(folded, m, 4), sub(folded, m, 5)
+	// Most of a body's paragraphs name no year, and the regexps would try
+	// every position of them: the literals each one needs settle those.
+	if mayNameYear(folded) {
+		for _, m := range dateYMDRe.FindAllStringSubmatchIndex(folded, -1) {
+			mo, d := sub(folded, m, 2), sub(folded, m, 3)
+			if mo == "" {
+				mo, d = sub(folded, m, 4), sub(folded, m, 5)
+			}
+			if s := ymd(sub(folded, m, 1), mo, d); s != "" {
+				best, at = s, m[0]
+				break
+			}
 		}
-		if s := ymd(sub(folded, m, 1), mo, d); s != "" {
-			best, at = s, m[0]
-			break
-		}
+	}
+	if !strings.Contains(folded, "年") || !strings.Contains(folded, "日") {
+		return best
 	}
 	if m := dateCNRe.FindStringSubmatchIndex(folded); m != nil && (at < 0 || m[0] < at) {
 		if s := ymd(cnDigits(sub(folded, m, 1)), strconv.Itoa(cnNumber(sub(folded, m, 2))), strconv.Itoa(cnNumber(sub(folded, m, 3)))); s != "" {
@@ -51,8 +58,17 @@ func findDate(folded string) string {
 	return best
 }
 
+// mayNameYear reports whether s holds 19 or 20, which every year the
+// date patterns take (dateYMDRe, yearRe, postedRe …) begins with.
+func mayNameYear(s string) bool {
+	return strings.Contains(s, "19") || strings.Contains(s, "20")
+}
+
 // findMonth returns YYYY-MM for text like 2012年5月 when no full date is there.
 func findMonth(folded string) string {
+	if !mayNameYear(folded) || !strings.Contains(folded, "月") {
+		return ""
+	}
 	m := dateYMRe.FindStringSubmatch(folded)
 	if m == nil {
 		return ""
@@ -189,10 +205,10 @@ func dayYear(body []string, news bool) string {
 	textYears := 0
 	for _, f := range body {
 		var years [][]string
-		if strings.Contains(f, "年") {
+		if strings.Contains(f, "年") && mayNameYear(f) {
 			years = yearRe.FindAllStringSubmatch(f, -1)
 		}
-		if day == nil && strings.Contains(f, "日") {
+		if day == nil && strings.Contains(f, "日") && strings.Contains(f, "月") {
 			if m := monthDayRe.FindStringSubmatch(f); m != nil {
 				day = m[1:]
 				dayYear = onlyYear(years)
@@ -283,7 +299,7 @@ func textDate(body []string, years, news bool) string {
 		if month == "" {
 			month = findMonth(f)
 		}
-		if !strings.Contains(f, "年") {
+		if !strings.Contains(f, "年") || !mayNameYear(f) {
 			continue
 		}
 		if dateSinceYear.On() && (strings.Contains(f, "以来") || strings.Contains(f, "至今")) {

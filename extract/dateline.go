@@ -275,12 +275,24 @@ func doubled(s string) bool {
 	return len(rs) == 2 && rs[0] == rs[1]
 }
 
+// closesBracket reports whether folded f ends, but for spaces (\s), with
+// a closing bracket.
+func closesBracket(f string) bool {
+	f = strings.TrimRight(f, "\t\n\f\r ")
+	return strings.HasSuffix(f, ")") || strings.HasSuffix(f, "]") || strings.HasSuffix(f, "】")
+}
+
 // parseTrailer reads the bracket that closes a paragraph, when it is a
 // byline, or a photo's credit or names after its last sentence.
 func parseTrailer(p string) trailer {
 	t := trailer{start: -1}
 	f := zh.Fold(p)
-	m := trailerRe.FindStringSubmatchIndex(f)
+	var m []int
+	// The regexp tries every start of the paragraph, and its bracket must
+	// close it: most paragraphs end with a full stop instead.
+	if closesBracket(f) {
+		m = trailerRe.FindStringSubmatchIndex(f)
+	}
 	if m == nil {
 		if bodyPhotoCredit.On() {
 			if t = photoCredit(p); t.start >= 0 {
@@ -346,7 +358,7 @@ func namesOf(s string) string {
 // from s.
 func readingOffsets(s string) (string, []int) {
 	offs := make([]int, 0, len(s)/2+1)
-	if !strings.ContainsAny(s, "(（") {
+	if !zh.MayHaveReadings(s) {
 		for i := range s {
 			offs = append(offs, i)
 		}

@@ -328,13 +328,6 @@ func pageNotes(lines []line) string {
 
 // noteWords are words one of which every note noteSite reads holds, in
 // both scripts: lines without any are not folded to be read.
-var noteWords = []string{"省略", "隐藏", "隱藏", "小编", "小編", "希望", "欢迎", "歡迎", "快来", "快來", "上传", "上傳", "在线阅读", "在線閱讀"}
+var noteWords = newWordSet("省略", "隐藏", "隱藏", "小编", "小編", "希望", "欢迎", "歡迎", "快来", "快來", "上传", "上傳", "在线阅读", "在線閱讀")
 
-func mayNameSite(s string) bool {
-	for _, w := range noteWords {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func mayNameSite(s string) bool { return noteWords.in(s) }

@@ -108,20 +108,30 @@ func isGamblingAd(folded string, l hline) bool {
 
 // wordSet finds any of a list of words in a line in one pass over it,
 // looking each rune up among the words' first runes.
-type wordSet map[rune][]string
+type wordSet struct {
+	// firsts holds bit r%1024 of each word's first rune r: the test
+	// settles nearly every rune of a line, where a map lookup at every
+	// rune cost more than the pass itself.
+	firsts  [1024 / 64]uint64
+	byFirst map[rune][]string
+}
 
-func newWordSet(words ...string) wordSet {
-	ws := wordSet{}
+func newWordSet(words ...string) *wordSet {
+	ws := &wordSet{byFirst: map[rune][]string{}}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		ws[r] = append(ws[r], w)
+		ws.firsts[r%1024/64] |= 1 << (r % 64)
+		ws.byFirst[r] = append(ws.byFirst[r], w)
 	}
 	return ws
 }
 
-func (ws wordSet) in(s string) bool {
+func (ws *wordSet) in(s string) bool {
 	for i, r := range s {
-		for _, w := range ws[r] {
+		if ws.firsts[r%1024/64]&(1<<(r%64)) == 0 {
+			continue
+		}
+		for _, w := range ws.byFirst[r] {
 			if strings.HasPrefix(s[i:], w) {
 				return true
 			}

@@ -13,9 +13,11 @@ var (
 	pointRe = regexp.MustCompile(`^([一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d{1,2}[、]|\d{1,2}\.\D|第[一二三四五六七八九十]+[、,:]|[一二三四五六七八九十]是|首先|其次|最后)`)
 
 	// A speaker line: an office and a name, or a name alone.
-	officeRe  = regexp.MustCompile(`(书记|主席|市长|区长|县长|省长|州长|镇长|乡长|部长|局长|厅长|处长|主任|委员|秘书长|常委|总经理|董事长|院长|校长|会长|理事长|组长|代表)$`)
+	officeSuffix = suffixes{"书记", "主席", "市长", "区长", "县长", "省长", "州长", "镇长", "乡长", "部长", "局长", "厅长", "处长", "主任", "委员",
+		"秘书长", "常委", "总经理", "董事长", "院长", "校长", "会长", "理事长", "组长", "代表"}
 	nameRe    = regexp.MustCompile(`^[\p{Han}·]{2,4}$`)
-	orgSuffix = regexp.MustCompile(`(委|局|厅|办|部|处|会|院|校|厂|公司|中心|政府|集团|街道|镇|乡|村|社区|所|站|队|支队|工会|协会|联合会|分会|委员会|医院|学校|大学|银行|车间|班组|小组)$`)
+	orgSuffix = suffixes{"委", "局", "厅", "办", "部", "处", "会", "院", "校", "厂", "公司", "中心", "政府", "集团", "街道", "镇", "乡", "村",
+		"社区", "所", "站", "队", "支队", "工会", "协会", "联合会", "分会", "委员会", "医院", "学校", "大学", "银行", "车间", "班组", "小组"}
 
 	newspaperRe = regexp.MustCompile(`([\p{Han}]{2,8}?(?:日报|晚报|早报|时报|商报|导报|周报|工人报|青年报|法制报|经济报))|(新华社|中新社|中新网|人民网|新华网|央视网|中国新闻网|中工网|中国工会网|光明网)`)
 	siteHomeRe  = regexp.MustCompile(`返回\s*([\p{Han}a-z0-9]{2,20}?(?:网|在线|网站|门户))\s*首页`)
@@ -26,6 +28,21 @@ var (
 	// 王某/文, 王某 摄.
 	suffixRoleRe = regexp.MustCompile(`^(?:摄影|摄|/文|/图|报道)$`)
 )
+
+// suffixes are words a text may end with. Its test is a suffix test per
+// word, where a regexp (…|…)$ tries every start of the text.
+type suffixes []string
+
+// MatchString reports whether s ends with one of the words, as the regexp
+// would.
+func (ws suffixes) MatchString(s string) bool {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // surnames holds Chinese family names, simplified (names are looked up
 // folded), to tell a speaker's name from a short slogan line such as
@@ -428,7 +445,7 @@ func orgLine(s, f string) (org, date string) {
 	}
 	unit := strings.Trim(f[m[2]:m[3]], "()")
 	// A unit that acts (…总工会建成…驿站) is a headline's subject.
-	if !orgSuffix.MatchString(unit) || notOrgRe.MatchString(unit) || unionActRe.MatchString(unit) || officeRe.MatchString(unit) || authorOfficeInUnit.On() && officeInside(unit) {
+	if !orgSuffix.MatchString(unit) || notOrgRe.MatchString(unit) || unionActRe.MatchString(unit) || officeSuffix.MatchString(unit) || authorOfficeInUnit.On() && officeInside(unit) {
 		return "", ""
 	}
 	if m[4] >= 0 {
@@ -468,7 +485,7 @@ func speakerName(s string) (string, bool) {
 		}
 		return orig[len(orig)-1], true
 	}
-	if officeRe.MatchString(words[len(words)-2]) || strings.Contains(strings.Join(words[:len(words)-1], ""), "书记") {
+	if officeSuffix.MatchString(words[len(words)-2]) || strings.Contains(strings.Join(words[:len(words)-1], ""), "书记") {
 		return orig[len(orig)-1], true
 	}
 	return "", false
@@ -522,6 +539,9 @@ type fieldValue struct{ label, value, full string }
 // labelled values; a value ends at the next label, a run of spaces, a
 // bracket, or a date.
 func fieldValues(s, f string) []fieldValue {
+	if !mayHaveField(f) {
+		return nil
+	}
 	locs := fieldRe.FindAllStringSubmatchIndex(f, -1)
 	var out []fieldValue
 	for i, m := range locs {
@@ -775,7 +795,7 @@ func titleSpeaker(title string) string {
 		if !nameRe.MatchString(name) || !surnames[rs[len(rs)-n]] {
 			continue
 		}
-		if office == "" && n == len(rs) || officeRe.MatchString(office) {
+		if office == "" && n == len(rs) || officeSuffix.MatchString(office) {
 			return origSpan(title, f, len(string(rs[:len(rs)-n])), len(head))
 		}
 	}

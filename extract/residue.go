@@ -60,7 +60,40 @@ var textGluedSalutation = rule.New(rule.Rule{
 
 // gluedSalutationRe is a speech title's last word and the salutation
 // glued after it, up to its colon.
-var gluedSalutationRe = regexp.MustCompile(`(?:讲话|致辞|开幕词|闭幕词|发言|主持词|讲稿|报告)(?:材料|稿|提纲|范文)?((?:尊敬的|各位|同志们)[^:。,]{0,24}:)`)
+var gluedSalutationRe = regexp.MustCompile(`(?:` + strings.Join(speechEnds, "|") + `)(?:` + strings.Join(speechEndSuffixes, "|") + `)?((?:` + strings.Join(salutations, "|") + `)[^:。,]{0,24}:)`)
+
+var (
+	speechEnds = []string{"讲话", "致辞", "开幕词", "闭幕词", "发言", "主持词", "讲稿", "报告"}
+	// 讲话材料, 讲话稿: a document site's words after the speech's.
+	speechEndSuffixes = []string{"材料", "稿", "提纲", "范文"}
+	salutations       = []string{"尊敬的", "各位", "同志们"}
+)
+
+// mayGlueSalutation reports whether folded f holds a salutation right
+// after a speech title's last word, as every match of gluedSalutationRe
+// opens. Speeches address their audience on many lines, and the regexp
+// would try every position of each.
+func mayGlueSalutation(f string) bool {
+	for _, sal := range salutations {
+		for rest := f; ; {
+			k := strings.Index(rest, sal)
+			if k < 0 {
+				break
+			}
+			head := rest[:k]
+			for _, x := range speechEndSuffixes {
+				head = strings.TrimSuffix(head, x)
+			}
+			for _, w := range speechEnds {
+				if strings.HasSuffix(head, w) {
+					return true
+				}
+			}
+			rest = rest[k+len(sal):]
+		}
+	}
+	return false
+}
 
 // splitGluedSalutations cuts lines where a salutation is glued to a
 // speech's title (text.glued-salutation); indented follows the lines.
@@ -85,7 +118,10 @@ func splitGluedSalutations(lines []string, indented []bool) ([]string, []bool) {
 			continue
 		}
 		f := zh.Fold(s)
-		ms := gluedSalutationRe.FindAllStringSubmatchIndex(f, -1)
+		var ms [][]int
+		if mayGlueSalutation(f) {
+			ms = gluedSalutationRe.FindAllStringSubmatchIndex(f, -1)
+		}
 		if ms == nil {
 			emit(s, i)
 			continue

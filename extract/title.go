@@ -228,6 +228,9 @@ func stripSiteSuffix(s string) (string, string) {
 // 《某某日报》(2012年01月17日 002版).
 func titleStamp(s string) (paper, date string) {
 	f := zh.Fold(s)
+	if !closesTitle(f) {
+		return "", ""
+	}
 	m := titleStampRe.FindStringIndex(f)
 	if m == nil {
 		return "", ""
@@ -257,10 +260,22 @@ func stripTitleLabel(s string) string {
 	return strings.TrimSpace(origSpan(s, f, m[1], len(f)))
 }
 
+// closesTitle reports whether f ends, but for spaces (\s), with a closing
+// bracket or 》, as every trailer pattern (titleStampRe, titleBylineRe,
+// titlePaperOnly, titleBracketRe) needs: the test spares most titles the
+// patterns' tries at every start.
+func closesTitle(f string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(f, "\t\n\f\r "))
+	return r == ')' || r == '）' || r == '》'
+}
+
 // stripTitleTrailer removes a newspaper stamp or a byline from the end of
 // a title (title.trailer).
 func stripTitleTrailer(s string) string {
 	f := zh.Fold(s)
+	if !closesTitle(f) {
+		return s
+	}
 	for _, re := range []*regexp.Regexp{titleStampRe, titleBylineRe, titlePaperOnly} {
 		if m := re.FindStringIndex(f); m != nil && m[0] > 0 {
 			s = strings.TrimSpace(origSpan(s, f, 0, m[0]))

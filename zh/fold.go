@@ -29,6 +29,26 @@ func FoldRune(r rune) rune {
 	return foldSlow(r)
 }
 
+// FoldRunes folds src rune by rune into dst, which must be as long: it
+// is FoldRune on every rune, with the table fetched once rather than at
+// every rune.
+func FoldRunes(dst, src []rune) {
+	t := foldBMP()
+	for i, r := range src {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		case r < 0x10000:
+			r = t[r]
+		default:
+			r = foldSlow(r)
+		}
+		dst[i] = r
+	}
+}
+
 func foldSlow(r rune) rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:

@@ -1,7 +1,6 @@
 package zh
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -13,11 +12,24 @@ import (
 // character already glossed: a bare (an) or (de) after an unglossed
 // character is more likely an abbreviation than a reading.
 
-// syllableRe is the shape of one pinyin syllable, tone marks removed: an
-// initial and a final. It admits a few combinations Mandarin does not use;
-// they cost nothing, as only bracketed lower-case words after Han
-// characters are tested.
-var syllableRe = regexp.MustCompile(`^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(iang|iong|uang|ang|eng|ing|ong|uai|iao|ian|uan|van|ai|ei|ao|ou|an|en|er|in|un|vn|ia|ie|iu|ua|uo|ue|ve|ui|a|o|e|i|u|v)$`)
+// syllables holds the shape of one pinyin syllable, tone marks removed:
+// an initial, or none, and a final. It admits a few combinations Mandarin
+// does not use; they cost nothing, as only bracketed lower-case words
+// after Han characters are tested. A set rather than a regexp: converted
+// texts gloss every character, and matching each syllable was most of
+// reading them.
+var syllables = func() map[string]bool {
+	initials := []string{"", "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w"}
+	finals := []string{"iang", "iong", "uang", "ang", "eng", "ing", "ong", "uai", "iao", "ian", "uan", "van", "ai", "ei", "ao", "ou",
+		"an", "en", "er", "in", "un", "vn", "ia", "ie", "iu", "ua", "uo", "ue", "ve", "ui", "a", "o", "e", "i", "u", "v"}
+	m := make(map[string]bool, len(initials)*len(finals))
+	for _, i := range initials {
+		for _, f := range finals {
+			m[i+f] = true
+		}
+	}
+	return m
+}()
 
 // toneless maps each tone-marked vowel to its plain letter (ü to v, as
 // pinyin input does).
@@ -40,13 +52,15 @@ const maxReading = 24
 // whether a character before s in the same text had a reading, which
 // admits toneless syllables (們(men)). Call it right after a Han character.
 func ReadingLen(s string, glossed bool) int {
-	open, n := utf8.DecodeRuneInString(s)
+	// Callers test every position after a Han character: a byte test
+	// settles those that open no bracket without decoding them.
+	var n int
 	var close rune
-	switch open {
-	case '(':
-		close = ')'
-	case '（':
-		close = '）'
+	switch {
+	case strings.HasPrefix(s, "("):
+		n, close = 1, ')'
+	case strings.HasPrefix(s, "（"):
+		n, close = len("（"), '）'
 	default:
 		return 0
 	}
@@ -57,11 +71,18 @@ func ReadingLen(s string, glossed bool) int {
 	inner := s[n : n+end]
 	toned := false
 	for _, w := range strings.Fields(inner) {
+		// A syllable opens with a lower-case letter, ASCII or with a tone
+		// mark (below U+2000): a word that opens with anything else, a
+		// Han character or a digit most often (（以下简称）, (2)), spares
+		// the replacer.
+		if r, _ := utf8.DecodeRuneInString(w); r >= 0x2000 || r < utf8.RuneSelf && (r < 'a' || r > 'z') {
+			return 0
+		}
 		plain := toneless.Replace(w)
 		if plain != w {
 			toned = true
 		}
-		if !syllableRe.MatchString(plain) {
+		if !syllables[plain] {
 			return 0
 		}
 	}
@@ -71,10 +92,17 @@ func ReadingLen(s string, glossed bool) int {
 	return n + end + utf8.RuneLen(close)
 }
 
+// MayHaveReadings reports whether s holds a bracket that may open a
+// reading. Two byte searches are quicker than strings.ContainsAny's
+// rune-by-rune search for either bracket.
+func MayHaveReadings(s string) bool {
+	return strings.IndexByte(s, '(') >= 0 || strings.Contains(s, "（")
+}
+
 // StripReadings removes the pinyin readings after Han characters:
 // 工會(huì)經(jīng)費 → 工會經費. Text without readings comes back as it is.
 func StripReadings(s string) string {
-	if !strings.ContainsAny(s, "(（") {
+	if !MayHaveReadings(s) {
 		return s
 	}
 	var b strings.Builder

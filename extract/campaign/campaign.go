@@ -47,9 +47,7 @@ func extract(text string, force *rule.Rule, forceOn bool) []corpus.Campaign {
 	}
 	s.r = []rune(text)
 	s.f = make([]rune, len(s.r))
-	for i, c := range s.r {
-		s.f[i] = zh.FoldRune(c)
-	}
+	zh.FoldRunes(s.f, s.r)
 	s.claimed = make([]bool, len(s.r))
 	s.quoted()
 	s.unquoted()

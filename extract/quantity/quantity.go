@@ -118,9 +118,7 @@ func newScannerWith(text string, force *rule.Rule, forceOn bool) *scanner {
 	}
 	text = s.v.text
 	f := make([]rune, len(r))
-	for i, c := range r {
-		f[i] = zh.FoldRune(c)
-	}
+	zh.FoldRunes(f, r)
 	for i, c := range r {
 		// A fullwidth comma ends a clause (完成120，300名职工参加) unless it
 		// groups fullwidth digits (１２，６８０); only then does it fold to

@@ -36,7 +36,7 @@ type view struct {
 // (unless quantity.pinyin-reading is off) and short whitespace between
 // digits and a unit closed (unless quantity.space-before-unit is off).
 func (s *scanner) newView(text string) view {
-	readings := s.on(rulePinyinReading) && strings.ContainsAny(text, "(（")
+	readings := s.on(rulePinyinReading) && zh.MayHaveReadings(text)
 	gaps := s.on(ruleSpaceBeforeUnit) && hasDigitGap(text)
 	wraps := s.on(ruleSoftLineBreak) && hasSoftBreak(text)
 	if !readings && !gaps && !wraps {

@@ -105,25 +105,27 @@ func Detect(title string, body []string, more ...string) corpus.Region {
 // prepare folds a text for scanning, without the pinyin readings a
 // conversion left in it (衡陽(yáng)市), as runes.
 func prepare(s string) []rune {
-	// StripReadings looks for brackets itself, but two byte searches are
-	// quicker than its search for either.
-	if readingRule.On() && (strings.IndexByte(s, '(') >= 0 || strings.Contains(s, "（")) {
+	if readingRule.On() {
 		s = zh.StripReadings(s)
 	}
-	rs := make([]rune, 0, len(s)/2)
-	for _, r := range s {
-		r = zh.FoldRune(r)
-		if v, ok := variants[r]; ok {
-			r = v
-		}
-		rs = append(rs, r)
+	rs := []rune(s)
+	zh.FoldRunes(rs, rs)
+	for i, r := range rs {
+		rs[i] = variant(r)
 	}
 	return rs
 }
 
-// variants are variant characters that conversions leave in place names
-// and zh.FoldRune leaves as they are: 陜 (U+965C) for 陝, 陕.
-var variants = map[rune]rune{'陜': '陕'}
+// variant maps a variant character that conversions leave in place names
+// and zh.FoldRune leaves as it is to the one the gazetteer spells: 陜
+// (U+965C) for 陝, 陕. A switch, as the test runs at every rune.
+func variant(r rune) rune {
+	switch r {
+	case '陜':
+		return '陕'
+	}
+	return r
+}
 
 // tally is the weight of the names of each division and its descendants.
 type tally struct {

@@ -81,13 +81,21 @@ func scan(folded string, w float64, src source, ms []mention) []mention {
 // scanRunes is scan on the text's runes.
 func scanRunes(rs []rune, w float64, src source, ms []mention) []mention {
 	prevEnd := -1
+	// townEnd is the first position after i that holds a town name's
+	// last rune: a town can start at i only when it lies within reach.
+	townEnd := -1
 	for i := 0; i+1 < len(rs); {
 		n, a := aliasAt(rs, i)
 		// A town's name longer than any division's here is the town's:
 		// 城西乡 is no 西乡县.
 		if townRule.On() {
-			if tn, codes := towns.longestAt(rs, i); tn > n && townAt(rs, i, i+tn) {
-				n, a = tn, townAlias(codes)
+			if townEnd <= i {
+				townEnd = towns.nextEnd(rs, i+1)
+			}
+			if townEnd < min(len(rs), i+towns.maxRunes) {
+				if tn, codes := towns.longestAt(rs, i); tn > n && townAt(rs, i, i+tn) {
+					n, a = tn, townAlias(codes)
+				}
 			}
 		}
 		if n == 0 {

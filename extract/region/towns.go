@@ -32,8 +32,9 @@ type townIndex struct {
 	// lines holds the offset of each line's start.
 	lines []int32
 	// prefixes holds the first two runes of every name, as the aliases'
-	// filter does.
-	prefixes prefixSet
+	// filter does. Only positions with a name's end ahead consult it, few
+	// enough that it can be large and sparse.
+	prefixes *prefixSet
 	// ends holds the last rune of every name and of every older suffix:
 	// a position with none of them ahead starts no town, which settles
 	// most positions before the search.
@@ -61,7 +62,7 @@ func unpackTowns(packed []byte) (*townIndex, error) {
 	if _, err := io.Copy(&b, r); err != nil {
 		return nil, fmt.Errorf("unpack towns: %w", err)
 	}
-	t := &townIndex{text: b.String()}
+	t := &townIndex{text: b.String(), prefixes: newPrefixSet(20)}
 	t.lines = make([]int32, 0, 32<<10)
 	for at := 0; at < len(t.text); {
 		end := strings.IndexByte(t.text[at:], '\n')
@@ -94,15 +95,17 @@ func (t *townIndex) addEnd(r rune) {
 	}
 }
 
-// endAhead reports whether a name's last rune follows rs[i] within the
-// longest name's reach.
-func (t *townIndex) endAhead(rs []rune, i int) bool {
-	for _, r := range rs[i+1 : min(len(rs), i+t.maxRunes)] {
-		if slices.Contains(t.ends, r) {
-			return true
+// nextEnd returns the position of the first name's last rune in rs at or
+// after from, or len(rs). A scan keeps it as it goes, testing each rune
+// once: a test for an end ahead at every position tested each rune up to
+// maxRunes times.
+func (t *townIndex) nextEnd(rs []rune, from int) int {
+	for j := from; j < len(rs); j++ {
+		if slices.Contains(t.ends, rs[j]) {
+			return j
 		}
 	}
-	return false
+	return len(rs)
 }
 
 // name returns line i's name and its county codes.
@@ -120,7 +123,7 @@ func (t *townIndex) line(i int) (name, codes string) {
 // 某某街道, 某某乡 for 某某镇 or 某某街道) counts when no town has it as
 // its name today.
 func (t *townIndex) longestAt(rs []rune, i int) (int, string) {
-	if i+2 > len(rs) || !t.endAhead(rs, i) || !t.prefixes.mayHave(rs[i], rs[i+1]) {
+	if i+2 > len(rs) || !t.prefixes.mayHave(rs[i], rs[i+1]) {
 		return 0, ""
 	}
 	var buf [8]byte
