@@ -353,7 +353,7 @@ var titlePrefixRe = regexp.MustCompile(`^\s*(?:[\p{Han}]{2,6}\s*[|｜]\s*|[(][�
 
 var titleWikiView = rule.New(rule.Rule{
 	Name: "title.wiki-view",
-	Why: "a wiki page's heading names the view after the article's name (…:修订间差异, …的历史版本, 编辑…) " +
+	Why: "a wiki page's heading names the view after the article's name (…:修订间差异, …的历史版本) " +
 		"and the line under it the wiki (来自某某百科); the article's name is the title, the wiki its publisher",
 	Accept: "青松县总工会:修订间差异", Reject: "青松县总工会:十年发展回顾",
 	Fires: func(s string) bool { return wikiViewRe.MatchString(zh.Fold(s)) },
