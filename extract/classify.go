@@ -43,9 +43,9 @@ var (
 	crumbOpenRe = regexp.MustCompile(`^(>>|>|»|›)`)
 	navSepRe    = regexp.MustCompile(`\s*(>>|>|»|›|→|->|/|\|)\s*`)
 	fieldRe     = regexp.MustCompile(`(` + strings.Join(fieldLabels, "|") + `)\s*:`)
-	bylineRe    = regexp.MustCompile(`^[(\[【]?[□■●▲◆◇○\s]*(?:(?:(?:文|图|文图|文/图|图/文)\s*[/:]?\s*)?(?:[\p{Han}]{1,6}?(?:报|刊|台|社|网))?(?:全媒体|融媒体|特约|见习|实习|首席)?(?:记者|通讯员)|本报讯|新华社|本台讯|本网讯|(?:文|图|文图|图文|撰文|摄影)\s*[/／:]\s*[\p{Han}]{2,4}(?:\s|$))`)
+	bylineRe    = regexp.MustCompile(`^[(\[【]?[□■●▲◆◇○\s]*(?:(?:(?:文|图|文图|文/图|图/文)\s*[/:]?\s*)?(?:[\p{Han}]{1,6}?(?:报|刊|台|社|网)\s*[/]?\s*)?(?:全媒体|融媒体|特约|见习|实习|首席)?(?:记者|通讯员)|本报讯|新华社|本台讯|本网讯|(?:文|图|文图|图文|撰文|摄影)\s*[/／:]\s*[\p{Han}]{2,4}(?:\s|$))`)
 	urlLineRe   = mustStartRe(`^(https?://|www\.)\S+`)
-	postedRe    = regexp.MustCompile(`(发表于|发布于|更新于|posted on|posted)\s*(19|20)\d\d[-/.年]`)
+	postedRe    = regexp.MustCompile(`(发表于|发布于|更新于|posted on|posted|^date)\s*(19|20)\d\d[-/.年]`)
 )
 
 // fieldLabels are the labels fieldRe takes before a colon, in the order

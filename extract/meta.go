@@ -199,7 +199,7 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				flush()
 				continue
 			}
-			if titlePhotoCaption.On() && photoCredit(s).start >= 0 {
+			if titlePhotoCaption.On() && (photoCredit(s).start >= 0 || captionCreditRe.MatchString(f)) {
 				flush()
 				continue
 			}
@@ -250,6 +250,10 @@ var authorMarkedNames = rule.New(rule.Rule{
 	Fires: func(s string) bool { return markedNames(foldLine(s)) != "" },
 })
 
+// captionCreditRe is the credit that ends a caption: who provided the
+// photo, or 图/记者 … 摄 in brackets.
+var captionCreditRe = regexp.MustCompile(`[。!?！？)]\s*[\p{Han}]{2,14}提供$|[(]\s*图\s*[/／:]\s*[^()]{2,16}摄\s*[)]$`)
+
 // markedNames returns the names of a marked byline line (author.marked-names), or "".
 func markedNames(f string) string {
 	rest := strings.TrimLeft(f, "●■□▲◆◇○★☆ ")
@@ -261,7 +265,7 @@ func markedNames(f string) string {
 
 var titlePhotoCaption = rule.New(rule.Rule{
 	Name:   "title.photo-caption",
-	Why:    "a line that ends in a photo's credit (…现场。本报记者 王某摄) is the caption of a picture above the story, not its headline",
+	Why:    "a line that ends in a photo's credit (…现场。本报记者 王某摄, …。某某总工会提供, (图/记者王某摄)) is the caption of a picture above the story, not its headline",
 	Accept: "慰问现场。通讯员 李青 本报记者 王林摄",
 	Reject: "县总工会开展送温暖慰问",
 	Fires:  func(s string) bool { return photoCredit(s).start >= 0 },
@@ -691,9 +695,10 @@ func bylineNames(s, f string) string {
 					end = prev + k[0]
 				}
 			}
-			// 记者 王林 青松报道: the place a story is filed from runs into 报道.
-			if f[m[0]:m[1]] == "报道" {
-				if k := strings.LastIndexByte(f[prev:end], ' '); k > 0 && strings.TrimSpace(f[prev:prev+k]) != "" && !allNames(f[prev+k:end]) {
+			// 记者 王林 青松报道, 记者王林/台中即时报导: the place a story is
+			// filed from runs into 报道.
+			if r := f[m[0]:m[1]]; r == "报道" || r == "报导" {
+				if k := strings.LastIndexAny(f[prev:end], " /"); k > 0 && strings.TrimSpace(f[prev:prev+k]) != "" && !allNames(f[prev+k+1:end]) {
 					end = prev + k
 				}
 			}

@@ -83,7 +83,7 @@ var (
 		Name: "title.person-line",
 		Why: "a line under a headline that names someone by office and name (…主席王某致辞, 副主席李某主持) is a " +
 			"photo caption or a credit, not the headline's second line",
-		Accept: "县总工会主席王立新致辞", Reject: "——全县工会工作会议侧记",
+		Accept: "县总工会主席王立新致辞", Reject: "区总工会成立 首位女性主席王立新就任",
 		Fires: func(s string) bool { return personLine(foldLine(s)) },
 	})
 )
@@ -101,7 +101,14 @@ var officeNameRe = regexp.MustCompile(`(?:书记|主席|市长|区长|县长|省
 // personLine reports whether folded f names a person by office and name
 // (title.person-line).
 func personLine(f string) bool {
-	return utf8.RuneCountInString(f) <= maxTitleRunes/2 && !strings.Contains(f, "在") && officeInside(f)
+	return utf8.RuneCountInString(f) <= maxTitleRunes/2 && !strings.Contains(f, "在") && !twoPhrases(f) && officeInside(f)
+}
+
+// twoPhrases reports whether f is two phrases a space parts, as a
+// headline sets them (…总工会成立 首位女性理事长王某就任); a caption is one.
+func twoPhrases(f string) bool {
+	a, b, ok := strings.Cut(f, " ")
+	return ok && utf8.RuneCountInString(a) >= 4 && utf8.RuneCountInString(strings.TrimSpace(b)) >= 4
 }
 
 var authorOfficeInUnit = rule.New(rule.Rule{
