@@ -105,21 +105,31 @@ func StripReadings(s string) string {
 	if !MayHaveReadings(s) {
 		return s
 	}
+	// Most brackets are no reading: the text is copied only once one is
+	// found, s[from:i] being kept and not written yet.
 	var b strings.Builder
-	b.Grow(len(s))
+	from := 0
 	glossed, prevHan := false, false
 	for i := 0; i < len(s); {
 		if prevHan {
 			if n := ReadingLen(s[i:], glossed); n > 0 {
+				if from == 0 {
+					b.Grow(len(s))
+				}
+				b.WriteString(s[from:i])
 				i += n
+				from = i
 				glossed, prevHan = true, false
 				continue
 			}
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		b.WriteString(s[i : i+n])
 		prevHan = IsHan(r)
 		i += n
 	}
+	if from == 0 {
+		return s
+	}
+	b.WriteString(s[from:])
 	return b.String()
 }
