@@ -32,9 +32,9 @@ func isDateLine(folded string) bool { return dateLineRe.MatchString(strings.Trim
 // findDate returns the first full date in folded text as YYYY-MM-DD.
 func findDate(folded string) string {
 	best, at := "", -1
-	// Most of a body's paragraphs name no year, and the regexps would try
+	// Most of a body's paragraphs name no date, and the regexps would try
 	// every position of them: the literals each one needs settle those.
-	if mayNameYear(folded) {
+	if mayOpenYMD(folded) {
 		for _, m := range dateYMDRe.FindAllStringSubmatchIndex(folded, -1) {
 			mo, d := sub(folded, m, 2), sub(folded, m, 3)
 			if mo == "" {
@@ -56,6 +56,27 @@ func findDate(folded string) string {
 	}
 	return best
 }
+
+// mayOpenYMD reports whether folded s holds a year as dateYMDRe's dates
+// open: 19 or 20 and two more digits, then after spaces (\s) 年 or a
+// separator. A year alone, as bodies name them, is no date.
+func mayOpenYMD(s string) bool {
+	for i := 0; i+4 < len(s); i++ {
+		if !(s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') || !isASCIIDigit(s[i+2]) || !isASCIIDigit(s[i+3]) {
+			continue
+		}
+		j := i + 4
+		for j < len(s) && strings.IndexByte("\t\n\f\r ", s[j]) >= 0 {
+			j++
+		}
+		if j < len(s) && (s[j] == '-' || s[j] == '/' || s[j] == '.' || strings.HasPrefix(s[j:], "年")) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIIDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // mayNameYear reports whether s holds 19 or 20, which every year the
 // date patterns take (dateYMDRe, yearRe, postedRe …) begins with.
