@@ -213,20 +213,29 @@ var dateDayYear = rule.New(rule.Rule{
 		"year its whole text names; with two years (12月21日…2011年元旦…2010年) the day's year is unknown",
 	Accept: "3月19日，县总工会召开全委会议，部署了2019年工会工作。",
 	Reject: "12月21日，全区2011年元旦春节送温暖活动启动，2010年筹集资金7亿元。",
-	Fires:  func(s string) bool { return dayYear([]string{zh.Fold(s)}, false) != "" },
+	Fires: func(s string) bool {
+		f := zh.Fold(s)
+		return dayYear([]string{f}, [][][]string{yearsIn(f)}, false) != ""
+	},
 })
 
+// yearsIn returns the matches of yearRe in folded f.
+func yearsIn(f string) [][]string {
+	if !strings.Contains(f, "年") || !mayNameYear(f) {
+		return nil
+	}
+	return yearRe.FindAllStringSubmatch(f, -1)
+}
+
 // dayYear dates a folded body by its first day and the one year named
-// with it (date.day-year); news takes the text's one year too.
-func dayYear(body []string, news bool) string {
+// with it (date.day-year); news takes the text's one year too. yearsOf
+// holds yearsIn of each paragraph.
+func dayYear(body []string, yearsOf [][][]string, news bool) string {
 	var day []string
 	dayYear, textYear := "", ""
 	textYears := 0
-	for _, f := range body {
-		var years [][]string
-		if strings.Contains(f, "年") && mayNameYear(f) {
-			years = yearRe.FindAllStringSubmatch(f, -1)
-		}
+	for i, f := range body {
+		years := yearsOf[i]
 		if day == nil && strings.Contains(f, "日") && strings.Contains(f, "月") {
 			if m := monthDayRe.FindStringSubmatch(f); m != nil {
 				day = m[1:]
@@ -277,19 +286,21 @@ func textDate(body []string, years, news bool) string {
 			return d
 		}
 	}
+	// Both readings below take each paragraph's years: they are found once.
+	ys := make([][][]string, len(folded))
+	for i, f := range folded {
+		ys[i] = yearsIn(f)
+	}
 	if dateDayYear.On() {
-		if d := dayYear(folded, news); d != "" {
+		if d := dayYear(folded, ys, news); d != "" {
 			return d
 		}
 	}
-	for _, f := range folded {
+	for i, f := range folded {
 		if month == "" {
 			month = findMonth(f)
 		}
-		if !strings.Contains(f, "年") || !mayNameYear(f) {
-			continue
-		}
-		for _, y := range yearRe.FindAllStringSubmatch(f, -1) {
+		for _, y := range ys[i] {
 			year = max(year, y[1])
 		}
 	}
