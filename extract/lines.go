@@ -128,7 +128,13 @@ var (
 func isPageTurn(s string) bool { return strings.Contains(s, "版") && pageTurnRe.MatchString(s) }
 
 func isDownloadNote(s string) bool {
-	return (strings.Contains(s, "页") || strings.Contains(s, "编辑") || strings.Contains(s, "字")) && downloadNoteRe.MatchString(s)
+	// Each of the pattern's notes needs its words (第…页共…页, 下载后可…编辑,
+	// 未完, 当前显示…字, 省略…字): most lines have none.
+	if !(strings.Contains(s, "页") && strings.Contains(s, "共") || strings.Contains(s, "下载后可") || strings.Contains(s, "未完") ||
+		strings.Contains(s, "当前显示") || strings.Contains(s, "字") && (strings.Contains(s, "省略") || strings.Contains(s, "隐藏"))) {
+		return false
+	}
+	return downloadNoteRe.MatchString(s)
 }
 
 // maxSearchBoxRunes: 全站搜索： 搜索 and the like.
