@@ -53,21 +53,27 @@ var (
 var fieldLabels = []string{"来源", "源自", "来自", "作者", "发布时间", "发表时间", "发布日期", "发表日期", "更新时间", "添加时间", "录入时间", "上传时间", "日期", "时间", "录入", "发布者", "发布人", "信息来源", "稿源", "文章来源", "新闻来源", "新闻作者", "撰稿", "供稿", "撰文", "摄影", "点击", "浏览", "阅读", "访问量", "访问", "编辑", "审核", "作者单位"}
 
 // fieldLabelEnds holds the last rune of each field label.
-var fieldLabelEnds = func() string {
+var fieldLabelEnds = labelEnds(fieldLabels)
+
+// labelEnds returns the last runes of labels.
+func labelEnds(labels []string) string {
 	var b strings.Builder
-	for _, l := range fieldLabels {
+	for _, l := range labels {
 		if r, _ := utf8.DecodeLastRuneInString(l); !strings.ContainsRune(b.String(), r) {
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
-}()
+}
 
-// mayHaveField reports whether folded s may hold a match of fieldRe: a
-// colon after a label's last rune and maybe spaces (\s). Many lines have
-// a colon, and the regexp would try every position of them; this looks
-// at the colons only.
-func mayHaveField(s string) bool {
+// mayHaveField reports whether folded s may hold a match of fieldRe.
+func mayHaveField(s string) bool { return mayHaveLabel(s, fieldLabelEnds) }
+
+// mayHaveLabel reports whether folded s may hold a label and its colon: a
+// colon after one of the labels' last runes, ends, and maybe spaces (\s).
+// Many lines have a colon, and a regexp of labels would try every
+// position of them; this looks at the colons only.
+func mayHaveLabel(s, ends string) bool {
 	for {
 		i := strings.IndexByte(s, ':')
 		if i < 0 {
@@ -75,7 +81,7 @@ func mayHaveField(s string) bool {
 		}
 		// No label holds a colon: each lies after the one before.
 		before := strings.TrimRight(s[:i], "\t\n\f\r ")
-		if r, _ := utf8.DecodeLastRuneInString(before); strings.ContainsRune(fieldLabelEnds, r) {
+		if r, _ := utf8.DecodeLastRuneInString(before); strings.ContainsRune(ends, r) {
 			return true
 		}
 		s = s[i+1:]

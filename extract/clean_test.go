@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -269,6 +270,23 @@ func TestCrumbSite(t *testing.T) {
 	for _, tt := range tests {
 		if got := crumbSite(tt.line); got != tt.want {
 			t.Errorf("crumbSite(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestHasSpace holds hasSpace to strings.ContainsFunc(s, isSpace) for
+// every rune, alone and between Han characters, and for broken UTF-8.
+func TestHasSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		for _, s := range []string{string(r), "工会" + string(r) + "职工"} {
+			if got, want := hasSpace(s), strings.ContainsFunc(s, isSpace); got != want {
+				t.Fatalf("hasSpace(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"\xe3", "\xe3\x80", "工\xe3\x80\x80", "\xc2\xa0", "\xc2", "\xef\xbb\xbf会"} {
+		if got, want := hasSpace(s), strings.ContainsFunc(s, isSpace); got != want {
+			t.Errorf("hasSpace(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -33,9 +33,9 @@ func isDateLine(folded string) bool { return dateLineRe.MatchString(strings.Trim
 // findDate returns the first full date in folded text as YYYY-MM-DD.
 func findDate(folded string) string {
 	best, at := "", -1
-	// Most of a body's paragraphs name no year, and the regexps would try
+	// Most of a body's paragraphs name no date, and the regexps would try
 	// every position of them: the literals each one needs settle those.
-	if mayNameYear(folded) {
+	if mayOpenYMD(folded) {
 		for _, m := range dateYMDRe.FindAllStringSubmatchIndex(folded, -1) {
 			mo, d := sub(folded, m, 2), sub(folded, m, 3)
 			if mo == "" {
@@ -57,6 +57,27 @@ func findDate(folded string) string {
 	}
 	return best
 }
+
+// mayOpenYMD reports whether folded s holds a year as dateYMDRe's dates
+// open: 19 or 20 and two more digits, then after spaces (\s) 年 or a
+// separator. A year alone, as bodies name them, is no date.
+func mayOpenYMD(s string) bool {
+	for i := 0; i+4 < len(s); i++ {
+		if !(s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') || !isASCIIDigit(s[i+2]) || !isASCIIDigit(s[i+3]) {
+			continue
+		}
+		j := i + 4
+		for j < len(s) && strings.IndexByte("\t\n\f\r ", s[j]) >= 0 {
+			j++
+		}
+		if j < len(s) && (s[j] == '-' || s[j] == '/' || s[j] == '.' || strings.HasPrefix(s[j:], "年")) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIIDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // mayNameYear reports whether s holds 19 or 20, which every year the
 // date patterns take (dateYMDRe, yearRe, postedRe …) begins with.
@@ -194,20 +215,29 @@ var dateDayYear = rule.New(rule.Rule{
 		"which then dates it; with two years (12月21日…2011年元旦…2010年) the day's year is unknown",
 	Accept: "3月19日，县总工会召开全委会议，部署了2019年工会工作。",
 	Reject: "12月21日，全区2011年元旦春节送温暖活动启动，2010年筹集资金7亿元。",
-	Fires:  func(s string) bool { return dayYear([]string{zh.Fold(s)}, false) != "" },
+	Fires: func(s string) bool {
+		f := zh.Fold(s)
+		return dayYear([]string{f}, [][][]string{yearsIn(f)}, false) != ""
+	},
 })
 
+// yearsIn returns the matches of yearRe in folded f.
+func yearsIn(f string) [][]string {
+	if !strings.Contains(f, "年") || !mayNameYear(f) {
+		return nil
+	}
+	return yearRe.FindAllStringSubmatch(f, -1)
+}
+
 // dayYear dates a folded body by its first day and the one year named
-// with it (date.day-year); news takes the text's one year too.
-func dayYear(body []string, news bool) string {
+// with it (date.day-year); news takes the text's one year too. yearsOf
+// holds yearsIn of each paragraph.
+func dayYear(body []string, yearsOf [][][]string, news bool) string {
 	var day []string
 	dayYear, textYear, later := "", "", ""
 	textYears := 0
-	for _, f := range body {
-		var years [][]string
-		if strings.Contains(f, "年") && mayNameYear(f) {
-			years = yearRe.FindAllStringSubmatch(f, -1)
-		}
+	for i, f := range body {
+		years := yearsOf[i]
 		if day == nil && strings.Contains(f, "日") && strings.Contains(f, "月") {
 			if m := monthDayRe.FindStringSubmatch(f); m != nil {
 				day = m[1:]
@@ -290,22 +320,25 @@ func textDate(body []string, years, news bool) string {
 			return d
 		}
 	}
+	// Both readings below take each paragraph's years: they are found once.
+	ys := make([][][]string, len(folded))
+	for i, f := range folded {
+		ys[i] = yearsIn(f)
+	}
 	if dateDayYear.On() {
-		if d := dayYear(folded, news); d != "" {
+		if d := dayYear(folded, ys, news); d != "" {
 			return d
 		}
 	}
-	for _, f := range folded {
+	for i, f := range folded {
 		if month == "" {
 			month = findMonth(f)
 		}
-		if !strings.Contains(f, "年") || !mayNameYear(f) {
-			continue
-		}
+		yrs := ys[i]
 		if dateSinceYear.On() && (strings.Contains(f, "以来") || strings.Contains(f, "至今")) {
-			f = sinceYearRe.ReplaceAllString(f, "")
+			yrs = yearsIn(sinceYearRe.ReplaceAllString(f, ""))
 		}
-		for _, y := range yearRe.FindAllStringSubmatch(f, -1) {
+		for _, y := range yrs {
 			year = max(year, y[1])
 		}
 	}

@@ -173,10 +173,13 @@ var (
 // title that ends by naming a kind of document (…活动总结) is that
 // document.
 func titleEvent(t string) bool {
-	if strings.HasPrefix(t, "关于") || docKindRe.MatchString(t) {
+	if strings.HasPrefix(t, "关于") || docKindSuffix.MatchString(t) {
 		return false
 	}
-	return titleEventRe.MatchString(t) || titleActionRe.MatchString(t)
+	// Each pattern needs its words, which most titles lack: the tests
+	// spare those the patterns' tries at every start.
+	return containsAny(t, "召开", "举行", "举办") && titleEventRe.MatchString(t) ||
+		strings.Contains(t, "工") && titleActionRe.MatchString(t)
 }
 
 // maxSalutationRunes bounds a salutation: 尊敬的各位领导、各位来宾，女士们、

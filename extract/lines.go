@@ -190,11 +190,22 @@ func gluedTitleEnd(s string) int {
 }
 
 // maxDownloadNoteRunes bounds a line that is a download note; a longer one
-// is text the note was glued to, and keeps it (ads strip the note).
+// is text the note was glued to (splitGluedNotes parts them).
 const maxDownloadNoteRunes = 60
 
 func isDownloadNote(s string) bool {
-	return utf8.RuneCountInString(s) <= maxDownloadNoteRunes && (strings.Contains(s, "页") || strings.Contains(s, "编辑") || strings.Contains(s, "字") || strings.Contains(s, "文档") || strings.Contains(s, "客服")) && downloadNoteRe.MatchString(s)
+	// Each of the pattern's notes needs its words (第…页共…页, 下载后可…编辑,
+	// 未完, 当前显示…字, 省略…字, a site's terms on 文档, 客服, 预览): most
+	// lines have none.
+	if utf8.RuneCountInString(s) > maxDownloadNoteRunes {
+		return false
+	}
+	if !(strings.Contains(s, "页") && strings.Contains(s, "共") || strings.Contains(s, "下载后可") || strings.Contains(s, "未完") ||
+		strings.Contains(s, "当前显示") || strings.Contains(s, "字") && (strings.Contains(s, "省略") || strings.Contains(s, "隐藏")) ||
+		strings.Contains(s, "文档") || strings.Contains(s, "客服") || strings.Contains(s, "预览")) {
+		return false
+	}
+	return downloadNoteRe.MatchString(s)
 }
 
 // maxSearchBoxRunes: 全站搜索： 搜索 and the like.

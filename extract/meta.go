@@ -366,7 +366,12 @@ var (
 	notOrgRe  = regexp.MustCompile(`的|在|关于|讲话|发言|致辞|总结|报告|材料|经验|会议|大会|活动|通知|意见|方案|之家|工程|建设|服务|工作`)
 )
 
-var infoLabelRe = regexp.MustCompile(`(发布机构|发文机关|发布单位|发布日期|生成日期|公开日期|发文日期|成文日期)\s*:`)
+var infoLabelRe = regexp.MustCompile(`(` + strings.Join(infoLabels, "|") + `)\s*:`)
+
+var (
+	infoLabels    = []string{"发布机构", "发文机关", "发布单位", "发布日期", "生成日期", "公开日期", "发文日期", "成文日期"}
+	infoLabelEnds = labelEnds(infoLabels)
+)
 
 // info is what a government open-information table says: 发布机构 and the
 // dates, each label in its own cell with the value in the next.
@@ -378,7 +383,7 @@ func infoTable(lines []line) info {
 	var in info
 	for i, l := range lines {
 		f := strings.TrimSpace(zh.Fold(l.text))
-		if utf8.RuneCountInString(f) > 120 {
+		if utf8.RuneCountInString(f) > 120 || !mayHaveLabel(f, infoLabelEnds) {
 			continue
 		}
 		locs := infoLabelRe.FindAllStringSubmatchIndex(f, -1)

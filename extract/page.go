@@ -163,7 +163,7 @@ func wrapWidthOf(lines []string) (int, func(string) int) {
 // ideographic) inside it into one space.
 func cleanSpace(s string) string {
 	s = strings.TrimFunc(s, isSpace)
-	if !strings.ContainsFunc(s, isSpace) {
+	if !hasSpace(s) {
 		return s
 	}
 	var b strings.Builder
@@ -181,6 +181,27 @@ func cleanSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// hasSpace is strings.ContainsFunc(s, isSpace), decoding only the runes
+// whose first byte a space's may be: every space isSpace takes is ASCII
+// or opens with 0xC2, 0xE1, 0xE2, 0xE3 or 0xEF, while a Chinese line is
+// mostly characters that open with 0xE4 to 0xE9, and every line of every
+// page is tested.
+func hasSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\t', '\n', '\v', '\f', '\r', ' ':
+			return true
+		case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if isSpace(r) {
+				return true
+			}
+			i += n - 1
+		}
+	}
+	return false
 }
 
 func isSpace(r rune) bool {

@@ -141,7 +141,7 @@ func pageChunks(body []string, title string) (string, []string, bool) {
 			found = rest[:len(t)]
 		}
 	} else if k := strings.Index(rest, " "); k > 0 && looksLikeTitle(rest[:k]) && countPunct(zh.Fold(rest[:k])) == 0 &&
-		docKindRe.MatchString(zh.Fold(rest[:k])) {
+		docKindSuffix.MatchString(zh.Fold(rest[:k])) {
 		found = rest[:k]
 	}
 	if found == "" {
@@ -171,6 +171,6 @@ func pageChunks(body []string, title string) (string, []string, bool) {
 	return found, kept, true
 }
 
-// docKindRe is the word a document's title ends in when it names its
+// docKindSuffix is the word a document's title ends in when it names its
 // kind, as a preview's first page opens with it.
-var docKindRe = regexp.MustCompile(`(?:报告|总结|讲话|致辞|发言|材料|开幕词|闭幕词|主持词|汇报|述职|讲稿|方案|通知|意见|计划|要点)$`)
+var docKindSuffix = suffixes{"报告", "总结", "讲话", "致辞", "发言", "材料", "开幕词", "闭幕词", "主持词", "汇报", "述职", "讲稿", "方案", "通知", "意见", "计划", "要点"}

@@ -158,11 +158,19 @@ func sampleParts(lines []line) []part {
 	return ps
 }
 
+// mayEndColon reports whether s ends with a colon but for spaces, as a
+// salutation folded does (： folds to :, the ideographic space to a
+// space): it spares the fold of most lines.
+func mayEndColon(s string) bool {
+	s = strings.TrimRight(s, " \u3000")
+	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：")
+}
+
 // speechParts cuts before each speech title that a salutation follows.
 func speechParts(lines []line, kinds []kind) []part {
 	var at []int
 	for i, l := range lines {
-		if kinds[i] != kindContent || !salutation(zh.Fold(l.text)) {
+		if kinds[i] != kindContent || !mayEndColon(l.text) || !salutation(zh.Fold(l.text)) {
 			continue
 		}
 		t := -1

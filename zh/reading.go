@@ -92,11 +92,22 @@ func ReadingLen(s string, glossed bool) int {
 	return n + end + utf8.RuneLen(close)
 }
 
-// MayHaveReadings reports whether s holds a bracket that may open a
-// reading. Two byte searches are quicker than strings.ContainsAny's
-// rune-by-rune search for either bracket.
+// MayHaveReadings reports whether s may hold a reading: a bracket, and a
+// tone-marked letter, as a text's first reading has one (a toneless
+// syllable counts only after a glossed character). Every tone-marked
+// letter toneless knows is encoded with a lead byte from 0xC3 to 0xC7 but
+// ḿ. Most texts with brackets have no tone marks, and ReadingLen would be
+// tried after each of their characters.
 func MayHaveReadings(s string) bool {
-	return strings.IndexByte(s, '(') >= 0 || strings.Contains(s, "（")
+	if strings.IndexByte(s, '(') < 0 && !strings.Contains(s, "（") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b >= 0xC3 && b <= 0xC7 {
+			return true
+		}
+	}
+	return strings.Contains(s, "ḿ")
 }
 
 // StripReadings removes the pinyin readings after Han characters:
@@ -105,21 +116,31 @@ func StripReadings(s string) string {
 	if !MayHaveReadings(s) {
 		return s
 	}
+	// Most brackets are no reading: the text is copied only once one is
+	// found, s[from:i] being kept and not written yet.
 	var b strings.Builder
-	b.Grow(len(s))
+	from := 0
 	glossed, prevHan := false, false
 	for i := 0; i < len(s); {
 		if prevHan {
 			if n := ReadingLen(s[i:], glossed); n > 0 {
+				if from == 0 {
+					b.Grow(len(s))
+				}
+				b.WriteString(s[from:i])
 				i += n
+				from = i
 				glossed, prevHan = true, false
 				continue
 			}
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		b.WriteString(s[i : i+n])
 		prevHan = IsHan(r)
 		i += n
 	}
+	if from == 0 {
+		return s
+	}
+	b.WriteString(s[from:])
 	return b.String()
 }

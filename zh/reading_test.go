@@ -74,3 +74,18 @@ func hanCount(s string) int {
 	}
 	return n
 }
+
+// TestMayHaveReadings holds MayHaveReadings to StripReadings: a text it
+// turns down has no reading to strip.
+func TestMayHaveReadings(t *testing.T) {
+	for _, s := range []string{"工會(huì)經(jīng)費", "嗯（ḿ）", "萬（wàn）元", "工会（以下简称）", "們(men)", "(a)", "职工代表大会"} {
+		if !MayHaveReadings(s) && StripReadings(s) != s {
+			t.Errorf("MayHaveReadings(%q) = false, but it has a reading", s)
+		}
+	}
+	for _, s := range []string{"工会（以下简称）", "們(men)", "职工代表大会"} {
+		if MayHaveReadings(s) {
+			t.Errorf("MayHaveReadings(%q) = true, want false: no tone mark", s)
+		}
+	}
+}

@@ -38,7 +38,10 @@ type townIndex struct {
 	// ends holds the last rune of every name and of every older suffix:
 	// a position with none of them ahead starts no town, which settles
 	// most positions before the search.
-	ends     []rune
+	ends []rune
+	// endBits holds bit r%1024 of each rune r of ends: nextEnd tests every
+	// rune of a text, nearly all of which it settles with the one bit.
+	endBits  [1024 / 64]uint64
 	maxRunes int
 }
 
@@ -92,6 +95,7 @@ func unpackTowns(packed []byte) (*townIndex, error) {
 func (t *townIndex) addEnd(r rune) {
 	if !slices.Contains(t.ends, r) {
 		t.ends = append(t.ends, r)
+		t.endBits[r%1024/64] |= 1 << (r % 64)
 	}
 }
 
@@ -101,7 +105,7 @@ func (t *townIndex) addEnd(r rune) {
 // maxRunes times.
 func (t *townIndex) nextEnd(rs []rune, from int) int {
 	for j := from; j < len(rs); j++ {
-		if slices.Contains(t.ends, rs[j]) {
+		if r := rs[j]; r >= 0 && t.endBits[r%1024/64]&(1<<(r%64)) != 0 && slices.Contains(t.ends, r) {
 			return j
 		}
 	}
