@@ -335,13 +335,15 @@ func cleanTitle(s string) string {
 		s = stripTitleTrailer(s)
 	}
 	if titleColumnPrefix.On() {
-		if m := titlePrefixRe.FindStringIndex(zh.Fold(s)); m != nil && utf8.RuneCountInString(zh.Fold(s)[m[1]:]) >= minTitleRunes {
-			s = origSpan(s, zh.Fold(s), m[1], len(zh.Fold(s)))
+		f := zh.Fold(s)
+		if m := titlePrefixRe.FindStringIndex(f); m != nil && utf8.RuneCountInString(f[m[1]:]) >= minTitleRunes {
+			s = origSpan(s, f, m[1], len(f))
 		}
 	}
 	if titleWikiView.On() {
-		if m := wikiViewRe.FindStringIndex(zh.Fold(s)); m != nil && m[0] > 0 {
-			s = origSpan(s, zh.Fold(s), 0, m[0])
+		f := zh.Fold(s)
+		if m := wikiViewRe.FindStringIndex(f); m != nil && m[0] > 0 {
+			s = origSpan(s, f, 0, m[0])
 		}
 	}
 	return cleanSpace(s)
