@@ -129,7 +129,7 @@ func classifyFolded(line, folded string) kind {
 // words as it would be without it. A hyphen or an asterisk counts only
 // with a space after it: -5℃ and *号 are words.
 func trimListBullet(s string) string {
-	for _, b := range []string{"- ", "* ", "• ", "· ", "•", "●", "■", "◆"} {
+	for _, b := range []string{"- ", "* ", "· ", "•", "●", "■", "◆"} {
 		if rest, ok := strings.CutPrefix(s, b); ok {
 			return strings.TrimSpace(rest)
 		}
@@ -251,8 +251,11 @@ var lineKicker = rule.New(rule.Rule{
 	Name:   "line.kicker",
 	Why:    "a few characters and a colon alone on a line (青松县：) lead a headline on the next line; a salutation (同志们：) opens a speech",
 	Accept: "青松县：", Reject: "同志们：",
-	Fires: func(s string) bool { f := foldLine(s); return isKicker(f, utf8.RuneCountInString(f)) },
+	Fires: kickerLine,
 })
+
+// kickerLine is isKicker of a raw line.
+func kickerLine(s string) bool { f := foldLine(s); return isKicker(f, utf8.RuneCountInString(f)) }
 
 // isKicker reports whether the folded line s is a headline's kicker
 // (line.kicker).

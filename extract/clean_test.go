@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -287,6 +288,25 @@ func TestHasSpace(t *testing.T) {
 	for _, s := range []string{"\xe3", "\xe3\x80", "工\xe3\x80\x80", "\xc2\xa0", "\xc2", "\xef\xbb\xbf会"} {
 		if got, want := hasSpace(s), strings.ContainsFunc(s, isSpace); got != want {
 			t.Errorf("hasSpace(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestSplitGluedHead(t *testing.T) {
+	tests := []struct {
+		in, want []string
+	}{
+		{[]string{"下载后可任意编辑镇工会工作汇报镇工会高度重视帮扶工作，走访职工46户。"},
+			[]string{"下载后可任意编辑", "镇工会工作汇报", "镇工会高度重视帮扶工作，走访职工46户。"}},
+		{[]string{"", "镇工会工作汇报镇工会高度重视帮扶工作，走访职工46户。", "下载后可任意编辑全年发放慰问金4万元。"},
+			[]string{"", "镇工会工作汇报", "镇工会高度重视帮扶工作，走访职工46户。", "下载后可任意编辑", "全年发放慰问金4万元。"}},
+		{[]string{"镇工会工作汇报", "镇工会高度重视帮扶工作，走访职工46户。"},
+			[]string{"镇工会工作汇报", "镇工会高度重视帮扶工作，走访职工46户。"}},
+	}
+	for _, tt := range tests {
+		got, ind := splitGluedHead(tt.in, make([]bool, len(tt.in)))
+		if !slices.Equal(got, tt.want) || len(ind) != len(got) {
+			t.Errorf("splitGluedHead(%q) = %q (%d indents), want %q", tt.in, got, len(ind), tt.want)
 		}
 	}
 }

@@ -128,69 +128,8 @@ var (
 
 func isPageTurn(s string) bool { return strings.Contains(s, "版") && pageTurnRe.MatchString(s) }
 
-// gluedNoteRe is a download note a copy ran into the text after it.
-var gluedNoteRe = regexp.MustCompile(`^\s*(下载后可(?:任意)?编辑)\s*`)
-
-// splitGluedNotes puts a download note that opens a longer line on a
-// line of its own, so the note is dropped and the text kept, and so a
-// title glued to the first line's text (text.glued-title).
-func splitGluedNotes(lines []string, indented []bool) ([]string, []bool) {
-	var out []string
-	var ind []bool
-	first := true // the first line that holds text
-	for i, s := range lines {
-		if m := gluedNoteRe.FindStringSubmatchIndex(s); m != nil && m[1] < len(s) {
-			out = append(out, s[m[2]:m[3]])
-			ind = append(ind, indented[i])
-			s = s[m[1]:]
-		}
-		if first && textGluedTitle.On() {
-			if k := gluedTitleEnd(s); k > 0 {
-				out = append(out, s[:k])
-				ind = append(ind, indented[i])
-				s = s[k:]
-			}
-		}
-		first = first && strings.TrimSpace(s) == ""
-		out = append(out, s)
-		ind = append(ind, indented[i])
-	}
-	return out, ind
-}
-
-var textGluedTitle = rule.New(rule.Rule{
-	Name: "text.glued-title",
-	Why: "a copy that lost its line breaks runs a document's title (…工作汇报, …工作总结) into its text; where the " +
-		"text goes on with the title's own first words (县总工会…汇报县总工会高度重视…), the title ends there",
-	Accept: "镇工会送温暖工作汇报镇工会高度重视困难职工的生活，今年共走访慰问困难职工46户。",
-	Reject: "镇工会送温暖工作汇报会上，镇工会主席介绍了今年走访慰问困难职工46户的情况。",
-	Fires:  func(s string) bool { return gluedTitleEnd(s) > 0 },
-})
-
-var gluedTitleRe = regexp.MustCompile(`(?:汇报|总结|讲话|报告|材料|发言|致辞)`)
-
-// gluedTitleEnd returns where a title glued to the first line's text ends
-// (text.glued-title), or 0.
-func gluedTitleEnd(s string) int {
-	const lead, maxTitle = 3, 40 // runes the text repeats; a title's length
-	rs := []rune(s)
-	if len(rs) < 2*lead+10 {
-		return 0
-	}
-	head := string(rs[:lead])
-	for _, m := range gluedTitleRe.FindAllStringIndex(s, -1) {
-		if n := utf8.RuneCountInString(s[:m[1]]); n > maxTitle {
-			break
-		}
-		if strings.HasPrefix(s[m[1]:], head) && !strings.ContainsAny(s[:m[1]], "，。,;；") {
-			return m[1]
-		}
-	}
-	return 0
-}
-
 // maxDownloadNoteRunes bounds a line that is a download note; a longer one
-// is text the note was glued to (splitGluedNotes parts them).
+// is text the note was glued to (splitGluedHead parts them).
 const maxDownloadNoteRunes = 60
 
 func isDownloadNote(s string) bool {

@@ -215,7 +215,7 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			group = append(group, s)
 		case kindBlank:
 			// A kicker (青松县：) leads the headline under it, blank line or not.
-			if len(group) == 1 && lineKicker.On() && isKicker(foldLine(group[0]), utf8.RuneCountInString(foldLine(group[0]))) {
+			if len(group) == 1 && lineKicker.On() && kickerLine(group[0]) {
 				continue
 			}
 			flush()
@@ -671,6 +671,19 @@ var authorSiteName = rule.New(rule.Rule{
 // siteAuthorRe is an author field's value that is a site's name.
 var siteAuthorRe = regexp.MustCompile(`^[\p{Han}a-z0-9]{1,20}?(?:网|网站|文库|之家|在线|吧)(?:整理|收集|编辑|转载|发布|原创)?$|(?:整理|收集|转载)$`)
 
+// namesBeforeFiling returns how much of the folded byline segment before
+// a 报道 holds names: the day and the place the story is filed from may
+// run into it (王林十月廿八日台北报导, 王林 青松报道, 王林/台中即时报导).
+func namesBeforeFiling(seg string) int {
+	if k := filedDayRe.FindStringIndex(seg); k != nil && k[0] > 0 {
+		seg = seg[:k[0]]
+	}
+	if k := strings.LastIndexAny(seg, " /"); k > 0 && strings.TrimSpace(seg[:k]) != "" && !allNames(seg[k+1:]) {
+		return k
+	}
+	return len(seg)
+}
+
 // filedDayRe is the day and place a report is filed, before its 报导.
 var filedDayRe = regexp.MustCompile(`(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})月(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日[\p{Han}]{0,4}$`)
 
@@ -694,18 +707,8 @@ func bylineNames(s, f string) string {
 	for i, m := range roleSplitRe.FindAllStringIndex(f, -1) {
 		if prev > 0 {
 			end := m[0]
-			// 记者王林十月廿八日台北报导: the day and place it was filed.
 			if r := f[m[0]:m[1]]; r == "报道" || r == "报导" {
-				if k := filedDayRe.FindStringIndex(f[prev:end]); k != nil && k[0] > 0 {
-					end = prev + k[0]
-				}
-			}
-			// 记者 王林 青松报道, 记者王林/台中即时报导: the place a story is
-			// filed from runs into 报道.
-			if r := f[m[0]:m[1]]; r == "报道" || r == "报导" {
-				if k := strings.LastIndexAny(f[prev:end], " /"); k > 0 && strings.TrimSpace(f[prev:prev+k]) != "" && !allNames(f[prev+k+1:end]) {
-					end = prev + k
-				}
+				end = prev + namesBeforeFiling(f[prev:end])
 			}
 			flushSeg(prev, end)
 		} else if i == 0 && (suffixRoleRe.MatchString(f[m[0]:m[1]]) || authorLeadingNames.On() && namesBeforeRole(f)) {

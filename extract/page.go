@@ -61,9 +61,7 @@ func textPage(text string) *page {
 	if textGluedSalutation.On() {
 		raw, indented = splitGluedSalutations(raw, indented)
 	}
-	if lineDownload.On() {
-		raw, indented = splitGluedNotes(raw, indented)
-	}
+	raw, indented = splitGluedHead(raw, indented)
 	if textInlineFields.On() {
 		raw, indented = splitInlineFields(raw, indented)
 	}

@@ -236,3 +236,74 @@ func isTableRow(s string) bool {
 	}
 	return cells >= 2 && named && figure
 }
+
+// gluedNoteRe is a download note a copy ran into the text after it.
+var gluedNoteRe = regexp.MustCompile(`^\s*(下载后可(?:任意)?编辑)\s*`)
+
+// splitGluedHead parts what a copy that lost its line breaks ran
+// together: a download note glued to the text after it, on any line, and
+// a title glued to the first line's text (text.glued-title). indented
+// follows the lines; lines are returned as they are when nothing is cut.
+func splitGluedHead(lines []string, indented []bool) ([]string, []bool) {
+	var out []string
+	var ind []bool
+	first := true // no line above holds text
+	for i, s := range lines {
+		var pieces []string
+		if lineDownload.On() && strings.Contains(s, "下载后可") {
+			if m := gluedNoteRe.FindStringSubmatchIndex(s); m != nil && m[1] < len(s) {
+				pieces, s = append(pieces, s[m[2]:m[3]]), s[m[1]:]
+			}
+		}
+		if first && textGluedTitle.On() {
+			if k := gluedTitleEnd(s); k > 0 {
+				pieces, s = append(pieces, s[:k]), s[k:]
+			}
+		}
+		first = first && strings.TrimSpace(s) == ""
+		if pieces != nil && out == nil {
+			out = append(make([]string, 0, len(lines)+2), lines[:i]...)
+			ind = append(make([]bool, 0, len(lines)+2), indented[:i]...)
+		}
+		if out != nil {
+			for _, p := range append(pieces, s) {
+				out, ind = append(out, p), append(ind, indented[i])
+			}
+		}
+	}
+	if out == nil {
+		return lines, indented
+	}
+	return out, ind
+}
+
+var textGluedTitle = rule.New(rule.Rule{
+	Name: "text.glued-title",
+	Why: "a copy that lost its line breaks runs a document's title (…工作汇报, …工作总结) into its text; where the " +
+		"text goes on with the title's own first words (县总工会…汇报县总工会高度重视…), the title ends there",
+	Accept: "镇工会送温暖工作汇报镇工会高度重视困难职工的生活，今年共走访慰问困难职工46户。",
+	Reject: "镇工会送温暖工作汇报会上，镇工会主席介绍了今年走访慰问困难职工46户的情况。",
+	Fires:  func(s string) bool { return gluedTitleEnd(s) > 0 },
+})
+
+var gluedTitleRe = regexp.MustCompile(`(?:汇报|总结|讲话|报告|材料|发言|致辞)`)
+
+// gluedTitleEnd returns where a title glued to the first line's text ends
+// (text.glued-title), or 0.
+func gluedTitleEnd(s string) int {
+	const lead, maxTitle = 3, 40 // runes the text repeats; a title's length
+	rs := []rune(s)
+	if len(rs) < 2*lead+10 {
+		return 0
+	}
+	head := string(rs[:lead])
+	for _, m := range gluedTitleRe.FindAllStringIndex(s, -1) {
+		if n := utf8.RuneCountInString(s[:m[1]]); n > maxTitle {
+			break
+		}
+		if strings.HasPrefix(s[m[1]:], head) && !strings.ContainsAny(s[:m[1]], "，。,;；") {
+			return m[1]
+		}
+	}
+	return 0
+}
