@@ -116,7 +116,7 @@ func classifyFolded(line, folded string) kind {
 		return kindContent
 	case lineNav.On() && isNav(s, n):
 		return kindNav
-	case lineAd.On() && stripFoldedAds(line, folded) == "":
+	case lineAd.On() && stripFoldedAds(line, folded) == "", lineGambling.On() && isGamblingLine(s, n):
 		return kindAd
 	case isProse(s, n):
 		return kindContent

@@ -304,7 +304,7 @@ func TestSplitGluedHead(t *testing.T) {
 			[]string{"镇工会工作汇报", "镇工会高度重视帮扶工作，走访职工46户。"}},
 	}
 	for _, tt := range tests {
-		got, ind := splitGluedHead(tt.in, make([]bool, len(tt.in)))
+		got, ind := splitGluedHead(tt.in, make([]string, len(tt.in)))
 		if !slices.Equal(got, tt.want) || len(ind) != len(got) {
 			t.Errorf("splitGluedHead(%q) = %q (%d indents), want %q", tt.in, got, len(ind), tt.want)
 		}

@@ -446,7 +446,7 @@ const maxClosingBylineRunes = 30
 // line of its own right under the body: （某某日报 2012年01月17日 002版）.
 func closingTrailer(lines []line, kinds []kind, sp span) trailer {
 	for i := sp.end; sp.start >= 0 && i < len(lines) && i < sp.end+3; i++ {
-		if kinds[i] == kindBlank {
+		if kinds[i] == kindBlank || kinds[i] == kindAd {
 			continue
 		}
 		if t := parseTrailer(lines[i].text); t.start == 0 {
@@ -494,7 +494,7 @@ func closingLines(lines []line, kinds []kind, sp span) closing {
 			}
 			continue
 		}
-		if kinds[i] != kindBlank {
+		if kinds[i] != kindBlank && kinds[i] != kindAd {
 			break
 		}
 	}

@@ -10,6 +10,17 @@ import (
 	"github.com/unionscope/unionscope/zh"
 )
 
+// gamblingLineMax is the longest line line.gambling-ad takes: an advert is
+// a slogan, where a report on a gambling case runs to sentences.
+const gamblingLineMax = 60
+
+// isGamblingLine leaves a line with a link glued into its text (某某娱乐官网:)
+// to ad.gambling, which cuts the link out and keeps the text.
+func isGamblingLine(f string, n int) bool {
+	return n <= gamblingLineMax && !strings.HasSuffix(f, "。") && isGamblingAd(f, hline{}) &&
+		!(mayGamble(f) && gamblingAdRe.MatchString(f))
+}
+
 // The rules that tell what one line of a page is. Each Fires takes a raw
 // line, as the examples are written; classifyFolded asks the same
 // predicates of the folded, trimmed line.
@@ -50,6 +61,14 @@ var (
 		Why:    "a whole line of injected advertising: an origin claim with a channel (本文来源于…网，原创转载请注明)",
 		Accept: "本文来源于某某范文网，原创转载请注明出处。", Reject: "本文介绍了区总工会的做法。",
 		Fires: func(s string) bool { return stripAds(s) == "" },
+	})
+
+	lineGambling = rule.New(rule.Rule{
+		Name: "line.gambling-ad",
+		Why: "documented word list, as html.gambling-ad: a line of at most gamblingLineMax runes with a gambling word " +
+			"(百家乐, 娱乐城, 葡京) and a call to act (注册, 彩金, 返水, an address) is an advert a copied page carries",
+		Accept: "真人百家乐 注册就送58元彩金 官方网址www.example.com", Reject: "区总工会配合公安机关开展宣传，提醒职工远离百家乐等网络赌博。",
+		Fires: func(s string) bool { f := foldLine(s); return isGamblingLine(f, utf8.RuneCountInString(f)) },
 	})
 
 	lineEpaper = rule.New(rule.Rule{

@@ -39,12 +39,14 @@ func textPage(text string) *page {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	raw := strings.Split(text, "\n")
 	p := &page{lines: make([]line, 0, len(raw))}
-	indented := make([]bool, len(raw))
+	// indented holds each line's indent, which counts towards the width
+	// of a hard-wrapped file's lines (unwrap).
+	indented := make([]string, len(raw))
 	nIndented := 0
 	for i, s := range raw {
 		r, _ := utf8.DecodeRuneInString(s)
 		if isSpace(r) && strings.TrimFunc(s, isSpace) != "" {
-			indented[i] = true
+			indented[i] = s[:len(s)-len(strings.TrimLeftFunc(s, isSpace))]
 			nIndented++
 		}
 		raw[i] = cleanSpace(s)
@@ -58,6 +60,9 @@ func textPage(text string) *page {
 			}
 		}
 	}
+	// Rejoined first: the splitters below read a headline or a salutation
+	// glued to the text, which a wrap may have broken anywhere.
+	raw, indented = unwrap(raw, indented, nIndented*5 >= len(raw))
 	if textGluedSalutation.On() {
 		raw, indented = splitGluedSalutations(raw, indented)
 	}
@@ -65,7 +70,6 @@ func textPage(text string) *page {
 	if textInlineFields.On() {
 		raw, indented = splitInlineFields(raw, indented)
 	}
-	raw = unwrap(raw, indented, nIndented*5 >= len(raw))
 	raw = joinNumberLines(raw, textNumberLine.On(), textNumberWrap.On())
 	for _, s := range raw {
 		p.lines = append(p.lines, line{text: s, main: true})
@@ -73,41 +77,62 @@ func textPage(text string) *page {
 	return p
 }
 
+// wrapSlack is how much narrower than the wrap width a wrapped line may
+// be: a character two columns wide that did not fit, or a run of spaces
+// cleaning made one.
+const wrapSlack = 1
+
 // unwrap rejoins the lines of a file hard-wrapped at a fixed width, before
-// anything classifies them: a line as wide as the wrap width goes on in the
-// next line unless that one is blank, indented (when the file indents its
-// paragraphs) or opens a numbered point. Width is measured both in runes
-// and in display columns, as wrapping tools use either.
-func unwrap(lines []string, indented []bool, indents bool) []string {
-	width, measure := wrapWidthOf(lines)
+// anything classifies them: a line as wide as the wrap width, its indent
+// included, goes on in the next line unless that one is blank, indented
+// (when the file indents its paragraphs) or opens a numbered point. Width
+// is measured both in runes and in display columns, as wrapping tools use
+// either. A wrapped line of chrome (作者 | :王林, a breadcrumb) goes on only
+// in a short tail that is no line of its own kind, and joined stays of its
+// kind.
+func unwrap(lines, indented []string, indents bool) ([]string, []string) {
+	width, measure := wrapWidthOf(lines, indented)
 	if width == 0 {
-		return lines
+		return lines, indented
 	}
 	out := make([]string, 0, len(lines))
+	ind := make([]string, 0, len(lines))
 	var cur strings.Builder
 	for i := 0; i < len(lines); i++ {
 		cur.Reset()
 		cur.WriteString(lines[i])
-		for i+1 < len(lines) && measure(lines[i]) >= width-2 {
+		ind = append(ind, indented[i])
+		wide := measure(indented[i]+lines[i]) >= width-wrapSlack
+		for i+1 < len(lines) && wide {
 			next := lines[i+1]
-			if next == "" || indents && indented[i+1] || startsPoint(zh.Fold(next)) {
+			if next == "" || indents && indented[i+1] != "" || startsPoint(zh.Fold(next)) {
 				break
 			}
-			if k := classify(lines[i]); k != kindContent && k != kindShort {
+			if k := classify(cur.String()); k != kindContent && k != kindShort && !opensStory(cur.String()) &&
+				(measure(next) >= width-wrapSlack || classify(cur.String()+next) != k) {
 				break
 			}
 			cur.WriteString(next)
 			i++
+			wide = measure(indented[i]+lines[i]) >= width-wrapSlack
 		}
 		out = append(out, cur.String())
 	}
-	return out
+	return out, ind
+}
+
+// opensStory reports whether s is a dateline with the story's first words
+// after it (本报讯（记者 王林）5月1日，…): a paragraph, whatever its opener
+// makes of the line.
+func opensStory(s string) bool {
+	d := parseDateline(s)
+	return d.end > 0 && d.end < len(s)
 }
 
 // wrapWidthOf finds the width most long lines share, in runes or in
 // columns, and returns it with its measure; 0 when lengths vary as
 // paragraphs do.
-func wrapWidthOf(lines []string) (int, func(string) int) {
+func wrapWidthOf(lines, indented []string) (int, func(string) int) {
 	runes := func(s string) int { return utf8.RuneCountInString(s) }
 	cols := func(s string) int {
 		n := 0
@@ -124,27 +149,52 @@ func wrapWidthOf(lines []string) (int, func(string) int) {
 	for _, m := range []func(string) int{runes, cols} {
 		counts := map[int]int{}
 		long := 0
-		for _, s := range lines {
-			if n := m(s); n >= 16 {
+		for i, s := range lines {
+			if n := m(indented[i] + s); n >= 16 {
 				counts[n]++
 				long++
 			}
 		}
+		// The widest of equal windows, and runes before columns when both
+		// measures find as many lines: a map's order must not decide. The
+		// width is the window's widest line.
+		mBest, mHits := 0, 0
 		for n := range counts {
-			h := counts[n-1] + counts[n] + counts[n+1]
-			if h > bestHits || h == bestHits && n > best {
-				best, bestHits, bestLong, bestM = n+1, h, long, m
+			top := n + 1
+			for counts[top] == 0 {
+				top--
+			}
+			if h := counts[n-1] + counts[n] + counts[n+1]; h > mHits || h == mHits && top > mBest {
+				mBest, mHits = top, h
 			}
 		}
+		if mHits > bestHits {
+			best, bestHits, bestLong, bestM = mBest, mHits, long, m
+		}
 	}
-	if bestHits < 5 || bestHits*10 < bestLong*4 {
+	// A short page wraps few lines: all its long lines but the last of
+	// each paragraph are as wide as each other, and being prose most hold
+	// clause marks, which a headline repeated above its text does not.
+	if bestHits < 5 && (bestHits < 2 || bestHits*10 < bestLong*6 || !widePunctuated(lines, indented, best, bestM)) ||
+		bestHits*10 < bestLong*4 {
+		return 0, nil
+	}
+	// Nothing a wrap went over is wider than its width: a list of headlines
+	// of similar lengths has lines on both sides of any width.
+	over := 0
+	for i, s := range lines {
+		if bestM(indented[i]+s) > best+wrapSlack {
+			over++
+		}
+	}
+	if over*4 > bestHits {
 		return 0, nil
 	}
 	// Wrapping cuts sentences anywhere, so most full lines end mid-sentence;
 	// paragraphs of equal length that end sentences are not wrapped.
 	full, open := 0, 0
-	for _, s := range lines {
-		if bestM(s) >= best-2 {
+	for i, s := range lines {
+		if bestM(indented[i]+s) >= best-wrapSlack {
 			full++
 			if !endsSentence(s) {
 				open++
@@ -155,6 +205,22 @@ func wrapWidthOf(lines []string) (int, func(string) int) {
 		return 0, nil
 	}
 	return best, bestM
+}
+
+// widePunctuated reports whether most lines of the wrap width hold a
+// clause mark or a bracket of running text (the first may be a headline
+// the wrap ran into its text).
+func widePunctuated(lines, indented []string, width int, measure func(string) int) bool {
+	wide, marked := 0, 0
+	for i, s := range lines {
+		if measure(indented[i]+s) >= width-wrapSlack {
+			wide++
+			if strings.ContainsAny(s, "，,。；;、【】（）()") {
+				marked++
+			}
+		}
+	}
+	return marked*2 > wide
 }
 
 // cleanSpace trims a line and turns runs of spaces (ASCII, no-break,

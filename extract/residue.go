@@ -97,11 +97,11 @@ func mayGlueSalutation(f string) bool {
 
 // splitGluedSalutations cuts lines where a salutation is glued to a
 // speech's title (text.glued-salutation); indented follows the lines.
-func splitGluedSalutations(lines []string, indented []bool) ([]string, []bool) {
+func splitGluedSalutations(lines []string, indented []string) ([]string, []string) {
 	out := make([]string, 0, len(lines))
-	var ind []bool
+	var ind []string
 	if indented != nil {
-		ind = make([]bool, 0, len(lines))
+		ind = make([]string, 0, len(lines))
 	}
 	emit := func(s string, i int) {
 		out = append(out, s)
@@ -162,9 +162,9 @@ var inlineFieldsRe = regexp.MustCompile(`[\[【(]\s*(?:[\p{Han}]{2,6}\s*:\s*[^\]
 
 // splitInlineFields cuts a line around a bracket of byline fields
 // (text.inline-fields); indented follows the lines.
-func splitInlineFields(lines []string, indented []bool) ([]string, []bool) {
+func splitInlineFields(lines []string, indented []string) ([]string, []string) {
 	var out []string
-	var ind []bool
+	var ind []string
 	changed := false
 	for i, s := range lines {
 		var pieces []string
@@ -244,9 +244,9 @@ var gluedNoteRe = regexp.MustCompile(`^\s*(下载后可(?:任意)?编辑)\s*`)
 // together: a download note glued to the text after it, on any line, and
 // a title glued to the first line's text (text.glued-title). indented
 // follows the lines; lines are returned as they are when nothing is cut.
-func splitGluedHead(lines []string, indented []bool) ([]string, []bool) {
+func splitGluedHead(lines []string, indented []string) ([]string, []string) {
 	var out []string
-	var ind []bool
+	var ind []string
 	first := true // no line above holds text
 	for i, s := range lines {
 		var pieces []string
@@ -263,7 +263,7 @@ func splitGluedHead(lines []string, indented []bool) ([]string, []bool) {
 		first = first && strings.TrimSpace(s) == ""
 		if pieces != nil && out == nil {
 			out = append(make([]string, 0, len(lines)+2), lines[:i]...)
-			ind = append(make([]bool, 0, len(lines)+2), indented[:i]...)
+			ind = append(make([]string, 0, len(lines)+2), indented[:i]...)
 		}
 		if out != nil {
 			for _, p := range append(pieces, s) {
