@@ -169,7 +169,8 @@ var (
 	publisherMasthead = rule.New(rule.Rule{
 		Name: "publisher.masthead",
 		Why: "a page whose first line is a site's or a newspaper's name alone (某某文学吧, 某某工人日报 数字报纸) " +
-			"above its navigation carries the outlet's masthead",
+			"above its navigation carries the outlet's masthead; so does an e-paper's line with the paper's " +
+			"registration number (某某日报社 出版 国内统一刊号:CN52-0013)",
 		Accept: "青松工人日报 数字报纸\n第A03版：综合新闻", Reject: "县总工会召开全委会议\n第A03版：综合新闻",
 		Fires: func(s string) bool { ls := fixtureLines(s); return masthead(ls, fixtureKinds(s)) != "" },
 	})
@@ -232,9 +233,23 @@ var (
 	mastheadRe        = regexp.MustCompile(`^[\p{Han}]{2,12}?(?:网|吧|文库|之家|在线|日报|晚报|早报|时报|商报|工人报)$`)
 )
 
+// registeredPaper finds the newspaper a folded line with a registration
+// number (统一刊号, CN52-0013) names.
+func registeredPaper(f string) string {
+	if !strings.Contains(f, "刊号") && !cnNumberRe.MatchString(f) {
+		return ""
+	}
+	return paperNameRe.FindString(f)
+}
+
+var cnNumberRe = regexp.MustCompile(`cn\s*\d{2}\s*-\s*\d{4}`)
+
 // masthead returns the outlet a page's first line names alone
 // (publisher.masthead), in the original script, or "".
 func masthead(lines []line, kinds []kind) string {
+	if name := pageChrome(lines, kinds, registeredPaper); name != "" {
+		return name
+	}
 	first := -1
 	for i := range lines {
 		if kinds[i] == kindBlank {

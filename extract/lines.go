@@ -112,7 +112,8 @@ var (
 	})
 	lineNameDate = rule.New(rule.Rule{
 		Name: "line.name-date",
-		Why: "a unit's or site's name with a date after it (青松县总工会 2018-01-25) is the stamp under a headline; " +
+		Why: "a unit's or site's name with a date after it (青松县总工会 2018-01-25), or any name with a dot " +
+			"before the date (某某财经·2026-02-12 04:51), is the stamp under a headline; " +
 			"a headline with a date after it is a list's entry and keeps its words",
 		Accept: "青松县总工会 2018-01-25", Reject: "县总工会开展送温暖活动 2018-01-25",
 		Fires: func(s string) bool { f := foldLine(s); return isNameDate(f, utf8.RuneCountInString(f)) },
@@ -192,7 +193,7 @@ func isFieldValue(s string, n int) bool {
 	return n <= maxFieldValueRunes && strings.Contains(s, ":") && fieldValueRe.MatchString(s)
 }
 
-var nameDateRe = regexp.MustCompile(`^([\p{Han}a-z0-9]{2,20})\s+[(\[【]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d\d(?::\d\d)?)?[)\]】]?$`)
+var nameDateRe = regexp.MustCompile(`^([\p{Han}a-z0-9]{2,20})(\s*[·•・]\s*|\s+)[(\[【]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d\d(?::\d\d)?)?[)\]】]?$`)
 
 // maxNameDateRunes bounds a name-and-date stamp.
 const maxNameDateRunes = 40
@@ -200,7 +201,7 @@ const maxNameDateRunes = 40
 // isNameDate reports whether folded s is a unit's or site's name and a
 // date (line.name-date).
 func isNameDate(s string, n int) bool {
-	if n > maxNameDateRunes || !strings.Contains(s, " ") {
+	if n > maxNameDateRunes || !strings.Contains(s, " ") && !strings.ContainsAny(s, "·•・") {
 		return false
 	}
 	m := nameDateRe.FindStringSubmatch(s)
@@ -208,7 +209,9 @@ func isNameDate(s string, n int) bool {
 		return false
 	}
 	name := m[1]
-	return siteNameRe.MatchString(name) || orgSuffix.MatchString(name) && !notOrgRe.MatchString(name) || paperNameRe.FindString(name) == name
+	// A dot between them is an aggregator's stamp (某某财经·2026-02-12), never a headline's.
+	return strings.TrimSpace(m[2]) != "" || siteNameRe.MatchString(name) || orgSuffix.MatchString(name) && !notOrgRe.MatchString(name) ||
+		paperNameRe.FindString(name) == name
 }
 
 var weekdayRe = regexp.MustCompile(`星期[一二三四五六日天]\s*$`)

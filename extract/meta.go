@@ -117,6 +117,16 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			if h.bylineAt == 0 && !masthead && (!urlLineRe.MatchString(f) || fieldRe.MatchString(f)) {
 				h.bylineAt = len(titleGroups)
 			}
+			if m := nameDateRe.FindStringSubmatchIndex(f); m != nil && strings.TrimSpace(f[m[4]:m[5]]) != "" && lineNameDate.On() {
+				// 某某财经·2026-02-12 04:51: the outlet and its date.
+				if h.publisher == "" {
+					h.publisher = origSpan(s, f, m[2], m[3])
+				}
+				if h.lineDate == "" {
+					h.lineDate = findDate(f)
+				}
+				continue
+			}
 			if isDateLine(f) {
 				if h.lineDate == "" {
 					h.lineDate = findDate(f)
@@ -592,6 +602,12 @@ var (
 			return ok && toolbarLabelRe.MatchString(v)
 		},
 	})
+	publisherBookMarks = rule.New(rule.Rule{
+		Name:   "publisher.book-marks",
+		Why:    "a newspaper's name is quoted in title marks as a work is (来源：《某某日报》); the outlet is the name",
+		Accept: "《青松日报》", Reject: "青松日报",
+		Fires:  func(s string) bool { return stripBookMarks(s) != s },
+	})
 	publisherNoOutlet = rule.New(rule.Rule{
 		Name: "publisher.no-outlet",
 		Why: "a 来源 value that says the text is original, the web's or a user's upload (作者原创, 网络整理, " +
@@ -610,12 +626,25 @@ var noOutletRe = regexp.MustCompile(`^(?:本站|本网|作者|网友|会员|用�
 
 func cleanPublisher(v string) string {
 	v = strings.Trim(v, " :：,，.。")
+	if publisherBookMarks.On() {
+		v = stripBookMarks(v)
+	}
 	switch zh.Fold(v) {
 	case "", "本站", "本站原创", "原创", "网络", "互联网", "未知", "不详", "佚名", "admin", "本网", "网友投稿", "转载", "系统管理", "系统管理员", "管理员", "网站管理员", "超级管理员":
 		return ""
 	}
 	if publisherNoOutlet.On() && noOutletRe.MatchString(zh.Fold(v)) {
 		return ""
+	}
+	return v
+}
+
+// stripBookMarks drops the title marks around a whole value (publisher.book-marks).
+func stripBookMarks(v string) string {
+	if inner, ok := strings.CutPrefix(v, "《"); ok {
+		if inner, ok = strings.CutSuffix(inner, "》"); ok && !strings.ContainsAny(inner, "《》") {
+			return strings.TrimSpace(inner)
+		}
 	}
 	return v
 }

@@ -334,6 +334,12 @@ func cleanTitle(s string) string {
 	if titleTrailer.On() {
 		s = stripTitleTrailer(s)
 	}
+	if titleMediaMark.On() {
+		f := zh.Fold(s)
+		if m := mediaMarkRe.FindStringIndex(f); m != nil && m[0] > 0 {
+			s = origSpan(s, f, 0, m[0])
+		}
+	}
 	if titleColumnPrefix.On() {
 		f := zh.Fold(s)
 		if m := titlePrefixRe.FindStringIndex(f); m != nil && utf8.RuneCountInString(f[m[1]:]) >= minTitleRunes {
@@ -349,16 +355,27 @@ func cleanTitle(s string) string {
 	return cleanSpace(s)
 }
 
+var titleMediaMark = rule.New(rule.Rule{
+	Name:   "title.media-mark",
+	Why:    "a portal's list marks an item with pictures or video after its headline ([图], (组图), [视频]); the mark is no part of it",
+	Accept: "市总工会召开全委会议[图]", Reject: "市总工会召开全委会议",
+	Fires:  func(s string) bool { return mediaMarkRe.MatchString(zh.Fold(s)) },
+})
+
+// mediaMarkRe is a picture or video mark at the end of a folded headline.
+var mediaMarkRe = regexp.MustCompile(`\s*[(\[【]\s*(?:组图|多图|图文|图片|附图|图|视频|高清)\s*[)\]】]\s*$`)
+
 var titleColumnPrefix = rule.New(rule.Rule{
 	Name: "title.column-prefix",
-	Why: "a short column's name before a bar (创新提升|…) or a section's number ((一)…, 一、…) heads a title " +
+	Why: "a short column's name before a bar (创新提升|…) or in black brackets (【新闻特写】…), or a section's " +
+		"number ((一)…, 一、…) heads a title " +
 		"on the page; the document's title is what follows",
 	Accept: "(一)镇工会送温暖活动情况汇报", Reject: "镇工会送温暖活动情况汇报",
 	Fires: func(s string) bool { return titlePrefixRe.MatchString(zh.Fold(s)) },
 })
 
 // titlePrefixRe is a column's name and bar, or a section's number, before a title.
-var titlePrefixRe = regexp.MustCompile(`^\s*(?:[\p{Han}]{2,6}\s*[|｜]\s*|[(][一二三四五六七八九十]{1,3}[)]\s*|[一二三四五六七八九十]{1,3}、\s*)`)
+var titlePrefixRe = regexp.MustCompile(`^\s*(?:[\p{Han}]{2,6}\s*[|｜]\s*|【[\p{Han}]{2,6}】\s*|[(][一二三四五六七八九十]{1,3}[)]\s*|[一二三四五六七八九十]{1,3}、\s*)`)
 
 var titleWikiView = rule.New(rule.Rule{
 	Name: "title.wiki-view",
