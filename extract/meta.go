@@ -606,7 +606,7 @@ var (
 		Name:   "publisher.book-marks",
 		Why:    "a newspaper's name is quoted in title marks as a work is (来源：《某某日报》); the outlet is the name",
 		Accept: "《青松日报》", Reject: "青松日报",
-		Fires:  func(s string) bool { return stripBookMarks(s) != s },
+		Fires: func(s string) bool { return stripBookMarks(s) != s },
 	})
 	publisherNoOutlet = rule.New(rule.Rule{
 		Name: "publisher.no-outlet",

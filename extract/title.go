@@ -359,7 +359,7 @@ var titleMediaMark = rule.New(rule.Rule{
 	Name:   "title.media-mark",
 	Why:    "a portal's list marks an item with pictures or video after its headline ([图], (组图), [视频]); the mark is no part of it",
 	Accept: "市总工会召开全委会议[图]", Reject: "市总工会召开全委会议",
-	Fires:  func(s string) bool { return mediaMarkRe.MatchString(zh.Fold(s)) },
+	Fires: func(s string) bool { return mediaMarkRe.MatchString(zh.Fold(s)) },
 })
 
 // mediaMarkRe is a picture or video mark at the end of a folded headline.
