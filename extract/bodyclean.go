@@ -179,6 +179,47 @@ func cutTail(lines []line, kinds []kind, sp span) int {
 	return end
 }
 
+var bodyHeadlineAboveByline = rule.New(rule.Rule{
+	Name: "body.headline-above-byline",
+	Why: "position: a first line that ends no sentence, with a byline or a 来源/date line under it and the text " +
+		"after that, is the headline, however long and punctuated it is",
+	Accept: "县总工会:举行“当好发展主力军、建功新时代”全县“三个十”劳动竞赛暨“安康杯”竞赛活动启动仪式\n来源:县总工会 2021-05-21 11:01\n" +
+		"5月20日上午，全县劳动竞赛启动仪式在工业园区举行，各基层工会主席和职工代表共100余人参加。",
+	Reject: "5月20日上午，全县劳动竞赛启动仪式在工业园区举行，各基层工会主席和职工代表共100余人参加。\n" +
+		"来源:县总工会 2021-05-21 11:01\n活动还组织职工开展了技能比武，评出一等奖3名、二等奖6名。",
+	Fires: func(s string) bool {
+		ls, ks := fixtureLines(s), fixtureKinds(s)
+		sp := findBody(ls, ks)
+		return headlineAboveByline(ls, ks, sp) > sp.start
+	},
+})
+
+// headlineAboveByline returns where the body starts when its first line
+// is a headline over a byline (body.headline-above-byline), or sp.start.
+func headlineAboveByline(lines []line, kinds []kind, sp span) int {
+	if sp.start < 0 || kinds[sp.start] != kindContent || endsSentence(foldLine(lines[sp.start].text)) {
+		return sp.start
+	}
+	for i := sp.start - 1; i >= 0; i-- {
+		if kinds[i] == kindContent || kinds[i] == kindShort {
+			return sp.start // a line above could be the headline
+		}
+	}
+	i := sp.start + 1
+	for i < sp.end && kinds[i] == kindBlank {
+		i++
+	}
+	if i >= sp.end || kinds[i] != kindMeta {
+		return sp.start
+	}
+	for i++; i < sp.end; i++ {
+		if kinds[i] == kindContent {
+			return i
+		}
+	}
+	return sp.start
+}
+
 var bodyLeadingHeading = rule.New(rule.Rule{
 	Name: "body.leading-heading",
 	Why: "a numbered heading (一、 (一) 1、 第一、) right above the first paragraph, with a line above it for the title, " +

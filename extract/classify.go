@@ -212,7 +212,7 @@ func isMeta(s string, n int) bool {
 		return true
 	case isDateLine(s):
 		return true
-	case lineNameDate.On() && isNameDate(s, n):
+	case lineNameDate.On() && isNameDate(s, n), lineOriginalMark.On() && originalityStamp(s):
 		return true
 	}
 	if n > 120 || strings.ContainsRune(s, '。') {

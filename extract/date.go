@@ -201,9 +201,37 @@ var (
 			"a full date first, then a year and month, then the latest year a description runs to; a speech's " +
 			"bare years are those it reviews and plans, not when it was given, and do not count",
 		Accept: "2015年11月起，区总工会开展职工技能培训。", Reject: "11月起，区总工会开展职工技能培训。",
-		Fires: func(s string) bool { return textDate([]string{s}, true, false) != "" },
+		Fires: func(s string) bool { return textDate([]string{s}, true, false, false) != "" },
 	})
 )
+
+var dateROCYear = rule.New(rule.Rule{
+	Name: "date.roc-year",
+	Why: "Taiwan counts years from 1912 (民國106年 is 2017): a year after 民國 is one anywhere, and on a page " +
+		"about a place in Taiwan so is a bare year of three digits (106年) or of two with its month (98年5月)",
+	Accept: "民國106年5月1日，高雄市總工會表揚模範勞工。", Reject: "106年来，工会始终与职工站在一起。",
+	Fires: func(s string) bool { f := zh.Fold(s); return rocYears(f, false) != f },
+})
+
+// rocYearRe is a year of the Republic's calendar in folded text, with the
+// character before it: 民国 opens it, or it is a bare number of two or
+// three digits (bare) that no digit precedes.
+var rocYearRe = regexp.MustCompile(`(^|[^\d])(民国\s*)?(\d{2,3})(\s*年)(\s*\d{1,2}\s*月)?`)
+
+// rocYears writes the Republic's years in folded f as the common era's
+// (date.roc-year); bare ones count when the page is about Taiwan.
+func rocYears(f string, bare bool) string {
+	return rocYearRe.ReplaceAllStringFunc(f, func(m string) string {
+		sm := rocYearRe.FindStringSubmatch(m)
+		n, _ := strconv.Atoi(sm[3])
+		// A bare year of two digits is read only with its month (98年5月):
+		// alone it is more often a span (历经72年).
+		if sm[2] == "" && (!bare || n < 100 && sm[5] == "") || n < 1 || n > 150 {
+			return m
+		}
+		return sm[1] + strconv.Itoa(1911+n) + sm[4] + sm[5]
+	})
+}
 
 var monthDayRe = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 
@@ -311,11 +339,14 @@ func onlyYear(ms [][]string) string {
 // textDate dates a body by what it reports (date.text-reported).
 // Without years (a speech's), only a month or a day dates it; a day
 // takes the year named with it (date.day-year).
-func textDate(body []string, years, news bool) string {
+func textDate(body []string, years, news, roc bool) string {
 	var month, year string
 	folded := make([]string, len(body))
 	for i, p := range body {
 		folded[i] = zh.Fold(zh.StripReadings(p)) // 2014年啟動(dòng)以來(lái): the readings hide the words
+		if dateROCYear.On() && strings.Contains(folded[i], "年") {
+			folded[i] = rocYears(folded[i], roc)
+		}
 		if d := findDate(folded[i]); d != "" {
 			return d
 		}

@@ -131,6 +131,9 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if bodyCutTail.On() && !pg.html {
 		sp.end = cutTail(lines, ks, sp)
 	}
+	if bodyHeadlineAboveByline.On() && !pg.html {
+		sp.start = headlineAboveByline(lines, ks, sp)
+	}
 	if bodyLeadingHeading.On() && !pg.html && sp.start > 0 {
 		sp.start = leadingHeadings(lines, ks, sp)
 	}
@@ -314,9 +317,6 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if reported && (d.Doctype == corpus.DoctypeSummary || d.Doctype == corpus.DoctypeOther) {
 		d.Doctype = corpus.DoctypeNews
 	}
-	if d.Date == "" && dateTextReported.On() {
-		d.Date = textDate(d.Body, d.Doctype != corpus.DoctypeSpeech, d.Doctype == corpus.DoctypeNews)
-	}
 	// The site's name often names the place (郸城县总工会): it counts as
 	// one mention.
 	var places []string
@@ -326,6 +326,9 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	// The unit that signs a report names who reports, as a title does.
 	// So does the place a story is filed from.
 	d.Region = region.Detect(strings.TrimSpace(d.Title+" "+firstNonEmpty(h.org, closing.org)+" "+dl.place), d.Body, append(places, d.Publisher, pg.site)...)
+	if d.Date == "" && dateTextReported.On() {
+		d.Date = textDate(d.Body, d.Doctype != corpus.DoctypeSpeech, d.Doctype == corpus.DoctypeNews, d.Region.Province == "台湾省")
+	}
 
 	text := d.Text()
 	if ms := quantity.Extract(text); ms != nil {

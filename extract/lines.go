@@ -240,8 +240,25 @@ func isPaperStamp(s string, n int) bool {
 func foldLine(s string) string { return strings.TrimSpace(zh.Fold(s)) }
 
 func isStop(s string, n int) bool {
-	return n <= 80 && stopRe.MatchString(s) || n <= 120 && mayStopAny(s) && stopAnyRe.MatchString(s) ||
+	return n <= 80 && stopRe.MatchString(s) && !(lineOriginalMark.On() && originalityStamp(s)) || n <= 120 && mayStopAny(s) && stopAnyRe.MatchString(s) ||
 		lineNotice.On() && isNotice(s, n)
+}
+
+var lineOriginalMark = rule.New(rule.Rule{
+	Name: "line.original-mark",
+	Why: "a blog or an account marks its own posts ©原创 in the stamp with the time posted (©原创 2016-09-05 08:57); " +
+		"a copyright footer names years, not a minute",
+	Accept: "©原创 2016-09-05 08:57 发布于湖北", Reject: "© 2016-2024 某某市总工会 版权所有",
+	Fires:  func(s string) bool { return originalityStamp(foldLine(s)) },
+})
+
+var postedMinuteRe = regexp.MustCompile(`(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d\d`)
+
+// originalityStamp reports whether folded s is a post's stamp that opens
+// with ©原创 (line.original-mark).
+func originalityStamp(s string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimLeft(s, "(【[ "), "©")
+	return ok && strings.HasPrefix(strings.TrimSpace(rest), "原创") && postedMinuteRe.MatchString(rest)
 }
 
 var lineNotice = rule.New(rule.Rule{

@@ -49,19 +49,21 @@ func TestTextDate(t *testing.T) {
 		{[]string{"会上，2014年3月5日通过的办法得到落实。"}, "2014-03-05"},
 		{[]string{"9月28日下午，会议闭幕。"}, ""},
 		{[]string{"20xx年度，镇工会开展活动。"}, ""},
+		{[]string{"民國106年5月1日，高雄市總工會表揚模範勞工。"}, "2017-05-01"},
+		{[]string{"106年来，工会始终与职工站在一起。"}, ""},
 	}
 	for _, tt := range tests {
-		if got := textDate(tt.body, true, false); got != tt.want {
+		if got := textDate(tt.body, true, false, false); got != tt.want {
 			t.Errorf("textDate(%q) = %q, want %q", tt.body, got, tt.want)
 		}
 	}
 }
 
 func TestTextDateSpeech(t *testing.T) {
-	if got := textDate([]string{"2006年，全市工会要做好三件事。"}, false, false); got != "" {
+	if got := textDate([]string{"2006年，全市工会要做好三件事。"}, false, false, false); got != "" {
 		t.Errorf("a speech's year dates it: %q", got)
 	}
-	if got := textDate([]string{"2006年3月，全市工会召开会议。"}, false, false); got != "2006-03" {
+	if got := textDate([]string{"2006年3月，全市工会召开会议。"}, false, false, false); got != "2006-03" {
 		t.Errorf("a speech's month: %q", got)
 	}
 }
