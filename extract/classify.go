@@ -50,7 +50,7 @@ var (
 
 // fieldLabels are the labels fieldRe takes before a colon, in the order
 // it tries them.
-var fieldLabels = []string{"来源", "源自", "来自", "作者", "发布时间", "发表时间", "发布日期", "发表日期", "更新时间", "添加时间", "录入时间", "上传时间", "日期", "时间", "录入", "发布者", "发布人", "信息来源", "稿源", "文章来源", "新闻来源", "新闻作者", "撰稿", "供稿", "撰文", "摄影", "点击", "浏览", "阅读", "访问量", "访问", "编辑", "审核", "作者单位"}
+var fieldLabels = []string{"来源", "源自", "来自", "作者", "发布时间", "发表时间", "发布日期", "发表日期", "更新时间", "添加时间", "录入时间", "上传时间", "日期", "时间", "录入", "发布者", "发布人", "信息来源", "稿源", "文章来源", "新闻来源", "新闻作者", "撰稿", "供稿", "撰文", "摄影", "点击", "浏览", "阅读", "围观", "访问量", "访问", "编辑", "审核", "作者单位", "投稿人"}
 
 // fieldLabelEnds holds the last rune of each field label.
 var fieldLabelEnds = labelEnds(fieldLabels)

@@ -249,7 +249,7 @@ var lineOriginalMark = rule.New(rule.Rule{
 	Why: "a blog or an account marks its own posts ©原创 in the stamp with the time posted (©原创 2016-09-05 08:57); " +
 		"a copyright footer names years, not a minute",
 	Accept: "©原创 2016-09-05 08:57 发布于湖北", Reject: "© 2016-2024 某某市总工会 版权所有",
-	Fires:  func(s string) bool { return originalityStamp(foldLine(s)) },
+	Fires: func(s string) bool { return originalityStamp(foldLine(s)) },
 })
 
 var postedMinuteRe = regexp.MustCompile(`(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d\d`)

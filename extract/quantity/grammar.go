@@ -285,6 +285,11 @@ var abstractNouns = []string{
 	"形式", "方式", "方法", "模式", "类型",
 }
 
+// abstractHeads are the abstract nouns that head a compound word of a
+// speech's points (奋斗目标, 基本原则, 工作重点); the others of
+// abstractNouns also head concrete ones (职工代表, 志愿服务).
+var abstractHeads = []string{"目标", "任务", "原则", "要求", "方面", "问题", "环节", "机制", "体系", "理念", "思路", "措施", "举措", "重点", "难点"}
+
 // viewNouns and viewVerbs before a number label a page's view counter.
 var (
 	viewNouns = []string{"浏览次数", "点击数", "阅读数", "浏览量", "点击量", "阅读量", "访问量", "人气", "下载次数", "下载量", "评论数", "点赞数", "收藏数", "转发量"}

@@ -738,7 +738,7 @@ func (s *scanner) abstractAfter(end int) bool {
 	}
 	w := abstractPrefix(s.after(i, 6))
 	if w == "" {
-		return false
+		return s.modifiedAbstract(i)
 	}
 	j := i + utf8.RuneCountInString(w)
 	if te := s.wordEnd(i); s.wordStart(i) == i && te > j {
@@ -751,6 +751,34 @@ func (s *scanner) abstractAfter(end int) bool {
 		return abstractPrefix(s.after(j, 6)) != ""
 	}
 	return true
+}
+
+// modifiedAbstract reports whether the words at i are one word and an
+// abstract noun that ends the phrase (四个奋斗目标, 三条基本经验 aside): the
+// head noun says what is counted, the word before it only which kind.
+func (s *scanner) modifiedAbstract(i int) bool {
+	if i >= len(s.f) || s.wordStart(i) != i {
+		return false
+	}
+	j := s.wordEnd(i)
+	if n := j - i; n >= 3 && n <= 6 {
+		// One word for both (奋斗目标, 工作重点): its head ends it.
+		w := string(s.f[i:j])
+		for _, h := range abstractHeads {
+			if strings.HasSuffix(w, h) {
+				return true
+			}
+		}
+	}
+	if j-i != 2 || j >= len(s.f) || s.wordStart(j) != j {
+		return false
+	}
+	w := abstractPrefix(s.after(j, 6))
+	if w == "" || s.wordEnd(j) != j+utf8.RuneCountInString(w) {
+		return false
+	}
+	k := s.wordEnd(j)
+	return k >= len(s.f) || s.wordStart(k) != k || !strings.HasPrefix(s.posAt(k), "n")
 }
 
 // abstractPrefix returns the abstract noun rest begins with, or "".

@@ -110,7 +110,7 @@ func init() {
 			"the segmenter reads a measure word into the noun after it (名城, 台大); a word that starts at the unit leaves the number a quantity, one that starts at the number (一次性) does not",
 			"慰问了86名城区环卫工人。", "发放一次性补助。"},
 		{&ruleAbstractCount, "quantity.abstract-count",
-			"a count of abstract nouns (四个方面, 三种形式, 两项原则) structures a text; a documented word list (abstractNouns), unless the noun only modifies a concrete one (12个服务站点)",
+			"a count of abstract nouns (四个方面, 三种形式, 两项原则, 四个奋斗目标) structures a text; documented word lists (abstractNouns, and abstractHeads for the head of a compound), unless the noun only modifies a concrete one (12个服务站点)",
 			"通过走访、座谈和问卷三种形式听取意见。", "建成12个服务站点。"},
 		{&rulePeopleHead, "quantity.subject-people-head",
 			"after a count of people the subject ends at its first noun of people (a documented word list, peopleHeads), not at the verb gse tags as a noun after it; a verb gse tags before a noun of people modifies it (快递小哥)",
