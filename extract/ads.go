@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
@@ -96,4 +97,69 @@ func stripWatermarks(s string) (string, string) {
 	}
 	b.WriteString(origSpan(s, f, prev, len(f)))
 	return strings.TrimSpace(b.String()), site
+}
+
+var lineKeywordRun = rule.New(rule.Rule{
+	Name: "line.keyword-run",
+	Why: "keyword spam injected into a page is a run of at least keywordRunMin short lines that nearly all repeat " +
+		"one word of three or more characters (某某草一区, 某某草在线, 精品某某草 …); a headline or a menu varies its words",
+	Accept: "忘归草一区\n忘归草二区\n精品忘归草\n忘归草在线\n忘归草网页版\n最新忘归草",
+	Reject: "工会新闻\n基层动态\n职工维权\n劳模风采\n女工之家\n政策法规",
+	Fires: func(s string) bool {
+		ls := fixtureLines(s)
+		ks := fixtureKinds(s)
+		markKeywordRuns(ls, ks)
+		return ks[0] == kindAd
+	},
+})
+
+// keywordRunMin is the shortest run of lines line.keyword-run takes, and
+// keywordLineMax the longest line in it.
+const (
+	keywordRunMin  = 5
+	keywordLineMax = 24
+)
+
+// markKeywordRuns marks the lines of keyword spam as adverts
+// (line.keyword-run).
+func markKeywordRuns(lines []line, kinds []kind) {
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && (kinds[j] == kindShort || kinds[j] == kindNav) && utf8.RuneCountInString(lines[j].text) <= keywordLineMax {
+			j++
+		}
+		if j-i >= keywordRunMin {
+			if w := sharedWord(lines[i:j]); w != "" {
+				for k := i; k < j; k++ {
+					if strings.Contains(zh.Fold(lines[k].text), w) {
+						kinds[k] = kindAd
+					}
+				}
+			}
+		}
+		i = max(j, i+1)
+	}
+}
+
+// sharedWord returns a word of three Han characters that all lines but
+// one in a run hold, or "".
+func sharedWord(run []line) string {
+	counts := map[string]int{}
+	for _, l := range run {
+		rs := []rune(zh.Fold(l.text))
+		seen := map[string]bool{}
+		for k := 0; k+3 <= len(rs); k++ {
+			if w := string(rs[k : k+3]); zh.IsHan(rs[k]) && zh.IsHan(rs[k+1]) && zh.IsHan(rs[k+2]) && !seen[w] {
+				seen[w] = true
+				counts[w]++
+			}
+		}
+	}
+	best := ""
+	for w, n := range counts {
+		if n >= len(run)-1 && (best == "" || n > counts[best] || n == counts[best] && w < best) {
+			best = w
+		}
+	}
+	return best
 }

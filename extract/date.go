@@ -22,7 +22,7 @@ var (
 	// A line that is only a date, maybe in brackets and with a time: the
 	// speech header (2006年1月12日), or a page's stamp, which may give no
 	// year (9月4日).
-	dateLineRe = mustStartRe(`^[(\[【]?\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|[一二三四五六七八九〇零○o]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期.|周.)?\s*[)\]】]?$`)
+	dateLineRe = mustStartRe(`^[(\[【]?\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|[一二三四五六七八九〇零○o]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期.|周.)?\s*[)\]】]?$`)
 	urlStampRe = regexp.MustCompile(`t((?:19|20)\d\d)(\d\d)(\d\d)_`)
 	urlDayRe   = regexp.MustCompile(`/((?:19|20)\d\d)-?(\d\d)/(\d\d)/`)
 	urlDateRe  = regexp.MustCompile(`/((?:19|20)\d\d)[-_/]?(0[1-9]|1[0-2])[-_/]?(0[1-9]|[12]\d|3[01])?(?:[/_]|t|$)`)
@@ -47,6 +47,12 @@ func findDate(folded string) string {
 			}
 		}
 	}
+	if best == "" && dateDayFirst.On() {
+		// 15.07.2014 09:15, a stamp alone on its line.
+		if m := dayFirstRe.FindStringSubmatch(strings.TrimSpace(folded)); m != nil {
+			return ymd(m[3], m[2], m[1])
+		}
+	}
 	if !strings.Contains(folded, "年") || !strings.Contains(folded, "日") {
 		return best
 	}
@@ -57,6 +63,28 @@ func findDate(folded string) string {
 	}
 	return best
 }
+
+var dateDatelineDay = rule.New(rule.Rule{
+	Name: "date.dateline-day",
+	Why: "a dateline's month and day (本报1月5日讯, 某某日报2月13日讯) is the day of the lead under it, and takes " +
+		"its year as that paragraph's own day would (date.day-year)",
+	Accept: "本报1月5日讯（记者 王林）今天，2016年“两节”送温暖活动启动。",
+	Reject: "本报讯（记者 王林）今天，2016年“两节”送温暖活动启动。",
+	Fires: func(s string) bool {
+		dl := parseDateline(s)
+		return strings.Contains(dl.day, "月") && textDate([]string{dl.day + "，" + s[dl.end:]}, true, true, false) != ""
+	},
+})
+
+var dateDayFirst = rule.New(rule.Rule{
+	Name:   "date.day-first",
+	Why:    "some portals stamp a page day first (15.07.2014 09:15); alone on its line such a stamp is the page's date",
+	Accept: "15.07.2014  09:15", Reject: "共发放15.07万元慰问金",
+	Fires: func(s string) bool { return dayFirstRe.MatchString(zh.Fold(strings.TrimSpace(s))) },
+})
+
+// dayFirstRe is a day-first stamp that fills a folded line.
+var dayFirstRe = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?:\s+\d{1,2}:\d\d(?::\d\d)?)?$`)
 
 // mayOpenYMD reports whether folded s holds a year as dateYMDRe's dates
 // open: 19 or 20 and two more digits, then after spaces (\s) 年 or a

@@ -46,6 +46,8 @@ type dateline struct {
 	authors string
 	// place is where the report was filed (…台北报导), which it is about.
 	place string
+	// day is the month and day it was filed on (本报1月5日讯), folded.
+	day string
 }
 
 var (
@@ -98,6 +100,9 @@ func parseDateline(p string) dateline {
 		}
 		if opened && !datelineGoesOn(f[m[1]:], dated, f[m[6]:m[7]]) {
 			at = m[1]
+			if dated {
+				d.day = f[m[4]:m[5]]
+			}
 			if f[m[6]:m[7]] == "报道" {
 				at += len(datelineSpaceRe.FindString(f[at:]))
 			}

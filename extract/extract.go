@@ -81,6 +81,9 @@ func buildDocuments(pg *page, name, hash string) ([]corpus.Document, bool) {
 	for i, l := range meta {
 		kinds[i] = classify(l.text)
 	}
+	if lineKeywordRun.On() {
+		markKeywordRuns(meta, kinds)
+	}
 	if pg.html {
 		refineKinds(pg, meta, kinds)
 	}
@@ -327,7 +330,12 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	// So does the place a story is filed from.
 	d.Region = region.Detect(strings.TrimSpace(d.Title+" "+firstNonEmpty(h.org, closing.org)+" "+dl.place), d.Body, append(places, d.Publisher, pg.site)...)
 	if d.Date == "" && dateTextReported.On() {
-		d.Date = textDate(d.Body, d.Doctype != corpus.DoctypeSpeech, d.Doctype == corpus.DoctypeNews, d.Region.Province == "台湾省")
+		body := d.Body
+		if dateDatelineDay.On() && strings.Contains(dl.day, "月") && len(body) > 0 {
+			// The day the dateline gives is the lead's: 本报1月5日讯 …今天.
+			body = append([]string{dl.day + "，" + body[0]}, body[1:]...)
+		}
+		d.Date = textDate(body, d.Doctype != corpus.DoctypeSpeech, d.Doctype == corpus.DoctypeNews, d.Region.Province == "台湾省")
 	}
 
 	text := d.Text()

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
@@ -34,6 +35,16 @@ var (
 		Why:    "an e-paper's toolbar (上一篇 下一篇, 放大 缩小) carries the date of the issue the page is in",
 		Accept: "上一篇 下一篇 2016年3月9日 放大 缩小 默认", Reject: "上一篇 下一篇 放大 缩小 默认",
 		Fires: func(s string) bool { f := foldLine(s); return isEpaperChrome(f, len([]rune(f))) && findDate(f) != "" },
+	})
+	dateChromeMinute = rule.New(rule.Rule{
+		Name: "date.chrome-minute",
+		Why: "a date with its minute in the chrome above a headline's text (| 某某网 | 2014-3-7 11:53:54 专题 |) is when " +
+			"the page was posted: nothing else in chrome is dated to the minute",
+		Accept: "| 青松资讯网 | 2014-3-7 11:53:54 安全专题 | ||", Reject: "| 青松资讯网 | 安全专题 | 2014年度回顾 |",
+		Fires: func(s string) bool {
+			f := foldLine(s)
+			return isNav(f, utf8.RuneCountInString(f)) && postedMinuteRe.MatchString(f)
+		},
 	})
 	publisherSourcePair = rule.New(rule.Rule{
 		Name:   "publisher.source-pair",
@@ -108,11 +119,12 @@ func sourcePaper(v string) string {
 		return v
 	}
 	for i, p := range parts {
-		if m := newspaperRe.FindStringSubmatch(p); m != nil && m[1] == p {
+		// 中工网——《河南工人日报》 quotes the paper as a work.
+		if m := newspaperRe.FindStringSubmatch(stripBookMarks(p)); m != nil && m[1] == stripBookMarks(p) {
 			if i == 0 {
 				return v
 			}
-			return strings.TrimSpace(origSpan(v, f, len(f)-len(p), len(f)))
+			return stripBookMarks(strings.TrimSpace(origSpan(v, f, len(f)-len(p), len(f))))
 		}
 	}
 	return v
@@ -292,6 +304,9 @@ func closingSource(lines []line, sp span) string {
 			switch fv.label {
 			case "来源", "源自", "来自", "信息来源", "稿源", "文章来源", "新闻来源":
 				if v := cleanPublisher(fv.value); v != "" {
+					if publisherSourcePair.On() {
+						v = sourcePaper(v)
+					}
 					return v
 				}
 			}

@@ -105,6 +105,9 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			if h.fieldDate == "" && dateEpaperToolbar.On() && isEpaperChrome(f, utf8.RuneCountInString(f)) {
 				h.fieldDate = findDate(f)
 			}
+			if h.fieldDate == "" && dateChromeMinute.On() && postedMinuteRe.MatchString(f) {
+				h.fieldDate = findDate(f)
+			}
 			if m := siteHomeRe.FindStringSubmatchIndex(f); m != nil && h.site == "" {
 				h.site = origSpan(s, f, m[2], m[3])
 			}

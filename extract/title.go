@@ -367,7 +367,7 @@ var mediaMarkRe = regexp.MustCompile(`\s*[(\[【]\s*(?:组图|多图|图文|图�
 
 var titleColumnPrefix = rule.New(rule.Rule{
 	Name: "title.column-prefix",
-	Why: "a short column's name before a bar (创新提升|…) or in black brackets (【新闻特写】…), or a section's " +
+	Why: "a short column's name before a bar (创新提升|…) or in brackets (【新闻特写】…, [香港]…), or a section's " +
 		"number ((一)…, 一、…) heads a title " +
 		"on the page; the document's title is what follows",
 	Accept: "(一)镇工会送温暖活动情况汇报", Reject: "镇工会送温暖活动情况汇报",
@@ -375,7 +375,7 @@ var titleColumnPrefix = rule.New(rule.Rule{
 })
 
 // titlePrefixRe is a column's name and bar, or a section's number, before a title.
-var titlePrefixRe = regexp.MustCompile(`^\s*(?:[\p{Han}]{2,6}\s*[|｜]\s*|【[\p{Han}]{2,6}】\s*|[(][一二三四五六七八九十]{1,3}[)]\s*|[一二三四五六七八九十]{1,3}、\s*)`)
+var titlePrefixRe = regexp.MustCompile(`^\s*(?:[\p{Han}]{2,6}\s*[|｜]\s*|【[\p{Han}]{2,6}】\s*|\[[\p{Han}]{2,6}\]\s*|[(][一二三四五六七八九十]{1,3}[)]\s*|[一二三四五六七八九十]{1,3}、\s*)`)
 
 var titleWikiView = rule.New(rule.Rule{
 	Name: "title.wiki-view",
