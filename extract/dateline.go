@@ -69,11 +69,41 @@ var (
 	datelineSpaceRe   = regexp.MustCompile(`^[\s:]*`)
 )
 
+// reportedByRe is a paragraph that only names the outlet whose report
+// follows: 据《某某工人报》报道。
+var reportedByRe = regexp.MustCompile(`^据\s*(《)?([\p{Han}a-z0-9]{2,16}?)(》)?\s*(?:报道|消息)\s*[。.,:]?\s*$`)
+
+var datelineReportedBy = rule.New(rule.Rule{
+	Name:   "dateline.reported-by",
+	Why:    "a paragraph that is only 据《某某报》报道 opens a story with the outlet it is from, as a dateline does",
+	Accept: "据《青松工人报》报道。", Reject: "据《青松工人报》报道，全市已有656名外卖骑手加入工会。",
+	Fires: func(s string) bool { return reportedBy(s, zh.Fold(s)) != "" },
+})
+
+// reportedBy returns the outlet a paragraph s, folded to f, only names
+// (dateline.reported-by), or "".
+func reportedBy(s, f string) string {
+	m := reportedByRe.FindStringSubmatchIndex(f)
+	if m == nil {
+		return ""
+	}
+	if marked := m[2] >= 0 && m[6] >= 0; !marked && !outletSuffixRe.MatchString(f[m[4]:m[5]]) {
+		return ""
+	}
+	return origSpan(s, f, m[4], m[5])
+}
+
 // parseDateline reads the dateline that opens a paragraph.
 func parseDateline(p string) dateline {
 	st, offs := readingOffsets(p)
 	f := zh.Fold(st)
 	var d dateline
+	if datelineReportedBy.On() {
+		if o := reportedBy(st, f); o != "" {
+			d.outlet, d.end = o, len(p)
+			return d
+		}
+	}
 	at := 0 // bytes of f the dateline takes so far
 	opened := false
 	if m := datelineOpenRe.FindStringSubmatchIndex(f); m != nil {

@@ -219,11 +219,14 @@ var doctypeUnionActs = rule.New(rule.Rule{
 	Name: "doctype.union-acts",
 	Why: "a first sentence whose subject is a union (…总工会, …工会) and whose verb is an act (开展, 举办, 打造, 慰问 …) " +
 		"reports events, told in the third person: news, however short; a union described (现有, 下设) or speaking " +
-		"of itself (我县, 我们) is not",
-	Accept: "市总工会以服务职工为导向，在商圈和楼宇打造了一批共享职工之家。",
+		"of itself (我县, 我们) is not. A short scene-setting sentence before it (秋风送爽，丹桂飘香。) is passed over",
+	Accept: "秋风送爽，丹桂飘香。市总工会以服务职工为导向，在商圈和楼宇打造了一批共享职工之家。",
 	Reject: "区总工会现有干部12人，下设办公室、组织部。",
 	Fires:  func(s string) bool { return unionActs(zh.Fold(s)) },
 })
+
+// sceneOpenerRunes bounds a feature's scene-setting first sentence.
+const sceneOpenerRunes = 16
 
 // unionSubjectRunes: the union that is a sentence's subject is named
 // within its first this many characters.
@@ -239,6 +242,11 @@ var (
 // act in the third person (doctype.union-acts).
 func unionActs(first string) bool {
 	if k := strings.IndexAny(first, "。!?！？;；"); k >= 0 {
+		// A feature may open on a scene (秋风送爽，丹桂飘香。): the
+		// report starts with the sentence after it.
+		if !strings.Contains(first[:k], "工会") && utf8.RuneCountInString(first[:k]) <= sceneOpenerRunes {
+			return unionActs(strings.TrimLeft(first[k+1:], " "))
+		}
 		first = first[:k]
 	}
 	k := strings.Index(first, "工会")
