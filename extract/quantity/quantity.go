@@ -390,6 +390,7 @@ type quantity struct {
 	approx   string
 	place    float64
 	chinese  bool // the number is written in Chinese numerals
+	bare     bool // the number is a multiplier alone (百名, 千人)
 }
 
 // quantityAt matches the grammar at i. withRange allows a number without a
@@ -400,10 +401,16 @@ func (s *scanner) quantityAt(i int, withRange bool) (quantity, bool) {
 	// word (统一, 一些) is no quantity. These tests come last, when the
 	// grammar has matched, which most numerals do not: the list is long, and
 	// the second needs the sentence segmented.
-	if !ok || s.named(i) || q.chinese && s.insideWord(i) {
+	if !ok || s.named(i) || q.chinese && s.insideWord(i) && !s.upTo(i, q) {
 		return q, false
 	}
 	return q, true
+}
+
+// upTo reports whether 上 before a bare multiplier makes it a lower bound
+// (上百名, 上千人, 上百万元: quantity.up-to), a word gse reads as one.
+func (s *scanner) upTo(i int, q quantity) bool {
+	return s.on(ruleUpTo) && q.bare && s.endsWith(i, "上") && strings.ContainsRune("百千万", s.f[i])
 }
 
 // named reports whether one of names starts at i.
@@ -448,7 +455,7 @@ func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 	if !ok {
 		return q, false
 	}
-	q.chinese = num.chinese
+	q.chinese, q.bare = num.chinese, !num.digit
 	if s.vague(numStart, num) {
 		return q, false
 	}
@@ -545,9 +552,8 @@ func (s *scanner) vague(i int, num numeral) bool {
 		return false
 	}
 	// 数 must stand alone or start the word (数十), not end one (人数);
-	// 上百万元 and 上千名 say "as many as", no figure.
-	return s.endsWith(i, "几") || s.endsWith(i, "上") && !s.endsWith(i, "以上") ||
-		s.endsWith(i, "数") && s.wordStart(i-1) == i-1
+	// 上百名 is a lower bound (quantity.up-to).
+	return s.endsWith(i, "几") || s.endsWith(i, "数") && s.wordStart(i-1) == i-1
 }
 
 // noUnit handles a numeral without a measure word: a count of people named
@@ -1024,6 +1030,9 @@ func (s *scanner) approxAround(q quantity, i int, inner string) string {
 	if !s.on(ruleApproxBefore) {
 		return ""
 	}
+	if s.upTo(i, q) {
+		return over
+	}
 	for _, a := range approxBefore {
 		if !s.endsWith(i, a.word) {
 			continue
@@ -1040,8 +1049,12 @@ func (s *scanner) approxAround(q quantity, i int, inner string) string {
 // sentence; prev are the metrics found before it in the text.
 func (s *scanner) metric(q quantity, prev []corpus.Metric) corpus.Metric {
 	a, b := s.sentence(q.start)
-	if q.unit == "个" && s.on(rulePeopleByNoun) && s.peopleNounAfter(q.tail, b) {
-		q.category, q.unit = people, "人" // 两个老人 counts people
+	if q.unit == "个" && s.on(rulePeopleByNoun) {
+		if s.peopleNounAfter(q.tail, b) {
+			q.category, q.unit = people, "人" // 两个老人 counts people
+		} else if s.householdAfter(q.tail, b) {
+			q.category, q.unit = people, "户" // 48个困难职工家庭, as 48户
+		}
 	}
 	m := corpus.Metric{
 		Category: q.category,
@@ -1096,6 +1109,13 @@ func (s *scanner) peopleNounAfter(i, limit int) bool {
 	// The whole phrase: 两个职工书屋 counts reading rooms.
 	w, e := s.phraseAfterEnd(i, limit, 0)
 	return w != "" && s.spanEndsWith(i, e, peopleHeads) && !s.suffixSoon(e, limit)
+}
+
+// householdAfter reports whether the noun phrase after a count at i ends
+// on 家庭: households, which 户 counts.
+func (s *scanner) householdAfter(i, limit int) bool {
+	w, e := s.phraseAfterEnd(i, limit, 0)
+	return w != "" && s.spanEndsWith(i, e, []string{"家庭"}) && !s.suffixSoon(e, limit)
 }
 
 // suffixSoon reports whether one of the next two words at i is a bound

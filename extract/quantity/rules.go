@@ -39,6 +39,7 @@ var (
 	ruleSpaceBeforeUnit *rule.Rule
 	ruleTimesInBrackets *rule.Rule
 	ruleApproxBefore    *rule.Rule
+	ruleUpTo            *rule.Rule
 	ruleVagueAmount     *rule.Rule
 	ruleCoordinated     *rule.Rule
 	ruleOneOfThings     *rule.Rule
@@ -91,8 +92,11 @@ func init() {
 		{&ruleApproxBefore, "quantity.approx-before",
 			"a word of approximation right before the number (约, 近, 接近, 超过, 突破, 不足) bounds it: about, over or under",
 			"职工书屋藏书突破12万册。", "职工书屋藏书12万册。"},
+		{&ruleUpTo, "quantity.up-to",
+			"上 before a bare 百, 千 or 万 (上百名, 上千人, 上百万元) says the count reaches it: over that number, though gse reads 上百 as one word",
+			"吸引了上百名职工参加。", "吸引了百名职工参加。"},
 		{&ruleVagueAmount, "quantity.vague-amount",
-			"几/数/上/若干 before a multiplier or 几 after a numeral (几万元, 数百名, 上千人, 十几个) make a vague amount, not a figure",
+			"几/数/若干 before a multiplier or 几 after a numeral (几万元, 数百名, 十几个) make a vague amount, not a figure",
 			"企业每年为此多花十几万元。", "参赛人数十二人。"},
 		{&ruleCoordinated, "quantity.coordinated-numbers",
 			"bare numbers joined by 、/和/及/与/或 to a number with a unit each take that unit (3.1、2.5和1.2个百分点)",
@@ -161,7 +165,7 @@ func init() {
 			"a count of the units or people granted an honour (授予…, 命名…为), or of a generic noun (同志, 个人) winning one (荣获, 被授予, 获评), is measured by the honour, if its name ends as honours do (honourHeads), 称号 dropped",
 			"省总工会授予86家单位全省五一劳动奖状。", "省总工会授予86家单位专项资金。"},
 		{&rulePeopleByNoun, "quantity.people-by-noun",
-			"个 before a noun of people (peopleHeads) counts people, in 人, as 名 and 位 do: 三个困难职工",
+			"个 before a noun of people (peopleHeads) counts people, in 人, as 名 and 位 do: 三个困难职工; before 家庭 it counts households, in 户: 48个困难职工家庭",
 			"家里还有两个老人需要照顾。", "全县建成两个职工书屋。"},
 		{&ruleRateAfter, "quantity.subject-rate-after",
 			"a noun phrase after a count that runs on into a rate or an amount (职工|入会|率) names what the things counted have: the count is of its first noun (3个县区职工入会率超过95% counts 县区)",
