@@ -334,8 +334,20 @@ var dateSinceYear = rule.New(rule.Rule{
 	Fires:  func(s string) bool { return sinceYearRe.MatchString(zh.Fold(s)) },
 })
 
-// sinceYearRe is a year a period runs from (date.since-year).
-var sinceYearRe = regexp.MustCompile(`(?:19|20)\d\d\s*年[^,，。;；\d]{0,6}?(?:以来|至今)`)
+// sinceYearRe is a year a period runs from (date.since-year): 2014年以来,
+// or 自2007年8月…以来 around a clause.
+var sinceYearRe = regexp.MustCompile(`(?:19|20)\d\d\s*年[^,，。;；\d]{0,6}?(?:以来|至今)|自\s*(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?[^,，。;；]{0,30}?(?:以来|至今)`)
+
+var dateFounded = rule.New(rule.Rule{
+	Name:   "date.founded",
+	Why:    "the date a body was founded or built (成立于1994年12月, 始建于1986年) is its history, not when what is reported happened",
+	Accept: "市职工互助保障会成立于1994年12月，多年来坚持公益服务。",
+	Reject: "2023年12月，市职工互助保障会开展集中参保活动。",
+	Fires:  func(s string) bool { return foundedRe.MatchString(zh.Fold(s)) },
+})
+
+// foundedRe is a founding date (date.founded).
+var foundedRe = regexp.MustCompile(`(?:成立|始建|创建|创立|组建|建)于\s*(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?`)
 
 // datedEvent returns the day or month a folded paragraph gives with its
 // one year y (2024年冬…12月10日, 2021年4月), or "".
@@ -390,12 +402,17 @@ func textDate(body []string, years, news, roc bool) string {
 		}
 	}
 	for i, f := range folded {
-		if month == "" {
-			month = findMonth(f)
-		}
 		yrs := ys[i]
 		if dateSinceYear.On() && (strings.Contains(f, "以来") || strings.Contains(f, "至今")) {
-			yrs = yearsIn(sinceYearRe.ReplaceAllString(f, ""))
+			f = sinceYearRe.ReplaceAllString(f, "")
+			yrs = yearsIn(f)
+		}
+		if dateFounded.On() && strings.Contains(f, "于") {
+			f = foundedRe.ReplaceAllString(f, "")
+			yrs = yearsIn(f)
+		}
+		if month == "" {
+			month = findMonth(f)
 		}
 		for _, y := range yrs {
 			year = max(year, y[1])
