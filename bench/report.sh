@@ -164,6 +164,15 @@ CPU per document grows by no more than a third.
 
 $(if [[ -s $ext ]]; then cat "$ext"; else echo "n/a (run with ../shared beside the checkout)"; fi)
 
+### Extraction under formatting noise (\`bench/robust.sh\`)
+
+The realdev pages again, each kind of noise applied to every page with the gold unchanged
+(\`bench/perturb.py\`): hard-wrapped at 36 characters, CRLF line ends, full-width indents,
+blank lines between lines, two injected gambling adverts, GBK or Big5 bytes. A field that
+drops under a kind depends on the page's layout, not on what it says.
+
+$(rob=$(dirname "$1")/robust.md; if [[ -s $rob ]]; then cat "$rob"; else echo "n/a (run with ../shared beside the checkout)"; fi)
+
 ## Commands
 
 \`\`\`
@@ -171,6 +180,7 @@ make bench                                  # = bench/run.sh 10000 100000
 bench/run.sh 2000 10000                     # smaller corpora
 BENCH_ONLY="analyzer segbench" bench/run.sh # some stages only
 BENCH_ONLY=extract bench/run.sh             # extraction accuracy and CPU only (needs ../shared)
+EXTRA=DIR bench/robust.sh                   # extraction under formatting noise, on realdev and DIR
 go test -run '^\$' -bench . -cpu 1 ./zh     # Go benchmarks: zh.Cut vs gse, Fold, dictionary load
 go test -run '^\$' -bench . ./index         # Bleve analyzer and batch indexing
 go generate ./zh                            # rebuild zh/dict.bin from gse's dictionary

@@ -136,6 +136,8 @@ if want extract; then
 		log "extraction accuracy (bench/extract.sh)"
 		put EXTRACT_BASE "${BENCH_EXTRACT_BASE:-9f0bcd3}"
 		BIN=$US BASE=${BENCH_EXTRACT_BASE:-9f0bcd3} "$ROOT/bench/extract.sh" >"$OUT/extract.md"
+		log "extraction under formatting noise (bench/robust.sh)"
+		BIN=$US "$ROOT/bench/robust.sh" >"$OUT/robust.md"
 	else
 		log "extraction accuracy skipped: ../shared is absent"
 	fi
