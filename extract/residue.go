@@ -260,6 +260,11 @@ func splitGluedHead(lines []string, indented []string) ([]string, []string) {
 				pieces, s = append(pieces, s[:k]), s[k:]
 			}
 		}
+		if first && pieces == nil && textHeadingRunIn.On() {
+			if k, h := runInHeading(s); k > 0 {
+				pieces, s = append(pieces, h), strings.TrimSpace(s[k:])
+			}
+		}
 		first = first && strings.TrimSpace(s) == ""
 		if pieces != nil && out == nil {
 			out = append(make([]string, 0, len(lines)+2), lines[:i]...)
@@ -285,6 +290,55 @@ var textGluedTitle = rule.New(rule.Rule{
 	Reject: "镇工会送温暖工作汇报会上，镇工会主席介绍了今年走访慰问困难职工46户的情况。",
 	Fires:  func(s string) bool { return gluedTitleEnd(s) > 0 },
 })
+
+var textHeadingRunIn = rule.New(rule.Rule{
+	Name: "text.heading-run-in",
+	Why: "a yearbook or a copy that lost its line breaks runs a heading into the first paragraph: in black " +
+		"brackets (【劳模关怀】2021年，…) or before a space where the text opens on the heading's own first " +
+		"words or year (2018年全省…脱困 2018年，全省…); the heading is the title",
+	Accept: "【劳模关怀】2021年，市总工会召开迎新春劳模座谈会，20名劳动模范参加。",
+	Reject: "【劳模关怀】市总工会召开迎新春劳模座谈会",
+	Fires:  func(s string) bool { k, _ := runInHeading(s); return k > 0 },
+})
+
+// runInHeadingMax bounds a run-in heading, in runes.
+const runInHeadingMax = 40
+
+var (
+	runInBracketRe = regexp.MustCompile(`^\s*【([^【】，。,;；]{2,40})】`)
+	leadYearRe     = regexp.MustCompile(`^(?:19|20)\d\d\s*年`)
+)
+
+// runInHeading returns where the text after a run-in heading starts in
+// the first line s, and the heading (text.heading-run-in), or 0.
+func runInHeading(s string) (int, string) {
+	if m := runInBracketRe.FindStringSubmatchIndex(s); m != nil {
+		if rest := strings.TrimSpace(s[m[1]:]); isProse(zh.Fold(rest), utf8.RuneCountInString(rest)) && utf8.RuneCountInString(rest) >= minRunInText {
+			return m[1], strings.TrimSpace(s[m[2]:m[3]])
+		}
+		return 0, ""
+	}
+	k := strings.IndexByte(s, ' ')
+	if k <= 0 {
+		return 0, ""
+	}
+	head, rest := s[:k], strings.TrimSpace(s[k:])
+	n := utf8.RuneCountInString(head)
+	if n < minTitleRunes || n > runInHeadingMax || strings.ContainsAny(head, "，。,;；:：!！?？") ||
+		utf8.RuneCountInString(rest) < minRunInText || !isProse(zh.Fold(rest), utf8.RuneCountInString(rest)) {
+		return 0, ""
+	}
+	hr, rr := []rune(head), []rune(rest)
+	same := len(rr) >= 3 && string(hr[:3]) == string(rr[:3])
+	if y := leadYearRe.FindString(head); !same && (y == "" || !strings.HasPrefix(rest, y)) {
+		return 0, ""
+	}
+	return k, head
+}
+
+// minRunInText is the least text, in runes, a line must go on with after
+// a run-in heading: a paragraph, not a subtitle.
+const minRunInText = 20
 
 var gluedTitleRe = regexp.MustCompile(`(?:汇报|总结|讲话|报告|材料|发言|致辞)`)
 
