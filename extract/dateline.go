@@ -53,7 +53,7 @@ type dateline struct {
 var (
 	// The outlet's 讯 or 电, on folded text with readings removed: who,
 	// maybe where and when, then 讯 or 电.
-	datelineOpenRe = regexp.MustCompile(`^[□■●◆\s]*(?:[【\[]\s*)?([\p{Han}a-z·]{2,20}?)\s*((?:\d{1,2}月)?\d{1,2}日)?\s*(讯|电|消息|报道)(?:\s*[】\]])?`)
+	datelineOpenRe = regexp.MustCompile(`^[□■●◆\s]*(?:[【\[]\s*)?([\p{Han}a-z·]{2,20}?)\s*((?:\d{1,2}月)?\d{1,2}日)?\s*(讯|专电|电|消息|报道)(?:\s*[】\]])?`)
 	// An outlet alone in brackets opens a story too: [某某新闻], 【某某网】.
 	outletBracketRe = regexp.MustCompile(`^\s*[【\[]\s*([\p{Han}a-z0-9·]{2,16}?(?:新闻网|新闻|网|日报|报|通讯社|社|电视台|台))\s*[】\]]\s*`)
 	// A wire's outlet and the place it files from: 某某网北京5月1日电.
@@ -109,7 +109,7 @@ func parseDateline(p string) dateline {
 	if m := datelineOpenRe.FindStringSubmatchIndex(f); m != nil {
 		who := f[m[2]:m[3]]
 		dated := m[4] >= 0
-		wire := f[m[6]:m[7]] == "电"
+		wire := strings.HasSuffix(f[m[6]:m[7]], "电") // 电, 专电
 		switch {
 		case ownOutletRe.MatchString(who):
 			d.own, opened = true, true
@@ -239,7 +239,7 @@ var (
 )
 
 var (
-	photoCreditRe  = regexp.MustCompile(`(?:^|[。！？!?"”])\s*((?:(新华社|中新社|[\p{Han}]{2,8}?(?:日报|晚报|报|网|社))\s*发?\s*)?[(\[【]?\s*(?:(?:[\p{Han}·]{2,4}\s+){0,3}(?:本报)?(?:特约)?记者\s*)?([\p{Han}·]{2,4}(?:\s*[、\s]\s*[\p{Han}·]{2,4}){0,3})\s*摄(?:影)?\s*[)\]】]?)\s*$`)
+	photoCreditRe  = regexp.MustCompile(`(?:^|[。！？!?"”])\s*((?:(新华社|中新社|[\p{Han}]{2,8}?(?:日报|晚报|报|网|社))\s*发?\s*)?[(\[【]?\s*(?:(?:[\p{Han}·]{2,4}\s+){0,3}(?:本报)?(?:特约)?记者\s*)?([\p{Han}·]{2,4}(?:\s*[、\s]\s*[\p{Han}·]{2,4}){0,3})\s*摄(?:影)?(?:报道)?\s*[)\]】]?)\s*$`)
 	trailingNameRe = regexp.MustCompile(`[。！？!?"”]\s*([\p{Han}]{2,3}(?:\s+[\p{Han}]{2,3}){0,2})\s*$`)
 )
 
