@@ -144,6 +144,8 @@ func TestDetect(t *testing.T) {
 			corpus.Region{Province: "黑龙江省", City: "哈尔滨市"}},
 		{"a city's paper", "", []string{"记者从市总工会获悉，全市今年为一线职工送清凉三万人次。"}, []string{"金陵晚报"},
 			corpus.Region{Province: "江苏省", City: "南京市"}},
+		{"a Hong Kong federation by its short name", "職工盟遊行爭取集體談判權", []string{"職工盟發起遊行，要求企業明年加薪。"}, nil,
+			corpus.Region{Province: "香港特别行政区"}},
 		{"a way of working is no Corps", "", []string{"县总工会采取大兵团作战方式，组织职工开展劳动竞赛。"}, nil,
 			corpus.Region{}},
 		{"publisher is the unit", "11 个县(市、区)总工会", []string{"市总工会领导班子分别联系全市各县总工会。"}, []string{"", "乐山市总工会"},

@@ -226,7 +226,7 @@ var (
 	})
 	nicknameRule = rule.New(rule.Rule{
 		Name:   "region.nickname",
-		Why:    "a documented list of the nicknames that name one city and no division (冰城 哈尔滨, 鹏城 深圳; nicknames.go), and 兵团 for Xinjiang's Corps: they count as the city's short name",
+		Why:    "a documented list of the nicknames that name one city and no division (冰城 哈尔滨, 鹏城 深圳; nicknames.go), and 兵团 for Xinjiang's Corps, 工联会 and 职工盟 for Hong Kong: they count as the city's short name",
 		Accept: "冰城工会启动夏送清凉，为冰城一线职工送去防暑用品。",
 		Reject: "工会启动夏送清凉，为一线职工送去防暑用品。",
 		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.al.nickname }) },
