@@ -248,11 +248,22 @@ func isProse(s string, n int) bool {
 const maxKickerRunes = 8
 
 var lineKicker = rule.New(rule.Rule{
-	Name:   "line.kicker",
-	Why:    "a few characters and a colon alone on a line (青松县：) lead a headline on the next line; a salutation (同志们：) opens a speech",
-	Accept: "青松县：", Reject: "同志们：",
+	Name: "line.kicker",
+	Why: "a few characters and a colon alone on a line (青松县：), or a short exclamation (549.87万户！), lead a " +
+		"headline on the next line; a salutation (同志们：) opens a speech",
+	Accept: "549.87万户！", Reject: "同志们：",
 	Fires: kickerLine,
 })
+
+// maxExclaimKickerRunes bounds an exclamation that leads a headline.
+const maxExclaimKickerRunes = 10
+
+// isExclaimKicker reports whether folded s is a short exclamation that
+// leads a headline (549.87万户!, 好消息!): no part of it, unlike a place's
+// kicker (青松县:).
+func isExclaimKicker(s string, n int) bool {
+	return n <= maxExclaimKickerRunes && strings.HasSuffix(s, "!") && countPunct(s) == 1
+}
 
 // kickerLine is isKicker of a raw line.
 func kickerLine(s string) bool { f := foldLine(s); return isKicker(f, utf8.RuneCountInString(f)) }
@@ -260,6 +271,9 @@ func kickerLine(s string) bool { f := foldLine(s); return isKicker(f, utf8.RuneC
 // isKicker reports whether the folded line s is a headline's kicker
 // (line.kicker).
 func isKicker(s string, n int) bool {
+	if isExclaimKicker(s, n) {
+		return true
+	}
 	if n > maxKickerRunes || !strings.HasSuffix(s, ":") || countPunct(s) != 1 {
 		return false
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -75,6 +76,26 @@ type header struct {
 	groups, bylineAt int
 }
 
+var titleChannelLabel = rule.New(rule.Rule{
+	Name: "title.channel-label",
+	Why: "a news site prints the channel an item is filed under on the line under its headline (本地, 国际, 财经: a " +
+		"documented list, channelLabels); it is no part of the headline",
+	Accept: "五一多个团体游行争劳工权益\n本地", Reject: "五一多个团体游行争劳工权益\n劳工团体下午在维园集合",
+	Fires: func(s string) bool { return len(dropChannel(strings.Split(s, "\n"))) == 1 },
+})
+
+// dropChannel drops a channel's label under a headline from a group of
+// title lines (title.channel-label).
+func dropChannel(group []string) []string {
+	if n := len(group); n > 1 && slices.Contains(channelLabels, foldLine(group[n-1])) {
+		return group[:n-1]
+	}
+	return group
+}
+
+// channelLabels are the channels news sites file items under.
+var channelLabels = []string{"本地", "国际", "国内", "两岸", "港澳", "财经", "体育", "社会", "要闻", "时政", "娱乐", "科技", "教育", "民生", "综合"}
+
 // readHeader reads metadata from lines[from:to], the zone between the top of
 // a part and its body.
 func readHeader(lines []line, kinds []kind, from, to int) header {
@@ -84,6 +105,14 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 	// crumbGroups marks the groups that only repeat a breadcrumb's segment.
 	crumbGroups := map[int]bool{}
 	flush := func() {
+		if len(group) > 1 && lineKicker.On() {
+			if f := foldLine(group[0]); isExclaimKicker(f, utf8.RuneCountInString(f)) {
+				group = group[1:] // 549.87万户! leads the headline and is no part of it
+			}
+		}
+		if titleChannelLabel.On() {
+			group = dropChannel(group)
+		}
 		if len(group) > 0 {
 			if titleRewrapped.On() {
 				group = dropRewrapped(group)
@@ -229,6 +258,9 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 		case kindBlank:
 			// A kicker (青松县：) leads the headline under it, blank line or not.
 			if len(group) == 1 && lineKicker.On() && kickerLine(group[0]) {
+				if f := foldLine(group[0]); isExclaimKicker(f, utf8.RuneCountInString(f)) {
+					group = nil
+				}
 				continue
 			}
 			flush()
