@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/unionscope/unionscope/extract/rule"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -332,6 +333,15 @@ func bodyParagraphs(lines []line, kinds []kind, sp span) []string {
 	return cleanLines(out, true)
 }
 
+var bodyNoLetters = rule.New(rule.Rule{
+	Name:   "body.no-letters",
+	Why:    "a line without a letter or a digit (?, ……, ★★★) is what a conversion or a layout left, no paragraph",
+	Accept: "?", Reject: "1.",
+	Fires: func(s string) bool { return !strings.ContainsFunc(s, isLetterOrDigit) },
+})
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
 // cleanParagraphs drops boilerplate lines, removes injected adverts and
 // rejoins lines broken mid-sentence. It is idempotent.
 func cleanParagraphs(in []string) []string { return cleanLines(in, false) }
@@ -367,6 +377,9 @@ func cleanLines(in []string, kept bool) []string {
 			}
 			if s != "" && adGambling.On() {
 				s = stripInlineAdsFolded(s, f)
+			}
+			if bodyNoLetters.On() && !strings.ContainsFunc(s, isLetterOrDigit) {
+				continue // ? or …… left by a conversion: no paragraph
 			}
 			if s != "" {
 				out = append(out, s)
