@@ -124,14 +124,22 @@ const (
 // (line.keyword-run).
 func markKeywordRuns(lines []line, kinds []kind) {
 	for i := 0; i < len(lines); {
+		// A run goes on over blank lines.
+		var run []line
 		j := i
-		for j < len(lines) && (kinds[j] == kindShort || kinds[j] == kindNav) && utf8.RuneCountInString(lines[j].text) <= keywordLineMax {
-			j++
+		for ; j < len(lines); j++ {
+			if kinds[j] == kindBlank {
+				continue
+			}
+			if kinds[j] != kindShort && kinds[j] != kindNav || utf8.RuneCountInString(lines[j].text) > keywordLineMax {
+				break
+			}
+			run = append(run, lines[j])
 		}
-		if j-i >= keywordRunMin {
-			if w := sharedWord(lines[i:j]); w != "" {
+		if len(run) >= keywordRunMin {
+			if w := sharedWord(run); w != "" {
 				for k := i; k < j; k++ {
-					if strings.Contains(zh.Fold(lines[k].text), w) {
+					if kinds[k] != kindBlank && strings.Contains(zh.Fold(lines[k].text), w) {
 						kinds[k] = kindAd
 					}
 				}

@@ -309,6 +309,9 @@ func isDataRow(s string, n int) bool {
 	if n < minDataRowRunes {
 		return false
 	}
+	if strings.Contains(s, ":") && postedMinuteRe.MatchString(s) {
+		return false // 发布时间 2008-05-01 17:26: a stamp's figures, not a table's
+	}
 	letters := 0
 	for _, r := range s {
 		if zh.IsHan(r) || unicode.IsLetter(r) {
