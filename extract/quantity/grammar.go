@@ -290,6 +290,10 @@ var abstractNouns = []string{
 // abstractNouns also head concrete ones (职工代表, 志愿服务).
 var abstractHeads = []string{"目标", "任务", "原则", "要求", "方面", "问题", "环节", "机制", "体系", "理念", "思路", "措施", "举措", "重点", "难点"}
 
+// functionRunes are the one-character words a subject search may stop on
+// that name nothing counted (为, 即, 是 …): quantity.subject-one-rune.
+const functionRunes = "为即是有的了和与及等共计达约近逾在对向给将把被让使并且或"
+
 // viewNouns and viewVerbs before a number label a page's view counter.
 var (
 	viewNouns = []string{"浏览次数", "点击数", "阅读数", "浏览量", "点击量", "阅读量", "访问量", "人气", "下载次数", "下载量", "评论数", "点赞数", "收藏数", "转发量"}

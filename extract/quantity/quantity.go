@@ -1086,6 +1086,9 @@ func (s *scanner) metric(q quantity, prev []corpus.Metric) corpus.Metric {
 	if s.on(ruleUnquoted) && strings.ContainsAny(m.Subject, quoteMarks) {
 		m.Subject = unquote(m.Subject)
 	}
+	if s.on(ruleSubjectOneRune) && utf8.RuneCountInString(m.Subject) == 1 && strings.Contains(functionRunes, m.Subject) {
+		m.Subject = "" // 为, 即: a word of the sentence, not what it counts (48个村 counts 村)
+	}
 	return m
 }
 

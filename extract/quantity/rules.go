@@ -40,6 +40,7 @@ var (
 	ruleTimesInBrackets *rule.Rule
 	ruleApproxBefore    *rule.Rule
 	ruleUpTo            *rule.Rule
+	ruleSubjectOneRune  *rule.Rule
 	ruleVagueAmount     *rule.Rule
 	ruleCoordinated     *rule.Rule
 	ruleOneOfThings     *rule.Rule
@@ -95,6 +96,9 @@ func init() {
 		{&ruleUpTo, "quantity.up-to",
 			"上 before a bare 百, 千 or 万 (上百名, 上千人, 上百万元) says the count reaches it: over that number, though gse reads 上百 as one word",
 			"吸引了上百名职工参加。", "吸引了百名职工参加。"},
+		{&ruleSubjectOneRune, "quantity.subject-one-rune",
+			"a subject that is one function word (为, 即: functionRunes) is where the phrase search stopped, not what is counted: none is better than it; a one-character noun (48个村) stays",
+			"要求将最低薪金回复到原来的水平，即三千八百元。", "要求将最低薪金提高到三千八百元。"},
 		{&ruleVagueAmount, "quantity.vague-amount",
 			"几/数/若干 before a multiplier or 几 after a numeral (几万元, 数百名, 十几个) make a vague amount, not a figure",
 			"企业每年为此多花十几万元。", "参赛人数十二人。"},
