@@ -384,7 +384,9 @@ func textDate(body []string, years, news, roc bool) string {
 	folded := make([]string, len(body))
 	for i, p := range body {
 		folded[i] = zh.Fold(zh.StripReadings(p)) // 2014年啟動(dòng)以來(lái): the readings hide the words
-		if dateROCYear.On() && strings.Contains(folded[i], "年") {
+		// The regexp tries every position: only a page about Taiwan, or a
+		// paragraph that says 民国, can hold such a year.
+		if dateROCYear.On() && (roc || strings.Contains(folded[i], "民国")) && strings.Contains(folded[i], "年") {
 			folded[i] = rocYears(folded[i], roc)
 		}
 		if d := findDate(folded[i]); d != "" {
@@ -407,7 +409,7 @@ func textDate(body []string, years, news, roc bool) string {
 			f = sinceYearRe.ReplaceAllString(f, "")
 			yrs = yearsIn(f)
 		}
-		if dateFounded.On() && strings.Contains(f, "于") {
+		if dateFounded.On() && (strings.Contains(f, "立于") || strings.Contains(f, "建于")) {
 			f = foundedRe.ReplaceAllString(f, "")
 			yrs = yearsIn(f)
 		}

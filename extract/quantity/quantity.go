@@ -763,7 +763,9 @@ func (s *scanner) abstractAfter(end int) bool {
 // abstract noun that ends the phrase (四个奋斗目标, 三条基本经验 aside): the
 // head noun says what is counted, the word before it only which kind.
 func (s *scanner) modifiedAbstract(i int) bool {
-	if i >= len(s.f) || s.wordStart(i) != i {
+	if i >= len(s.f) || !holdsAny(s.after(i, 8), abstractHeads) || s.wordStart(i) != i {
+		// The words are read only when a head is near: most counts have
+		// none, and reading segments the sentence.
 		return false
 	}
 	j := s.wordEnd(i)
@@ -785,6 +787,16 @@ func (s *scanner) modifiedAbstract(i int) bool {
 	}
 	k := s.wordEnd(j)
 	return k >= len(s.f) || s.wordStart(k) != k || !strings.HasPrefix(s.posAt(k), "n")
+}
+
+// holdsAny reports whether s holds one of ws.
+func holdsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // abstractPrefix returns the abstract noun rest begins with, or "".
