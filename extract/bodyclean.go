@@ -15,7 +15,7 @@ import (
 var (
 	bodyOmission = rule.New(rule.Rule{
 		Name: "body.omission-note",
-		Why: "a document site hides part of a text behind a note (……此处隐藏1200个字……, 省略N字); the note is " +
+		Why: "a document site hides part of a text behind a note (……此处隐藏1200个字……, 省略N字, ……(未完,全文共779字…); the note is " +
 			"not text, and the text on either side of it belongs to different paragraphs",
 		Accept: "全年新建工会28家……此处隐藏860个字……三、加强职工之家建设", Reject: "全年新建工会28家，隐藏的问题也不少。",
 		Fires: func(s string) bool { return len(splitOmissions(s)) != 1 },
@@ -43,7 +43,9 @@ var (
 	})
 )
 
-var omissionRe = regexp.MustCompile(`[.…。]{0,6}\s*(?:此处)?(?:隐藏|省略)\s*\d+\s*(?:个)?字\s*[.…。]{0,6}`)
+// omissionRe is a document site's note of text it left out: 省略356字,
+// 此处隐藏4421个字, or a preview's end (……(未完,全文共779字,当前仅显示496字…).
+var omissionRe = regexp.MustCompile(`[.…。]{0,6}\s*(?:(?:此处)?(?:隐藏|省略)\s*\d+\s*(?:个)?字|[(\[]?\s*未完\s*[,，]?\s*全文共\s*\d+\s*字[^。]*(?:。|$))\s*[.…。]{0,6}`)
 
 // splitOmissions cuts a paragraph at the omission notes in it
 // (body.omission-note); without one it returns the paragraph alone.

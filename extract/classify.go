@@ -143,7 +143,7 @@ func trimListBullet(s string) string {
 var junkWords = []string{"icp备", "icp证", "分辨率", "浏览器", "公网安备", "all rights reserved", "举报电话", "不良信息举报"}
 
 func isJunk(s string) bool {
-	if junkRe.MatchString(s) {
+	if junkRe.MatchString(s) || bookmarkRe.MatchString(s) {
 		return true
 	}
 	for _, w := range junkWords {

@@ -178,6 +178,12 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 			d.Body = append(d.Body[:i:i], d.Body[i+1:]...)
 		}
 	}
+	if d.Title == "" && titleBookmark.On() && !pg.html && sp.start >= 0 {
+		if t := bookmarkTitle(lines[max(sp.start, len(lines)-maxBookmarkLines):]); t != "" {
+			rawTitle = t
+			d.Title = cleanTitle(t)
+		}
+	}
 	rawTitleF := zh.Fold(rawTitle)
 	// A stamp after the title names the newspaper and the day; a site
 	// after it names the site.

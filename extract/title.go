@@ -355,6 +355,31 @@ func cleanTitle(s string) string {
 	return cleanSpace(s)
 }
 
+var titleBookmark = rule.New(rule.Rule{
+	Name: "title.bookmark-link",
+	Why: "a document site's links under a text name it in title marks (收藏《…》, 下载《…》, 打印《…》); with no " +
+		"title above the text, that name is its title",
+	Accept: "收藏《青松县总工会大楼落成典礼上的讲话》", Reject: "阅读《工会法》",
+	Fires:  func(s string) bool { return bookmarkTitle([]line{{text: s}}) != "" },
+})
+
+// bookmarkRe is a site's link that names the text in title marks.
+var bookmarkRe = regexp.MustCompile(`^[(\[【]?\s*(?:收藏|下载|打印|分享|复制)\s*《([^《》]{6,60})》`)
+
+// maxBookmarkLines is how far from a part's end title.bookmark-link looks.
+const maxBookmarkLines = 12
+
+// bookmarkTitle returns the title a link at the end of a part names
+// (title.bookmark-link), or "".
+func bookmarkTitle(below []line) string {
+	for _, l := range below {
+		if m := bookmarkRe.FindStringSubmatch(strings.TrimSpace(l.text)); m != nil {
+			return strings.TrimSpace(m[1])
+		}
+	}
+	return ""
+}
+
 var titleMediaMark = rule.New(rule.Rule{
 	Name:   "title.media-mark",
 	Why:    "a portal's list marks an item with pictures or video after its headline ([图], (组图), [视频]); the mark is no part of it",
