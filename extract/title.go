@@ -360,7 +360,7 @@ var titleBookmark = rule.New(rule.Rule{
 	Why: "a document site's links under a text name it in title marks (收藏《…》, 下载《…》, 打印《…》); with no " +
 		"title above the text, that name is its title",
 	Accept: "收藏《青松县总工会大楼落成典礼上的讲话》", Reject: "阅读《工会法》",
-	Fires:  func(s string) bool { return bookmarkTitle([]line{{text: s}}) != "" },
+	Fires: func(s string) bool { return bookmarkTitle([]line{{text: s}}) != "" },
 })
 
 // bookmarkRe is a site's link that names the text in title marks.
