@@ -93,8 +93,47 @@ func reportedBy(s, f string) string {
 	return origSpan(s, f, m[4], m[5])
 }
 
-// parseDateline reads the dateline that opens a paragraph.
+var datelinePrefixed = rule.New(rule.Rule{
+	Name: "dateline.after-prefix",
+	Why: "a few words and a space before an outlet's dateline (某某广告制作 多彩某某网讯 …) are chrome or an injected " +
+		"keyword; the dateline still opens the story",
+	Accept: "青松墙体广告制作 青松新闻网讯 昨天下午，全省职工技能大赛总结会举行。",
+	Reject: "昨天下午 全省职工技能大赛总结会举行。",
+	Fires:  func(s string) bool { return parseDatelineStart(s).end == 0 && prefixedDateline(s).end > 0 },
+})
+
+// maxDatelinePrefixRunes bounds the words dateline.after-prefix passes over.
+const maxDatelinePrefixRunes = 12
+
+// parseDateline reads the dateline that opens a paragraph, maybe after a
+// few words and a space (dateline.after-prefix).
 func parseDateline(p string) dateline {
+	d := parseDatelineStart(p)
+	if d.end > 0 || !datelinePrefixed.On() {
+		return d
+	}
+	return prefixedDateline(p)
+}
+
+// prefixedDateline reads an outlet's dateline after a few words and a
+// space at the start of p, or returns none.
+func prefixedDateline(p string) dateline {
+	k := strings.IndexAny(p, " \u3000")
+	if k <= 0 || utf8.RuneCountInString(p[:k]) > maxDatelinePrefixRunes || strings.ContainsFunc(p[:k], func(r rune) bool { return !zh.IsHan(r) }) {
+		return dateline{}
+	}
+	rest := strings.TrimLeft(p[k:], " \u3000")
+	r := parseDatelineStart(rest)
+	if r.end == 0 || r.outlet == "" && !r.own {
+		return dateline{}
+	}
+	r.end += len(p) - len(rest)
+	return r
+}
+
+// parseDatelineStart reads the dateline that opens a paragraph at its
+// first character.
+func parseDatelineStart(p string) dateline {
 	st, offs := readingOffsets(p)
 	f := zh.Fold(st)
 	var d dateline
