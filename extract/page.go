@@ -134,24 +134,20 @@ func opensStory(s string) bool {
 // columns, and returns it with its measure; 0 when lengths vary as
 // paragraphs do.
 func wrapWidthOf(lines, indented []string) (int, func(string) int) {
-	runes := func(s string) int { return utf8.RuneCountInString(s) }
-	cols := func(s string) int {
-		n := 0
-		for _, r := range s {
-			n++
-			if r >= 0x1100 && (zh.IsHan(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF60 || r >= 0x2E80 && r <= 0xA4CF) {
-				n++
-			}
-		}
-		return n
+	// Every line's width by both measures, in one pass over it: each page
+	// asks, and few are wrapped.
+	widths := [2][]int{make([]int, len(lines)), make([]int, len(lines))}
+	for i, s := range lines {
+		r, c := lineWidths(indented[i])
+		r2, c2 := lineWidths(s)
+		widths[0][i], widths[1][i] = r+r2, c+c2
 	}
-	best, bestHits, bestLong := 0, 0, 0
-	var bestM func(string) int
-	for _, m := range []func(string) int{runes, cols} {
+	best, bestHits, bestLong, bestK := 0, 0, 0, -1
+	for k := range widths {
 		counts := map[int]int{}
 		long := 0
-		for i, s := range lines {
-			if n := m(indented[i] + s); n >= 16 {
+		for _, n := range widths[k] {
+			if n >= 16 {
 				counts[n]++
 				long++
 			}
@@ -170,21 +166,25 @@ func wrapWidthOf(lines, indented []string) (int, func(string) int) {
 			}
 		}
 		if mHits > bestHits {
-			best, bestHits, bestLong, bestM = mBest, mHits, long, m
+			best, bestHits, bestLong, bestK = mBest, mHits, long, k
 		}
 	}
+	if bestK < 0 {
+		return 0, nil
+	}
+	ws := widths[bestK]
 	// A short page wraps few lines: all its long lines but the last of
 	// each paragraph are as wide as each other, and being prose most hold
 	// clause marks, which a headline repeated above its text does not.
-	if bestHits < 5 && (bestHits < 2 || bestHits*10 < bestLong*6 || !widePunctuated(lines, indented, best, bestM)) ||
+	if bestHits < 5 && (bestHits < 2 || bestHits*10 < bestLong*6 || !widePunctuated(lines, ws, best)) ||
 		bestHits*10 < bestLong*4 {
 		return 0, nil
 	}
 	// Nothing a wrap went over is wider than its width: a list of headlines
 	// of similar lengths has lines on both sides of any width.
 	over := 0
-	for i, s := range lines {
-		if bestM(indented[i]+s) > best+wrapSlack {
+	for _, n := range ws {
+		if n > best+wrapSlack {
 			over++
 		}
 	}
@@ -195,7 +195,7 @@ func wrapWidthOf(lines, indented []string) (int, func(string) int) {
 	// paragraphs of equal length that end sentences are not wrapped.
 	full, open := 0, 0
 	for i, s := range lines {
-		if bestM(indented[i]+s) >= best-wrapSlack {
+		if ws[i] >= best-wrapSlack {
 			full++
 			if !endsSentence(s) {
 				open++
@@ -205,16 +205,30 @@ func wrapWidthOf(lines, indented []string) (int, func(string) int) {
 	if open*2 < full {
 		return 0, nil
 	}
-	return best, bestM
+	measure := func(s string) int { r, c := lineWidths(s); return [2]int{r, c}[bestK] }
+	return best, measure
 }
 
-// widePunctuated reports whether most lines of the wrap width hold a
-// clause mark or a bracket of running text (the first may be a headline
-// the wrap ran into its text).
-func widePunctuated(lines, indented []string, width int, measure func(string) int) bool {
+// lineWidths returns the width of s in runes and in display columns, where
+// a Han character or a full-width mark takes two.
+func lineWidths(s string) (runes, cols int) {
+	for _, r := range s {
+		runes++
+		cols++
+		if r >= 0x1100 && (zh.IsHan(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF60 || r >= 0x2E80 && r <= 0xA4CF) {
+			cols++
+		}
+	}
+	return runes, cols
+}
+
+// widePunctuated reports whether most lines of the wrap width (widths
+// holds each line's) hold a clause mark or a bracket of running text (the
+// first may be a headline the wrap ran into its text).
+func widePunctuated(lines []string, widths []int, width int) bool {
 	wide, marked := 0, 0
 	for i, s := range lines {
-		if measure(indented[i]+s) >= width-wrapSlack {
+		if widths[i] >= width-wrapSlack {
 			wide++
 			if strings.ContainsAny(s, "，,。；;、【】（）()") {
 				marked++

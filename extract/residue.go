@@ -160,6 +160,36 @@ var stampDatelineRe = regexp.MustCompile(`\s((?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,
 // text.
 var inlineFieldsRe = regexp.MustCompile(`[\[【(]\s*(?:[\p{Han}]{2,6}\s*:\s*[^\]】():]{1,30}?\s*){2,}[\]】)]`)
 
+// fieldMarks counts the colons of s (: and ：) and reports whether it has
+// an opening bracket ([【(（) and a square one ([【), in one pass over its
+// bytes: splitInlineFields asks it of every line.
+func fieldMarks(s string) (colons int, open, square bool) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':':
+			colons++
+		case '(':
+			open = true
+		case '[':
+			open, square = true, true
+		case 0xEF: // ： U+FF1A, （ U+FF08
+			if i+2 < len(s) && s[i+1] == 0xBC {
+				switch s[i+2] {
+				case 0x9A:
+					colons++
+				case 0x88:
+					open = true
+				}
+			}
+		case 0xE3: // 【 U+3010
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x90 {
+				open, square = true, true
+			}
+		}
+	}
+	return colons, open, square
+}
+
 // splitInlineFields cuts a line around a bracket of byline fields
 // (text.inline-fields); indented follows the lines.
 func splitInlineFields(lines []string, indented []string) ([]string, []string) {
@@ -168,7 +198,8 @@ func splitInlineFields(lines []string, indented []string) ([]string, []string) {
 	changed := false
 	for i, s := range lines {
 		var pieces []string
-		if strings.Count(s, ":")+strings.Count(s, "：") >= 2 && strings.ContainsAny(s, "[【(（") {
+		colons, open, square := fieldMarks(s)
+		if colons >= 2 && open {
 			// Readings (點(diǎn)擊數(shù)) would break the bracket: match without them.
 			st, offs := readingOffsets(s)
 			f := zh.Fold(st)
@@ -177,7 +208,7 @@ func splitInlineFields(lines []string, indented []string) ([]string, []string) {
 				pieces = []string{s[:a], s[a:b], s[b:]}
 			}
 		}
-		if pieces == nil && strings.ContainsAny(s, "[【") {
+		if pieces == nil && square {
 			st, offs := readingOffsets(s)
 			f := zh.Fold(st)
 			if m := stampDatelineRe.FindStringSubmatchIndex(f); m != nil && m[0] > 0 {
