@@ -3,7 +3,6 @@ package extract
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
@@ -131,7 +130,7 @@ func markKeywordRuns(lines []line, kinds []kind) {
 			if kinds[j] == kindBlank {
 				continue
 			}
-			if kinds[j] != kindShort && kinds[j] != kindNav || utf8.RuneCountInString(lines[j].text) > keywordLineMax {
+			if kinds[j] != kindShort && kinds[j] != kindNav || runesOver(lines[j].text, keywordLineMax) {
 				break
 			}
 			run = append(run, lines[j])

@@ -152,11 +152,24 @@ func isPageTurn(s string) bool { return strings.Contains(s, "版") && pageTurnRe
 // is text the note was glued to (splitGluedHead parts them).
 const maxDownloadNoteRunes = 60
 
+// runesOver reports whether s has more than n runes, counting them only
+// when its length in bytes leaves it open: a paragraph of Chinese is too
+// long at a glance.
+func runesOver(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > utf8.UTFMax*n:
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
+}
+
 func isDownloadNote(s string) bool {
 	// Each of the pattern's notes needs its words (第…页共…页, 下载后可…编辑,
 	// 未完, 当前显示…字, 省略…字, a site's terms on 文档, 客服, 预览): most
 	// lines have none.
-	if utf8.RuneCountInString(s) > maxDownloadNoteRunes {
+	if runesOver(s, maxDownloadNoteRunes) {
 		return false
 	}
 	if !(strings.Contains(s, "页") && strings.Contains(s, "共") || strings.Contains(s, "下载后可") || strings.Contains(s, "未完") ||

@@ -214,7 +214,7 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				flush()
 				continue
 			}
-			if kinds[i] == kindContent && endsSentence(f) || utf8.RuneCountInString(f) > 80 {
+			if kinds[i] == kindContent && endsSentence(f) || runesOver(f, 80) {
 				flush()
 				continue
 			}
@@ -428,7 +428,7 @@ func infoTable(lines []line) info {
 	var in info
 	for i, l := range lines {
 		f := strings.TrimSpace(zh.Fold(l.text))
-		if utf8.RuneCountInString(f) > 120 || !mayHaveLabel(f, infoLabelEnds) {
+		if runesOver(f, 120) || !mayHaveLabel(f, infoLabelEnds) {
 			continue
 		}
 		locs := infoLabelRe.FindAllStringSubmatchIndex(f, -1)

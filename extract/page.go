@@ -212,11 +212,27 @@ func wrapWidthOf(lines, indented []string) (int, func(string) int) {
 // lineWidths returns the width of s in runes and in display columns, where
 // a Han character or a full-width mark takes two.
 func lineWidths(s string) (runes, cols int) {
-	for _, r := range s {
+	// Bytes, not runes: every wide character is three bytes long, and
+	// decoding each rune of every line of every page cost more than the
+	// rest of the test.
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b&0xC0 == 0x80 {
+			continue // a continuation byte
+		}
 		runes++
 		cols++
-		if r >= 0x1100 && (zh.IsHan(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF60 || r >= 0x2E80 && r <= 0xA4CF) {
-			cols++
+		switch {
+		case b >= 0xE1 && b <= 0xEF && i+2 < len(s):
+			r := rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r >= 0x1100 && (zh.IsHan(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF60 || r >= 0x2E80 && r <= 0xA4CF) {
+				cols++
+			}
+		case b >= 0xF0 && i+3 < len(s):
+			// Han characters of the supplementary planes.
+			if r, _ := utf8.DecodeRuneInString(s[i:]); zh.IsHan(r) {
+				cols++
+			}
 		}
 	}
 	return runes, cols

@@ -377,12 +377,24 @@ var gluedTitleRe = regexp.MustCompile(`(?:汇报|总结|讲话|报告|材料|发
 // (text.glued-title), or 0.
 func gluedTitleEnd(s string) int {
 	const lead, maxTitle = 3, 40 // runes the text repeats; a title's length
-	rs := []rune(s)
-	if len(rs) < 2*lead+10 {
+	if utf8.RuneCountInString(s) < 2*lead+10 {
 		return 0
 	}
-	head := string(rs[:lead])
-	for _, m := range gluedTitleRe.FindAllStringIndex(s, -1) {
+	// Only a title's length of s can hold its end: the regexp need not
+	// read a whole paragraph.
+	k, n := 0, 0
+	for k < len(s) && n < maxTitle {
+		_, w := utf8.DecodeRuneInString(s[k:])
+		k += w
+		n++
+	}
+	h := 0
+	for range lead {
+		_, w := utf8.DecodeRuneInString(s[h:])
+		h += w
+	}
+	head := s[:h]
+	for _, m := range gluedTitleRe.FindAllStringIndex(s[:k], -1) {
 		if n := utf8.RuneCountInString(s[:m[1]]); n > maxTitle {
 			break
 		}

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
@@ -62,7 +61,7 @@ func isCollectionTitle(s string) bool { return collectionWordRe.MatchString(zh.F
 // (title.sample-header), without readings, or "". The header may follow
 // another title on its line: the last piece after a space counts.
 func sampleHeader(p string) string {
-	if utf8.RuneCountInString(p) > maxHeaderRunes || !endsNumber(p) && !strings.Contains(p, "篇") {
+	if runesOver(p, maxHeaderRunes) || !endsNumber(p) && !strings.Contains(p, "篇") {
 		return ""
 	}
 	s := strings.TrimSpace(zh.StripReadings(p))

@@ -97,7 +97,7 @@ func headerParts(lines []line) []part {
 	var at []int
 	var titles []string
 	for i, l := range lines {
-		if utf8.RuneCountInString(l.text) > maxHeaderRunes {
+		if runesOver(l.text, maxHeaderRunes) {
 			continue
 		}
 		if !strings.Contains(l.text, "篇") {
@@ -127,7 +127,7 @@ func sampleParts(lines []line) []part {
 	var titles []string
 	base := ""
 	for i, l := range lines {
-		if utf8.RuneCountInString(l.text) > maxHeaderRunes {
+		if runesOver(l.text, maxHeaderRunes) {
 			continue
 		}
 		if !endsNumber(l.text) {
