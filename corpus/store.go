@@ -194,18 +194,26 @@ func (s *Store) ReplaceSources(ctx context.Context, ws []SourceWrite) (changed [
 	defer tx.Rollback()
 	now := s.Now()
 	changed = make([]int, len(ws))
+	// The statements run without ctx's end: given a context that can end,
+	// the driver starts a goroutine for every statement to interrupt it,
+	// and a generated document takes some 60 statements. ctx is checked
+	// between sources instead, and its end rolls the transaction back.
+	sctx := context.WithoutCancel(ctx)
 	for i := range ws {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("store %s: %w", what, err)
+		}
 		w := &ws[i]
 		if w.SeenOnly {
-			err = addSourceProvenance(ctx, tx, w.Source, Provenance{Location: w.Source, ContentHash: w.Hash, LastSeen: w.Seen}, now)
+			err = addSourceProvenance(sctx, tx, w.Source, Provenance{Location: w.Source, ContentHash: w.Hash, LastSeen: w.Seen}, now)
 		} else {
-			changed[i], err = replaceSource(ctx, tx, w.Source, w.Hash, w.Seen, w.Docs, now)
+			changed[i], err = replaceSource(sctx, tx, w.Source, w.Hash, w.Seen, w.Docs, now)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("store %s: %w", w.Source, err)
 		}
 	}
-	if err := setMeta(ctx, tx, "last_import", now.UTC().Format(time.RFC3339)); err != nil {
+	if err := setMeta(sctx, tx, "last_import", now.UTC().Format(time.RFC3339)); err != nil {
 		return nil, fmt.Errorf("store %s: %w", what, err)
 	}
 	if err := tx.Commit(); err != nil {
