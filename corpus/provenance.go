@@ -79,8 +79,26 @@ func (s *Store) AddSourceProvenance(ctx context.Context, source string, p Proven
 	return nil
 }
 
+// addSourceProvenance is AddSourceProvenance within tx.
+func addSourceProvenance(ctx context.Context, tx txn, source string, p Provenance, now time.Time) error {
+	ids, err := sourceIDs(ctx, tx, source)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := addProvenance(ctx, tx, id, p, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (s *Store) sourceIDs(ctx context.Context, source string) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents WHERE source = ? ORDER BY part`, source)
+	return sourceIDs(ctx, s.db, source)
+}
+
+func sourceIDs(ctx context.Context, q queryer, source string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id FROM documents WHERE source = ? ORDER BY part`, source)
 	if err != nil {
 		return nil, fmt.Errorf("documents of %s: %w", source, err)
 	}

@@ -152,29 +152,44 @@ func (g *Ingester) finishParse(p *parsed, docs []corpus.Document) {
 }
 
 func (g *Ingester) commit(ctx context.Context, p parsed) (Result, error) {
-	res := Result{Source: p.source}
-	if p.unchanged {
-		res.Outcome = Unchanged
-		// Seen again: moves the provenance's last-seen time.
-		err := g.Store.AddSourceProvenance(ctx, p.source, corpus.Provenance{Location: p.source, ContentHash: p.hash, LastSeen: p.seen})
-		return res, err
-	}
-	n, err := g.Store.ReplaceSourceSeen(ctx, p.source, p.hash, p.seen, p.docs)
+	rs, err := g.commitGroup(ctx, []parsed{p})
 	if err != nil {
-		return res, err
+		return Result{Source: p.source}, err
 	}
-	res.Docs, res.Changed = len(p.docs), n
-	if n == 0 {
-		return res, nil
+	return rs[0], nil
+}
+
+// commitGroup stores ps in one transaction (corpus.ReplaceSources): all
+// of them or, when it fails, none. It returns a result for each.
+func (g *Ingester) commitGroup(ctx context.Context, ps []parsed) ([]Result, error) {
+	ws := make([]corpus.SourceWrite, len(ps))
+	for i, p := range ps {
+		// Seen again when unchanged: moves the provenance's last-seen time.
+		ws[i] = corpus.SourceWrite{Source: p.source, Hash: p.hash, Seen: p.seen, Docs: p.docs, SeenOnly: p.unchanged}
 	}
+	changed, err := g.Store.ReplaceSources(ctx, ws)
+	if err != nil {
+		return nil, err
+	}
+	rs := make([]Result, len(ps))
 	g.mu.Lock()
-	g.unclustered = append(g.unclustered, dedup.SourceDocs{Source: p.source, Docs: p.docs, Sketches: p.sketches})
+	for i, p := range ps {
+		rs[i] = Result{Source: p.source}
+		if p.unchanged {
+			rs[i].Outcome = Unchanged
+			continue
+		}
+		rs[i].Docs, rs[i].Changed = len(p.docs), changed[i]
+		if changed[i] > 0 {
+			g.unclustered = append(g.unclustered, dedup.SourceDocs{Source: p.source, Docs: p.docs, Sketches: p.sketches})
+		}
+	}
 	full := len(g.unclustered) >= clusterBatch
 	g.mu.Unlock()
 	if full {
-		return res, g.cluster(ctx)
+		return rs, g.cluster(ctx)
 	}
-	return res, nil
+	return rs, nil
 }
 
 // cluster updates the near-duplicate clusters of the sources stored since
@@ -291,33 +306,78 @@ func (g *Ingester) AddFiles(ctx context.Context, files []string, workers int, re
 
 	cu := g.startCatchUp(ctx, cancel)
 	var fatal error
-	for j := range done {
-		if fatal != nil {
-			continue
-		}
-		if j.err != nil {
-			if !IsSkippable(j.err) && ctx.Err() == nil {
-				fatal = j.err
-				cancel()
+	// store commits a group of parsed files in one transaction and then
+	// reports them: a file reported stored is committed, and one not yet
+	// reported when the process dies is parsed again by the next import.
+	store := func(group []job) {
+		ps := make([]parsed, 0, len(group))
+		paths := make([]string, 0, len(group))
+		for _, j := range group {
+			if fatal != nil {
+				return
+			}
+			if j.err != nil {
+				if !IsSkippable(j.err) && ctx.Err() == nil {
+					fatal = j.err
+					cancel()
+					return
+				}
+				report(j.path, Result{Source: j.path}, j.err)
 				continue
 			}
-			report(j.path, Result{Source: j.path}, j.err)
-			continue
+			ps = append(ps, j.p)
+			paths = append(paths, j.path)
 		}
-		r, err := g.commit(ctx, j.p)
+		if len(ps) == 0 || ctx.Err() != nil {
+			return // after Ctrl-C: not stored, and not reported
+		}
+		rs, err := g.commitGroup(ctx, ps)
 		if err != nil {
 			fatal = err
 			cancel()
-			continue
+			return
 		}
-		report(j.path, r, nil)
-		if err := cu.stored(ctx, r.Changed > 0); err != nil {
-			fatal = err
-			cancel()
+		for i, r := range rs {
+			report(paths[i], r, nil)
+			if err := cu.stored(ctx, r.Changed > 0); err != nil {
+				fatal = err
+				cancel()
+				return
+			}
 		}
+	}
+	var group []job
+	for j := range done {
+		// A group is what has been parsed by the time groupWait has
+		// passed since its first file, or groupMax files.
+		group = append(group[:0], j)
+		wait := time.NewTimer(groupWait)
+	fill:
+		for len(group) < groupMax {
+			select {
+			case j, ok := <-done:
+				if !ok {
+					break fill
+				}
+				group = append(group, j)
+			case <-wait.C:
+				break fill
+			}
+		}
+		wait.Stop()
+		store(group)
 	}
 	return cu.finish(ctx, fatal)
 }
+
+// groupMax is how many parsed files AddFiles stores in one transaction at
+// most, and groupWait how long the first of them waits for the others.
+// A dying process loses what it parsed in the last groupWait; variables
+// for tests.
+var (
+	groupMax  = 64
+	groupWait = 200 * time.Millisecond
+)
 
 // catchUp brings the index up to date on its own goroutine while the one
 // goroutine that stores goes on storing: the index only reads the store,

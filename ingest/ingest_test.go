@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -234,5 +235,80 @@ func TestImportIndexesEachDocumentOnce(t *testing.T) {
 	res, err := g.Index.Search(ctx, index.Request{Query: "工会", Size: 0})
 	if err != nil || res.Total != originals {
 		t.Errorf("search finds %v (%v), want the %d originals only", res, err, originals)
+	}
+}
+
+// TestAddFilesStoresGroupsWhole cancels an import whose files are stored
+// in groups, part way: every file reported stored is in the store and no
+// other, and the next import stores the others only, each document once.
+func TestAddFilesStoresGroupsWhole(t *testing.T) {
+	defer func(n int, d time.Duration) { groupMax, groupWait = n, d }(groupMax, groupWait)
+	groupMax, groupWait = 7, time.Second
+	g := newIngester(t)
+	dir := t.TempDir()
+	const n = 60
+	var files []string
+	for i := range n {
+		path := filepath.Join(dir, fmt.Sprintf("%02d.txt", i))
+		text := fmt.Sprintf("某县总工会第%d号工作通报\n时间：2011-01-%02d\n今年，县总工会开展第%d期职工技能培训，%d名职工参加，资助困难职工子女%d名。\n", i, i%28+1, i, 100+i, 10+i)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	reported := map[string]bool{}
+	err := g.AddFiles(ctx, files, 2, func(path string, r Result, err error) {
+		if errors.Is(err, context.Canceled) {
+			return // a file being parsed at the cancel
+		}
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			return
+		}
+		if r.Outcome != Stored || r.Docs != 1 || r.Changed != 1 {
+			t.Errorf("%s: %+v, want one document stored", path, r)
+		}
+		reported[r.Source] = true
+		if len(reported) == 20 {
+			cancel()
+		}
+	})
+	if err == nil {
+		t.Fatal("the cancelled import returned no error")
+	}
+	if len(reported) < 20 || len(reported) >= n {
+		t.Fatalf("%d files reported before and after the cancel, want 20 and the rest of their group", len(reported))
+	}
+	for _, f := range files {
+		abs, _ := filepath.Abs(f)
+		_, ok, err := g.Store.SourceHash(context.Background(), abs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok != reported[abs] {
+			t.Errorf("%s: stored %v, reported %v", f, ok, reported[abs])
+		}
+	}
+
+	again := map[Outcome]int{}
+	err = g.AddFiles(context.Background(), files, 2, func(path string, r Result, err error) {
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+		}
+		again[r.Outcome]++
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again[Unchanged] != len(reported) || again[Stored] != n-len(reported) {
+		t.Errorf("the next import: %v, want %d unchanged and %d stored", again, len(reported), n-len(reported))
+	}
+	if c, _ := g.Store.Count(context.Background()); c != n {
+		t.Errorf("%d documents, want %d", c, n)
+	}
+	if seq, _ := g.Store.LastSeq(context.Background()); seq != n {
+		t.Errorf("%d changes logged for %d documents", seq, n)
 	}
 }

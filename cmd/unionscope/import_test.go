@@ -290,6 +290,59 @@ func TestImportResumesAfterKill(t *testing.T) {
 	}
 }
 
+// TestFolderImportResumesAfterKill kills an import of a folder, which
+// stores its files in groups of a transaction each, with SIGKILL part way,
+// and imports the folder again: the corpus is the one an uninterrupted
+// import makes, and no document is stored twice.
+func TestFolderImportResumesAfterKill(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	if err := os.Mkdir(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const n = 300
+	for i := range n {
+		if err := os.WriteFile(filepath.Join(docs, fmt.Sprintf("%04d.html", i)), unionPage(i), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	killed := filepath.Join(dir, "killed")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
+	cmd.Env = append(os.Environ(), "UNIONSCOPE_HELPER=1", "UNIONSCOPE_ARGS="+strings.Join([]string{"import", "--data", killed, "--workers", "1", docs}, "\x1f"))
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	stored := waitStored(t, filepath.Join(killed, "corpus.db"), 10, cmd)
+	cmd.Process.Signal(syscall.SIGKILL)
+	err := cmd.Wait()
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
+		t.Fatalf("the import ended before it was killed (%v, %d documents): %s", err, stored, errb.String())
+	}
+	stdout, stderr, code := runCLI(t, "import", "--data", killed, docs)
+	if code != 0 {
+		t.Fatalf("import after the kill: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, " unchanged") || strings.Contains(stdout, " 0 unchanged") {
+		t.Errorf("the second import stored everything again: %s", stdout)
+	}
+	clean := filepath.Join(dir, "clean")
+	if _, stderr, code := runCLI(t, "import", "--data", clean, docs); code != 0 {
+		t.Fatalf("uninterrupted import: %s", stderr)
+	}
+	want, got := corpusTexts(t, clean), corpusTexts(t, killed)
+	if len(want) != n {
+		t.Errorf("uninterrupted import: %d documents, want %d", len(want), n)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("documents after kill and resume (-uninterrupted +resumed):\n%s", diff)
+	}
+	if a, b := changeCount(t, clean), changeCount(t, killed); a != b {
+		t.Errorf("%d changes logged after kill and resume, %d without: documents were stored twice", b, a)
+	}
+}
+
 // waitStored waits until the store at path holds at least n documents,
 // and returns how many it holds. It reads the database read-only: opening
 // the store would take the write lock the import needs.
