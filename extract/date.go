@@ -22,7 +22,7 @@ var (
 	// A line that is only a date, maybe in brackets and with a time: the
 	// speech header (2006年1月12日), or a page's stamp, which may give no
 	// year (9月4日).
-	dateLineRe = mustStartRe(`^[(\[【]?\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|[一二三四五六七八九〇零○o]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期.|周.)?\s*[)\]】]?$`)
+	dateLineRe = mustStartRe(`^[(\[【]?\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|[一二三四五六七八九〇零○o]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\s*(?:[(]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)]?)?\s*(?:星期.|周.)?\s*[)\]】]?$`)
 	urlStampRe = regexp.MustCompile(`t((?:19|20)\d\d)(\d\d)(\d\d)_`)
 	urlDayRe   = regexp.MustCompile(`/((?:19|20)\d\d)-?(\d\d)/(\d\d)/`)
 	urlDateRe  = regexp.MustCompile(`/((?:19|20)\d\d)[-_/]?(0[1-9]|1[0-2])[-_/]?(0[1-9]|[12]\d|3[01])?(?:[/_]|t|$)`)

@@ -54,6 +54,10 @@ var (
 	// The outlet's 讯 or 电, on folded text with readings removed: who,
 	// maybe where and when, then 讯 or 电.
 	datelineOpenRe = regexp.MustCompile(`^[□■●◆\s]*(?:[【\[]\s*)?([\p{Han}a-z·]{2,20}?)\s*((?:\d{1,2}月)?\d{1,2}日)?\s*(讯|专电|电|消息|报道)(?:\s*[】\]])?`)
+	// A wire's day at the end of its bracket: …新竹县4日电.
+	wireDayRe = regexp.MustCompile(`(?:\d{1,2}月)?\d{1,2}日(?:电|专电)$`)
+	// An outlet and a space before the lead's day: 某某网 1月21日，…
+	outletDayRe = regexp.MustCompile(`^([\p{Han}a-z0-9·]{2,12}?(?:新闻网|网|日报|报|电视台|台|在线|客户端))\s+((?:\d{1,2}月)?\d{1,2}日)(?:[上下]午|晚)?[,，]`)
 	// An outlet alone in brackets opens a story too: [某某新闻], 【某某网】.
 	outletBracketRe = regexp.MustCompile(`^\s*[【\[]\s*([\p{Han}a-z0-9·]{2,16}?(?:新闻网|新闻|网|日报|报|通讯社|社|电视台|台))\s*[】\]]\s*`)
 	// A wire's outlet and the place it files from: 某某网北京5月1日电.
@@ -92,6 +96,58 @@ func reportedBy(s, f string) string {
 	}
 	return origSpan(s, f, m[4], m[5])
 }
+
+var datelineWireTail = rule.New(rule.Rule{
+	Name: "dateline.wire-bracket",
+	Why: "a wire's dateline in brackets names its agency, reporter, place and day (中央社记者王林新竹县4日电): the " +
+		"agency is the outlet, the names the authors, the place where it is filed",
+	Accept: "(中央社记者王林新竹县4日电)县政府今天协调劳资纠纷。", Reject: "(记者王林)县政府今天协调劳资纠纷。",
+	Fires: func(s string) bool {
+		m := datelineBracketRe.FindStringSubmatch(zh.Fold(s))
+		if m == nil {
+			return false
+		}
+		k, _ := wireTail(m[1])
+		return k > 0
+	},
+})
+
+// wireTail finds the place before the day that closes a wire's bracket
+// (中央社记者王林新竹县4日电) and returns where it starts in folded inner and
+// the place, or -1. The place is the shortest of two to four characters
+// that leaves names before it, and of three at least when it ends in a
+// division's suffix: 王林新北市 is 王林 of 新北市, not 王林新 of 北市.
+func wireTail(inner string) (int, string) {
+	d := wireDayRe.FindStringIndex(inner)
+	if d == nil {
+		return -1, ""
+	}
+	head := []rune(inner[:d[0]])
+	shortest := 2
+	if len(head) > 0 && strings.ContainsRune("省市县区", head[len(head)-1]) {
+		shortest = 3
+	}
+	for n := shortest; n <= 4 && n < len(head); n++ {
+		place := string(head[len(head)-n:])
+		k := len(inner[:d[0]]) - len(place)
+		before := inner[:k]
+		if i := strings.LastIndex(before, "记者"); i >= 0 {
+			before = before[i+len("记者"):]
+		}
+		if allNames(before) {
+			return k, place
+		}
+	}
+	return -1, ""
+}
+
+var datelineOutletDay = rule.New(rule.Rule{
+	Name:   "dateline.outlet-day",
+	Why:    "an outlet's name, a space and a day open a story as 某某网讯 does (新疆某某网 1月21日，…); the day stays in the text",
+	Accept: "青松新闻网 1月21日，市总工会开展节前走访慰问活动。",
+	Reject: "青松县总工会 1月21日开展节前走访慰问活动。",
+	Fires:  func(s string) bool { return outletDayRe.MatchString(zh.Fold(s)) },
+})
 
 var datelinePrefixed = rule.New(rule.Rule{
 	Name: "dateline.after-prefix",
@@ -182,6 +238,10 @@ func parseDatelineStart(p string) dateline {
 	if !opened {
 		if m := outletBracketRe.FindStringSubmatchIndex(f); m != nil {
 			d.outlet, opened, at = origSpan(st, f, m[2], m[3]), true, m[1]
+		} else if m := outletDayRe.FindStringSubmatchIndex(f); m != nil && datelineOutletDay.On() {
+			// 某某网 1月21日，…: the outlet, then the lead's own day.
+			d.outlet, opened, at = origSpan(st, f, m[2], m[3]), true, m[4]
+			d.day = f[m[4]:m[5]]
 		}
 	}
 	rest := f[at:]
@@ -191,10 +251,18 @@ func parseDatelineStart(p string) dateline {
 		if columnLabelRe.MatchString(inner) {
 			// 【记者手记】 names a column, not who wrote it.
 		} else if roleSplitRe.MatchString(inner) {
-			byline = bylineNames(origSpan(st, f, at+m[2], at+m[3]), inner)
+			names := m[3]
+			// (某某社记者王林新竹县4日电): the place and the day it was
+			// filed on close the bracket, after the names.
+			if k, pl := wireTail(inner); k >= 0 && datelineWireTail.On() {
+				names = m[2] + k
+				d.place = origSpan(st, f, at+m[2]+k, at+m[2]+k+len(pl))
+			}
+			byline = bylineNames(origSpan(st, f, at+m[2], at+names), rest[m[2]:names])
 			// 【某某社记者王林台北报导】 names its outlet before the reporter.
 			if o := bracketOutletRe.FindStringSubmatchIndex(inner); o != nil && d.outlet == "" && !d.own {
 				d.outlet = origSpan(st, f, at+m[2]+o[2], at+m[2]+o[3])
+				opened = opened || datelineWireTail.On() && names != m[3]
 			}
 			if p := filedPlaceRe.FindStringSubmatchIndex(inner); p != nil {
 				d.place = origSpan(st, f, at+m[2]+p[2], at+m[2]+p[3])

@@ -113,7 +113,8 @@ var (
 	lineNameDate = rule.New(rule.Rule{
 		Name: "line.name-date",
 		Why: "a unit's or site's name with a date after it (青松县总工会 2018-01-25), or any name with a dot " +
-			"before the date (某某财经·2026-02-12 04:51), is the stamp under a headline; " +
+			"before the date (某某财经·2026-02-12 04:51), or a date and an outlet after it (2020-08-18 10:00 某某电视台), " +
+			"is the stamp under a headline; " +
 			"a headline with a date after it is a list's entry and keeps its words",
 		Accept: "青松县总工会 2018-01-25", Reject: "县总工会开展送温暖活动 2018-01-25",
 		Fires: func(s string) bool { f := foldLine(s); return isNameDate(f, utf8.RuneCountInString(f)) },
@@ -208,6 +209,23 @@ func isFieldValue(s string, n int) bool {
 
 var nameDateRe = regexp.MustCompile(`^([\p{Han}a-z0-9]{2,20})(\s*[·•・]\s*|\s+)[(\[【]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d\d(?::\d\d)?)?[)\]】]?$`)
 
+// dateNameRe is the stamp the other way round: a date, maybe its time, and
+// the outlet (2020-08-18 10:00 某某广播电视台, 2023-07-04 14:09:00 / 中央社 /).
+var dateNameRe = regexp.MustCompile(`^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d\d(?::\d\d)?)?\s*[/|]?\s*([\p{Han}a-z0-9]{2,20})\s*[/|]?$`)
+
+// stampOutlet returns the outlet a date-first stamp names (line.name-date),
+// or "".
+func stampOutlet(f string) string {
+	if !mayOpenYMD(f) {
+		return ""
+	}
+	m := dateNameRe.FindStringSubmatch(f)
+	if m == nil || !outletSuffixRe.MatchString(m[1]) && !siteNameRe.MatchString(m[1]) && paperNameRe.FindString(m[1]) != m[1] {
+		return ""
+	}
+	return m[1]
+}
+
 // maxNameDateRunes bounds a name-and-date stamp.
 const maxNameDateRunes = 40
 
@@ -219,7 +237,7 @@ func isNameDate(s string, n int) bool {
 	}
 	m := nameDateRe.FindStringSubmatch(s)
 	if m == nil {
-		return false
+		return stampOutlet(s) != ""
 	}
 	name := m[1]
 	// A dot between them is an aggregator's stamp (某某财经·2026-02-12), never a headline's.

@@ -159,6 +159,16 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				}
 				continue
 			}
+			if o := stampOutlet(f); o != "" && lineNameDate.On() {
+				if h.publisher == "" {
+					k := strings.LastIndex(f, o)
+					h.publisher = origSpan(s, f, k, k+len(o))
+				}
+				if h.fieldDate == "" {
+					h.fieldDate = findDate(f)
+				}
+				continue
+			}
 			if isDateLine(f) {
 				if h.lineDate == "" {
 					h.lineDate = findDate(f)
