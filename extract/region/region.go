@@ -504,6 +504,12 @@ func (tl *tally) count(ms []mention, i int, cx *countContext) {
 	// and a county's that the segmenter reads as a name when the text calls
 	// itself by its level (全市 and 昆山 of 昆山市) or it opens a unit's name
 	// (昆山总工会).
+	// Taiwan's districts are named like common words (中区, 东区): a name
+	// that is one counts only with its city named, full name or not.
+	if e >= 0 && !m.al.short() && m.al.kind != townName && entries[e].level > 2 && entries[e].province >= 0 &&
+		taiwan(entries[e].province) && commonWord(entries[e].name) && !ancestorMentioned(ms, e) {
+		return
+	}
 	if m.al.short() && entries[e].level > 1 && !ancestorNamed(e, named) {
 		switch {
 		case m.outlet && outletNameRule.On() && oneLineage(m.al.entries):
@@ -661,6 +667,21 @@ func namedDepth(e int, named map[int]bool) int {
 		}
 	}
 	return 0
+}
+
+// ancestorMentioned reports whether a mention in ms names one of e's
+// ancestors itself (named counts the lineage of every mention, e's own).
+func ancestorMentioned(ms []mention, e int) bool {
+	for _, m := range ms {
+		for _, c := range m.al.entries {
+			for j := entries[e].parent; j >= 0; j = entries[j].parent {
+				if c == j {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func ancestorNamed(e int, named map[int]bool) bool {

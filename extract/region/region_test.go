@@ -146,6 +146,8 @@ func TestDetect(t *testing.T) {
 			corpus.Region{Province: "江苏省", City: "南京市"}},
 		{"a Hong Kong federation by its short name", "職工盟遊行爭取集體談判權", []string{"職工盟發起遊行，要求企業明年加薪。"}, nil,
 			corpus.Region{Province: "香港特别行政区"}},
+		{"a Taiwan district named like a word needs its city", "", []string{"數百名市民下午在公園集會，然後遊行至中區政府總部。"}, nil,
+			corpus.Region{}},
 		{"a way of working is no Corps", "", []string{"县总工会采取大兵团作战方式，组织职工开展劳动竞赛。"}, nil,
 			corpus.Region{}},
 		{"publisher is the unit", "11 个县(市、区)总工会", []string{"市总工会领导班子分别联系全市各县总工会。"}, []string{"", "乐山市总工会"},
