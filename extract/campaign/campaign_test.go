@@ -124,7 +124,7 @@ func TestExtract(t *testing.T) {
 		{"list of brands without one", "做强职工互助保障、法律援助等服务品牌。", []string{}},
 		{"workers' event without a verb", "历时两月的县第三届农民工文化节落幕。", []string{"农民工文化节"}},
 		{"event of others", "全市第十届中学生运动会开幕。", []string{}},
-		{"skills contest after its year", "2016年第五届全省职工职业技能大赛总结会举行。", []string{"全省职工职业技能大赛"}},
+		{"sports meet after its year", "2016年第五届全市职工运动会闭幕。", []string{"全市职工运动会"}},
 		{"short head inside a longer name", "不断拓展重点工程立功竞赛活动覆盖面。", []string{"重点工程立功竞赛"}},
 		{"slogan of clauses ending in a body", "推行“遇事找工会、维权靠工会”服务。", []string{"遇事找工会、维权靠工会"}},
 		{"quoted before an everyday activity and its head", "组织“我为安全献一计”合理化建议活动。", []string{"我为安全献一计"}},

@@ -7,10 +7,9 @@ import (
 	"github.com/unionscope/unionscope/zh"
 )
 
-// events finds the unquoted names of the sports meets, festivals and
-// skills contests that unions hold for workers, without a verb before them
-// (campaign.worker-event): 市第六届职工技能运动会, 和网络技能运动会,
-// 第五届全省职工职业技能大赛. The name
+// events finds the unquoted names of the sports meets and festivals that
+// unions hold for workers, without a verb before them
+// (campaign.worker-event): 市第六届职工技能运动会, 和网络技能运动会. The name
 // runs back from its head to a function word, a mark or a verb of
 // running, and says whom the event is for (职工, 技能, 农民工 …).
 func (s *scanner) events() {

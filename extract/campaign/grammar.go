@@ -226,7 +226,7 @@ var headModifiers = []string{"主题", "系列", "专题", "创建"}
 // verb before it when it says whom it is for (campaign.worker-event), and
 // workerWords say that: 职工技能运动会, 农民工文化节.
 var (
-	eventHeads  = list("运动会", "艺术节", "文化节", "技能大赛", "技能竞赛")
+	eventHeads  = list("运动会", "艺术节", "文化节")
 	workerWords = []string{"职工", "技能", "工会", "劳动者", "农民工", "女工", "员工", "工人"}
 )
 

@@ -200,7 +200,7 @@ func init() {
 			"an unquoted list that holds a known name and ends in 等 and 品牌 is a list of programmes: its other items are names",
 			"做强送温暖、职工互助保障等服务品牌。", "做强职工互助保障等服务品牌。"},
 		{&ruleWorkerEvent, "campaign.worker-event",
-			"an unquoted sports meet, festival or skills contest (运动会, 艺术节, 文化节, 技能大赛, 技能竞赛) that says it is for workers (职工, 技能, 农民工 …) is a union event's name without a verb before it",
+			"an unquoted sports meet or festival (运动会, 艺术节, 文化节) that says it is for workers (职工, 技能, 农民工 …) is a union event's name without a verb before it",
 			"历时两月的全县职工趣味运动会圆满落幕。", "历时两月的全县中学生运动会圆满落幕。"},
 		{&ruleResults, "campaign.results",
 			"a quotation between a verb of keeping results (巩固, 扩大, 深化) and 成果 names the campaign whose results they are",
