@@ -164,6 +164,11 @@ CPU per document grows by no more than a third.
 
 $(if [[ -s $ext ]]; then cat "$ext"; else echo "n/a (run with ../shared beside the checkout)"; fi)
 
+Parse cost in instructions (\`bench/instr.sh\`: valgrind, so no timing noise), the measure the
+one-third bound is checked against on this shared machine:
+
+$(ins=$(dirname "$1")/instr.md; if [[ -s $ins ]]; then cat "$ins"; else echo "n/a (needs valgrind and ../shared)"; fi)
+
 ### Extraction under formatting noise (\`bench/robust.sh\`)
 
 The realdev pages again, each kind of noise applied to every page with the gold unchanged
@@ -181,6 +186,7 @@ bench/run.sh 2000 10000                     # smaller corpora
 BENCH_ONLY="analyzer segbench" bench/run.sh # some stages only
 BENCH_ONLY=extract bench/run.sh             # extraction accuracy and CPU only (needs ../shared)
 EXTRA=DIR bench/robust.sh                   # extraction under formatting noise, on realdev and DIR
+BASE=9f0bcd3 bench/instr.sh                 # parse instructions per document, beside BASE (valgrind)
 go test -run '^\$' -bench . -cpu 1 ./zh     # Go benchmarks: zh.Cut vs gse, Fold, dictionary load
 go test -run '^\$' -bench . ./index         # Bleve analyzer and batch indexing
 go generate ./zh                            # rebuild zh/dict.bin from gse's dictionary

@@ -45,6 +45,7 @@ command -v wrk >/dev/null || need_apt+=(wrk)
 command -v jq >/dev/null || need_apt+=(jq)
 command -v curl >/dev/null || need_apt+=(curl)
 [[ -x /usr/bin/time ]] || need_apt+=(time)
+command -v valgrind >/dev/null || need_apt+=(valgrind)
 if ((${#need_apt[@]})); then
 	log "installing ${need_apt[*]} from Debian"
 	SUDO=; [[ $(id -u) == 0 ]] || SUDO=sudo
@@ -138,6 +139,8 @@ if want extract; then
 		BIN=$US BASE=${BENCH_EXTRACT_BASE:-9f0bcd3} "$ROOT/bench/extract.sh" >"$OUT/extract.md"
 		log "extraction under formatting noise (bench/robust.sh)"
 		BIN=$US "$ROOT/bench/robust.sh" >"$OUT/robust.md"
+		log "parse instructions per document (bench/instr.sh)"
+		BIN=$US BASE=${BENCH_EXTRACT_BASE:-9f0bcd3} "$ROOT/bench/instr.sh" >"$OUT/instr.md"
 	else
 		log "extraction accuracy skipped: ../shared is absent"
 	fi
