@@ -106,7 +106,7 @@ func classifyFolded(line, folded string) kind {
 		return kindStop
 	case lineEpaper.On() && isEpaperChrome(s, n):
 		return kindNav
-	case lineJunk.On() && n <= 80 && isJunk(s), lineSearch.On() && isSearchBox(s, n),
+	case lineJunk.On() && (n <= 80 && isJunk(s) || n <= maxFooterRunes && isFooter(s)), lineSearch.On() && isSearchBox(s, n),
 		lineTOC.On() && isTOC(s), lineData.On() && isDataRow(s, n), lineImage.On() && isMarkdownImage(s):
 		return kindJunk
 	case lineMeta.On() && isMeta(s, n), lineLabel.On() && isLabelLine(s), lineFieldValue.On() && isFieldValue(s, n),
@@ -141,6 +141,25 @@ func trimListBullet(s string) string {
 // matches at its start. Apart, the pattern stays anchored and is tried at
 // one position, not at every one.
 var junkWords = []string{"icp备", "icp证", "分辨率", "浏览器", "公网安备", "all rights reserved", "举报电话", "不良信息举报"}
+
+// maxFooterRunes bounds a site's footer on one line: its host, address,
+// copyright and registration numbers.
+const maxFooterRunes = 200
+
+// isFooter reports whether folded s is a long footer line: it opens with
+// a footer's label (主办:, 地址:, 版权所有) and names a registration or a
+// copyright too, which no paragraph of an article does.
+func isFooter(s string) bool {
+	if !junkRe.MatchString(s) && !strings.HasPrefix(s, "版权所有") && !strings.HasPrefix(s, "copyright") {
+		return false
+	}
+	for _, w := range []string{"icp备", "icp证", "公网安备", "版权所有", "all rights reserved", "copyright", "©"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 func isJunk(s string) bool {
 	if junkRe.MatchString(s) || bookmarkRe.MatchString(s) {

@@ -291,6 +291,12 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 			}
 			return ""
 		},
+		func() string {
+			if publisherFooterHost.On() {
+				return pageChrome(lines, ks, footerHost)
+			}
+			return ""
+		},
 	} {
 		if d.Publisher != "" {
 			break

@@ -194,6 +194,33 @@ var (
 	})
 )
 
+var publisherFooterHost = rule.New(rule.Rule{
+	Name: "publisher.footer-host",
+	Why: "a site's footer names who runs it (主办：某某午报社, 主办单位：某某市总工会); with no outlet named " +
+		"anywhere else, that host is the publisher, a paper without its 社",
+	Accept: "主办:青松午报社 运营管理:青松午报社 版权所有©2013-2014 ICP备案:京ICP备20012564号",
+	Reject: "主办方在会上介绍了活动安排",
+	Fires:  func(s string) bool { return footerHost(foldLine(s)) != "" },
+})
+
+var footerHostRe = regexp.MustCompile(`主办(?:单位)?\s*:\s*([\p{Han}a-z0-9]{2,20}?)(?:\s|$|[,;|/]|运营|承办|协办|版权|技术|地址|联系)`)
+
+// footerHost returns the host a folded footer line names
+// (publisher.footer-host), or "".
+func footerHost(f string) string {
+	if !strings.Contains(f, "主办") {
+		return ""
+	}
+	m := footerHostRe.FindStringSubmatch(f)
+	if m == nil {
+		return ""
+	}
+	if h, ok := strings.CutSuffix(m[1], "社"); ok && strings.HasSuffix(h, "报") {
+		return h
+	}
+	return m[1]
+}
+
 // maxCrumbSegmentRunes bounds the average segment of an unlabelled
 // breadcrumb: a channel's name, not a headline.
 const maxCrumbSegmentRunes = 12

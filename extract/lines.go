@@ -40,7 +40,7 @@ var (
 	})
 	lineJunk = rule.New(rule.Rule{
 		Name:   "line.junk",
-		Why:    "footer and toolbar labels (联系我们, 地址:, 点击数, ICP备) open or fill the line",
+		Why:    "footer and toolbar labels (联系我们, 地址:, 点击数, ICP备) open or fill a short line; a footer's label and its copyright or registration (主办:… 版权所有… ICP备…) make a long one",
 		Accept: "地址：某某路8号", Reject: "请联系我们的工会干部。",
 		Fires: func(s string) bool { f := foldLine(s); return utf8.RuneCountInString(f) <= 80 && isJunk(f) },
 	})
