@@ -222,6 +222,29 @@ func headlineAboveByline(lines []line, kinds []kind, sp span) int {
 	return sp.start
 }
 
+var bodyBylineEnds = rule.New(rule.Rule{
+	Name: "body.byline-ends",
+	Why: "a reporters' byline in brackets closing a paragraph (…送到骑手身边。（记者 王林 通讯员 李青）) ends the " +
+		"story: the paragraphs after it are the next story on the page",
+	Accept: "首批636名配送员入会。（记者 王林 通讯员 李青）\n8月18日，在郑州市一家宾馆里，医护人员正在忙碌。",
+	Reject: "首批636名配送员入会。（王林 李青 摄）\n8月18日，在郑州市一家宾馆里，医护人员正在忙碌。",
+	Fires:  func(s string) bool { return len(endAtByline(strings.Split(s, "\n"))) == 1 },
+})
+
+// endAtByline cuts body after the first paragraph, not the last, that a
+// reporters' byline closes (body.byline-ends).
+func endAtByline(body []string) []string {
+	for i := 0; i+1 < len(body); i++ {
+		if !strings.Contains(body[i], "记者") && !strings.Contains(body[i], "記者") {
+			continue
+		}
+		if t := parseTrailer(body[i]); t.start > 0 && !t.photo && t.authors != "" {
+			return body[:i+1]
+		}
+	}
+	return body
+}
+
 var bodyLeadingHeading = rule.New(rule.Rule{
 	Name: "body.leading-heading",
 	Why: "a numbered heading (一、 (一) 1、 第一、) right above the first paragraph, with a line above it for the title, " +

@@ -219,7 +219,8 @@ var doctypeUnionActs = rule.New(rule.Rule{
 	Name: "doctype.union-acts",
 	Why: "a first sentence whose subject is a union (…总工会, …工会) and whose verb is an act (开展, 举办, 打造, 慰问 …) " +
 		"reports events, told in the third person: news, however short; a union described (现有, 下设) or speaking " +
-		"of itself (我县, 我们) is not. A short scene-setting sentence before it (秋风送爽，丹桂飘香。) is passed over",
+		"of itself (我县, 我们) is not. A short scene-setting sentence before it (秋风送爽，丹桂飘香。) and a purpose " +
+		"clause (为弘扬劳模精神，…) are passed over",
 	Accept: "秋风送爽，丹桂飘香。市总工会以服务职工为导向，在商圈和楼宇打造了一批共享职工之家。",
 	Reject: "区总工会现有干部12人，下设办公室、组织部。",
 	Fires:  func(s string) bool { return unionActs(zh.Fold(s)) },
@@ -241,6 +242,14 @@ var (
 // unionActs reports whether the folded first paragraph reports a union's
 // act in the third person (doctype.union-acts).
 func unionActs(first string) bool {
+	// A lead that opens on its purpose (为大力弘扬劳模精神，…) names the
+	// union after it.
+	if rest, ok := strings.CutPrefix(first, "为"); ok {
+		if k := strings.IndexAny(rest, ",，"); k >= 0 && !strings.ContainsAny(rest[:k], "。!?！？;；") {
+			_, w := utf8.DecodeRuneInString(rest[k:])
+			first = strings.TrimLeft(rest[k+w:], " ")
+		}
+	}
 	if k := strings.IndexAny(first, "。!?！？;；"); k >= 0 {
 		// A feature may open on a scene (秋风送爽，丹桂飘香。): the
 		// report starts with the sentence after it.

@@ -234,6 +234,9 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 			dl.outlet, dl.own = "", false
 		}
 	}
+	if bodyBylineEnds.On() {
+		d.Body = endAtByline(d.Body)
+	}
 	if n := len(d.Body); n > 0 && bodyTrailingByline.On() {
 		if tr = parseTrailer(d.Body[n-1]); tr.start >= 0 {
 			d.Body = replaceParagraph(d.Body, n-1, d.Body[n-1][:tr.start])

@@ -302,7 +302,7 @@ var lineNotice = rule.New(rule.Rule{
 })
 
 var (
-	noticeOpenRe  = regexp.MustCompile(`^[(\[【]?\s*(?:免责声明|版权声明|版权说明|法律声明)`)
+	noticeOpenRe  = regexp.MustCompile(`^[(\[【]?\s*(?:免责声明|版权声明|版权说明|法律声明|特别声明|notice:\s*the content)`)
 	noticeRightRe = regexp.MustCompile(`版权(?:均|皆)?(?:属|归|为)[^,，。]{0,20}所有|未经(?:书面)?(?:授权|许可|同意)[^。]{0,12}(?:转载|使用|复制)|(?:禁止|谢绝|不得)(?:任何)?[^。]{0,6}转载`)
 )
 
@@ -311,7 +311,8 @@ var (
 const maxNoticeRunes = 200
 
 func isNotice(s string, n int) bool {
-	if strings.HasPrefix(s, "免责") || strings.HasPrefix(s, "版权") || strings.HasPrefix(s, "法律") || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "【") || strings.HasPrefix(s, "[") {
+	if strings.HasPrefix(s, "免责") || strings.HasPrefix(s, "版权") || strings.HasPrefix(s, "法律") || strings.HasPrefix(s, "特别") ||
+		strings.HasPrefix(s, "notice") || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "【") || strings.HasPrefix(s, "[") {
 		if noticeOpenRe.MatchString(s) {
 			return true
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/unionscope/unionscope/extract/rule"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,6 +52,9 @@ func textPage(text string) *page {
 			nIndented++
 		}
 		raw[i] = cleanSpace(s)
+		if textSpacedLabel.On() {
+			raw[i] = joinSpacedLabel(raw[i])
+		}
 		if textTablePipe.On() {
 			raw[i] = stripTablePipe(raw[i])
 		}
@@ -82,6 +86,34 @@ func textPage(text string) *page {
 // be: a character two columns wide that did not fit, or a run of spaces
 // cleaning made one.
 const wrapSlack = 1
+
+var textSpacedLabel = rule.New(rule.Rule{
+	Name:   "text.spaced-label",
+	Why:    "portals space out a two-character field label to line it up (来 源：, 作 者：); it is the label",
+	Accept: "来 源：青松县总工会", Reject: "王 林：我们要做好服务",
+	Fires: func(s string) bool { return joinSpacedLabel(s) != s },
+})
+
+// joinSpacedLabel closes the space inside a two-character field label at
+// the start of a cleaned line (text.spaced-label).
+func joinSpacedLabel(s string) string {
+	r1, n1 := utf8.DecodeRuneInString(s)
+	if n1 == len(s) || s[n1] != ' ' || !zh.IsHan(r1) {
+		return s
+	}
+	r2, n2 := utf8.DecodeRuneInString(s[n1+1:])
+	if !zh.IsHan(r2) {
+		return s
+	}
+	rest := strings.TrimLeft(s[n1+1+n2:], " ")
+	if !strings.HasPrefix(rest, ":") && !strings.HasPrefix(rest, "：") {
+		return s
+	}
+	if !slices.Contains(fieldLabels, zh.Fold(string([]rune{r1, r2}))) {
+		return s
+	}
+	return s[:n1] + s[n1+1:]
+}
 
 // unwrap rejoins the lines of a file hard-wrapped at a fixed width, before
 // anything classifies them: a line as wide as the wrap width, its indent
@@ -453,8 +485,8 @@ func rejoin(in []string) []string {
 // runes long in all, goes on in next.
 func continues(last string, curLen int, next string, width int) bool {
 	fl := zh.Fold(last)
-	if endsSentence(fl) || startsPoint(fl) && curLen < 60 {
-		return false
+	if endsSentence(fl) || startsPoint(fl) && curLen < 60 || endsSentenceBeforeBracket(fl) {
+		return false // …送到骑手身边。（记者 王林）: the byline closes the paragraph
 	}
 	// A sample's header (…总结 篇1) heads the text; it goes on in none.
 	if curLen <= maxHeaderRunes && endsNumber(fl) && sampleHeader(last) != "" {
