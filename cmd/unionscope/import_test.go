@@ -251,20 +251,7 @@ func TestImportResumesAfterKill(t *testing.T) {
 				t.Fatal(err)
 			}
 			killed := filepath.Join(dir, "killed-"+filepath.Base(archive))
-			cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
-			cmd.Env = append(os.Environ(), "UNIONSCOPE_HELPER=1", "UNIONSCOPE_ARGS="+strings.Join([]string{"import", "--data", killed, "--workers", "1", archive}, "\x1f"))
-			var errb bytes.Buffer
-			cmd.Stderr = &errb
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			// Kill it once it has stored some pages, well before the end.
-			stored := waitStored(t, filepath.Join(killed, "corpus.db"), 10, cmd)
-			cmd.Process.Signal(syscall.SIGKILL)
-			err := cmd.Wait()
-			if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
-				t.Fatalf("the import ended before it was killed (%v, %d documents): %s", err, stored, errb.String())
-			}
+			killImport(t, killed, archive)
 			stdout, stderr, code := runCLI(t, "import", "--data", killed, archive)
 			if code != 0 {
 				t.Fatalf("import after the kill: exit %d: %s", code, stderr)
@@ -307,19 +294,7 @@ func TestFolderImportResumesAfterKill(t *testing.T) {
 		}
 	}
 	killed := filepath.Join(dir, "killed")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
-	cmd.Env = append(os.Environ(), "UNIONSCOPE_HELPER=1", "UNIONSCOPE_ARGS="+strings.Join([]string{"import", "--data", killed, "--workers", "1", docs}, "\x1f"))
-	var errb bytes.Buffer
-	cmd.Stderr = &errb
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	stored := waitStored(t, filepath.Join(killed, "corpus.db"), 10, cmd)
-	cmd.Process.Signal(syscall.SIGKILL)
-	err := cmd.Wait()
-	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
-		t.Fatalf("the import ended before it was killed (%v, %d documents): %s", err, stored, errb.String())
-	}
+	killImport(t, killed, docs)
 	stdout, stderr, code := runCLI(t, "import", "--data", killed, docs)
 	if code != 0 {
 		t.Fatalf("import after the kill: exit %d: %s", code, stderr)
@@ -433,5 +408,25 @@ func TestImportCrawlArchive(t *testing.T) {
 	}
 	if diff := cmp.Diff(corpusTexts(t, crawled), corpusTexts(t, imported)); diff != "" {
 		t.Errorf("documents (-crawled +imported):\n%s", diff)
+	}
+}
+
+// killImport starts `unionscope import --data data input` in a child
+// process and kills it once it has stored some documents, well before the
+// end; it fails the test if the import ended on its own first.
+func killImport(t *testing.T, data, input string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
+	cmd.Env = append(os.Environ(), "UNIONSCOPE_HELPER=1", "UNIONSCOPE_ARGS="+strings.Join([]string{"import", "--data", data, "--workers", "1", input}, "\x1f"))
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	stored := waitStored(t, filepath.Join(data, "corpus.db"), 10, cmd)
+	cmd.Process.Signal(syscall.SIGKILL)
+	err := cmd.Wait()
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
+		t.Fatalf("the import ended before it was killed (%v, %d documents): %s", err, stored, errb.String())
 	}
 }
