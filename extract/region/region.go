@@ -134,6 +134,10 @@ type tally struct {
 	below map[int]float64
 	// forms holds a county's names as written, by weight.
 	forms map[int]map[string]float64
+	// outlet is the weight of the outlets named by the page or the
+	// dateline (劳动午报 for Beijing): it says where the outlet is, not
+	// which of its counties a story is about.
+	outlet map[int]float64
 }
 
 // decide settles the region from the mentions found.
@@ -141,7 +145,7 @@ func decide(ms []mention, self *selfCount) corpus.Region {
 	named := namedDivisions(ms)
 	resolveTowns(ms, named)
 	national := nationalRule.On() && self.nationwide()
-	tl := tally{score: map[int]float64{}, strong: map[int]float64{}, below: map[int]float64{}, forms: map[int]map[string]float64{}}
+	tl := tally{score: map[int]float64{}, strong: map[int]float64{}, below: map[int]float64{}, forms: map[int]map[string]float64{}, outlet: map[int]float64{}}
 	cx := countContext{named: named, national: national, cls: self.class(), own: -1}
 	if selfNamedRule.On() {
 		cx.own = selfNamed(ms, self)
@@ -275,6 +279,8 @@ func (tl *tally) keep(e, up int, share float64, own int) bool {
 		return tl.score[e] >= ownShare*tl.below[up]
 	case own > 0 && tl.strong[e] == 0:
 		return false
+	case lvl == 3 && outletShareRule.On():
+		return tl.score[e] > share*(tl.score[up]-tl.outlet[up]+tl.outlet[e])
 	case lvl == 3:
 		return tl.score[e] > share*tl.score[up]
 	}
@@ -530,6 +536,9 @@ func (tl *tally) count(ms []mention, i int, cx *countContext) {
 	tl.addForms(m, e, w)
 	for j := e; j >= 0; j = entries[j].parent {
 		tl.score[j] += w
+		if m.al.outlet {
+			tl.outlet[j] += w
+		}
 		if w >= strongWeight {
 			tl.strong[j] += w
 		}

@@ -2,7 +2,9 @@ package region
 
 import (
 	"fmt"
+	"github.com/unionscope/unionscope/corpus"
 	"slices"
+	"strings"
 
 	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
@@ -224,6 +226,14 @@ var (
 			return false
 		},
 	})
+	outletShareRule = rule.New(rule.Rule{
+		Name: "region.outlet-share",
+		Why: "an outlet the page or its dateline names (劳动午报, which the outlet list places in Beijing) says where the " +
+			"outlet is; it does not weigh against the county the story names when the county's share is judged",
+		Accept: "劳动午报讯 近日，平谷区金海湖镇总工会爱心母婴室投入使用。",
+		Reject: "劳动午报讯 北京市总工会在全市开展送温暖，东城区、西城区、平谷区等16个区的工会参加。",
+		Fires:  func(s string) bool { return detectForRule("", strings.Split(s, "\n")).County != "" },
+	})
 	nicknameRule = rule.New(rule.Rule{
 		Name:   "region.nickname",
 		Why:    "a documented list of the nicknames that name one city and no division (冰城 哈尔滨, 鹏城 深圳; nicknames.go), and 兵团 for Xinjiang's Corps, 工联会 and 职工盟 for Hong Kong: they count as the city's short name",
@@ -252,6 +262,12 @@ var (
 )
 
 // examineScan scans an example as a lead paragraph.
+// detectForRule is Detect for the examples of a rule that needs the whole
+// decision; set in init, as Detect reads the rules.
+var detectForRule func(title string, body []string, more ...string) corpus.Region
+
+func init() { detectForRule = Detect }
+
 func examineScan(folded string) []mention {
 	buildOnce.Do(build)
 	return scan(folded, leadWeight, fromLead, nil)
