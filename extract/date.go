@@ -346,6 +346,19 @@ var dateFounded = rule.New(rule.Rule{
 	Fires:  func(s string) bool { return foundedRe.MatchString(zh.Fold(s)) },
 })
 
+// withoutHistory removes from folded f the dates that tell of a text's
+// past, not of what it reports: a period's start (date.since-year) and a
+// founding (date.founded). Most paragraphs have neither word.
+func withoutHistory(f string) string {
+	if dateSinceYear.On() && (strings.Contains(f, "以来") || strings.Contains(f, "至今")) {
+		f = sinceYearRe.ReplaceAllString(f, "")
+	}
+	if dateFounded.On() && (strings.Contains(f, "立于") || strings.Contains(f, "建于")) {
+		f = foundedRe.ReplaceAllString(f, "")
+	}
+	return f
+}
+
 // foundedRe is a founding date (date.founded).
 var foundedRe = regexp.MustCompile(`(?:成立|始建|创建|创立|组建|建)于\s*(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?`)
 
@@ -405,13 +418,8 @@ func textDate(body []string, years, news, roc bool) string {
 	}
 	for i, f := range folded {
 		yrs := ys[i]
-		if dateSinceYear.On() && (strings.Contains(f, "以来") || strings.Contains(f, "至今")) {
-			f = sinceYearRe.ReplaceAllString(f, "")
-			yrs = yearsIn(f)
-		}
-		if dateFounded.On() && (strings.Contains(f, "立于") || strings.Contains(f, "建于")) {
-			f = foundedRe.ReplaceAllString(f, "")
-			yrs = yearsIn(f)
+		if g := withoutHistory(f); g != f {
+			f, yrs = g, yearsIn(g)
 		}
 		if month == "" {
 			month = findMonth(f)

@@ -213,9 +213,17 @@ var nameDateRe = regexp.MustCompile(`^([\p{Han}a-z0-9]{2,20})(\s*[·•・]\s*|\
 // the outlet (2020-08-18 10:00 某某广播电视台, 2023-07-04 14:09:00 / 中央社 /).
 var dateNameRe = regexp.MustCompile(`^(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d\d(?::\d\d)?)?\s*[/|]?\s*([\p{Han}a-z0-9]{2,20})\s*[/|]?$`)
 
-// stampOutlet returns the outlet a date-first stamp names (line.name-date),
-// or "".
+// stampOutlet returns the outlet a folded stamp line names
+// (line.name-date): any name with a dot before its date (某某财经·2026-02-12
+// 04:51), or an outlet's name after a date (2020-08-18 10:00 某某电视台);
+// else "".
 func stampOutlet(f string) string {
+	if m := nameDateRe.FindStringSubmatch(f); m != nil {
+		if strings.TrimSpace(m[2]) != "" {
+			return m[1]
+		}
+		return ""
+	}
 	if !mayOpenYMD(f) {
 		return ""
 	}
@@ -235,13 +243,17 @@ func isNameDate(s string, n int) bool {
 	if n > maxNameDateRunes || !strings.Contains(s, " ") && !strings.ContainsAny(s, "·•・") {
 		return false
 	}
+	// A dot between them is an aggregator's stamp (某某财经·2026-02-12),
+	// never a headline's; so is a date before an outlet.
+	if stampOutlet(s) != "" {
+		return true
+	}
 	m := nameDateRe.FindStringSubmatch(s)
 	if m == nil {
-		return stampOutlet(s) != ""
+		return false
 	}
 	name := m[1]
-	// A dot between them is an aggregator's stamp (某某财经·2026-02-12), never a headline's.
-	return strings.TrimSpace(m[2]) != "" || siteNameRe.MatchString(name) || orgSuffix.MatchString(name) && !notOrgRe.MatchString(name) ||
+	return siteNameRe.MatchString(name) || orgSuffix.MatchString(name) && !notOrgRe.MatchString(name) ||
 		paperNameRe.FindString(name) == name
 }
 

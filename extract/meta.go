@@ -149,23 +149,15 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			if h.bylineAt == 0 && !masthead && (!urlLineRe.MatchString(f) || fieldRe.MatchString(f)) {
 				h.bylineAt = len(titleGroups)
 			}
-			if m := nameDateRe.FindStringSubmatchIndex(f); m != nil && strings.TrimSpace(f[m[4]:m[5]]) != "" && lineNameDate.On() {
-				// 某某财经·2026-02-12 04:51: the outlet and its date.
+			if o := stampOutlet(f); o != "" && lineNameDate.On() {
+				// 某某财经·2026-02-12 04:51, 2020-08-18 10:00 某某电视台: the
+				// outlet and its date.
 				if h.publisher == "" {
-					h.publisher = origSpan(s, f, m[2], m[3])
+					k := strings.Index(f, o)
+					h.publisher = origSpan(s, f, k, k+len(o))
 				}
 				if h.lineDate == "" {
 					h.lineDate = findDate(f)
-				}
-				continue
-			}
-			if o := stampOutlet(f); o != "" && lineNameDate.On() {
-				if h.publisher == "" {
-					k := strings.LastIndex(f, o)
-					h.publisher = origSpan(s, f, k, k+len(o))
-				}
-				if h.fieldDate == "" {
-					h.fieldDate = findDate(f)
 				}
 				continue
 			}
