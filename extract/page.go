@@ -136,13 +136,20 @@ func unwrap(lines, indented []string, indents bool) ([]string, []string) {
 		cur.WriteString(lines[i])
 		ind = append(ind, indented[i])
 		wide := measure(indented[i]+lines[i]) >= width-wrapSlack
+		// A line of chrome keeps its kind as it takes its tail; prose is
+		// classified no further, as each join would read the whole
+		// paragraph again.
+		k := kindContent
+		if wide {
+			k = classify(lines[i])
+		}
+		chrome := k != kindContent && k != kindShort && !opensStory(lines[i])
 		for i+1 < len(lines) && wide {
 			next := lines[i+1]
 			if next == "" || indents && indented[i+1] != "" || startsPoint(zh.Fold(next)) {
 				break
 			}
-			if k := classify(cur.String()); k != kindContent && k != kindShort && !opensStory(cur.String()) &&
-				(measure(next) >= width-wrapSlack || classify(cur.String()+next) != k) {
+			if chrome && (measure(next) >= width-wrapSlack || classify(cur.String()+next) != k) {
 				break
 			}
 			cur.WriteString(next)
