@@ -346,6 +346,9 @@ func cleanTitle(s string) string {
 			s = origSpan(s, f, m[1], len(f))
 		}
 	}
+	if titleDoubled.On() {
+		s = undouble(s)
+	}
 	if titleWikiView.On() {
 		f := zh.Fold(s)
 		if m := wikiViewRe.FindStringIndex(f); m != nil && m[0] > 0 {
@@ -353,6 +356,35 @@ func cleanTitle(s string) string {
 		}
 	}
 	return cleanSpace(s)
+}
+
+var titleDoubled = rule.New(rule.Rule{
+	Name: "title.doubled",
+	Why: "a document site prints a text's name twice in a row, perhaps with a short tag between (…讲话范文…讲话, " +
+		"…总结精选…总结): the copy and its heading run together, and the name is the title once",
+	Accept: "在全镇工会工作会议上的讲话范文在全镇工会工作会议上的讲话", Reject: "工会工作会议上的讲话",
+	Fires: func(s string) bool { return undouble(s) != s },
+})
+
+// maxDoubledTag bounds the tag between the two copies of a doubled title
+// (范文, 精选, 模板).
+const maxDoubledTag = 4
+
+// undouble returns the title once when s holds it twice around a short tag
+// (title.doubled), else s.
+func undouble(s string) string {
+	r := []rune(s)
+	for n := len(r) / 2; n >= minTitleRunes; n-- {
+		tag := len(r) - 2*n
+		if tag > maxDoubledTag {
+			break
+		}
+		head, tail := string(r[:n]), string(r[len(r)-n:])
+		if head == tail && (tag == 0 || !strings.ContainsAny(string(r[n:n+tag]), "，。；,;:：")) {
+			return tail
+		}
+	}
+	return s
 }
 
 var titleBookmark = rule.New(rule.Rule{
