@@ -33,6 +33,7 @@ func TestDetect(t *testing.T) {
 			corpus.Region{}},
 		{"common word is no place", "工会工作要点", []string{"维护社会长治久安。", "开展安康杯竞赛。", "开展安康杯竞赛。"}, nil,
 			corpus.Region{}},
+		{"guests are no city", "在职工服务中心落成典礼上的讲话", []string{"尊敬的各位来宾，同志们：", "全县各级工会要以此为起点。"}, nil, corpus.Region{}},
 		{"short county needs its city", "工作总结", []string{"开展和平共处活动。", "和平和平。"}, nil, corpus.Region{}},
 		{"municipality district has no city", "朝阳区总工会召开全委会", []string{"北京市朝阳区总工会近日召开全委会。"}, nil,
 			corpus.Region{Province: "北京市", County: "朝阳区"}},
