@@ -163,6 +163,11 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 		d.Body = []string{}
 	}
 	rawTitle := chooseTitle(pg, h, pt) + subtitle(pg, lines, hdrStart, hdrEnd)
+	if titleFooterEcho.On() && sp.start >= 0 && rawTitle == h.title {
+		if t := footerEcho(lines, sp, h.title, h.otherTitles); t != "" {
+			rawTitle = t
+		}
+	}
 	d.Title = cleanTitle(rawTitle)
 	if bodyPageChunks.On() {
 		if t, body, ok := pageChunks(d.Body, d.Title); ok {

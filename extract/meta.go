@@ -74,6 +74,9 @@ type header struct {
 	// groups counts the runs of title-like lines; bylineAt is how many of
 	// them came before the first byline or date line, 0 when none did.
 	groups, bylineAt int
+	// otherTitles are the title-like groups above the byline that the
+	// title was not chosen from (a headline's kicker or its deck).
+	otherTitles []string
 }
 
 var titleChannelLabel = rule.New(rule.Rule{
@@ -286,6 +289,11 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 	}
 	if g := pickTitleGroup(titleGroups, crumbGroups); g != nil {
 		h.title = joinTitle(g)
+		for i, o := range titleGroups {
+			if !crumbGroups[i] && !slices.Equal(o, g) && looksLikeTitle(strings.Join(o, "")) {
+				h.otherTitles = append(h.otherTitles, joinTitle(o))
+			}
+		}
 	}
 	return h
 }

@@ -358,6 +358,33 @@ func cleanTitle(s string) string {
 	return cleanSpace(s)
 }
 
+var titleFooterEcho = rule.New(rule.Rule{
+	Name: "title.footer-echo",
+	Why: "of two headlines over a story (a main title and its deck), the one an e-paper's footer repeats with the " +
+		"date (paper, page, title, date) is the title",
+	Accept: "县总工会为环卫工人送清凉\n某某日报 综合 00003 让清凉送到一线 2016-10-29",
+	Reject: "县总工会为环卫工人送清凉\n某某日报 综合 00003 2016-10-29",
+	Fires: func(s string) bool {
+		title, rest, _ := strings.Cut(s, "\n")
+		return footerEcho(fixtureLines(rest), span{0, 0}, title, []string{"让清凉送到一线"}) != ""
+	},
+})
+
+// footerEcho returns the one of others that a stamp under the text
+// repeats with a date when title is not repeated there (title.footer-echo),
+// or "".
+func footerEcho(lines []line, sp span, title string, others []string) string {
+	if len(others) == 0 || titleStampDate(lines, sp, title) != "" {
+		return ""
+	}
+	for _, o := range others {
+		if titleStampDate(lines, sp, o) != "" {
+			return o
+		}
+	}
+	return ""
+}
+
 var titleDoubled = rule.New(rule.Rule{
 	Name: "title.doubled",
 	Why: "a document site prints a text's name twice in a row, perhaps with a short tag between (…讲话范文…讲话, " +
