@@ -141,6 +141,43 @@ func wireTail(inner string) (int, string) {
 	return -1, ""
 }
 
+var datelineOwnBracket = rule.New(rule.Rule{
+	Name: "dateline.own-bracket",
+	Why: "本报讯 and 本网讯 name no outlet, but the bracket after them may (本报讯(某某日报记者 王林)): it is the " +
+		"publisher; where it names a paper and its site together (某某报某某网记者), 本网 is the site and 本报 the paper",
+	Accept: "本网讯(青松日报青松新闻网记者 王林)近日，县总工会开展送温暖活动。",
+	Reject: "本网讯(记者 王林)近日，县总工会开展送温暖活动。",
+	Fires:  func(s string) bool { return ownBracketFires(s) },
+})
+
+// ownBracketFires is parseDatelineStart's verdict for dateline.own-bracket,
+// set in init: the parser asks whether the rule is on.
+var ownBracketFires func(string) bool
+
+func init() {
+	ownBracketFires = func(s string) bool { d := parseDatelineStart(s); return d.own && d.outlet != "" }
+}
+
+// outletPartRe is one outlet of several named together (某某报某某网).
+var outletPartRe = regexp.MustCompile(`[\p{Han}]+?(?:新闻网|网|日报|晚报|新报|报|电视台|台)`)
+
+// ownOutlet returns the outlet of a bracket's outlet that a story's own
+// word (本报, 本网, 本台) refers to: the last one of its kind when the
+// bracket names several, else all of it.
+func ownOutlet(outlet, own string) string {
+	kind := strings.TrimPrefix(own, "本")
+	parts := outletPartRe.FindAllString(outlet, -1)
+	if len(parts) < 2 || strings.Join(parts, "") != outlet {
+		return outlet
+	}
+	for i := len(parts) - 1; i >= 0; i-- {
+		if strings.HasSuffix(parts[i], kind) {
+			return parts[i]
+		}
+	}
+	return outlet
+}
+
 var datelineOutletDay = rule.New(rule.Rule{
 	Name:   "dateline.outlet-day",
 	Why:    "an outlet's name, a space and a day open a story as 某某网讯 does (新疆某某网 1月21日，…); the day stays in the text",
@@ -201,6 +238,7 @@ func parseDatelineStart(p string) dateline {
 	}
 	at := 0 // bytes of f the dateline takes so far
 	opened := false
+	ownWord := "" // 本报, 本网: the outlet a story calls its own
 	if m := datelineOpenRe.FindStringSubmatchIndex(f); m != nil {
 		who := f[m[2]:m[3]]
 		dated := m[4] >= 0
@@ -208,6 +246,7 @@ func parseDatelineStart(p string) dateline {
 		switch {
 		case ownOutletRe.MatchString(who):
 			d.own, opened = true, true
+			ownWord = ownOutletRe.FindString(who)
 		case f[m[6]:m[7]] == "报道":
 			// 某某报道：(记者 …) names its outlet by the colon or the
 			// bracket after it; 据某某报道 reports another's report.
@@ -263,6 +302,8 @@ func parseDatelineStart(p string) dateline {
 			if o := bracketOutletRe.FindStringSubmatchIndex(inner); o != nil && d.outlet == "" && !d.own {
 				d.outlet = origSpan(st, f, at+m[2]+o[2], at+m[2]+o[3])
 				opened = opened || datelineWireTail.On() && names != m[3]
+			} else if o != nil && d.own && datelineOwnBracket.On() {
+				d.outlet = ownOutlet(origSpan(st, f, at+m[2]+o[2], at+m[2]+o[3]), ownWord)
 			}
 			if p := filedPlaceRe.FindStringSubmatchIndex(inner); p != nil {
 				d.place = origSpan(st, f, at+m[2]+p[2], at+m[2]+p[3])
