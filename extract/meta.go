@@ -63,6 +63,9 @@ type header struct {
 	// or a page's stamp; fieldDate follows a label such as 发表日期.
 	title, lineDate, fieldDate, anyDate string
 	author, publisher, site             string
+	// stampOutlet is the outlet a stamp names beside its date (2020-08-18
+	// 10:00 某某电视台); a 来源 label anywhere outranks it.
+	stampOutlet string
 	crumbs                              []string // folded navigation lines
 	speaker                             string
 	// org is a unit signing under the title (阆中市总工会); periodDate a
@@ -155,9 +158,9 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			if o := stampOutlet(f); o != "" && lineNameDate.On() {
 				// 某某财经·2026-02-12 04:51, 2020-08-18 10:00 某某电视台: the
 				// outlet and its date.
-				if h.publisher == "" {
+				if h.stampOutlet == "" {
 					k := strings.Index(f, o)
-					h.publisher = origSpan(s, f, k, k+len(o))
+					h.stampOutlet = origSpan(s, f, k, k+len(o))
 				}
 				if h.lineDate == "" {
 					h.lineDate = findDate(f)
