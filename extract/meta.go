@@ -66,8 +66,8 @@ type header struct {
 	// stampOutlet is the outlet a stamp names beside its date (2020-08-18
 	// 10:00 某某电视台); a 来源 label anywhere outranks it.
 	stampOutlet string
-	crumbs                              []string // folded navigation lines
-	speaker                             string
+	crumbs      []string // folded navigation lines
+	speaker     string
 	// org is a unit signing under the title (阆中市总工会); periodDate a
 	// year or month alone on a line there: (2013年4月).
 	org, periodDate string

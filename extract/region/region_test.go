@@ -33,6 +33,8 @@ func TestDetect(t *testing.T) {
 			corpus.Region{}},
 		{"common word is no place", "工会工作要点", []string{"维护社会长治久安。", "开展安康杯竞赛。", "开展安康杯竞赛。"}, nil,
 			corpus.Region{}},
+		{"a city paper's own short name in its dateline", "我市工会开展金秋助学活动", []string{"苏报讯（记者 王林）昨天，市总工会金秋助学活动启动。"}, nil,
+			corpus.Region{Province: "江苏省", City: "苏州市"}},
 		{"guests are no city", "在职工服务中心落成典礼上的讲话", []string{"尊敬的各位来宾，同志们：", "全县各级工会要以此为起点。"}, nil, corpus.Region{}},
 		{"short county needs its city", "工作总结", []string{"开展和平共处活动。", "和平和平。"}, nil, corpus.Region{}},
 		{"municipality district has no city", "朝阳区总工会召开全委会", []string{"北京市朝阳区总工会近日召开全委会。"}, nil,
