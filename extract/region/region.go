@@ -313,7 +313,7 @@ func resolveTowns(ms []mention, named map[int]bool) {
 	}
 	settle := func(i, e int) {
 		ms[i].al.entries = []int{e}
-		if !ms[i].seat && !ms[i].away && !ms[i].visitor {
+		if !ms[i].seat && !ms[i].isAway() && !ms[i].visitor {
 			for j := e; j >= 0; j = entries[j].parent {
 				named[j] = true
 			}
@@ -395,7 +395,7 @@ func sharedCounty(ms []mention, pending []int) int {
 func namedDivisions(ms []mention) map[int]bool {
 	named := map[int]bool{}
 	for _, m := range ms {
-		if len(m.al.entries) != 1 || m.seat || m.away || m.visitor || m.al.kind == townName || m.al.nickname && !nicknameRule.On() {
+		if len(m.al.entries) != 1 || m.seat || m.isAway() || m.visitor || m.al.kind == townName || m.al.nickname && !nicknameRule.On() {
 			continue
 		}
 		e := m.al.entries[0]
@@ -426,7 +426,7 @@ func selfNamed(ms []mention, self *selfCount) int {
 	}
 	own := -1
 	for _, m := range ms {
-		if m.al.short() || m.al.kind == townName || len(m.al.entries) != 1 || m.seat || m.away || m.visitor {
+		if m.al.short() || m.al.kind == townName || len(m.al.entries) != 1 || m.seat || m.isAway() || m.visitor {
 			continue
 		}
 		e := m.al.entries[0]
@@ -477,7 +477,7 @@ type countContext struct {
 func (tl *tally) count(ms []mention, i int, cx *countContext) {
 	named, national := cx.named, cx.national
 	m := ms[i]
-	if m.seat && seatRule.On() && !cx.seats || m.visitor && visitorRule.On() || m.away && awayRule.On() {
+	if m.seat && seatRule.On() && !cx.seats || m.visitor && visitorRule.On() || m.isAway() && awayRule.On() {
 		return
 	}
 	if m.al.nickname && !nicknameRule.On() {
@@ -536,7 +536,7 @@ func (tl *tally) count(ms []mention, i int, cx *countContext) {
 	tl.addForms(m, e, w)
 	for j := e; j >= 0; j = entries[j].parent {
 		tl.score[j] += w
-		if m.al.outlet {
+		if m.al.outlet || m.outlet && outletNameRule.On() {
 			tl.outlet[j] += w
 		}
 		if w >= strongWeight {

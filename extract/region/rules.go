@@ -84,12 +84,21 @@ var (
 		Reject: "宁夏回族自治区总工会调研组察看职工书屋建设。",
 		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.visitor }) },
 	})
+	fromUnitRule = rule.New(rule.Rule{
+		Name:   "region.from-unit",
+		Why:    "来自 before a place's union (来自某区总工会的慰问金) names who gave, a local unit, not someone's home: region.away leaves it",
+		Accept: "职工收到了来自思明区总工会的慰问品。",
+		Reject: "来自思明区的职工参加比赛。",
+		Fires: func(s string) bool {
+			return anyMention(s, func(m mention) bool { return m.giver })
+		},
+	})
 	awayRule = rule.New(rule.Rule{
 		Name:   "region.away",
 		Why:    "a place's name right after 来自, 祖籍, 老家, 赴 or 前往 is someone's home or a journey's end, not the place reported on",
 		Accept: "县总工会组织四十名劳模赴延安市宝塔区参加疗休养。",
 		Reject: "县总工会组织四十名劳模在延安市宝塔区参加疗休养。",
-		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.away }) },
+		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.isAway() }) },
 	})
 	outletRule = rule.New(rule.Rule{
 		Name:   "region.outlet",
@@ -228,8 +237,9 @@ var (
 	})
 	outletShareRule = rule.New(rule.Rule{
 		Name: "region.outlet-share",
-		Why: "an outlet the page or its dateline names (劳动午报, which the outlet list places in Beijing) says where the " +
-			"outlet is; it does not weigh against the county the story names when the county's share is judged",
+		Why: "an outlet the page or its dateline names (劳动午报, which the outlet list places in Beijing, or 厦门日报, " +
+			"named by its city) says where the outlet is; it does not weigh against the county the story names when " +
+			"the county's share is judged",
 		Accept: "劳动午报讯 近日，平谷区金海湖镇总工会爱心母婴室投入使用。",
 		Reject: "劳动午报讯 北京市总工会在全市开展送温暖，东城区、西城区、平谷区等16个区的工会参加。",
 		Fires:  func(s string) bool { return detectForRule("", strings.Split(s, "\n")).County != "" },

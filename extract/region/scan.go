@@ -37,6 +37,8 @@ type mention struct {
 	// reports on: a company's seat, a visiting unit, someone's home or a
 	// journey's end.
 	seat, visitor, away bool
+	// giver marks a place's union after 来自 (来自某区总工会的慰问品).
+	giver bool
 	// outlet is set when a short name opens a local outlet's name
 	// (长治新闻网, 晋江日报): the outlet reports on its place.
 	outlet bool
@@ -204,6 +206,7 @@ func classify(m *mention, rs []rune, start, end int) {
 	m.seat = !m.unit && seatAfter(rs, end)
 	m.visitor = m.unit && visitorAfter(rs, end)
 	m.away = awayBefore(rs, start)
+	m.giver = m.unit && start >= len(fromWord) && hasPrefix(rs[start-len(fromWord):], fromWord)
 	if m.al.short() {
 		m.outlet = outletNameAt(rs, end, commonWords[m.form])
 		m.word = len(m.al.entries) == 1 && !commonWords[m.form] && entries[m.al.entries[0]].level == 3 && readsAsName(rs, start, end)
@@ -361,6 +364,14 @@ func visitorAfter(rs []rune, end int) bool {
 // awayWords, right before a place's name, make it someone's home or a
 // journey's end rather than the place reported on: 来自四川, 赴延安学习.
 var awayWords = runeWords("来自", "祖籍", "籍贯", "老家", "前往", "赴")
+
+// fromWord before a union of a place names who gave something (来自某区总工会的慰问),
+// not anyone's home (region.from-unit).
+var fromWord = []rune("来自")
+
+// isAway reports whether m is someone's home or a journey's end
+// (region.away), which a giving union is not (region.from-unit).
+func (m mention) isAway() bool { return m.away && !(m.giver && fromUnitRule.On()) }
 
 func awayBefore(rs []rune, start int) bool {
 	for _, w := range awayWords {
