@@ -205,6 +205,9 @@ var leadTimeRe = regexp.MustCompile(`(?:记者|笔者)[^。,，]{0,16}?(?:获悉
 func leadTime(first string) bool {
 	// Mojibake (????) or spaces may stand before the lead's first word.
 	first = strings.TrimLeft(first, "?？ ")
+	if doctypeQuoteOpener.On() {
+		first = afterOpeningQuote(first)
+	}
 	if k := strings.IndexAny(first, "。!?！？"); k >= 0 {
 		first = first[:k]
 	}
@@ -213,6 +216,33 @@ func leadTime(first string) bool {
 		first = string(rs[:leadClauseRunes])
 	}
 	return leadTimeRe.MatchString(first)
+}
+
+var doctypeQuoteOpener = rule.New(rule.Rule{
+	Name: "doctype.quote-opener",
+	Why: "a feature may open on a quoted cry or saying, whole sentences in quotation marks (“…出新的贡献！”); " +
+		"the lead's time phrase comes in the sentence after it",
+	Accept: "“赛出新高度，建功新时代！”3月23日上午，市总工会举行劳动竞赛启动大会。",
+	Reject: "“赛出新高度”劳动竞赛启动大会召开，职工代表发言。",
+	Fires:  func(s string) bool { f := zh.Fold(s); return afterOpeningQuote(f) != f },
+})
+
+// afterOpeningQuote returns folded first after a quotation that opens it
+// with whole sentences (doctype.quote-opener), else first.
+func afterOpeningQuote(first string) string {
+	rest, ok := strings.CutPrefix(first, "“")
+	if !ok {
+		return first
+	}
+	k := strings.Index(rest, "”")
+	if k <= 0 {
+		return first
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest[:k])
+	if !strings.ContainsRune("。!?！？", r) {
+		return first
+	}
+	return strings.TrimLeft(rest[k+len("”"):], " ")
 }
 
 var doctypeUnionActs = rule.New(rule.Rule{
