@@ -110,6 +110,7 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 	var group []string
 	// crumbGroups marks the groups that only repeat a breadcrumb's segment.
 	crumbGroups := map[int]bool{}
+	prevByline := -2 // the last byline line's index
 	flush := func() {
 		if len(group) > 1 && lineKicker.On() {
 			if f := foldLine(group[0]); isExclaimKicker(f, utf8.RuneCountInString(f)) {
@@ -178,6 +179,14 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 					h.origTitle = strings.TrimSpace(origSpan(s, f, m[1], len(f)))
 				}
 				continue
+			}
+			// A byline set over two lines (记者 王林 / 通讯员 李青 报道)
+			// names its writers on both.
+			if bylineRe.MatchString(f) {
+				if h.author != "" && prevByline == i-1 && authorBylineRun.On() {
+					h.author = addNames(h.author, bylineNames(s, f))
+				}
+				prevByline = i
 			}
 			readFields(&h, s, f)
 		case kindShort, kindContent:
@@ -299,6 +308,28 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 		}
 	}
 	return h
+}
+
+var authorBylineRun = rule.New(rule.Rule{
+	Name:   "author.byline-run",
+	Why:    "a byline set over consecutive lines, reporters on one and correspondents on the next, names its writers on each",
+	Accept: "□记者 王林\n通讯员 李青 报道", Reject: "□记者 王林\n县总工会召开全委会",
+	Fires: func(s string) bool {
+		a, b, _ := strings.Cut(s, "\n")
+		return bylineRe.MatchString(foldLine(a)) && bylineRe.MatchString(foldLine(b))
+	},
+})
+
+// addNames adds to a space-separated list of names those of more that it
+// lacks.
+func addNames(names, more string) string {
+	have := strings.Fields(names)
+	for _, n := range strings.Fields(more) {
+		if !slices.Contains(have, n) {
+			have = append(have, n)
+		}
+	}
+	return strings.Join(have, " ")
 }
 
 var authorMarkedNames = rule.New(rule.Rule{

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"github.com/unionscope/unionscope/extract/rule"
 	"slices"
 	"strings"
@@ -55,6 +56,9 @@ func textPage(text string) *page {
 		if textSpacedLabel.On() {
 			raw[i] = joinSpacedLabel(raw[i])
 		}
+		if textSpacedRole.On() {
+			raw[i] = joinSpacedRole(raw[i])
+		}
 		if textTablePipe.On() {
 			raw[i] = stripTablePipe(raw[i])
 		}
@@ -93,6 +97,27 @@ var textSpacedLabel = rule.New(rule.Rule{
 	Accept: "来 源：青松县总工会", Reject: "王 林：我们要做好服务",
 	Fires: func(s string) bool { return joinSpacedLabel(s) != s },
 })
+
+var textSpacedRole = rule.New(rule.Rule{
+	Name:   "text.spaced-role",
+	Why:    "a newspaper spaces out the role that opens a byline to line up its names (□记 者 王林, 通 讯 员 李青): it is the role",
+	Accept: "□记 者 王林", Reject: "记 者们走进车间",
+	Fires:  func(s string) bool { return joinSpacedRole(s) != s },
+})
+
+// spacedRoleRe is a byline's role spaced out at the start of a line,
+// before a space and a name.
+var spacedRoleRe = regexp.MustCompile(`^([□■●▲◆◇○]?\s*)(记\s+者|通\s*讯\s*员)(\s+\p{Han})`)
+
+// joinSpacedRole closes the spaces inside a byline's role at the start of
+// a cleaned line (text.spaced-role).
+func joinSpacedRole(s string) string {
+	m := spacedRoleRe.FindStringSubmatchIndex(s)
+	if m == nil || !strings.ContainsRune(s[m[4]:m[5]], ' ') {
+		return s
+	}
+	return s[:m[4]] + strings.ReplaceAll(s[m[4]:m[5]], " ", "") + s[m[5]:]
+}
 
 // joinSpacedLabel closes the space inside a two-character field label at
 // the start of a cleaned line (text.spaced-label).
