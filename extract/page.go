@@ -1,8 +1,8 @@
 package extract
 
 import (
-	"regexp"
 	"github.com/unionscope/unionscope/extract/rule"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -102,7 +102,7 @@ var textSpacedRole = rule.New(rule.Rule{
 	Name:   "text.spaced-role",
 	Why:    "a newspaper spaces out the role that opens a byline to line up its names (□记 者 王林, 通 讯 员 李青): it is the role",
 	Accept: "□记 者 王林", Reject: "记 者们走进车间",
-	Fires:  func(s string) bool { return joinSpacedRole(s) != s },
+	Fires: func(s string) bool { return joinSpacedRole(s) != s },
 })
 
 // spacedRoleRe is a byline's role spaced out at the start of a line,
