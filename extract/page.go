@@ -1,13 +1,13 @@
 package extract
 
 import (
-	"github.com/unionscope/unionscope/extract/rule"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
 )
 
