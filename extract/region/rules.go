@@ -2,10 +2,10 @@ package region
 
 import (
 	"fmt"
-	"github.com/unionscope/unionscope/corpus"
 	"slices"
 	"strings"
 
+	"github.com/unionscope/unionscope/corpus"
 	"github.com/unionscope/unionscope/extract/rule"
 	"github.com/unionscope/unionscope/zh"
 )
