@@ -131,6 +131,9 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 	for i := from; i < to; i++ {
 		s := lines[i].text
 		f := strings.TrimSpace(zh.Fold(s))
+		if h.stampOutlet == "" && publisherCellStamp.On() && strings.Count(f, "|") >= 2 {
+			h.stampOutlet = cellStampOutlet(f)
+		}
 		switch kinds[i] {
 		case kindNav:
 			h.crumbs = append(h.crumbs, f)
@@ -309,6 +312,32 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 	}
 	return h
 }
+
+var publisherCellStamp = rule.New(rule.Rule{
+	Name: "publisher.cell-stamp",
+	Why: "a page converted with its table keeps the stamp under the headline as a row of cells: the site's name " +
+		"(…网, …新闻) in one, the date in the next",
+	Accept: "| 青松资讯网 | 2014-3-7 11:53:54 安全专题 |", Reject: "| 首页 | 2014-3-7 11:53:54 安全专题 |",
+	Fires:  func(s string) bool { return cellStampOutlet(foldLine(s)) != "" },
+})
+
+// cellStampOutlet returns the site a row of table cells names before a
+// cell that opens with a date (publisher.cell-stamp), or "".
+func cellStampOutlet(f string) string {
+	cells := strings.Split(f, "|")
+	for i := 0; i+1 < len(cells); i++ {
+		name, next := strings.TrimSpace(cells[i]), strings.TrimSpace(cells[i+1])
+		if cellNameRe.MatchString(name) && outletSuffixRe.MatchString(name) && dateOpensRe.MatchString(next) {
+			return name
+		}
+	}
+	return ""
+}
+
+var (
+	cellNameRe  = regexp.MustCompile(`^[\p{Han}a-z0-9]{2,20}$`)
+	dateOpensRe = regexp.MustCompile(`^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}`)
+)
 
 var authorBylineRun = rule.New(rule.Rule{
 	Name:   "author.byline-run",
