@@ -318,7 +318,7 @@ var publisherCellStamp = rule.New(rule.Rule{
 	Why: "a page converted with its table keeps the stamp under the headline as a row of cells: the site's name " +
 		"(…网, …新闻) in one, the date in the next",
 	Accept: "| 青松资讯网 | 2014-3-7 11:53:54 安全专题 |", Reject: "| 首页 | 2014-3-7 11:53:54 安全专题 |",
-	Fires:  func(s string) bool { return cellStampOutlet(foldLine(s)) != "" },
+	Fires: func(s string) bool { return cellStampOutlet(foldLine(s)) != "" },
 })
 
 // cellStampOutlet returns the site a row of table cells names before a
