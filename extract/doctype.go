@@ -247,7 +247,7 @@ func afterOpeningQuote(first string) string {
 
 var doctypeUnionActs = rule.New(rule.Rule{
 	Name: "doctype.union-acts",
-	Why: "a first sentence whose subject is a union (…总工会, …工会) and whose verb is an act (开展, 举办, 打造, 慰问 …) " +
+	Why: "a first sentence whose subject is a union (…总工会, …工会, 工联会, 职工盟) and whose verb is an act (开展, 举办, 打造, 慰问 …) " +
 		"reports events, told in the third person: news, however short; a union described (现有, 下设) or speaking " +
 		"of itself (我县, 我们) is not. A short scene-setting sentence before it (秋风送爽，丹桂飘香。) and a purpose " +
 		"clause (为弘扬劳模精神，…) are passed over",
@@ -265,9 +265,24 @@ const unionSubjectRunes = 24
 
 var (
 	// unionActRe: verbs of a union acting; not 组织 or 帮扶, which name units too (组织部, 帮扶中心).
-	unionActRe    = regexp.MustCompile(`开展|举办|举行|召开|打造|启动|慰问|走访|发放|推出|建成|签订|表彰|部署|送去|筹集|投入|资助`)
+	unionActRe    = regexp.MustCompile(`开展|举办|举行|召开|打造|启动|慰问|走访|发放|推出|建成|签订|表彰|部署|送去|筹集|投入|资助|发起`)
 	firstPersonRe = regexp.MustCompile(`我(?:们|县|市|区|镇|省|会|局|厂|司|公司|单位)`)
 )
+
+// unionNames are what a union is called: 工会, and the Hong Kong
+// confederations' short names (工联会, 职工盟, 劳联), which do not say 工会.
+var unionNames = []string{"工会", "工联会", "职工盟", "劳联"}
+
+// unionNameAt returns where the first union name stands in folded s, or -1.
+func unionNameAt(s string) int {
+	at := -1
+	for _, n := range unionNames {
+		if k := strings.Index(s, n); k >= 0 && (at < 0 || k < at) {
+			at = k
+		}
+	}
+	return at
+}
 
 // unionActs reports whether the folded first paragraph reports a union's
 // act in the third person (doctype.union-acts).
@@ -288,7 +303,7 @@ func unionActs(first string) bool {
 		}
 		first = first[:k]
 	}
-	k := strings.Index(first, "工会")
+	k := unionNameAt(first)
 	if k < 0 || utf8.RuneCountInString(first[:k]) > unionSubjectRunes || firstPersonRe.MatchString(first) {
 		return false
 	}
