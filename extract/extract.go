@@ -348,7 +348,11 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	}
 	// The unit that signs a report names who reports, as a title does.
 	// So does the place a story is filed from.
-	d.Region = region.Detect(strings.TrimSpace(d.Title+" "+firstNonEmpty(h.org, closing.org)+" "+dl.place), d.Body, append(places, d.Publisher, pg.site)...)
+	var prefix string
+	if titlePlacePrefix.On() {
+		prefix = bracketPrefix(rawTitle)
+	}
+	d.Region = region.Detect(strings.TrimSpace(prefix+" "+d.Title+" "+firstNonEmpty(h.org, closing.org)+" "+dl.place), d.Body, append(places, d.Publisher, pg.site)...)
 	if d.Date == "" && dateTextReported.On() {
 		body := d.Body
 		if dateDatelineDay.On() && strings.Contains(dl.day, "月") && len(body) > 0 {

@@ -461,6 +461,30 @@ var titleColumnPrefix = rule.New(rule.Rule{
 // titlePrefixRe is a column's name and bar, or a section's number, before a title.
 var titlePrefixRe = regexp.MustCompile(`^\s*(?:[\p{Han}]{2,6}\s*[|｜]\s*|【[\p{Han}]{2,6}】\s*|\[[\p{Han}]{2,6}\]\s*|[(][一二三四五六七八九十]{1,3}[)]\s*|[一二三四五六七八九十]{1,3}、\s*)`)
 
+var titlePlacePrefix = rule.New(rule.Rule{
+	Name:   "title.place-prefix",
+	Why:    "the bracketed label a title's cleaning drops ([香港], 【宁波】) still names the place the story is filed under, as the title would",
+	Accept: "[香港] 职工盟游行争取集体谈判权", Reject: "职工盟游行争取集体谈判权",
+	Fires: func(s string) bool { return bracketPrefix(s) != "" },
+})
+
+// bracketPrefixRe is a bracketed label before a title.
+var bracketPrefixRe = regexp.MustCompile(`^\s*(?:【([\p{Han}]{2,6})】|\[([\p{Han}]{2,6})\])`)
+
+// bracketPrefix returns the label in brackets before a raw title
+// (title.place-prefix), or "".
+func bracketPrefix(raw string) string {
+	f := zh.Fold(raw)
+	m := bracketPrefixRe.FindStringSubmatchIndex(f)
+	if m == nil {
+		return ""
+	}
+	if m[2] >= 0 {
+		return f[m[2]:m[3]]
+	}
+	return f[m[4]:m[5]]
+}
+
 var titleWikiView = rule.New(rule.Rule{
 	Name: "title.wiki-view",
 	Why: "a wiki page's heading names the view after the article's name (…:修订间差异, …的历史版本) " +
