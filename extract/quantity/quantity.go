@@ -38,8 +38,14 @@ func extract(text string, force *rule.Rule, forceOn bool) []corpus.Metric {
 			i = s.skipNumeral(i)
 			continue
 		}
+		named := q.category == funds && q.unit == "元" && s.on(ruleCurrencyBefore) && s.currencyOf(&q)
 		s.resp = noList
-		out = append(out, s.metric(q, out))
+		m := s.metric(q, out)
+		if named {
+			// The currency is the unit, no part of what the sum is for.
+			m.Subject = trimFoldedSuffix(m.Subject, m.Unit)
+		}
+		out = append(out, m)
 		s.spans = append(s.spans, span{q.start, q.end, s.resp})
 		i = q.end
 	}
@@ -76,6 +82,56 @@ type scanner struct {
 	spans []span
 	// resp is set by subject when the metric is an item of a 分别 list.
 	resp listItem
+	// currency is the currency named before the last sum in yuan, and
+	// currencyEnd where that sum ended (quantity.currency-before).
+	currency    string
+	currencyEnd int
+}
+
+// currencies are the currencies a text may name before a sum in 元.
+// 人民币 is no other currency.
+var currencies = []string{"新台币", "台币", "港币", "港元", "澳门币", "澳门元", "美元", "美金", "欧元", "日元"}
+
+// rangeJoints may stand between the figures of a range or a list that
+// share a currency: 新台币2万元以上、100万元以下.
+const rangeJoints = "以上下至到、和及或-~— "
+
+// currencyOf gives the sum q in 元 the currency named right before it,
+// or before the sum of the same range just before it
+// (quantity.currency-before).
+// It reports whether the currency stood right before q.
+func (s *scanner) currencyOf(q *quantity) bool {
+	b := q.start
+	for b > 0 && s.f[b-1] == ' ' {
+		b--
+	}
+	for _, c := range currencies {
+		if s.endsWith(b, c) {
+			q.unit, s.currency, s.currencyEnd = c, c, q.end
+			return true
+		}
+	}
+	if s.currency == "" || q.start < s.currencyEnd || q.start-s.currencyEnd > 4 {
+		return false
+	}
+	for _, c := range s.f[s.currencyEnd:q.start] {
+		if !strings.ContainsRune(rangeJoints, c) {
+			return false
+		}
+	}
+	q.unit, s.currencyEnd = s.currency, q.end
+	return false
+}
+
+// trimFoldedSuffix cuts from s the runes of suffix when s, folded, ends
+// with it.
+func trimFoldedSuffix(s, suffix string) string {
+	rs := []rune(s)
+	n := utf8.RuneCountInString(suffix)
+	if len(rs) < n || zh.Fold(string(rs[len(rs)-n:])) != suffix {
+		return s
+	}
+	return strings.TrimSpace(string(rs[:len(rs)-n]))
 }
 
 // span is the surface of a metric in the view. list places it in a list of

@@ -74,6 +74,7 @@ var (
 	ruleSuperlative     *rule.Rule
 	ruleCountOfFigures  *rule.Rule
 	ruleDateDigits      *rule.Rule
+	ruleCurrencyBefore  *rule.Rule
 )
 
 func init() {
@@ -198,6 +199,9 @@ func init() {
 		{&ruleDateDigits, "quantity.date-digits",
 			"digits after a digit and a hyphen continue a date or a code (2026-03-18 台州, 0576-8123): they start no quantity, and a measure word after them is a word of the text (台州)",
 			"发布日期 2026-03-18 台州市总工会召开大会。", "发布日期 2026年3月18日台州市总工会召开大会。"},
+		{&ruleCurrencyBefore, "quantity.currency-before",
+			"a currency named before the number (新台币2万元, 港币500元) is the money's unit, as one after it is (500港元); the figures of a range that follow it (新台币2万元以上、100万元以下) share it",
+			"违者处新台币2万元以上、100万元以下罚锾。", "违者处2万元以上、100万元以下罚款。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
