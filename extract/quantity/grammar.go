@@ -271,7 +271,9 @@ func sortUnits(us []unitWord) []unitWord {
 
 // articleWords before a lone 一 make it an article, not a count.
 // After 的 a lone 一 opens a noun phrase (召开的一次重要会议, 最多的一次).
-var articleWords = []string{"作为", "身为", "是", "做", "当", "成为", "上", "下", "另", "这", "那", "同", "唯", "统", "之", "的"}
+var articleWords = []string{"作为", "身为", "是", "做", "当", "成为", "上", "下", "另", "这", "那", "同", "唯", "统", "之", "的",
+	// A pledge that none be left out (不让一名职工掉队) counts no one.
+	"不让", "不使", "不落下", "不漏掉", "不落", "不漏", "没有"}
 
 // abstractNouns after a count make it an enumeration of a speech's points
 // (四个方面, 三项工作, 两个重点难点) rather than a figure.
