@@ -86,7 +86,7 @@ func init() {
 			"a conversion flattened pinyin readings after characters (萬(wàn)元); the number, unit and subject read through them (zh.ReadingLen)",
 			"县总工会筹集慰问金12.6萬(wàn)元。", "县总工会筹集慰问金12.6万元(含物资)。"},
 		{&ruleSpaceBeforeUnit, "quantity.space-before-unit",
-			"a PDF conversion leaves a space or a hard line break between a number and its unit (8650 万元); a short gap before 万/亿/%/a unit is closed",
+			"a PDF conversion leaves a space or a hard line break between a number and its unit (8650 万元); a short gap before 万/亿/%/a unit, or before 余/多 and a unit (300 余名), is closed",
 			"全年筹集帮扶资金8650 万元。", "编号 8650\n\n万元户名单附后。"},
 		{&ruleTimesInBrackets, "quantity.times-in-brackets",
 			"a bracketed 次 after the measure word (户(次), 人(次), 场(次)) makes it a count of times: 户次, 人次, 场次",

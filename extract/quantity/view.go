@@ -232,8 +232,13 @@ func unitGap(s string) (int, int) {
 	if k == 0 || k == len(s) || runes > maxGap || breaks > 1 {
 		return 0, 0
 	}
-	c, _ := utf8.DecodeRuneInString(s[k:])
-	if !gapCloser(zh.FoldRune(c)) {
+	c, w := utf8.DecodeRuneInString(s[k:])
+	if c = zh.FoldRune(c); c == '余' || c == '多' {
+		// 300 余名: the approximation, then the unit.
+		c, _ = utf8.DecodeRuneInString(s[k+w:])
+		c = zh.FoldRune(c)
+	}
+	if !gapCloser(c) {
 		return 0, 0
 	}
 	return k, runes
