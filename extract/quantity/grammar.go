@@ -269,6 +269,15 @@ func sortUnits(us []unitWord) []unitWord {
 	return us
 }
 
+// clauseUnits are the measure words of a lone 一 that opens a clause as
+// an article (，一名快递员走进驿站), clauseOpeners what ends the clause
+// before it.
+var (
+	clauseUnits   = map[string]bool{"名": true, "位": true, "个": true, "家": true}
+	clauseOpeners = map[rune]bool{',': true, '，': true, '。': true, ';': true, '；': true, ':': true, '：': true,
+		'!': true, '！': true, '?': true, '？': true, '\n': true, ' ': true, '↑': true}
+)
+
 // articleWords before a lone 一 make it an article, not a count.
 // After 的 a lone 一 opens a noun phrase (召开的一次重要会议, 最多的一次).
 var articleWords = []string{"作为", "身为", "是", "做", "当", "成为", "上", "下", "另", "这", "那", "同", "唯", "统", "之", "的",

@@ -723,6 +723,9 @@ func (s *scanner) oneCounts(i int, u unitWord) bool {
 	if s.articleBefore(i) {
 		return false
 	}
+	if s.on(ruleOneOpensClause) && clauseUnits[u.word] && (i == 0 || clauseOpeners[s.f[i-1]]) {
+		return false
+	}
 	if s.on(ruleOneAfterPronoun) && s.pronounBefore(i) {
 		return false
 	}

@@ -75,6 +75,7 @@ var (
 	ruleCountOfFigures  *rule.Rule
 	ruleDateDigits      *rule.Rule
 	ruleCurrencyBefore  *rule.Rule
+	ruleOneOpensClause  *rule.Rule
 )
 
 func init() {
@@ -202,6 +203,9 @@ func init() {
 		{&ruleCurrencyBefore, "quantity.currency-before",
 			"a currency named before the number (新台币2万元, 港币500元) is the money's unit, as one after it is (500港元); the figures of a range that follow it (新台币2万元以上、100万元以下) share it",
 			"违者处新台币2万元以上、100万元以下罚锾。", "违者处2万元以上、100万元以下罚款。"},
+		{&ruleOneOpensClause, "quantity.one-opens-clause",
+			"a lone 一名, 一位, 一个 or 一家 that opens a clause is its subject's article (，一名快递员走进驿站), not a count",
+			"6月9日，一名快递员走进工会驿站休息。", "6月9日，工会驿站迎来了一名快递员。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
