@@ -562,8 +562,8 @@ func (s *scanner) grammarAt(i int, withRange bool) (quantity, bool) {
 	if !num.digit && !bareUnits[u.word] {
 		return q, false
 	}
-	if u.word == "成" && (num.value >= 10 || !num.chinese) && num.value != float64(int(num.value)) {
-		return q, false
+	if u.word == "成" && ((num.value >= 10 || !num.chinese) && num.value != float64(int(num.value)) || num.value > 10) {
+		return q, false // 十成 is all of it: 20多万成为… is a sum and a verb
 	}
 	// Last of the tests, as it needs the sentence segmented: 一次性, 三个代表.
 	if s.wordGoesOn(k, end) {
