@@ -409,8 +409,11 @@ func joinNumberLines(lines []string, bare, wrap bool) []string {
 			continue
 		}
 		if n := len(out); wrap && n > 0 && s != "" && endsDigit(out[n-1]) && strings.ContainsRune(unitRunes, firstRune(s)) &&
-			!endsSentence(zh.Fold(out[n-1])) && !bareNumberRe.MatchString(out[n-1]) && !isDateLine(zh.Fold(out[n-1])) {
-			// A stamp (2014-01-13 08:44) above 日前，… is no number cut from its unit.
+			!endsSentence(zh.Fold(out[n-1])) && !bareNumberRe.MatchString(out[n-1]) && !isDateLine(zh.Fold(out[n-1])) &&
+			!clockEndRe.MatchString(out[n-1]) {
+			// A stamp (2014-01-13 08:44) above 日前，… is no number cut from
+			// its unit, nor is a line of stamps ending in a time of day
+			// (发布时间 … 17:26 最后更新时间 … 17:26) above 多个….
 			out[n-1] += s
 			continue
 		}
@@ -418,6 +421,9 @@ func joinNumberLines(lines []string, bare, wrap bool) []string {
 	}
 	return out
 }
+
+// clockEndRe is a time of day or a date that ends a line.
+var clockEndRe = regexp.MustCompile(`(?:\d{1,2}:\d\d(?::\d\d)?|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})$`)
 
 func endsDigit(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
