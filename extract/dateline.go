@@ -377,6 +377,14 @@ var (
 		Accept: "职工在书屋里读书。许晓峰摄", Reject: "职工在书屋里读书。",
 		Fires: func(s string) bool { return photoCredit(s).start >= 0 },
 	})
+	bodyLeadingCaption = rule.New(rule.Rule{
+		Name: "body.leading-caption",
+		Why: "a photo's caption in brackets, ending in its credit (（…现场。 通讯员 摄）), that a copy runs into the " +
+			"paragraph after it is the picture's, not text",
+		Accept: "（女职工参加公益筛查现场。 通讯员 摄）今年，省总工会设立专项资金，为女职工提供免费筛查。",
+		Reject: "（记者 王林）今年，省总工会设立专项资金，为女职工提供免费筛查。",
+		Fires:  func(s string) bool { return leadingCaptionEnd(s) > 0 },
+	})
 	bodyTrailingName = rule.New(rule.Rule{
 		Name: "body.trailing-name",
 		Why: "a newspaper may print the reporter's name right after a story's last sentence, without brackets " +
@@ -539,6 +547,29 @@ func namesOf(s string) string {
 // does, and for each of its runes, and one past the last, the byte offset
 // in s it came from, so that a span found in the stripped text can be cut
 // from s.
+// leadingCaptionRe is a bracketed caption that ends in its credit (…摄)
+// at the start of a folded paragraph.
+var leadingCaptionRe = regexp.MustCompile(`^\s*\(([^()]{6,120}?)摄\)\s*`)
+
+// minAfterCaption is how much text must follow a leading caption for it
+// to be one glued to a paragraph, not a caption standing alone.
+const minAfterCaption = 10
+
+// leadingCaptionEnd returns where a photo's caption glued to the start of
+// paragraph p ends (body.leading-caption), or 0.
+func leadingCaptionEnd(p string) int {
+	if !strings.Contains(p, "摄") && !strings.Contains(p, "攝") {
+		return 0
+	}
+	st, offs := readingOffsets(p)
+	f := zh.Fold(st)
+	m := leadingCaptionRe.FindStringIndex(f)
+	if m == nil || utf8.RuneCountInString(f[m[1]:]) < minAfterCaption {
+		return 0
+	}
+	return offs[utf8.RuneCountInString(f[:m[1]])]
+}
+
 func readingOffsets(s string) (string, []int) {
 	offs := make([]int, 0, len(s)/2+1)
 	if !zh.MayHaveReadings(s) {

@@ -242,6 +242,13 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if bodyBylineEnds.On() {
 		d.Body = endAtByline(d.Body)
 	}
+	if bodyLeadingCaption.On() {
+		for i, p := range d.Body {
+			if k := leadingCaptionEnd(p); k > 0 {
+				d.Body = replaceParagraph(d.Body, i, p[k:])
+			}
+		}
+	}
 	if n := len(d.Body); n > 0 && bodyTrailingByline.On() {
 		if tr = parseTrailer(d.Body[n-1]); tr.start >= 0 {
 			d.Body = replaceParagraph(d.Body, n-1, d.Body[n-1][:tr.start])
