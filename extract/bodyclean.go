@@ -29,7 +29,7 @@ var (
 	bodyPreamble = rule.New(rule.Rule{
 		Name: "body.site-talk",
 		Why: "a document site talks to its readers around a sample text (下面是小编整理的…, 希望对大家有所帮助, " +
-			"欢迎大家借鉴与参考, 由会员上传分享); the paragraph that does is the site's, not the text's",
+			"欢迎大家借鉴与参考, 由会员上传分享, 这些范文或许可以帮助你…); the paragraph that does is the site's, not the text's",
 		Accept: "总结是一种书面材料。下面是小编为大家整理的工会工作总结，希望对大家有所帮助。",
 		Reject: "近日小编了解到，区总工会推出了职工服务卡。",
 		Fires:  func(s string) bool { return siteTalk(zh.Fold(s)) },
@@ -86,7 +86,7 @@ func stripMarkupResidue(s string) string {
 	return s
 }
 
-var siteTalkRe = regexp.MustCompile(`小编(?:精心|特意|特地)?(?:为(?:大家|你|您))?(?:收集|整理|准备|搜集|推荐)|希望(?:能)?对(?:大家|你|您)(?:有所)?(?:帮助|启发)|希望能(?:够)?帮助到(?:大家|你|您)|欢迎(?:大家)?(?:借鉴|参考|阅读)(?:与|和)?(?:参考|借鉴)?|快来(?:写|看)一(?:份|篇)|希望(?:大家|你|您)(?:可以|能够?|会)?喜欢|由(?:会员|用户|网友)上传分享|免费在线阅读`)
+var siteTalkRe = regexp.MustCompile(`小编(?:精心|特意|特地)?(?:为(?:大家|你|您))?(?:收集|整理|准备|搜集|推荐)|希望(?:能)?对(?:大家|你|您)(?:有所)?(?:帮助|启发)|希望能(?:够)?帮助到(?:大家|你|您)|欢迎(?:大家)?(?:借鉴|参考|阅读)(?:与|和)?(?:参考|借鉴)?|快来(?:写|看)一(?:份|篇)|希望(?:大家|你|您)(?:可以|能够?|会)?喜欢|由(?:会员|用户|网友)上传分享|免费在线阅读|(?:这些|以下|下面的?)(?:范文|文章|内容|资料)(?:或许|也许)?(?:可以|能够?)帮助(?:大家|你|您)`)
 
 // maxSiteTalkRunes bounds a paragraph dropped for site talk: the site's
 // blurb runs to two or three sentences; a long paragraph that quotes such
@@ -94,7 +94,7 @@ var siteTalkRe = regexp.MustCompile(`小编(?:精心|特意|特地)?(?:为(?:大
 const maxSiteTalkRunes = 200
 
 func siteTalk(f string) bool {
-	return (strings.Contains(f, "小编") || strings.Contains(f, "希望") || strings.Contains(f, "欢迎") || strings.Contains(f, "快来") || strings.Contains(f, "上传") || strings.Contains(f, "在线阅读")) &&
+	return (strings.Contains(f, "小编") || strings.Contains(f, "希望") || strings.Contains(f, "欢迎") || strings.Contains(f, "快来") || strings.Contains(f, "上传") || strings.Contains(f, "在线阅读") || strings.Contains(f, "帮助")) &&
 		utf8.RuneCountInString(f) <= maxSiteTalkRunes && siteTalkRe.MatchString(f)
 }
 

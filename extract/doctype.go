@@ -198,7 +198,7 @@ func salutation(first string) bool {
 // about this many characters in.
 const leadClauseRunes = 40
 
-var leadTimeRe = regexp.MustCompile(`(?:记者|笔者)[^。,，]{0,16}?(?:获悉|了解到)|(?:^|[,，\s于])(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚上|晚|早上|凌晨|中午)?(?:[,，\s]|$)|(?:^|[,，\s于])(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚上|晚|早上|凌晨|中午)?|^(?:近日|日前|昨日|昨天|前天|前日|今天|今日|当天|连日来|近期|日前)`)
+var leadTimeRe = regexp.MustCompile(`(?:记者|笔者)[^。,，]{0,16}?(?:获悉|了解到)|(?:^|[,，\s于])(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚上|晚|早上|凌晨|中午)?(?:[,，\s]|$)|(?:^|[,，\s于]|^从|^自)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚上|晚|早上|凌晨|中午)?|^(?:近日|日前|昨日|昨天|前天|前日|今天|今日|当天|连日来|近期|日前)`)
 
 // leadTime reports whether the folded first paragraph opens as a news lead
 // does, with the time of the event (doctype.lead-time).
@@ -217,6 +217,14 @@ func leadTime(first string) bool {
 	}
 	return leadTimeRe.MatchString(first)
 }
+
+var doctypeSampleLead = rule.New(rule.Rule{
+	Name: "doctype.sample-lead",
+	Why: "a site's numbered samples (…工作总结篇一, 篇二) carry their collection's title, which names the kind the " +
+		"site files them under; a sample that opens as a news lead does (1月6日，…) is a report of events",
+	Accept: "1月6日，全市工会送温暖活动拉开序幕。", Reject: "一年来，在县委的领导下，县总工会围绕中心开展工作。",
+	Fires:  func(s string) bool { return leadTime(zh.Fold(s)) },
+})
 
 var doctypeQuoteOpener = rule.New(rule.Rule{
 	Name: "doctype.quote-opener",

@@ -347,6 +347,10 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if reported && (d.Doctype == corpus.DoctypeSummary || d.Doctype == corpus.DoctypeOther) {
 		d.Doctype = corpus.DoctypeNews
 	}
+	if pt.sample && doctypeSampleLead.On() && (d.Doctype == corpus.DoctypeSummary || d.Doctype == corpus.DoctypeExperience) &&
+		len(d.Body) > 0 && leadTime(zh.Fold(d.Body[0])) {
+		d.Doctype = corpus.DoctypeNews
+	}
 	// The site's name often names the place (郸城县总工会): it counts as
 	// one mention.
 	var places []string

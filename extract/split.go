@@ -55,6 +55,9 @@ func init() {
 type part struct {
 	from, to int
 	title    string // from the part's header, if any
+	// sample marks one of a site's numbered samples, whose header repeats
+	// its collection's title (工会送温暖工作总结篇一, …篇二).
+	sample bool
 }
 
 var (
@@ -155,6 +158,9 @@ func sampleParts(lines []line) []part {
 	// The page's title and stamp stand above the first sample.
 	ps := cutAt(lines, at, titles, true)
 	ps[0].from = 0
+	for i := range ps {
+		ps[i].sample = true
+	}
 	return ps
 }
 
