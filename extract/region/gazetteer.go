@@ -78,6 +78,8 @@ var commonWords = map[string]bool{
 	"江城": true,
 	// 阿里 is also the company (阿里巴巴, 阿里云) more often than Tibet's prefecture.
 	"阿里": true,
+	// 惠民 is what policies do (惠民生, 惠民工程), 和政 the middle of 党和政府.
+	"惠民": true, "和政": true,
 	// 来宾 is a speech's guests (各位来宾) more often than Guangxi's city.
 	"来宾": true,
 	// 海西 is also Fujian's 海峡西岸经济区 (海西建设), more often than Qinghai's prefecture.

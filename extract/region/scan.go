@@ -166,6 +166,10 @@ func names(a *alias, rs []rune, start, end int) bool {
 	if start > 0 && numeral(rs[start]) && numeral(rs[start-1]) {
 		return false
 	}
+	// 六大兴市计划, 十大工程: 大 after a numeral counts major things.
+	if start > 0 && rs[start] == '大' && numeral(rs[start-1]) {
+		return false
+	}
 	// 大兵团作战 is a way of working, not the Corps.
 	if a.nickname && start > 0 && rs[start-1] == '大' {
 		return false
