@@ -223,7 +223,7 @@ var doctypeSampleLead = rule.New(rule.Rule{
 	Why: "a site's numbered samples (…工作总结篇一, 篇二) carry their collection's title, which names the kind the " +
 		"site files them under; a sample that opens as a news lead does (1月6日，…) is a report of events",
 	Accept: "1月6日，全市工会送温暖活动拉开序幕。", Reject: "一年来，在县委的领导下，县总工会围绕中心开展工作。",
-	Fires:  func(s string) bool { return leadTime(zh.Fold(s)) },
+	Fires: func(s string) bool { return leadTime(zh.Fold(s)) },
 })
 
 var doctypeQuoteOpener = rule.New(rule.Rule{
