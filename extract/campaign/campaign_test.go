@@ -131,6 +131,15 @@ func TestExtract(t *testing.T) {
 		{"everyday activity unquoted", "广泛开展合理化建议和技术革新活动。", []string{}},
 		{"known name with a modifier and a head", "深入开展安康杯知识竞赛活动。", []string{"安康杯"}},
 		{"known name with everyday words and a head", "启动金秋助学志愿服务活动。", []string{"金秋助学"}},
+		{"quoted items before 等", "镇工会擦亮“送温暖、结对助学、法律进村”等服务品牌。", []string{"送温暖", "结对助学", "法律进村"}},
+		{"quoted items without 等, one known", "开展了“金秋助学、书香伴成长”活动。", []string{"金秋助学、书香伴成长", "金秋助学"}},
+		{"quoted items without 等, none known", "开展了“书香伴成长、技能促就业”活动。", []string{"书香伴成长、技能促就业"}},
+		{"quotation names the contest after its scope", "全市“奋战一百天”百万职工劳动和技能竞赛启动。", []string{"奋战一百天"}},
+		{"quotation and a contest in another clause", "喊出“奋战一百天”口号的工地，劳动竞赛随即启动。", []string{}},
+		{"contest after its year", "“匠心向未来”2026年全省职工职业技能大赛开赛。", []string{"匠心向未来"}},
+		{"counts in a list of honours", "选树命名30个“安全示范岗”、15名“节能标兵”和6家“创新示范企业”。", []string{"安全示范岗", "节能标兵", "创新示范企业"}},
+		{"count between the verb and a quotation", "县总工会命名了8名“技术革新能手”。", []string{"技术革新能手"}},
+		{"kinds, not names", "活动分为“集中疗养活动”和“分散休养活动”两类。", []string{}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

@@ -192,6 +192,20 @@ var selfHeads = list(
 	"运动会", "大讲堂", "比武", "大比武",
 )
 
+// maxContestQualifier caps in runes the words of a contest's scope, year
+// or people between a quotation and the contest head (contestHeads) that
+// makes it the contest's name (campaign.quoted-contest):
+// 2026年全县百万职工劳动和技能 is eighteen.
+const maxContestQualifier = 20
+
+// countClassifiers count the honours of a list's item, or the units an
+// honour goes to (campaign.counted-list): 20个“…”, 10名“…”, 50项“…”.
+const countClassifiers = "个名家位项支"
+
+// categoryWords after a count sort what the quotations before them name
+// into kinds (campaign.category-count): 两大类别, 三类, 四种类型.
+var categoryWords = list("类别", "类型", "类")
+
 // spanPrefix caps the unquoted words that a name across quotes takes in.
 const spanPrefix = 12
 

@@ -75,6 +75,10 @@ var (
 	ruleThemeBare        *rule.Rule
 	ruleQuotedKnownEnd   *rule.Rule
 	ruleTitledContest    *rule.Rule
+	ruleQuotedItems      *rule.Rule
+	ruleQuotedContest    *rule.Rule
+	ruleCountedList      *rule.Rule
+	ruleCategoryCount    *rule.Rule
 )
 
 func init() {
@@ -214,6 +218,18 @@ func init() {
 		{&ruleTitledContest, "campaign.titled-contest",
 			"a book title right before a contest head (《工会法》知识竞赛) names the contest on that law or book, title and all",
 			"职工踊跃参加《工会法》知识竞赛。", "职工踊跃学习《工会法》知识。"},
+		{&ruleQuotedItems, "campaign.quoted-items",
+			"a quotation of short items joined by 、 that 等 follows, alone and not in a list of quotations (“…、…、…”等品牌), lists names, one per item; a quotation of items without 等 is one name, and an item of it that is a known name (金秋助学) is that name too",
+			"巩固“送温暖、结对助学、法律进村”等服务品牌。", "巩固“送温暖、结对助学、法律进村”这一服务品牌。"},
+		{&ruleQuotedContest, "campaign.quoted-contest",
+			"a quotation that a contest head (竞赛, 大赛) follows in the same clause, after the words of the contest's scope, year or people (重点工程, 2026年全县, 百万职工劳动和技能), is the contest's name; 的 or a mark between them ends the clause",
+			"全县“奋战三季度”2026年全县职工劳动和技能竞赛拉开帷幕。", "全县“奋战三季度”的口号响彻工地，劳动和技能竞赛拉开帷幕。"},
+		{&ruleCountedList, "campaign.counted-list",
+			"a count with its classifier (20个, 10名, 5项) may stand between a verb of awarding and a quotation, and between the quotations of a list, each counting the honours of its item",
+			"县总工会命名了8个“安全标兵岗”、6名“节能先锋”。", "县总工会命名了8个安全岗和6名节能先锋。"},
+		{&ruleCategoryCount, "campaign.category-count",
+			"quotations followed by a count and a word of kinds (两大类别, 三类, 四种类型) sort activities into kinds: they name the kinds, not campaigns, even when one ends in a head (“…活动”)",
+			"慰问分为“节前走访活动”和“结对帮扶活动”两大类别。", "慰问开展了“节前走访活动”和“结对帮扶活动”。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
