@@ -140,6 +140,10 @@ func TestExtract(t *testing.T) {
 		{"counts in a list of honours", "选树命名30个“安全示范岗”、15名“节能标兵”和6家“创新示范企业”。", []string{"安全示范岗", "节能标兵", "创新示范企业"}},
 		{"count between the verb and a quotation", "县总工会命名了8名“技术革新能手”。", []string{"技术革新能手"}},
 		{"kinds, not names", "活动分为“集中疗养活动”和“分散休养活动”两类。", []string{}},
+		{"rest and recuperation is everyday", "县总工会分批组织开展职工(劳模)疗休养活动。", []string{}},
+		{"room for nursing mothers", "镇工会标准化“职工爱心母婴室”投入使用。", []string{"职工爱心母婴室"}},
+		{"what a place becomes", "让驿站成为户外劳动者的“暖心之家”。", []string{}},
+		{"list of a selection", "市总工会公布2026年度“最美护工”名单。", []string{"最美护工"}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

@@ -15,6 +15,8 @@ var heads = list(
 	"和立功竞赛", "劳动竞赛", "竞赛活动", "立功竞赛", "建功立业", "评比", "热线",
 	// the skills and culture programmes: 技能比武, 合理化建议征集, 合唱展演
 	"比武", "大比武", "征集", "展演", "推选",
+	// the list of those a selection names: 公布“…”名单
+	"名单",
 )
 
 // verbs before a quoted name make it a campaign (campaign.quoted-verb):
@@ -134,6 +136,10 @@ var organisationEnds = list("工会", "协会", "委员会", "领导小组", "�
 // (campaign.epithet): 作为一项“惠民工程”, 这块“金字招牌”.
 var epithetLeads = list("一项", "一个", "一种", "一块", "这块", "作为", "誉为", "称为", "视为", "当作")
 
+// maxEpithet caps the runes between 成为 and the 的 before a self-named
+// quotation that it makes a description (campaign.epithet): 成为女职工的“…之家”.
+const maxEpithet = 16
+
 // actVerbs introduce an unquoted campaign (campaign.plain-verb-head):
 // 深入开展送温暖活动.
 var actVerbs = list("开展", "实施", "推进", "深化", "拓展", "举办", "参加", "参与", "启动", "组织开展", "召开")
@@ -186,6 +192,9 @@ var selfHeads = list(
 	// Programmes of places that unions build under one name: “司机之家”,
 	// 劳模创新工作室 (the ACFTU's 劳模和工匠人才创新工作室).
 	"之家", "驿站", "书屋", "小屋", "服务站", "工作室",
+	// and the rooms for nursing mothers at work that unions fit out
+	// (the ACFTU's 爱心母婴室, 女职工休息哺乳室): “…母婴室”, “母婴关爱室”.
+	"母婴室", "关爱室", "哺乳室",
 	// Months, weeks and festivals a union holds under a name, and its
 	// lecture series: “劳动者文化月”, “职工大讲堂”.
 	"宣传月", "服务月", "文化月", "关爱月", "维权月", "活动周", "宣传周", "文化节", "艺术节",
@@ -295,7 +304,7 @@ var genericActivities = []string{
 	"庆祝", "纪念", "宣讲", "交流", "学习交流", "联谊", "义诊", "植树", "义务劳动",
 	"技术创新", "职工技术创新", "劳动", "立功", "走基层", "下基层", "进基层", "服务",
 	"合理化建议", "技术革新", "发明创造", "岗位练兵", "技术比武", "技能比武", "师带徒",
-	"健身", "读书", "演出", "观影", "参观", "旅游", "体检",
+	"健身", "读书", "演出", "观影", "参观", "旅游", "体检", "疗休养", "疗养", "休养",
 }
 
 var genericModifiers = []string{

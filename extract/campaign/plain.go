@@ -136,7 +136,7 @@ func (s *scanner) addPlain(start, core, end int) {
 	if strings.Contains(c, "的") || strings.Contains(c, "等") {
 		return
 	}
-	if s.on(rulePlainGeneric) && !isLexicon(c) && generic(c, s.hasAnyString(core, namedHeads)) {
+	if s.on(rulePlainGeneric) && !isLexicon(c) && generic(unbracket(c), s.hasAnyString(core, namedHeads)) {
 		return
 	}
 	for k := start; k < end; k++ {
@@ -145,6 +145,23 @@ func (s *scanner) addPlain(start, core, end int) {
 		}
 	}
 	s.add(string(s.r[start:end]), start, start, end)
+}
+
+// unbracket returns folded c without its brackets and what they hold:
+// a bracket inside an unquoted phrase glosses a word (职工(劳模)疗休养), and
+// the phrase is judged without it (campaign.plain-generic).
+func unbracket(c string) string {
+	for {
+		open := strings.IndexByte(c, '(')
+		if open < 0 {
+			return c
+		}
+		end := strings.IndexByte(c[open:], ')')
+		if end < 0 {
+			return c
+		}
+		c = c[:open] + c[open+end+1:]
+	}
 }
 
 // generic reports whether folded c, an unquoted phrase before a head,

@@ -390,10 +390,27 @@ func (s *scanner) selfNamed(q quote) bool {
 	if !s.on(ruleQuotedSelfHead) || s.endsWithAny(q.close, selfHeads) == "" {
 		return false
 	}
-	if s.on(ruleEpithet) && s.endsWithAny(q.open, epithetLeads) != "" && !s.knownInside(q) {
+	if s.on(ruleEpithet) && (s.endsWithAny(q.open, epithetLeads) != "" || s.becomes(q.open)) && !s.knownInside(q) {
 		return false
 	}
 	return true
+}
+
+// becomes reports whether 的 ends at i and 成为 opens its clause before it
+// (campaign.epithet): 成为女职工的“温馨小家” says what something became.
+func (s *scanner) becomes(i int) bool {
+	if !s.endsWith(i, "的") {
+		return false
+	}
+	for k := i - 1; k >= 2 && k >= i-1-maxEpithet; k-- {
+		if strings.ContainsRune(clauseEnds, s.f[k-1]) {
+			return false
+		}
+		if s.endsWith(k, "成为") {
+			return true
+		}
+	}
+	return false
 }
 
 // knownInside reports whether a lexicon name stands inside q.
