@@ -144,6 +144,9 @@ func TestExtract(t *testing.T) {
 		{"room for nursing mothers", "镇工会标准化“职工爱心母婴室”投入使用。", []string{"职工爱心母婴室"}},
 		{"what a place becomes", "让驿站成为户外劳动者的“暖心之家”。", []string{}},
 		{"list of a selection", "市总工会公布2026年度“最美护工”名单。", []string{"最美护工"}},
+		{"quotation modifies the verb's object", "女职工踊跃参加“三高”筛查，反响良好。", []string{}},
+		{"quotation before an object that is an activity", "县总工会开展“情暖万家”新春系列活动。", []string{"情暖万家"}},
+		{"quotation before an object with a known name", "开展“爱心暖寒冬”节前送温暖。", []string{"爱心暖寒冬", "送温暖"}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

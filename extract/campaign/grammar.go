@@ -215,6 +215,14 @@ const countClassifiers = "个名家位项支"
 // into kinds (campaign.category-count): 两大类别, 三类, 四种类型.
 var categoryWords = list("类别", "类型", "类")
 
+// objectEnds follow a quotation that is the whole object of a verb of
+// running (campaign.quoted-modifier): 开展“…”以来, 启动“…”后.
+var objectEnds = list("以来", "之际", "后", "中", "时", "前", "期间", "上", "里", "之中", "过程")
+
+// maxObject caps in runes the object after a quotation that
+// campaign.quoted-modifier reads: 精准帮扶, 公益筛查现场.
+const maxObject = 10
+
 // spanPrefix caps the unquoted words that a name across quotes takes in.
 const spanPrefix = 12
 

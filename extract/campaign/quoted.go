@@ -54,7 +54,7 @@ func (s *scanner) quoted() {
 			a = b + 1
 			continue // “…”和“…”两大类别: kinds of activity
 		}
-		ok := s.verbBefore(group[0]) || s.headAfter(last) || s.results(group[0].open, last) || s.contestAfter(last)
+		ok := s.verbBefore(group[0]) && (s.awardBefore(group[0]) || !s.modifiesObject(last)) || s.headAfter(last) || s.results(group[0].open, last) || s.contestAfter(last)
 		if !ok && len(group) > 1 {
 			for _, q := range group[:len(group)-1] {
 				if s.headAfter(q.close + 1) {
@@ -238,6 +238,49 @@ func (s *scanner) verbBefore(q quote) bool {
 		return s.honourBounded(q.close + 1)
 	}
 	return true
+}
+
+// awardBefore reports whether an awarding verb or the 为 of a naming verb
+// precedes q, whose honour campaign.award-bounded bounds instead.
+func (s *scanner) awardBefore(q quote) bool {
+	i := q.open
+	for i > 0 && unicode.IsSpace(s.f[i-1]) {
+		i--
+	}
+	if s.awardAs(i) {
+		return true
+	}
+	i = s.countStart(s.recipientStart(i))
+	v := s.endsWithAny(i, verbs)
+	if v == "" && i > 0 && strings.ContainsRune(verbParticles, s.f[i-1]) {
+		v = s.endsWithAny(i-1, verbs)
+	}
+	return slices.Contains(awardVerbs, v)
+}
+
+// modifiesObject reports whether an unquoted noun follows at i, after a
+// quotation a verb of running precedes: the noun is the verb's object and
+// the quotation says what kind (参加“两癌”筛查, 开展“一对一”帮扶), so the verb
+// is no evidence for it (campaign.quoted-modifier). A mark, a function
+// word or a word of time after the quotation ends the object there.
+func (s *scanner) modifiesObject(i int) bool {
+	if !s.on(ruleQuotedModifier) || i >= len(s.f) || !zh.IsHan(s.f[i]) || strings.ContainsRune(funcRunes, s.f[i]) || s.hasAny(i, objectEnds) != "" {
+		return false
+	}
+	// The object runs to the end of its clause or to 的; one that is an
+	// activity itself (…系列活动, …送温暖) leaves the quotation its name.
+	for k := i; k < len(s.f) && k <= i+maxObject; k++ {
+		if s.hasAny(k, listHeads) != "" || s.hasAny(k, strongHeads) != "" || s.has(k, "服务") || s.lexiconAt(k) != "" {
+			return false
+		}
+		switch {
+		case s.f[k] == '的' || !zh.IsHan(s.f[k]):
+			return true
+		case strings.ContainsRune(funcRunes, s.f[k]):
+			return false
+		}
+	}
+	return false
 }
 
 // honourBounded reports whether an honour's name ends at i: at a mark, a

@@ -79,6 +79,7 @@ var (
 	ruleQuotedContest    *rule.Rule
 	ruleCountedList      *rule.Rule
 	ruleCategoryCount    *rule.Rule
+	ruleQuotedModifier   *rule.Rule
 )
 
 func init() {
@@ -230,6 +231,9 @@ func init() {
 		{&ruleCategoryCount, "campaign.category-count",
 			"quotations followed by a count and a word of kinds (两大类别, 三类, 四种类型) sort activities into kinds: they name the kinds, not campaigns, even when one ends in a head (“…活动”)",
 			"慰问分为“节前走访活动”和“结对帮扶活动”两大类别。", "慰问开展了“节前走访活动”和“结对帮扶活动”。"},
+		{&ruleQuotedModifier, "campaign.quoted-modifier",
+			"after a verb of running, a quotation that an unquoted noun follows (参加“两癌”筛查, 开展“一对一”帮扶) says what kind of thing the verb's object is: the verb is no evidence for it, a head after it still is",
+			"女职工踊跃参加“三高”筛查。", "女职工踊跃参加“三高”筛查活动。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
