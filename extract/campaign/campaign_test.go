@@ -147,6 +147,8 @@ func TestExtract(t *testing.T) {
 		{"quotation modifies the verb's object", "女职工踊跃参加“三高”筛查，反响良好。", []string{}},
 		{"quotation before an object that is an activity", "县总工会开展“情暖万家”新春系列活动。", []string{"情暖万家"}},
 		{"quotation before an object with a known name", "开展“爱心暖寒冬”节前送温暖。", []string{"爱心暖寒冬", "送温暖"}},
+		{"programme of study grants", "市总工会启动农民工求学圆梦行动。", []string{"农民工求学圆梦"}},
+		{"getting to study is no programme", "助学金帮助职工子女求学圆梦。", []string{}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

@@ -55,12 +55,14 @@ var lexicon = concat(
 // hardship (since 1993, and the 困难职工帮扶 system): the new-year visits,
 // the summer and winter deliveries, school aid, and the help for migrant
 // workers' journeys and jobs (春送岗位, 春风行动 with the ministry of
-// labour, 就业援助). Reports name them by what they give, after whom they
-// help or when (关爱困难职工送温暖, 元旦春节送温暖): campaign.known-core
-// drops such a qualifier even in running text.
+// labour, 就业援助), and the study grants of 农民工求学圆梦行动 (2016 on),
+// which is listed with its head: a bare 求学圆梦 is the everyday phrase
+// for getting to study (帮助子女求学圆梦). Reports name them by what they
+// give, after whom they help or when (关爱困难职工送温暖, 元旦春节送温暖):
+// campaign.known-core drops such a qualifier even in running text.
 var assistance = []string{
 	"送温暖", "冬送温暖", "送清凉", "夏送清凉", "金秋助学", "春送岗位", "春风行动", "暖冬行动",
-	"农民工平安返乡", "千万农民工援助行动", "求学圆梦",
+	"农民工平安返乡", "千万农民工援助行动", "求学圆梦行动",
 }
 
 func concat(lists ...[]string) []string {
