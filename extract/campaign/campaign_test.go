@@ -149,6 +149,7 @@ func TestExtract(t *testing.T) {
 		{"quotation before an object with a known name", "开展“爱心暖寒冬”节前送温暖。", []string{"爱心暖寒冬", "送温暖"}},
 		{"programme of study grants", "市总工会启动农民工求学圆梦行动。", []string{"农民工求学圆梦"}},
 		{"getting to study is no programme", "助学金帮助职工子女求学圆梦。", []string{}},
+		{"named day", "车间工会设立“班组长谈心接待日”。", []string{"班组长谈心接待日"}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

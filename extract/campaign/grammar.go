@@ -195,9 +195,10 @@ var selfHeads = list(
 	// and the rooms for nursing mothers at work that unions fit out
 	// (the ACFTU's 爱心母婴室, 女职工休息哺乳室): “…母婴室”, “母婴关爱室”.
 	"母婴室", "关爱室", "哺乳室",
-	// Months, weeks and festivals a union holds under a name, and its
-	// lecture series: “劳动者文化月”, “职工大讲堂”.
+	// Months, weeks, days and festivals a union holds under a name, and
+	// its lecture series: “劳动者文化月”, “主席接待日”, “职工大讲堂”.
 	"宣传月", "服务月", "文化月", "关爱月", "维权月", "活动周", "宣传周", "文化节", "艺术节",
+	"关爱日", "服务日", "活动日", "接待日", "开放日",
 	"运动会", "大讲堂", "比武", "大比武",
 )
 
