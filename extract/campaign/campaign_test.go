@@ -150,6 +150,8 @@ func TestExtract(t *testing.T) {
 		{"programme of study grants", "市总工会启动农民工求学圆梦行动。", []string{"农民工求学圆梦"}},
 		{"getting to study is no programme", "助学金帮助职工子女求学圆梦。", []string{}},
 		{"named day", "车间工会设立“班组长谈心接待日”。", []string{"班组长谈心接待日"}},
+		{"honour after 获", "3名职工获全县节能标兵称号。", []string{"全县节能标兵"}},
+		{"获 without 称号", "3名职工获全县节能竞赛一等奖。", []string{}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

@@ -151,7 +151,7 @@ const verbParticles = "了好"
 
 // honourVerbs and honourEnds frame an unquoted honour
 // (campaign.plain-honour): 荣获全省工会工作十强县称号.
-var honourVerbs = list("荣获", "获得", "评为", "获评", "荣膺", "授予", "命名为")
+var honourVerbs = list("荣获", "获得", "评为", "获评", "荣膺", "授予", "命名为", "获")
 
 // nameVerbs name or honour someone as what 为 introduces
 // (campaign.award-as): 命名…为, 表彰…为.
