@@ -66,7 +66,7 @@ func (s *scanner) quoted() {
 			if s.on(ruleQuotedKnownAfter) && s.lexiconAt(q.close+1) != "" {
 				continue // “两节”送温暖: the quote only dates a known campaign
 			}
-			if s.spanning(q) {
+			if s.spanning(q) || s.plusSpan(q) {
 				continue
 			}
 			if vetoed[s.inner(q)] {
@@ -418,6 +418,30 @@ func (s *scanner) spanning(q quote) bool {
 		if end > q.close+1 && s.endsWith(end, n) {
 			s.add(string(s.r[start:end]), start, start, end)
 			return true
+		}
+	}
+	return false
+}
+
+// plusSpan adds the name that a quotation ending in + (“互联网+”) opens
+// and the unquoted words after it close at a head of its clause, and
+// reports whether it did (campaign.plus-span): “互联网+”工会普惠行动 names
+// 互联网+工会普惠, a quotation that is the first half of its name; the
+// name is written without the quotes, which only marked the coined word.
+func (s *scanner) plusSpan(q quote) bool {
+	if !s.on(rulePlusSpan) || s.f[q.close-1] != '+' {
+		return false
+	}
+	for k := q.close + 2; k < len(s.f) && k <= q.close+1+spanPrefix && zh.IsHan(s.f[k-1]); k++ {
+		for _, h := range actHeads {
+			if s.has(k, h.word) {
+				end := k
+				if h.keep {
+					end += utf8.RuneCountInString(h.word)
+				}
+				s.add(string(s.r[q.open+1:q.close])+string(s.r[q.close+1:end]), q.open, q.open, end)
+				return true
+			}
 		}
 	}
 	return false

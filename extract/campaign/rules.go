@@ -80,6 +80,7 @@ var (
 	ruleCountedList      *rule.Rule
 	ruleCategoryCount    *rule.Rule
 	ruleQuotedModifier   *rule.Rule
+	rulePlusSpan         *rule.Rule
 )
 
 func init() {
@@ -234,6 +235,9 @@ func init() {
 		{&ruleQuotedModifier, "campaign.quoted-modifier",
 			"after a verb of running, a quotation that an unquoted noun follows (参加“两癌”筛查, 开展“一对一”帮扶) says what kind of thing the verb's object is: the verb is no evidence for it, a head after it still is",
 			"女职工踊跃参加“三高”筛查。", "女职工踊跃参加“三高”筛查活动。"},
+		{&rulePlusSpan, "campaign.plus-span",
+			"a quotation that ends in + (“互联网+”) is the first half of a name: with the unquoted words after it up to a head of its clause (活动, 行动, 工程 …) it names the campaign",
+			"开展“互联网+”职工普惠行动。", "运用“互联网+”信息化手段。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
