@@ -154,6 +154,7 @@ func TestExtract(t *testing.T) {
 		{"获 without 称号", "3名职工获全县节能竞赛一等奖。", []string{}},
 		{"name opened by a quotation ending in +", "县总工会推进“互联网+”职工普惠行动。", []string{"互联网+职工普惠"}},
 		{"quotation ending in + without a head", "县总工会运用“互联网+”信息化手段服务职工。", []string{}},
+		{"named carnival", "“职工维权嘉年华”周六在广场举行。", []string{"职工维权嘉年华"}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {
