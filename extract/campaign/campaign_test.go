@@ -155,6 +155,8 @@ func TestExtract(t *testing.T) {
 		{"name opened by a quotation ending in +", "县总工会推进“互联网+”职工普惠行动。", []string{"互联网+职工普惠"}},
 		{"quotation ending in + without a head", "县总工会运用“互联网+”信息化手段服务职工。", []string{}},
 		{"named carnival", "“职工维权嘉年华”周六在广场举行。", []string{"职工维权嘉年华"}},
+		{"known name across a gloss", "全市已建成劳模(工匠)创新工作室12个。", []string{"劳模(工匠)创新工作室"}},
+		{"bracket after a known word only", "全市已建成劳模(工匠)活动室12个。", []string{}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

@@ -95,12 +95,21 @@ func (s *scanner) known() {
 	if !s.on(ruleKnown) {
 		return
 	}
+	glossed := s.on(ruleKnownGloss) && slices.Contains(s.f, '(')
 	for i := 0; i < len(s.f); i++ {
 		if s.claimed[i] {
 			continue
 		}
 		best := s.lexiconAt(i)
 		if best == "" {
+			// 劳模(高技能人才)创新工作室: a known name across a bracket
+			// that glosses one of its words.
+			if glossed {
+				if e := s.glossedAt(i); e > 0 {
+					s.add(string(s.r[i:e]), i, i, e)
+					i = e - 1
+				}
+			}
 			continue
 		}
 		n := utf8.RuneCountInString(best)
@@ -116,6 +125,41 @@ func (s *scanner) known() {
 		i += n - 1
 	}
 }
+
+// glossedAt returns the index after a lexicon name that starts at i and
+// that a bracket of a few Han runes interrupts inside (劳模(高技能人才)创新
+// 工作室), or 0 (campaign.known-gloss).
+func (s *scanner) glossedAt(i int) int {
+	best := 0
+	for _, w := range lexiconIndex[s.f[i]] {
+		k, bracket := i, false
+		for _, c := range w {
+			if k < len(s.f) && s.f[k] == '(' && !bracket && k > i {
+				e := k + 1
+				for e < len(s.f) && e <= k+maxGloss && zh.IsHan(s.f[e]) {
+					e++
+				}
+				if e == k+1 || e >= len(s.f) || s.f[e] != ')' {
+					break
+				}
+				k, bracket = e+1, true
+			}
+			if k >= len(s.f) || s.f[k] != c {
+				bracket = false
+				break
+			}
+			k++
+		}
+		if bracket && k > best {
+			best = k
+		}
+	}
+	return best
+}
+
+// maxGloss caps the Han runes of a bracket that glosses a word inside a
+// known name (campaign.known-gloss): (高技能人才).
+const maxGloss = 8
 
 // bracketEnd returns the index after a bracket of Han runes that opens at
 // i and closes on a name's own head (示范岗, 竞赛, 之家: honourHeads and

@@ -81,6 +81,7 @@ var (
 	ruleCategoryCount    *rule.Rule
 	ruleQuotedModifier   *rule.Rule
 	rulePlusSpan         *rule.Rule
+	ruleKnownGloss       *rule.Rule
 )
 
 func init() {
@@ -238,6 +239,9 @@ func init() {
 		{&rulePlusSpan, "campaign.plus-span",
 			"a quotation that ends in + (“互联网+”) is the first half of a name: with the unquoted words after it up to a head of its clause (活动, 行动, 工程 …) it names the campaign",
 			"开展“互联网+”职工普惠行动。", "运用“互联网+”信息化手段。"},
+		{&ruleKnownGloss, "campaign.known-gloss",
+			"a bracket of a few Han runes inside a known name glosses one of its words (劳模(高技能人才)创新工作室): the known name is read across it and written with it",
+			"全市已建成劳模(工匠)创新工作室12个。", "全市已建成劳模(工匠)活动室12个。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
