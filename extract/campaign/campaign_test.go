@@ -157,6 +157,9 @@ func TestExtract(t *testing.T) {
 		{"named carnival", "“职工维权嘉年华”周六在广场举行。", []string{"职工维权嘉年华"}},
 		{"known name across a gloss", "全市已建成劳模(工匠)创新工作室12个。", []string{"劳模(工匠)创新工作室"}},
 		{"bracket after a known word only", "全市已建成劳模(工匠)活动室12个。", []string{}},
+		{"names sharing a later head after a kept one", "广泛开展各种形式的劳动竞赛和职工创新创效活动。", []string{"职工创新创效"}},
+		{"kept head before a join, no later head", "大力实施职工素质提升工程和帮扶救助，成效明显。", []string{"职工素质提升工程"}},
+		{"plan after a head", "启动集体协商三年行动计划。", []string{}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

@@ -102,6 +102,10 @@ const maxStructureModifier = 4
 // 以“…”为主题 names what an activity is about, not the activity.
 var themeFrames = list("为主题", "为主线", "为主旨", "为题")
 
+// planWords after an unquoted name's head make it a plan's (campaign.plan):
+// 三年行动计划, 专项行动方案.
+var planWords = list("计划", "规划", "方案", "纲要")
+
 // planPrefixes are five-year plans, which are quoted like campaigns
 // (campaign.plan).
 var planPrefixes = []string{"十五", "十一五", "十二五", "十三五", "十四五", "十五五", "九五", "八五", "七五"}
