@@ -160,6 +160,7 @@ func TestExtract(t *testing.T) {
 		{"names sharing a later head after a kept one", "广泛开展各种形式的劳动竞赛和职工创新创效活动。", []string{"职工创新创效"}},
 		{"kept head before a join, no later head", "大力实施职工素质提升工程和帮扶救助，成效明显。", []string{"职工素质提升工程"}},
 		{"plan after a head", "启动集体协商三年行动计划。", []string{}},
+		{"caring for migrant workers is everyday", "各级工会扎实开展关爱服务农民工活动。", []string{}},
 		{"order of first mention", "开展“安康杯”竞赛。深入开展送温暖活动，送温暖资金到位。", []string{"安康杯", "送温暖"}},
 	}
 	for _, tt := range tests {

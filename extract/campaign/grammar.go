@@ -322,7 +322,7 @@ var genericActivities = []string{
 
 var genericModifiers = []string{
 	"集中", "节前", "节日", "春节", "节后", "上门", "专项", "联合", "日常", "有益", "健康",
-	"丰富", "有意义", "多彩", "精彩", "职工", "女职工", "干部", "会员", "身心", "技能",
+	"丰富", "有意义", "多彩", "精彩", "职工", "女职工", "干部", "会员", "身心", "技能", "农民工", "关爱",
 }
 
 var genericWords = concat(genericActivities, genericModifiers)
