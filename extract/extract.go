@@ -377,7 +377,7 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if ms := quantity.Extract(text); ms != nil {
 		d.Metrics = ms
 	}
-	if cs := campaign.Extract(text); cs != nil {
+	if cs := campaign.Extract(campaignText(d.Title, text)); cs != nil {
 		d.Campaigns = cs
 	}
 	return d

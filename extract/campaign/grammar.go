@@ -15,6 +15,8 @@ var heads = list(
 	"和立功竞赛", "劳动竞赛", "竞赛活动", "立功竞赛", "建功立业", "评比", "热线",
 	// the skills and culture programmes: 技能比武, 合理化建议征集, 合唱展演
 	"比武", "大比武", "征集", "展演", "推选",
+	// the list of those a selection names: 公布“…”名单
+	"名单",
 )
 
 // verbs before a quoted name make it a campaign (campaign.quoted-verb):
@@ -100,6 +102,10 @@ const maxStructureModifier = 4
 // 以“…”为主题 names what an activity is about, not the activity.
 var themeFrames = list("为主题", "为主线", "为主旨", "为题")
 
+// planWords after an unquoted name's head make it a plan's (campaign.plan):
+// 三年行动计划, 专项行动方案.
+var planWords = list("计划", "规划", "方案", "纲要")
+
 // planPrefixes are five-year plans, which are quoted like campaigns
 // (campaign.plan).
 var planPrefixes = []string{"十五", "十一五", "十二五", "十三五", "十四五", "十五五", "九五", "八五", "七五"}
@@ -134,6 +140,10 @@ var organisationEnds = list("工会", "协会", "委员会", "领导小组", "�
 // (campaign.epithet): 作为一项“惠民工程”, 这块“金字招牌”.
 var epithetLeads = list("一项", "一个", "一种", "一块", "这块", "作为", "誉为", "称为", "视为", "当作")
 
+// maxEpithet caps the runes between 成为 and the 的 before a self-named
+// quotation that it makes a description (campaign.epithet): 成为女职工的“…之家”.
+const maxEpithet = 16
+
 // actVerbs introduce an unquoted campaign (campaign.plain-verb-head):
 // 深入开展送温暖活动.
 var actVerbs = list("开展", "实施", "推进", "深化", "拓展", "举办", "参加", "参与", "启动", "组织开展", "召开")
@@ -145,7 +155,7 @@ const verbParticles = "了好"
 
 // honourVerbs and honourEnds frame an unquoted honour
 // (campaign.plain-honour): 荣获全省工会工作十强县称号.
-var honourVerbs = list("荣获", "获得", "评为", "获评", "荣膺", "授予", "命名为")
+var honourVerbs = list("荣获", "获得", "评为", "获评", "荣膺", "授予", "命名为", "获")
 
 // nameVerbs name or honour someone as what 为 introduces
 // (campaign.award-as): 命名…为, 表彰…为.
@@ -186,11 +196,37 @@ var selfHeads = list(
 	// Programmes of places that unions build under one name: “司机之家”,
 	// 劳模创新工作室 (the ACFTU's 劳模和工匠人才创新工作室).
 	"之家", "驿站", "书屋", "小屋", "服务站", "工作室",
-	// Months, weeks and festivals a union holds under a name, and its
-	// lecture series: “劳动者文化月”, “职工大讲堂”.
-	"宣传月", "服务月", "文化月", "关爱月", "维权月", "活动周", "宣传周", "文化节", "艺术节",
+	// and the rooms for nursing mothers at work that unions fit out
+	// (the ACFTU's 爱心母婴室, 女职工休息哺乳室): “…母婴室”, “母婴关爱室”.
+	"母婴室", "关爱室", "哺乳室",
+	// Months, weeks, days and festivals a union holds under a name, and
+	// its lecture series: “劳动者文化月”, “主席接待日”, “职工大讲堂”.
+	"宣传月", "服务月", "文化月", "关爱月", "维权月", "活动周", "宣传周", "文化节", "艺术节", "嘉年华",
+	"关爱日", "服务日", "活动日", "接待日", "开放日",
 	"运动会", "大讲堂", "比武", "大比武",
 )
+
+// maxContestQualifier caps in runes the words of a contest's scope, year
+// or people between a quotation and the contest head (contestHeads) that
+// makes it the contest's name (campaign.quoted-contest):
+// 2026年全县百万职工劳动和技能 is eighteen.
+const maxContestQualifier = 20
+
+// countClassifiers count the honours of a list's item, or the units an
+// honour goes to (campaign.counted-list): 20个“…”, 10名“…”, 50项“…”.
+const countClassifiers = "个名家位项支"
+
+// categoryWords after a count sort what the quotations before them name
+// into kinds (campaign.category-count): 两大类别, 三类, 四种类型.
+var categoryWords = list("类别", "类型", "类")
+
+// objectEnds follow a quotation that is the whole object of a verb of
+// running (campaign.quoted-modifier): 开展“…”以来, 启动“…”后.
+var objectEnds = list("以来", "之际", "后", "中", "时", "前", "期间", "上", "里", "之中", "过程")
+
+// maxObject caps in runes the object after a quotation that
+// campaign.quoted-modifier reads: 精准帮扶, 公益筛查现场.
+const maxObject = 10
 
 // spanPrefix caps the unquoted words that a name across quotes takes in.
 const spanPrefix = 12
@@ -281,12 +317,12 @@ var genericActivities = []string{
 	"庆祝", "纪念", "宣讲", "交流", "学习交流", "联谊", "义诊", "植树", "义务劳动",
 	"技术创新", "职工技术创新", "劳动", "立功", "走基层", "下基层", "进基层", "服务",
 	"合理化建议", "技术革新", "发明创造", "岗位练兵", "技术比武", "技能比武", "师带徒",
-	"健身", "读书", "演出", "观影", "参观", "旅游", "体检",
+	"健身", "读书", "演出", "观影", "参观", "旅游", "体检", "疗休养", "疗养", "休养",
 }
 
 var genericModifiers = []string{
 	"集中", "节前", "节日", "春节", "节后", "上门", "专项", "联合", "日常", "有益", "健康",
-	"丰富", "有意义", "多彩", "精彩", "职工", "女职工", "干部", "会员", "身心", "技能",
+	"丰富", "有意义", "多彩", "精彩", "职工", "女职工", "干部", "会员", "身心", "技能", "农民工", "关爱",
 }
 
 var genericWords = concat(genericActivities, genericModifiers)

@@ -26,6 +26,10 @@ func (s *scanner) unquoted() {
 		if sc := s.hasAny(start, scopes); sc != "" {
 			start += utf8.RuneCountInString(sc)
 		}
+		// 劳动竞赛和经济技术创新活动: a kept head that a join follows may
+		// end the first of names that share a later head; without one it
+		// ends the name.
+		pending := [3]int{-1}
 		for j := start + 1; j < len(s.f) && j <= start+20; j++ {
 			if !zh.IsHan(s.f[j-1]) && s.f[j-1] != '(' && s.f[j-1] != ')' {
 				// 学习实践科学发展观和“学王瑛”活动: a name joined to a
@@ -48,12 +52,20 @@ func (s *scanner) unquoted() {
 			if head == "" {
 				continue
 			}
+			// 三年行动计划: a head that a plan's word follows names a plan.
+			if s.on(rulePlan) && s.hasAny(j+utf8.RuneCountInString(head), planWords) != "" {
+				continue
+			}
 			end, core := j, j
 			if keep {
 				end = j + utf8.RuneCountInString(head)
 				// 重点工程立功竞赛: a kept head after too few runes to name
 				// anything is a word of a longer name that a later head ends.
 				if j-start < minPlainCore && end < len(s.f) && zh.IsHan(s.f[end]) {
+					continue
+				}
+				if s.on(rulePlainConjoined) && end < len(s.f) && strings.ContainsRune("和及与", s.f[end]) && !s.splitsWord(end) {
+					pending = [3]int{start, core, end}
 					continue
 				}
 			} else if s.on(ruleHeadModifier) {
@@ -66,7 +78,11 @@ func (s *scanner) unquoted() {
 				}
 			}
 			s.addConjoined(start, core, end)
+			pending[0] = -1
 			break
+		}
+		if pending[0] >= 0 {
+			s.addConjoined(pending[0], pending[1], pending[2])
 		}
 	}
 }
@@ -136,7 +152,7 @@ func (s *scanner) addPlain(start, core, end int) {
 	if strings.Contains(c, "的") || strings.Contains(c, "等") {
 		return
 	}
-	if s.on(rulePlainGeneric) && !isLexicon(c) && generic(c, s.hasAnyString(core, namedHeads)) {
+	if s.on(rulePlainGeneric) && !isLexicon(c) && generic(unbracket(c), s.hasAnyString(core, namedHeads)) {
 		return
 	}
 	for k := start; k < end; k++ {
@@ -145,6 +161,23 @@ func (s *scanner) addPlain(start, core, end int) {
 		}
 	}
 	s.add(string(s.r[start:end]), start, start, end)
+}
+
+// unbracket returns folded c without its brackets and what they hold:
+// a bracket inside an unquoted phrase glosses a word (职工(劳模)疗休养), and
+// the phrase is judged without it (campaign.plain-generic).
+func unbracket(c string) string {
+	for {
+		open := strings.IndexByte(c, '(')
+		if open < 0 {
+			return c
+		}
+		end := strings.IndexByte(c[open:], ')')
+		if end < 0 {
+			return c
+		}
+		c = c[:open] + c[open+end+1:]
+	}
 }
 
 // generic reports whether folded c, an unquoted phrase before a head,

@@ -49,7 +49,12 @@ func (s *scanner) quoted() {
 			b++
 		}
 		group := qs[a : b+1]
-		ok := s.verbBefore(group[0]) || s.headAfter(group[len(group)-1].close+1) || s.results(group[0].open, group[len(group)-1].close+1)
+		last := group[len(group)-1].close + 1
+		if s.on(ruleCategoryCount) && s.categoryAfter(last) {
+			a = b + 1
+			continue // “…”和“…”两大类别: kinds of activity
+		}
+		ok := s.verbBefore(group[0]) && (s.awardBefore(group[0]) || !s.modifiesObject(last)) || s.headAfter(last) || s.results(group[0].open, last) || s.contestAfter(last)
 		if !ok && len(group) > 1 {
 			for _, q := range group[:len(group)-1] {
 				if s.headAfter(q.close + 1) {
@@ -61,7 +66,7 @@ func (s *scanner) quoted() {
 			if s.on(ruleQuotedKnownAfter) && s.lexiconAt(q.close+1) != "" {
 				continue // “两节”送温暖: the quote only dates a known campaign
 			}
-			if s.spanning(q) {
+			if s.spanning(q) || s.plusSpan(q) {
 				continue
 			}
 			if vetoed[s.inner(q)] {
@@ -69,7 +74,7 @@ func (s *scanner) quoted() {
 			}
 			if ok || s.headAfter(q.close+1) || s.selfNamed(q) || s.countAfter(q.close+1) > 1 && s.on(ruleQuotedCount) ||
 				s.on(ruleQuotedKnownEnd) && s.knownEndsAt(q.open+1, q.close) {
-				s.addQuoted(q)
+				s.addQuoted(q, len(group) == 1)
 			}
 		}
 		a = b + 1
@@ -148,6 +153,15 @@ func (s *scanner) joined(i, j int) bool {
 	if s.unquotedItems(i, j) {
 		return true
 	}
+	// 20个“…”、10名“…”: each item of the list carries its count.
+	if s.on(ruleCountedList) {
+		if c := s.countStart(j); c < j {
+			if c <= i {
+				return false
+			}
+			j = c
+		}
+	}
 	for k := i; k <= j && k <= i+maxListGlue; k++ {
 		if k > i && !zh.IsHan(s.f[k-1]) {
 			break
@@ -210,6 +224,9 @@ func (s *scanner) verbBefore(q quote) bool {
 	if s.on(ruleAwardRecipient) {
 		i = s.recipientStart(i)
 	}
+	if s.on(ruleCountedList) {
+		i = s.countStart(i)
+	}
 	v := s.endsWithAny(i, verbs)
 	if v == "" && i > 0 && strings.ContainsRune(verbParticles, s.f[i-1]) {
 		v = s.endsWithAny(i-1, verbs)
@@ -221,6 +238,49 @@ func (s *scanner) verbBefore(q quote) bool {
 		return s.honourBounded(q.close + 1)
 	}
 	return true
+}
+
+// awardBefore reports whether an awarding verb or the 为 of a naming verb
+// precedes q, whose honour campaign.award-bounded bounds instead.
+func (s *scanner) awardBefore(q quote) bool {
+	i := q.open
+	for i > 0 && unicode.IsSpace(s.f[i-1]) {
+		i--
+	}
+	if s.awardAs(i) {
+		return true
+	}
+	i = s.countStart(s.recipientStart(i))
+	v := s.endsWithAny(i, verbs)
+	if v == "" && i > 0 && strings.ContainsRune(verbParticles, s.f[i-1]) {
+		v = s.endsWithAny(i-1, verbs)
+	}
+	return slices.Contains(awardVerbs, v)
+}
+
+// modifiesObject reports whether an unquoted noun follows at i, after a
+// quotation a verb of running precedes: the noun is the verb's object and
+// the quotation says what kind (参加“两癌”筛查, 开展“一对一”帮扶), so the verb
+// is no evidence for it (campaign.quoted-modifier). A mark, a function
+// word or a word of time after the quotation ends the object there.
+func (s *scanner) modifiesObject(i int) bool {
+	if !s.on(ruleQuotedModifier) || i >= len(s.f) || !zh.IsHan(s.f[i]) || strings.ContainsRune(funcRunes, s.f[i]) || s.hasAny(i, objectEnds) != "" {
+		return false
+	}
+	// The object runs to the end of its clause or to 的; one that is an
+	// activity itself (…系列活动, …送温暖) leaves the quotation its name.
+	for k := i; k < len(s.f) && k <= i+maxObject; k++ {
+		if s.hasAny(k, listHeads) != "" || s.hasAny(k, strongHeads) != "" || s.has(k, "服务") || s.lexiconAt(k) != "" {
+			return false
+		}
+		switch {
+		case s.f[k] == '的' || !zh.IsHan(s.f[k]):
+			return true
+		case strings.ContainsRune(funcRunes, s.f[k]):
+			return false
+		}
+	}
+	return false
 }
 
 // honourBounded reports whether an honour's name ends at i: at a mark, a
@@ -363,6 +423,30 @@ func (s *scanner) spanning(q quote) bool {
 	return false
 }
 
+// plusSpan adds the name that a quotation ending in + (“互联网+”) opens
+// and the unquoted words after it close at a head of its clause, and
+// reports whether it did (campaign.plus-span): “互联网+”工会普惠行动 names
+// 互联网+工会普惠, a quotation that is the first half of its name; the
+// name is written without the quotes, which only marked the coined word.
+func (s *scanner) plusSpan(q quote) bool {
+	if !s.on(rulePlusSpan) || s.f[q.close-1] != '+' {
+		return false
+	}
+	for k := q.close + 2; k < len(s.f) && k <= q.close+1+spanPrefix && zh.IsHan(s.f[k-1]); k++ {
+		for _, h := range actHeads {
+			if s.has(k, h.word) {
+				end := k
+				if h.keep {
+					end += utf8.RuneCountInString(h.word)
+				}
+				s.add(string(s.r[q.open+1:q.close])+string(s.r[q.close+1:end]), q.open, q.open, end)
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // destination reports whether a word of going to a place starts at i.
 func (s *scanner) destination(i int) bool { return s.hasAny(i, destinations) != "" }
 
@@ -373,10 +457,27 @@ func (s *scanner) selfNamed(q quote) bool {
 	if !s.on(ruleQuotedSelfHead) || s.endsWithAny(q.close, selfHeads) == "" {
 		return false
 	}
-	if s.on(ruleEpithet) && s.endsWithAny(q.open, epithetLeads) != "" && !s.knownInside(q) {
+	if s.on(ruleEpithet) && (s.endsWithAny(q.open, epithetLeads) != "" || s.becomes(q.open)) && !s.knownInside(q) {
 		return false
 	}
 	return true
+}
+
+// becomes reports whether 的 ends at i and 成为 opens its clause before it
+// (campaign.epithet): 成为女职工的“温馨小家” says what something became.
+func (s *scanner) becomes(i int) bool {
+	if !s.endsWith(i, "的") {
+		return false
+	}
+	for k := i - 1; k >= 2 && k >= i-1-maxEpithet; k-- {
+		if strings.ContainsRune(clauseEnds, s.f[k-1]) {
+			return false
+		}
+		if s.endsWith(k, "成为") {
+			return true
+		}
+	}
+	return false
 }
 
 // knownInside reports whether a lexicon name stands inside q.
@@ -390,8 +491,9 @@ func (s *scanner) knownInside(q quote) bool {
 }
 
 // addQuoted adds the name inside q unless what it says or what follows it
-// makes it something else than a campaign.
-func (s *scanner) addQuoted(q quote) {
+// makes it something else than a campaign. Alone says q is no item of a
+// list of quotations, whose 等 lists the quotations, not their items.
+func (s *scanner) addQuoted(q quote, alone bool) {
 	inner := s.inner(q)
 	if !strings.ContainsFunc(inner, zh.IsHan) {
 		return
@@ -440,13 +542,90 @@ func (s *scanner) addQuoted(q quote) {
 	}
 	// “金秋助学、春雨行动、关爱劳模”三大品牌: a quoted list of as many
 	// names as the number after it says.
-	if items := strings.Split(name, "、"); len(items) > 1 && s.countAfter(end) == len(items) && s.on(ruleQuotedCount) {
-		for _, it := range items {
-			s.addName(it, q.open, q.open, end, quoted)
+	if items := strings.Split(name, "、"); len(items) > 1 {
+		if s.countAfter(end) == len(items) && s.on(ruleQuotedCount) ||
+			s.on(ruleQuotedItems) && alone && s.has(end, "等") && shortItems(items) {
+			for _, it := range items {
+				s.addName(it, q.open, q.open, end, quoted)
+			}
+			return
 		}
-		return
+		// “金秋助学、爱心奉献”活动: one name, and its known item a name too.
+		if s.on(ruleQuotedItems) {
+			s.addName(name, q.open, q.open, end, quoted)
+			for _, it := range items {
+				if isLexicon(zh.Fold(it)) {
+					s.addName(it, q.open, q.open, end, quoted)
+				}
+			}
+			return
+		}
 	}
 	s.addName(name, q.open, q.open, end, quoted)
+}
+
+// shortItems reports whether every item of a quoted list is a short
+// phrase of Han runes (campaign.quoted-items): a longer item is a clause
+// of a slogan.
+func shortItems(items []string) bool {
+	for _, it := range items {
+		n := utf8.RuneCountInString(it)
+		if n < 2 || n > maxListItem || strings.IndexFunc(it, func(r rune) bool { return !zh.IsHan(r) }) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// contestAfter reports whether a contest head (竞赛, 大赛) follows at i in
+// the same clause, after the words of its scope, year or people
+// (campaign.quoted-contest): “…”重点项目劳动竞赛, “…”2026年全县职工技能大赛.
+// Those words run on Han runes and digits; 的 ends them.
+func (s *scanner) contestAfter(i int) bool {
+	if !s.on(ruleQuotedContest) || s.notAfterAt(i) {
+		return false
+	}
+	for k := i; k < len(s.f) && k <= i+maxContestQualifier; k++ {
+		if s.hasAny(k, contestHeads) != "" {
+			return k > i
+		}
+		if s.f[k] == '的' || !zh.IsHan(s.f[k]) && !isDigit(s.f[k]) {
+			return false
+		}
+	}
+	return false
+}
+
+// countStart returns where a count with its classifier that ends at i
+// starts (20个, 十名), or i when none does (campaign.counted-list).
+func (s *scanner) countStart(i int) int {
+	if i < 2 || !strings.ContainsRune(countClassifiers, s.f[i-1]) {
+		return i
+	}
+	j := i - 1
+	for j > 0 && i-1-j < maxCount && isNumeral(s.f[j-1]) {
+		j--
+	}
+	if j == i-1 {
+		return i
+	}
+	return j
+}
+
+// categoryAfter reports whether a count and a word of kinds start at i
+// (campaign.category-count): 两大类别, 三类, 四种类型.
+func (s *scanner) categoryAfter(i int) bool {
+	k := i
+	for k < len(s.f) && k-i < maxCount && isNumeral(s.f[k]) {
+		k++
+	}
+	if k == i || k >= len(s.f) {
+		return false
+	}
+	if s.f[k] == '大' || s.f[k] == '种' {
+		k++
+	}
+	return s.hasAny(k, categoryWords) != ""
 }
 
 // countAfter reads a small Chinese number followed by 大 or 项 at i

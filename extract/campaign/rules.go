@@ -75,6 +75,13 @@ var (
 	ruleThemeBare        *rule.Rule
 	ruleQuotedKnownEnd   *rule.Rule
 	ruleTitledContest    *rule.Rule
+	ruleQuotedItems      *rule.Rule
+	ruleQuotedContest    *rule.Rule
+	ruleCountedList      *rule.Rule
+	ruleCategoryCount    *rule.Rule
+	ruleQuotedModifier   *rule.Rule
+	rulePlusSpan         *rule.Rule
+	ruleKnownGloss       *rule.Rule
 )
 
 func init() {
@@ -122,13 +129,13 @@ func init() {
 			"以“…”为主题 names the theme of an activity, not the activity",
 			"举办以“安全你我他”为主题的知识竞赛，“安全你我他”活动持续开展。", "举办“安全你我他”知识竞赛。"},
 		{&ruleEpithet, "campaign.epithet",
-			"a self-named quotation after a classifier or 作为 (一项“惠民工程”, 作为“民心工程”) describes, it does not name",
+			"a self-named quotation after a classifier or 作为 (一项“惠民工程”, 作为“民心工程”), or after the 的 of a clause that 成为 opens (成为职工的“温暖之家”), describes, it does not name",
 			"把助学作为一项“暖心工程”。", "全面实施“暖心工程”。"},
 		{&ruleDocument, "campaign.document",
 			"a quotation that holds 《》 or ends in 法, 办法, 条例, 规定 … names a law or a document, unless it names a way of working (操作法, 工作法)",
 			"贯彻实施“两法一条例”和“安康杯”活动。", "贯彻实施“两访一帮”和“安康杯”活动。"},
 		{&rulePlan, "campaign.plan",
-			"a five-year plan (“十四五”) is quoted like a campaign and is a plan",
+			"a five-year plan (“十四五”) is quoted like a campaign and is a plan; so is an unquoted name whose head a plan's word follows (三年行动计划, 行动方案)",
 			"开展“十四五”和“安康杯”活动。", "开展“双创”和“安康杯”活动。"},
 		{&ruleOrganisation, "campaign.organisation",
 			"a quotation that ends in 工会, 协会, 委员会, 领导小组 … names a body, unless an awarding verb makes it an honour's title or it holds clauses (a slogan: “有事找工会,维权靠工会”) or a verb before the body's word (“遇事找工会”)",
@@ -143,10 +150,10 @@ func init() {
 			"an unquoted phrase between a verb of running (开展, 实施, 参与 …), with or without a particle after it (推进了), and a head (活动, 行动, 工程, 竞赛 …) is a campaign's name",
 			"深入开展职工健步走活动。", "深入开展职工健步走。"},
 		{&rulePlainConjoined, "campaign.plain-conjoined",
-			"an unquoted phrase before a head that joins names with 和, 及 or 与 is several names sharing the head",
+			"an unquoted phrase before a head that joins names with 和, 及 or 与 is several names sharing the head; a kept head before the join (劳动竞赛和…活动) ends the first of them, not the phrase",
 			"开展安全生产月和职工健步走活动。", "开展职工健步走活动。"},
 		{&rulePlainGeneric, "campaign.plain-generic",
-			"an unquoted phrase that is short, made of everyday activity words (慰问, 走访, 集中, 节前 …), ends in an everyday activity (培训, 座谈 …) or opens with a generic word (各类, 一系列) names a kind of activity, not a campaign",
+			"an unquoted phrase that is short, made of everyday activity words (慰问, 走访, 集中, 节前 …), ends in an everyday activity (培训, 座谈 …) or opens with a generic word (各类, 一系列) names a kind of activity, not a campaign; a bracket in it (职工(劳模)疗休养) glosses a word and is left out of the judgement",
 			"分别开展了集中慰问活动。", "分别开展了职工健步走活动。"},
 		{&rulePlainHonour, "campaign.plain-honour",
 			"an unquoted phrase between an awarding verb (荣获, 评为 …) and 称号 is an honour's name",
@@ -214,6 +221,27 @@ func init() {
 		{&ruleTitledContest, "campaign.titled-contest",
 			"a book title right before a contest head (《工会法》知识竞赛) names the contest on that law or book, title and all",
 			"职工踊跃参加《工会法》知识竞赛。", "职工踊跃学习《工会法》知识。"},
+		{&ruleQuotedItems, "campaign.quoted-items",
+			"a quotation of short items joined by 、 that 等 follows, alone and not in a list of quotations (“…、…、…”等品牌), lists names, one per item; a quotation of items without 等 is one name, and an item of it that is a known name (金秋助学) is that name too",
+			"巩固“送温暖、结对助学、法律进村”等服务品牌。", "巩固“送温暖、结对助学、法律进村”这一服务品牌。"},
+		{&ruleQuotedContest, "campaign.quoted-contest",
+			"a quotation that a contest head (竞赛, 大赛) follows in the same clause, after the words of the contest's scope, year or people (重点工程, 2026年全县, 百万职工劳动和技能), is the contest's name; 的 or a mark between them ends the clause",
+			"全县“奋战三季度”2026年全县职工劳动和技能竞赛拉开帷幕。", "全县“奋战三季度”的口号响彻工地，劳动和技能竞赛拉开帷幕。"},
+		{&ruleCountedList, "campaign.counted-list",
+			"a count with its classifier (20个, 10名, 5项) may stand between a verb of awarding and a quotation, and between the quotations of a list, each counting the honours of its item",
+			"县总工会命名了8个“安全标兵岗”、6名“节能先锋”。", "县总工会命名了8个安全岗和6名节能先锋。"},
+		{&ruleCategoryCount, "campaign.category-count",
+			"quotations followed by a count and a word of kinds (两大类别, 三类, 四种类型) sort activities into kinds: they name the kinds, not campaigns, even when one ends in a head (“…活动”)",
+			"慰问分为“节前走访活动”和“结对帮扶活动”两大类别。", "慰问开展了“节前走访活动”和“结对帮扶活动”。"},
+		{&ruleQuotedModifier, "campaign.quoted-modifier",
+			"after a verb of running, a quotation that an unquoted noun follows (参加“两癌”筛查, 开展“一对一”帮扶) says what kind of thing the verb's object is: the verb is no evidence for it, a head after it still is",
+			"女职工踊跃参加“三高”筛查。", "女职工踊跃参加“三高”筛查活动。"},
+		{&rulePlusSpan, "campaign.plus-span",
+			"a quotation that ends in + (“互联网+”) is the first half of a name: with the unquoted words after it up to a head of its clause (活动, 行动, 工程 …) it names the campaign",
+			"开展“互联网+”职工普惠行动。", "运用“互联网+”信息化手段。"},
+		{&ruleKnownGloss, "campaign.known-gloss",
+			"a bracket of a few Han runes inside a known name glosses one of its words (劳模(高技能人才)创新工作室): the known name is read across it and written with it",
+			"全市已建成劳模(工匠)创新工作室12个。", "全市已建成劳模(工匠)活动室12个。"},
 	} {
 		*d.r = declare(d.name, d.why, d.accept, d.reject)
 	}
