@@ -402,19 +402,33 @@ func joinNumberLines(lines []string, bare, wrap bool) []string {
 	out := lines[:0:0]
 	for i := 0; i < len(lines); i++ {
 		s := lines[i]
-		if n := len(out); bare && n > 0 && i+1 < len(lines) && bareNumberRe.MatchString(s) && out[n-1] != "" && lines[i+1] != "" &&
-			!endsSentence(zh.Fold(out[n-1])) && continuesUnit(lines[i+1]) {
-			out[n-1] += s + lines[i+1]
-			i++
-			continue
+		// A copy that double-spaces its lines leaves a blank line either
+		// side of the cut: the line before and after are the next ones
+		// with text, past one blank line.
+		p := len(out) - 1
+		if p > 0 && out[p] == "" {
+			p--
 		}
-		if n := len(out); wrap && n > 0 && s != "" && endsDigit(out[n-1]) && strings.ContainsRune(unitRunes, firstRune(s)) &&
-			!endsSentence(zh.Fold(out[n-1])) && !bareNumberRe.MatchString(out[n-1]) && !isDateLine(zh.Fold(out[n-1])) &&
-			!clockEndRe.MatchString(out[n-1]) {
+		if bare && p >= 0 && out[p] != "" && bareNumberRe.MatchString(s) {
+			q := i + 1
+			if q+1 < len(lines) && lines[q] == "" {
+				q++
+			}
+			if q < len(lines) && lines[q] != "" && !endsSentence(zh.Fold(out[p])) && continuesUnit(lines[q]) {
+				out = out[:p+1]
+				out[p] += s + lines[q]
+				i = q
+				continue
+			}
+		}
+		if wrap && p >= 0 && s != "" && endsDigit(out[p]) && strings.ContainsRune(unitRunes, firstRune(s)) &&
+			!endsSentence(zh.Fold(out[p])) && !bareNumberRe.MatchString(out[p]) && !isDateLine(zh.Fold(out[p])) &&
+			!clockEndRe.MatchString(out[p]) {
+			out = out[:p+1]
 			// A stamp (2014-01-13 08:44) above 日前，… is no number cut from
 			// its unit, nor is a line of stamps ending in a time of day
 			// (发布时间 … 17:26 最后更新时间 … 17:26) above 多个….
-			out[n-1] += s
+			out[p] += s
 			continue
 		}
 		out = append(out, s)
