@@ -492,7 +492,7 @@ func titleStampDate(lines []line, sp span, title string) string {
 	if utf8.RuneCountInString(t) < minTitleRunes {
 		return ""
 	}
-	for i := sp.end; i < len(lines) && i < sp.end+2*maxClosingLines; i++ {
+	for i, end := sp.end, closingEnd(lines, sp.end, 2*maxClosingLines); i < end; i++ {
 		f := strings.ReplaceAll(zh.Fold(lines[i].text), " ", "")
 		if strings.Contains(f, t) {
 			if d := findDate(strings.Replace(f, t, " ", 1)); d != "" {

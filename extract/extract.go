@@ -488,10 +488,14 @@ func init() {
 // maxClosingBylineRunes bounds a byline line: roles and a few names.
 const maxClosingBylineRunes = 30
 
+// maxClosingTrailerLines is how many lines with text under the body
+// closingTrailer reads.
+const maxClosingTrailerLines = 3
+
 // closingTrailer reads a byline or a newspaper's stamp in brackets on a
 // line of its own right under the body: （某某日报 2012年01月17日 002版）.
 func closingTrailer(lines []line, kinds []kind, sp span) trailer {
-	for i := sp.end; sp.start >= 0 && i < len(lines) && i < sp.end+3; i++ {
+	for i, end := sp.end, closingEnd(lines, sp.end, maxClosingTrailerLines); sp.start >= 0 && i < end; i++ {
 		if kinds[i] == kindBlank || kinds[i] == kindAd {
 			continue
 		}
@@ -521,7 +525,7 @@ func closingLines(lines []line, kinds []kind, sp span) closing {
 	if sp.start < 0 {
 		return c
 	}
-	for i := sp.end; i < len(lines) && i < sp.end+4; i++ {
+	for i, end := sp.end, closingEnd(lines, sp.end, maxClosingLines); i < end; i++ {
 		s := lines[i].text
 		f := strings.TrimSpace(zh.Fold(s))
 		if isDateLine(f) {

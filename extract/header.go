@@ -315,13 +315,29 @@ func masthead(lines []line, kinds []kind) string {
 }
 
 // maxClosingLines is how far under the text its closing lines (a 来源:, a
-// byline, a date) may stand.
+// byline, a date) may stand, in lines with text: a double-spaced copy
+// puts a blank line after each.
 const maxClosingLines = 4
+
+// closingEnd returns the index after the n-th line with text from
+// lines[from]; from when that is no line (a part without a body).
+func closingEnd(lines []line, from, n int) int {
+	if from < 0 {
+		return from
+	}
+	i := from
+	for ; i < len(lines) && n > 0; i++ {
+		if strings.TrimSpace(lines[i].text) != "" {
+			n--
+		}
+	}
+	return i
+}
 
 // closingSource reads a 来源: line right under the body
 // (publisher.closing-source).
 func closingSource(lines []line, sp span) string {
-	for i := sp.end; sp.start >= 0 && i < len(lines) && i < sp.end+maxClosingLines; i++ {
+	for i, end := sp.end, closingEnd(lines, sp.end, maxClosingLines); sp.start >= 0 && i < end; i++ {
 		s := lines[i].text
 		f := foldLine(s)
 		if !strings.Contains(f, ":") {

@@ -186,7 +186,7 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			// A byline set over two lines (记者 王林 / 通讯员 李青 报道)
 			// names its writers on both.
 			if bylineRe.MatchString(f) {
-				if h.author != "" && prevByline == i-1 && authorBylineRun.On() {
+				if h.author != "" && (prevByline == i-1 || prevByline == i-2 && kinds[i-1] == kindBlank) && authorBylineRun.On() {
 					h.author = addNames(h.author, bylineNames(s, f))
 				}
 				prevByline = i
