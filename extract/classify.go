@@ -114,10 +114,12 @@ func classifyFolded(line, folded string) kind {
 		return kindMeta
 	case lineTableRow.On() && isTableRow(s):
 		return kindContent
-	case lineNav.On() && isNav(s, n):
-		return kindNav
+	// An advert may look like a menu (【广告】… 点击进入 >>); as an advert it
+	// is skipped inside the text, where a menu would end it.
 	case lineAd.On() && stripFoldedAds(line, folded) == "", lineGambling.On() && isGamblingLine(s, n):
 		return kindAd
+	case lineNav.On() && isNav(s, n):
+		return kindNav
 	case isProse(s, n):
 		return kindContent
 	}
