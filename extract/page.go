@@ -148,6 +148,14 @@ func joinSpacedLabel(s string) string {
 // either. A wrapped line of chrome (作者 | :王林, a breadcrumb) goes on only
 // in a short tail that is no line of its own kind, and joined stays of its
 // kind.
+// endsParagraph reports whether a folded line ends a sentence, maybe with
+// a bracketed byline after it.
+func endsParagraph(f string) bool { return endsSentence(f) || endsSentenceBeforeBracket(f) }
+
+// isFieldKind reports whether k is a line of the page's own: a field, a
+// footer or the end of the article.
+func isFieldKind(k kind) bool { return k == kindMeta || k == kindJunk || k == kindStop }
+
 func unwrap(lines, indented []string, indents bool) ([]string, []string) {
 	width, measure := wrapWidthOf(lines, indented)
 	if width == 0 {
@@ -175,6 +183,11 @@ func unwrap(lines, indented []string, indents bool) ([]string, []string) {
 				break
 			}
 			if chrome && (measure(next) >= width-wrapSlack || classify(cur.String()+next) != k) {
+				break
+			}
+			// A paragraph that has ended (…。(王林)) does not go on in a
+			// field line under it (责任编辑:…).
+			if !chrome && endsParagraph(zh.Fold(lines[i])) && isFieldKind(classify(next)) {
 				break
 			}
 			cur.WriteString(next)
