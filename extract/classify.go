@@ -114,12 +114,14 @@ func classifyFolded(line, folded string) kind {
 		return kindMeta
 	case lineTableRow.On() && isTableRow(s):
 		return kindContent
-	// An advert may look like a menu (【广告】… 点击进入 >>); as an advert it
-	// is skipped inside the text, where a menu would end it.
-	case lineAd.On() && stripFoldedAds(line, folded) == "", lineGambling.On() && isGamblingLine(s, n):
+	// A gambling advert may look like a menu (【广告】… 点击进入 >>); as an
+	// advert it is skipped inside the text, where a menu would end it.
+	case lineGambling.On() && isGamblingLine(s, n):
 		return kindAd
 	case lineNav.On() && isNav(s, n):
 		return kindNav
+	case lineAd.On() && stripFoldedAds(line, folded) == "":
+		return kindAd
 	case isProse(s, n):
 		return kindContent
 	}
