@@ -141,6 +141,18 @@ func wireTail(inner string) (int, string) {
 	return -1, ""
 }
 
+var datelineOutletURL = rule.New(rule.Rule{
+	Name:   "dateline.outlet-url",
+	Why:    "an outlet may open a story with its name and its web address in brackets (某某新闻(www.example.cn)记者从…获悉): that is its dateline, and the outlet the publisher",
+	Accept: "青松新闻(www.qingsong.cn)记者从市总工会获悉，今年全市工会将为职工办实事十件。",
+	Reject: "青松新闻记者从市总工会获悉，今年全市工会将为职工办实事十件。",
+	Fires:  func(s string) bool { return outletURLRe.MatchString(zh.Fold(s)) },
+})
+
+// outletURLRe is an outlet's name and its web address in brackets at the
+// start of a folded paragraph.
+var outletURLRe = regexp.MustCompile(`^\s*([\p{Han}a-z0-9·]{2,12}?(?:新闻网|新闻|网|日报|报|电视台|台|社|客户端))\s*\(\s*(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?\s*\)\s*`)
+
 var datelineOwnBracket = rule.New(rule.Rule{
 	Name: "dateline.own-bracket",
 	Why: "本报讯 and 本网讯 name no outlet, but the bracket after them may (本报讯(某某日报记者 王林)): it is the " +
@@ -276,6 +288,8 @@ func parseDatelineStart(p string) dateline {
 	}
 	if !opened {
 		if m := outletBracketRe.FindStringSubmatchIndex(f); m != nil {
+			d.outlet, opened, at = origSpan(st, f, m[2], m[3]), true, m[1]
+		} else if m := outletURLRe.FindStringSubmatchIndex(f); m != nil && datelineOutletURL.On() {
 			d.outlet, opened, at = origSpan(st, f, m[2], m[3]), true, m[1]
 		} else if m := outletDayRe.FindStringSubmatchIndex(f); m != nil && datelineOutletDay.On() {
 			// 某某网 1月21日，…: the outlet, then the lead's own day.
