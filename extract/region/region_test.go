@@ -40,6 +40,8 @@ func TestDetect(t *testing.T) {
 		{"a city paper's name weighs not against the district it reports on", "", []string{"据厦门日报报道 近日，思明区快递员联合工会成立，首批入会的快递员有了娘家。厦门工会服务新业态劳动者走在前列。", "思明区总工会为入会的快递员送上礼包。", "思明区总工会还推出五项服务。"}, nil,
 			corpus.Region{Province: "福建省", City: "厦门市", County: "思明区"}},
 		{"words that hold county names", "", []string{"全市工会开展帮扶解困送温暖、情系职工惠民生活动，宣讲党和政府的政策，在“六大兴市计划”中发挥主力军作用。"}, nil, corpus.Region{}},
+		{"a county paper named by its county", "县总工会举行助学金发放仪式", []string{"8月26日，县总工会举行金秋助学金发放仪式，为31名困难职工子女发放助学金。"}, []string{"青田今报"},
+			corpus.Region{Province: "浙江省", City: "丽水市", County: "青田县"}},
 		{"guests are no city", "在职工服务中心落成典礼上的讲话", []string{"尊敬的各位来宾，同志们：", "全县各级工会要以此为起点。"}, nil, corpus.Region{}},
 		{"short county needs its city", "工作总结", []string{"开展和平共处活动。", "和平和平。"}, nil, corpus.Region{}},
 		{"municipality district has no city", "朝阳区总工会召开全委会", []string{"北京市朝阳区总工会近日召开全委会。"}, nil,
