@@ -42,6 +42,8 @@ func TestDetect(t *testing.T) {
 		{"words that hold county names", "", []string{"全市工会开展帮扶解困送温暖、情系职工惠民生活动，宣讲党和政府的政策，在“六大兴市计划”中发挥主力军作用。"}, nil, corpus.Region{}},
 		{"a county paper named by its county", "县总工会举行助学金发放仪式", []string{"8月26日，县总工会举行金秋助学金发放仪式，为31名困难职工子女发放助学金。"}, []string{"青田今报"},
 			corpus.Region{Province: "浙江省", City: "丽水市", County: "青田县"}},
+		{"a county-level city the province governs", "", []string{"仙桃日报讯 近日，仙桃市总工会为困难职工送去慰问金。"}, nil,
+			corpus.Region{Province: "湖北省", City: "仙桃市"}},
 		{"guests are no city", "在职工服务中心落成典礼上的讲话", []string{"尊敬的各位来宾，同志们：", "全县各级工会要以此为起点。"}, nil, corpus.Region{}},
 		{"short county needs its city", "工作总结", []string{"开展和平共处活动。", "和平和平。"}, nil, corpus.Region{}},
 		{"municipality district has no city", "朝阳区总工会召开全委会", []string{"北京市朝阳区总工会近日召开全委会。"}, nil,
