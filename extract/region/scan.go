@@ -223,7 +223,7 @@ func classify(m *mention, rs []rune, start, end int) {
 // word and no place (光明日报, 东方早报), a city's portal or station's is
 // its city's.
 var (
-	outletWords = runeWords("新闻网", "日报", "晚报", "早报", "晨报", "今报", "时报", "商报", "周报", "都市报", "电视台", "广播电视台", "融媒体中心", "融媒", "广电", "在线", "发布")
+	outletWords = runeWords("新闻网", "工会网", "日报", "晚报", "早报", "晨报", "今报", "时报", "商报", "周报", "都市报", "电视台", "广播电视台", "融媒体中心", "融媒", "广电", "在线", "发布")
 	portalWords = runeWords("新闻网", "电视台", "广播电视台", "融媒体中心")
 )
 
