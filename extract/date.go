@@ -356,8 +356,24 @@ func withoutHistory(f string) string {
 	if dateFounded.On() && (strings.Contains(f, "立于") || strings.Contains(f, "建于")) {
 		f = foundedRe.ReplaceAllString(f, "")
 	}
+	if datePlanYear.On() && containsAny(f, "将", "计划", "力争", "拟", "预计") {
+		f = planYearRe.ReplaceAllString(f, "")
+	}
 	return f
 }
+
+var datePlanYear = rule.New(rule.Rule{
+	Name:   "date.plan-year",
+	Why:    "a year that opens what a union will do (2015年，县总工会将…, 2016年计划…) is a plan, not when what is reported happened",
+	Accept: "表彰大会召开。李主席说，2015年，县总工会将开展更多竞赛活动。",
+	Reject: "2024年春节将至，县总工会开展了送温暖活动。",
+	Fires:  func(s string) bool { return planYearRe.MatchString(zh.Fold(s)) },
+})
+
+// planYearRe is a year and the clause that says what will be done in it
+// (date.plan-year).
+// 将至 and 将近 tell that a day comes (2024年春节将至), no plan.
+var planYearRe = regexp.MustCompile(`(?:19|20)\d\d\s*年[,，]?[^。;；,，]{0,16}?(?:将[^至近临]|计划|拟|力争|预计)`)
 
 // foundedRe is a founding date (date.founded).
 var foundedRe = regexp.MustCompile(`(?:成立|始建|创建|创立|组建|建)于\s*(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?`)
