@@ -362,6 +362,18 @@ func withoutHistory(f string) string {
 	return f
 }
 
+var dateDocNumber = rule.New(rule.Rule{
+	Name: "date.document-number",
+	Why: "a document's number holds the year it was issued (总工发〔2025〕1号); a text that reports the document is " +
+		"of that year at the earliest, whatever years the document's title covers",
+	Accept: "全总下发《关于表彰2022—2023年度先进集体的决定》(总工发〔2025〕1号)。",
+	Reject: "全总下发《关于表彰2022—2023年度先进集体的决定》。",
+	Fires:  func(s string) bool { return docNumberRe.MatchString(zh.Fold(s)) },
+})
+
+// docNumberRe is the year in a document's number (〔2025〕1号).
+var docNumberRe = regexp.MustCompile(`[〔\[［(]((?:19|20)\d\d)[〕\]］)]\s*第?\d{1,4}\s*号`)
+
 var datePlanYear = rule.New(rule.Rule{
 	Name:   "date.plan-year",
 	Why:    "a year that opens what a union will do (2015年，县总工会将…, 2016年计划…) is a plan, not when what is reported happened",
@@ -442,6 +454,11 @@ func textDate(body []string, years, news, roc bool) string {
 		}
 		for _, y := range yrs {
 			year = max(year, y[1])
+		}
+		if dateDocNumber.On() && strings.Contains(f, "号") {
+			for _, y := range docNumberRe.FindAllStringSubmatch(f, -1) {
+				year = max(year, y[1])
+			}
 		}
 	}
 	if !years {
