@@ -374,7 +374,7 @@ var titleFooterEcho = rule.New(rule.Rule{
 // repeats with a date when title is not repeated there (title.footer-echo),
 // or "".
 func footerEcho(lines []line, sp span, title string, others []string) string {
-	if len(others) == 0 || titleStampDate(lines, sp, title) != "" {
+	if len(others) == 0 || inFooter(lines, sp, title) {
 		return ""
 	}
 	for _, o := range others {
@@ -383,6 +383,19 @@ func footerEcho(lines []line, sp span, title string, others []string) string {
 		}
 	}
 	return ""
+}
+
+// inFooter reports whether a line under the text holds title, dated or
+// not: a footer that names both headlines (an e-paper's kicker and its
+// title) prefers neither.
+func inFooter(lines []line, sp span, title string) bool {
+	t := strings.ReplaceAll(zh.Fold(title), " ", "")
+	for i, end := sp.end, closingEnd(lines, sp.end, 2*maxClosingLines); t != "" && i < end; i++ {
+		if strings.Contains(strings.ReplaceAll(zh.Fold(lines[i].text), " ", ""), t) {
+			return true
+		}
+	}
+	return false
 }
 
 var titleDoubled = rule.New(rule.Rule{
