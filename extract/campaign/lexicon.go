@@ -75,6 +75,15 @@ func concat(lists ...[]string) []string {
 
 var lexiconIndex = indexWords(lexicon)
 
+// maxLexiconRunes is the length of the lexicon's longest name.
+var maxLexiconRunes = func() int {
+	n := 0
+	for _, w := range lexicon {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}()
+
 // lexiconAt returns the longest lexicon name that starts at i, or "".
 func (s *scanner) lexiconAt(i int) string {
 	if i < 0 || i >= len(s.f) {
@@ -96,6 +105,7 @@ func (s *scanner) known() {
 		return
 	}
 	glossed := s.on(ruleKnownGloss) && slices.Contains(s.f, '(')
+	paren := -1 // the first '(' after i, once sought
 	for i := 0; i < len(s.f); i++ {
 		if s.claimed[i] {
 			continue
@@ -103,8 +113,15 @@ func (s *scanner) known() {
 		best := s.lexiconAt(i)
 		if best == "" {
 			// 劳模(高技能人才)创新工作室: a known name across a bracket
-			// that glosses one of its words.
-			if glossed {
+			// that glosses one of its words, which must open within the
+			// longest name's reach.
+			if glossed && paren <= i {
+				if paren = slices.Index(s.f[i+1:], '('); paren < 0 {
+					glossed = false
+				}
+				paren += i + 1
+			}
+			if glossed && paren-i < maxLexiconRunes {
 				if e := s.glossedAt(i); e > 0 {
 					s.add(string(s.r[i:e]), i, i, e)
 					i = e - 1
