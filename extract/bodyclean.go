@@ -86,7 +86,17 @@ func stripMarkupResidue(s string) string {
 	return s
 }
 
-var siteTalkRe = regexp.MustCompile(`小编(?:精心|特意|特地)?(?:为(?:大家|你|您))?(?:收集|整理|准备|搜集|推荐)|希望(?:能)?对(?:大家|你|您)(?:有所)?(?:帮助|启发)|希望能(?:够)?帮助到(?:大家|你|您)|欢迎(?:大家)?(?:借鉴|参考|阅读)(?:与|和)?(?:参考|借鉴)?|快来(?:写|看)一(?:份|篇)|希望(?:大家|你|您)(?:可以|能够?|会)?喜欢|由(?:会员|用户|网友)上传分享|免费在线阅读|(?:这些|以下|下面的?)(?:范文|文章|内容|资料)(?:或许|也许)?(?:可以|能够?)帮助(?:大家|你|您)`)
+var siteTalkRe = regexp.MustCompile(`小编(?:精心|特意|特地)?(?:为(?:大家|你|您))?(?:收集|整理|准备|搜集|推荐)|希望(?:能)?对(?:大家|你|您)(?:有所)?(?:帮助|启发)|希望能(?:够)?帮助到(?:大家|你|您)|欢迎(?:大家)?(?:借鉴|参考|阅读)(?:与|和)?(?:参考|借鉴)?|快来(?:写|看)一(?:份|篇)|希望(?:大家|你|您)(?:可以|能够?|会)?喜欢|由(?:会员|用户|网友)上传分享|免费在线阅读`)
+
+// siteTalkCues are the words each of siteTalkRe's phrases opens with, as
+// far as they go before a choice: a speech hopes (希望) and welcomes (欢迎)
+// too, and the regexp is tried only where a phrase may start.
+var siteTalkCues = newWordSet("小编", "希望对", "希望能", "希望大家", "希望你", "希望您", "欢迎借鉴", "欢迎参考", "欢迎阅读",
+	"欢迎大家", "快来写", "快来看", "上传分享", "在线阅读")
+
+// offerHelpRe is a site's blurb that offers its samples as help (这些范文或许
+// 可以帮助你…), tried only where 帮助 and a reader stand together.
+var offerHelpRe = regexp.MustCompile(`(?:这些|以下|下面的?)(?:范文|文章|内容|资料)(?:或许|也许)?(?:可以|能够?)帮助(?:大家|你|您)`)
 
 // maxSiteTalkRunes bounds a paragraph dropped for site talk: the site's
 // blurb runs to two or three sentences; a long paragraph that quotes such
@@ -94,8 +104,11 @@ var siteTalkRe = regexp.MustCompile(`小编(?:精心|特意|特地)?(?:为(?:大
 const maxSiteTalkRunes = 200
 
 func siteTalk(f string) bool {
-	return (strings.Contains(f, "小编") || strings.Contains(f, "希望") || strings.Contains(f, "欢迎") || strings.Contains(f, "快来") || strings.Contains(f, "上传") || strings.Contains(f, "在线阅读") || strings.Contains(f, "帮助")) &&
-		utf8.RuneCountInString(f) <= maxSiteTalkRunes && siteTalkRe.MatchString(f)
+	if runesOver(f, maxSiteTalkRunes) {
+		return false
+	}
+	return siteTalkCues.in(f) && siteTalkRe.MatchString(f) ||
+		containsAny(f, "帮助你", "帮助大家", "帮助您") && offerHelpRe.MatchString(f)
 }
 
 var sampleNumberRe = regexp.MustCompile(`^\s*(?:[(（【\[]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）】\]]?|[(（【\[]?\s*(?:篇|范文)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）】\]]?)?\s*$`)

@@ -277,12 +277,50 @@ var dateDayYear = rule.New(rule.Rule{
 	},
 })
 
-// yearsIn returns the matches of yearRe in folded f.
+// yearsIn returns the matches of yearRe in folded f, as
+// FindAllStringSubmatch would.
 func yearsIn(f string) [][]string {
 	if !strings.Contains(f, "年") || !mayNameYear(f) {
 		return nil
 	}
-	return yearRe.FindAllStringSubmatch(f, -1)
+	var out [][]string
+	for _, sp := range yearSpans(f) {
+		out = append(out, []string{f[sp[0]:sp[1]], f[sp[0] : sp[0]+4]})
+	}
+	return out
+}
+
+// yearSpans returns the start and end of each match of yearRe in f: a
+// year from 1950 to 2099, maybe spaces, and 年. It reads back from each 年,
+// as a regexp without a literal prefix tries every position.
+func yearSpans(f string) [][2]int {
+	var out [][2]int
+	for at := 0; ; {
+		k := strings.Index(f[at:], "年")
+		if k < 0 {
+			return out
+		}
+		k += at
+		at = k + len("年")
+		d := k
+		for d > 0 && strings.IndexByte("\t\n\f\r ", f[d-1]) >= 0 {
+			d--
+		}
+		if d < 4 || !isYear(f[d-4:d]) {
+			continue
+		}
+		out = append(out, [2]int{d - 4, at})
+	}
+}
+
+// isYear reports whether four bytes are a year from 1950 to 2099.
+func isYear(y string) bool {
+	for i := range 4 {
+		if !isASCIIDigit(y[i]) {
+			return false
+		}
+	}
+	return y[:2] == "20" || y[:2] == "19" && y[2] >= '5'
 }
 
 // dayYear dates a folded body by its first day and the one year named
@@ -356,10 +394,64 @@ func withoutHistory(f string) string {
 	if dateFounded.On() && (strings.Contains(f, "立于") || strings.Contains(f, "建于")) {
 		f = foundedRe.ReplaceAllString(f, "")
 	}
-	if datePlanYear.On() && containsAny(f, "将", "计划", "力争", "拟", "预计") {
-		f = planYearRe.ReplaceAllString(f, "")
+	if datePlanYear.On() && containsAny(f, "将", "计划", "拟", "力争", "预计") && mayNameYear(f) {
+		f = withoutPlanYears(f)
 	}
 	return f
+}
+
+// planWords say that a clause tells what will be done (date.plan-year);
+// 将至 and 将近 tell that a day comes (2024年春节将至), no plan.
+var planWords = []string{"计划", "拟", "力争", "预计"}
+
+// maxPlanRunes bounds how far into its clause a year's plan word stands.
+const maxPlanRunes = 16
+
+// withoutPlanYears removes from folded f each year that opens a clause
+// saying what will be done in it (date.plan-year).
+func withoutPlanYears(f string) string {
+	ms := yearSpans(f)
+	if ms == nil {
+		return f
+	}
+	var b strings.Builder
+	prev := 0
+	for _, m := range ms {
+		if planClause(f[m[1]:]) {
+			b.WriteString(f[prev:m[0]])
+			prev = m[1]
+		}
+	}
+	if prev == 0 {
+		return f
+	}
+	b.WriteString(f[prev:])
+	return b.String()
+}
+
+// planClause reports whether the clause that opens rest (after a year's
+// 年 and maybe a comma) says what will be done.
+func planClause(rest string) bool {
+	rest = strings.TrimLeft(rest, ",，")
+	n := 0
+	for i, r := range rest {
+		if n > maxPlanRunes || strings.ContainsRune("。;；,，", r) {
+			return false
+		}
+		if r == '将' {
+			next, _ := utf8.DecodeRuneInString(rest[i+len("将"):])
+			if !strings.ContainsRune("至近临", next) {
+				return true
+			}
+		}
+		for _, w := range planWords {
+			if strings.HasPrefix(rest[i:], w) {
+				return true
+			}
+		}
+		n++
+	}
+	return false
 }
 
 var dateDocNumber = rule.New(rule.Rule{
@@ -379,13 +471,8 @@ var datePlanYear = rule.New(rule.Rule{
 	Why:    "a year that opens what a union will do (2015年，县总工会将…, 2016年计划…) is a plan, not when what is reported happened",
 	Accept: "表彰大会召开。李主席说，2015年，县总工会将开展更多竞赛活动。",
 	Reject: "2024年春节将至，县总工会开展了送温暖活动。",
-	Fires:  func(s string) bool { return planYearRe.MatchString(zh.Fold(s)) },
+	Fires:  func(s string) bool { f := zh.Fold(s); return withoutPlanYears(f) != f },
 })
-
-// planYearRe is a year and the clause that says what will be done in it
-// (date.plan-year).
-// 将至 and 将近 tell that a day comes (2024年春节将至), no plan.
-var planYearRe = regexp.MustCompile(`(?:19|20)\d\d\s*年[,，]?[^。;；,，]{0,16}?(?:将[^至近临]|计划|拟|力争|预计)`)
 
 // foundedRe is a founding date (date.founded).
 var foundedRe = regexp.MustCompile(`(?:成立|始建|创建|创立|组建|建)于\s*(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?`)

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -27,6 +29,24 @@ func FuzzLineWidths(f *testing.F) {
 		}
 		if runes != wr || cols != wc {
 			t.Errorf("lineWidths(%q) = %d, %d; want %d, %d", s, runes, cols, wr, wc)
+		}
+	})
+}
+
+// FuzzYearsIn holds the hand-written year scan to the regexp it stands
+// for: the same matches, in order.
+func FuzzYearsIn(f *testing.F) {
+	f.Add("2019年，2020 年和1949年、1950年\t年12019年2099年")
+	f.Add("２０１９年")
+	f.Add("20192年 19年 年2019")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := yearsIn(s)
+		want := [][]string(nil)
+		if strings.Contains(s, "年") && mayNameYear(s) {
+			want = yearRe.FindAllStringSubmatch(s, -1)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("yearsIn(%q) = %q; want %q", s, got, want)
 		}
 	})
 }
