@@ -195,6 +195,7 @@ func TestSubjectExact(t *testing.T) {
 		{"respective growth of figures without a list, second", "全县共有基层工会1200个，会员总数15万人，分别比上年增长3%和5%。", "5%", "会员总数增长"},
 		{"own noun after 和", "共评出12名技术能手和40名获奖选手。", "40名", "获奖选手"},
 		{"sum before a noun of money", "工会为每名困难职工送去800元慰问金。", "800元", "慰问金"},
+		{"longest approximation word skipped", "全县职工工资平均增幅接近9%。", "9%", "全县职工工资平均增幅"},
 		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},
 	}
 	for _, tt := range tests {

@@ -547,31 +547,33 @@ func (s *scanner) sameUnitSubject(prev []corpus.Metric, sentA int, unit string) 
 	return ""
 }
 
-// skipBack moves back from i over approximation and linking words.
+// skipBack moves back from i over approximation and linking words, the
+// longest that ends at each step: 接近 before 近, which a linking word
+// ends with, so that 平均增幅接近13% keeps no 接 in its subject.
 func (s *scanner) skipBack(i, limit int) int {
-	for moved := true; moved; {
-		moved = false
+	for {
+		n := 0
 		for _, w := range linkWords {
 			// endsWith first: it rejects most words at one rune, before
 			// their runes are counted.
-			if s.endsWith(i, w) && i-utf8.RuneCountInString(w) >= limit {
-				i -= utf8.RuneCountInString(w)
-				moved = true
-				break
+			if s.endsWith(i, w) {
+				if k := utf8.RuneCountInString(w); i-k >= limit {
+					n = max(n, k)
+				}
 			}
-		}
-		if moved {
-			continue
 		}
 		for _, a := range approxBefore {
-			if s.endsWith(i, a.word) && i-utf8.RuneCountInString(a.word) >= limit {
-				i -= utf8.RuneCountInString(a.word)
-				moved = true
-				break
+			if s.endsWith(i, a.word) {
+				if k := utf8.RuneCountInString(a.word); i-k >= limit {
+					n = max(n, k)
+				}
 			}
 		}
+		if n == 0 {
+			return i
+		}
+		i -= n
 	}
-	return i
 }
 
 // skipComparison moves back over 同比 or 比上年 / 比2009年 before a growth
