@@ -247,7 +247,7 @@ var growthWords = []string{"增长", "增加", "提高", "上升", "下降", "�
 
 // linkWords sit between a subject and its number and are not part of the
 // subject: 工会组建率达81%, 发放救助金达到100.85万元.
-var linkWords = []string{"占到", "占", "完成", "实现", "累计", "稳定在", "保持在", "维持在", "必须", "须", "需", "应", "在", "折合人民币", "折合", "人民币", "每人", "每月", "每年", "每天", "达到", "达", "为", "共计", "合计", "总计", "共", "计", "约", "近", "是", "有", "了", "的", "逾", "超过", "将近", "大约", "至少", "仅", "已", "再", "均", "各", "分别"}
+var linkWords = []string{"占到", "占", "完成", "实现", "累计", "稳定在", "保持在", "维持在", "必须", "须", "需", "应", "在", "折合人民币", "折合", "人民币", "每人", "每月", "每年", "每天", "达到", "达", "为", "共计", "合计", "总计", "共", "计", "约", "近", "是", "现有", "有", "了", "的", "逾", "超过", "将近", "大约", "至少", "仅", "已", "将", "预计", "再", "均", "各", "分别"}
 
 // unitsByRune holds units by first rune, longest word first as in units:
 // unitAt looks up the rune after each numeral rather than try every unit.

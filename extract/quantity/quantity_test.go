@@ -196,6 +196,8 @@ func TestSubjectExact(t *testing.T) {
 		{"own noun after 和", "共评出12名技术能手和40名获奖选手。", "40名", "获奖选手"},
 		{"sum before a noun of money", "工会为每名困难职工送去800元慰问金。", "800元", "慰问金"},
 		{"longest approximation word skipped", "全县职工工资平均增幅接近9%。", "9%", "全县职工工资平均增幅"},
+		{"modal before the linking verb", "今年助学资金将达1900余万元。", "1900余万元", "助学资金"},
+		{"modal before the approximation", "全年送温暖资金预计超过300万元。", "300万元", "送温暖资金"},
 		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},
 	}
 	for _, tt := range tests {
@@ -210,6 +212,23 @@ func TestSubjectExact(t *testing.T) {
 			}
 			t.Errorf("Extract(%q): no quantity %q", tt.text, tt.surface)
 		})
+	}
+}
+
+// TestSkipBackWholeWords checks that skipBack cuts no word in two: 计 is a
+// linking word, but not the end of 估计; 已 before 达 goes with it.
+func TestSkipBackWholeWords(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"慰问资金估计300万元", 6},
+		{"慰问资金已达300万元", 4},
+	} {
+		s := newScanner(tt.text)
+		if got := s.skipBack(6, 0); got != tt.want {
+			t.Errorf("skipBack(%q, 6) = %d, want %d", tt.text, got, tt.want)
+		}
 	}
 }
 
