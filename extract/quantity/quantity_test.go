@@ -198,6 +198,10 @@ func TestSubjectExact(t *testing.T) {
 		{"longest approximation word skipped", "全县职工工资平均增幅接近9%。", "9%", "全县职工工资平均增幅"},
 		{"modal before the linking verb", "今年助学资金将达1900余万元。", "1900余万元", "助学资金"},
 		{"modal before the approximation", "全年送温暖资金预计超过300万元。", "300万元", "送温暖资金"},
+		{"noun of money past the figures of its unit", "中考和高考学生分别将得到3000元和4000元补助。", "3000元", "补助"},
+		{"noun of money past a modifier", "为职工子女提供3000元一次性助学金和300元交通补助。", "3000元", "一次性助学金"},
+		{"noun of money after a glued 和", "为职工子女提供3000元一次性助学金和300元交通补助。", "300元", "交通补助"},
+		{"noun of money past a range", "违者处2万元以上、100万元以下罚款。", "2万元", "罚款"},
 		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},
 	}
 	for _, tt := range tests {

@@ -60,6 +60,7 @@ var (
 	rulePOSFixes        *rule.Rule
 	ruleMoneyBefore     *rule.Rule
 	ruleMoneyAfter      *rule.Rule
+	ruleMoneyAhead      *rule.Rule
 	ruleQuotedSpeech    *rule.Rule
 	ruleViewCount       *rule.Rule
 	ruleUnquoted        *rule.Rule
@@ -156,8 +157,11 @@ func init() {
 			"a sum with nothing before it in its clause is measured by the noun of money (a documented word list) that ends the clause before: 发放助学金，每人2000元",
 			"为186名困难职工子女发放助学金，每人2000元。", "为186名困难职工子女办理助学手续，每人2000元。"},
 		{&ruleMoneyAfter, "quantity.subject-money-after",
-			"a sum right before a noun of money (a documented word list) modifies it: 每人送去500元慰问金",
-			"工会为每名困难职工送去800元慰问金。", "工会为每名困难职工送去800元和一袋大米。"},
+			"a sum right before a noun of money (a documented word list), or a quoted name and its noun of money, modifies it: 每人送去500元慰问金, 500元“暖心”慰问金",
+			"工会为每名困难职工送去800元“暖心”慰问金。", "工会为每名困难职工送去800元和一袋大米。"},
+		{&ruleMoneyAhead, "quantity.subject-money-ahead",
+			"past the figures joined to a sum (和5000元, 以上、100万元以下) and its modifiers, a phrase that ends on a noun of money (a documented word list) before any function word names the sum: 提供4000元一次性助学金, 得到4000元和5000元补助",
+			"中考和高考学生分别将得到3000元和4000元补助。", "中考和高考学生分别将得到3000元和4000元的奖学。"},
 		{&ruleQuotedSpeech, "quantity.quoted-speech",
 			"numbers in short quotations belong to names (“一区多园”), but a quotation after a colon or holding a clause mark is speech, and its figures count",
 			"他说：“今年我们为职工发放慰问金30万元。”", "开展“三送一帮”活动。"},

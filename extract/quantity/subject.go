@@ -67,6 +67,13 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 			return sub
 		}
 	}
+	if q.category == funds && s.on(ruleMoneyAhead) {
+		// 得到4000元和5000元补助, 提供4000元一次性助学金: past the figures
+		// that share its unit, a noun of money names the sum.
+		if sub := s.moneyAhead(s.pastFigures(q.tail, sentB, q.category), sentB); sub != "" {
+			return sub
+		}
+	}
 	if q.category == rate {
 		if sub := s.comparedSubject(j, sentA); sub != "" {
 			return sub
@@ -230,6 +237,84 @@ const maxLabel = 20
 // line: spaces, dashes, stars, colons, brackets.
 func lineDecoration(c rune) bool {
 	return isGapSpace(c) && c != '\n' || strings.ContainsRune("-—–~*·•:：|()（）【】[]", c)
+}
+
+// pastFigures returns where the figures joined to a quantity ending at i
+// end, when they are of its category: 4000元和5000元, 2万元以上、100万元以下,
+// 3000元至5000元的 (past 的 and 不等 too), or i.
+func (s *scanner) pastFigures(i, limit int, category string) int {
+	i = s.pastApprox(i)
+	for range 4 {
+		n := 0
+		for _, w := range coordJoins {
+			if s.has(i, w) {
+				n = utf8.RuneCountInString(w)
+				break
+			}
+		}
+		for _, w := range rangeJoins {
+			if n == 0 && s.has(i, w) {
+				n = utf8.RuneCountInString(w)
+			}
+		}
+		k := i + n
+		if n == 0 || k >= limit || !startsNumeral(s.f[k]) {
+			break
+		}
+		num, ok := parseNumeral(s.f, k)
+		if !ok {
+			break
+		}
+		u, ok := s.unitAt(num.end)
+		if !ok || u.category != category {
+			break
+		}
+		i = s.pastApprox(num.end + utf8.RuneCountInString(u.word))
+	}
+	for _, w := range []string{"不等", "左右", "的"} {
+		if s.has(i, w) {
+			i += utf8.RuneCountInString(w)
+		}
+	}
+	return i
+}
+
+// pastApprox returns the index after a word of approximation at i (以上,
+// 左右), or i.
+func (s *scanner) pastApprox(i int) int {
+	for _, a := range approxAfter {
+		if s.has(i, a.word) {
+			return i + utf8.RuneCountInString(a.word)
+		}
+	}
+	return i
+}
+
+// moneyAhead returns the phrase that starts at i and ends on a noun of
+// money (moneyNouns) within maxSubject runes, before any function word or
+// mark (quantity.subject-money-ahead): 一次性助学金, 入学交通补助. The noun
+// starts a word, or ends a noun (奖金, not 免费), and ends a word, or runs into 和,
+// 及 or 与 that gse glued to it (金和). Otherwise "".
+func (s *scanner) moneyAhead(i, limit int) string {
+	for e := i; e < limit && e < i+maxSubject; e++ {
+		if c := s.f[e]; !zh.IsHan(c) || strings.ContainsRune(funcRunes, c) {
+			return ""
+		}
+		for _, w := range moneyNouns {
+			n := utf8.RuneCountInString(w)
+			ns := e + 1 - n
+			if ns < i || !s.endsWith(e+1, w) {
+				continue
+			}
+			if p := s.posAt(ns); s.wordStart(ns) != ns && (p == "" || p[0] != 'n') {
+				continue
+			}
+			if s.wordEnd(e) == e+1 || e+1 < len(s.f) && strings.ContainsRune("和及与", s.f[e+1]) {
+				return strings.TrimSpace(string(s.r[i : e+1]))
+			}
+		}
+	}
+	return ""
 }
 
 // changeEndSubject returns the subject of the start of a change written
