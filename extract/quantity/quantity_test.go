@@ -202,6 +202,9 @@ func TestSubjectExact(t *testing.T) {
 		{"noun of money past a modifier", "为职工子女提供3000元一次性助学金和300元交通补助。", "3000元", "一次性助学金"},
 		{"noun of money after a glued 和", "为职工子女提供3000元一次性助学金和300元交通补助。", "300元", "交通补助"},
 		{"noun of money past a range", "违者处2万元以上、100万元以下罚款。", "2万元", "罚款"},
+		{"levels listed before the noun", "全省1300家全国、省、市一级“职工书屋”示范点投入使用。", "1300家", "职工书屋示范点"},
+		{"levels written together with 级", "全省建成320个省市县三级职工服务中心。", "320个", "职工服务中心"},
+		{"regions written together are no levels", "全市有3个县区职工入会率超过95%。", "3个", "县区"},
 		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},
 	}
 	for _, tt := range tests {

@@ -61,6 +61,7 @@ var (
 	ruleMoneyBefore     *rule.Rule
 	ruleMoneyAfter      *rule.Rule
 	ruleMoneyAhead      *rule.Rule
+	ruleLevelList       *rule.Rule
 	ruleQuotedSpeech    *rule.Rule
 	ruleViewCount       *rule.Rule
 	ruleUnquoted        *rule.Rule
@@ -162,6 +163,9 @@ func init() {
 		{&ruleMoneyAhead, "quantity.subject-money-ahead",
 			"past the figures joined to a sum (和5000元, 以上、100万元以下) and its modifiers, a phrase that ends on a noun of money (a documented word list) before any function word names the sum: 提供4000元一次性助学金, 得到4000元和5000元补助",
 			"中考和高考学生分别将得到3000元和4000元补助。", "中考和高考学生分别将得到3000元和4000元的奖学。"},
+		{&ruleLevelList, "quantity.subject-level-list",
+			"a list of two or more administrative levels after a count (全国、省、市, 省市县三级) modifies the noun after it, which is the subject: 20名全国、省、市劳动模范 counts 劳动模范",
+			"座谈会邀请了20名全国、省、市劳动模范。", "座谈会邀请了20名全国劳动模范。"},
 		{&ruleQuotedSpeech, "quantity.quoted-speech",
 			"numbers in short quotations belong to names (“一区多园”), but a quotation after a colon or holding a clause mark is speech, and its figures count",
 			"他说：“今年我们为职工发放慰问金30万元。”", "开展“三送一帮”活动。"},

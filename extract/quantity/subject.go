@@ -762,6 +762,10 @@ func (s *scanner) phraseAfterEnd(i, limit int, mode phraseMode) (string, int) {
 			break
 		}
 	}
+	if s.on(ruleLevelList) {
+		// 20名全国、省、市劳动模范: the levels listed modify the noun.
+		i = s.pastLevels(i, limit)
+	}
 	if i < limit && i < len(s.f) && s.f[i] == '“' {
 		// 开展一次“党风廉政宣传教育月”活动: the quoted name and its head.
 		for k := i + 1; k < limit && k < i+30; k++ {
@@ -855,6 +859,44 @@ func (s *scanner) phraseAfterEnd(i, limit int, mode phraseMode) (string, int) {
 		return "", start
 	}
 	return strings.TrimSpace(string(s.r[start:end])), end
+}
+
+// levels are the administrative levels a list before a noun may name
+// (全国、省、市劳动模范), longest first where one starts another.
+var levels = []string{"国家级", "全国", "全省", "省级", "省", "全市", "市级", "市", "县级", "县", "区级", "区", "乡镇", "乡", "镇", "街道"}
+
+// pastLevels returns where a list of two or more levels that starts at i
+// ends (全国、省、市, 省市县三级, 全国、省、市一级), or i: it modifies the
+// noun after it (quantity.subject-level-list).
+func (s *scanner) pastLevels(i, limit int) int {
+	k, n, glued := i, 0, false
+	for k < limit {
+		l := s.hasAny(k, levels)
+		if l == 0 {
+			break
+		}
+		k += l
+		n++
+		if j := s.hasAny(k, []string{"、", "和", "及", "与"}); j > 0 && k+j < limit && s.hasAny(k+j, levels) > 0 {
+			k += j
+		} else if s.hasAny(k, levels) > 0 {
+			glued = true // 省市县三级: levels written together need 级
+		} else {
+			break
+		}
+	}
+	if n < 2 {
+		return i
+	}
+	if l := s.hasAny(k, []string{"一级", "两级", "三级", "四级", "五级", "各级", "级"}); l > 0 {
+		k += l
+	} else if glued {
+		return i // 区县职工 names regions, not their levels
+	}
+	if k >= limit || !zh.IsHan(s.f[k]) && s.f[k] != '“' {
+		return i
+	}
+	return k
 }
 
 // phraseBefore returns the phrase that ends at i, or "".
