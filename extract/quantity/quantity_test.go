@@ -205,6 +205,8 @@ func TestSubjectExact(t *testing.T) {
 		{"levels listed before the noun", "全省1300家全国、省、市一级“职工书屋”示范点投入使用。", "1300家", "职工书屋示范点"},
 		{"levels written together with 级", "全省建成320个省市县三级职工服务中心。", "320个", "职工服务中心"},
 		{"regions written together are no levels", "全市有3个县区职工入会率超过95%。", "3个", "县区"},
+		{"honour won with 获", "共有11位同志获市先进个人称号。", "11位", "市先进个人"},
+		{"a fact after 的 is no subject", "企业认可拖欠职工工资9600元的事实。", "9600元", "职工工资"},
 		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},
 	}
 	for _, tt := range tests {

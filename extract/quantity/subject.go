@@ -367,7 +367,7 @@ func (s *scanner) deAfter(i int) int {
 
 // frameNouns after 的 frame a sentence rather than name what a sum is:
 // 在筹集30万元的基础上.
-var frameNouns = []string{"基础", "同时", "情况", "前提", "背景", "过程"}
+var frameNouns = []string{"基础", "同时", "情况", "前提", "背景", "过程", "事实"}
 
 func frameNoun(w string) bool {
 	for _, f := range frameNouns {
@@ -507,7 +507,7 @@ var grantVerbs = []string{"授予", "命名", "授予了", "命名了"}
 
 // wonVerbs after a count and its noun lead to the honour won, longest
 // first.
-var wonVerbs = []string{"获命名为", "被命名为", "被授予", "被评为", "荣获", "获评", "获得", "授予"}
+var wonVerbs = []string{"获命名为", "被命名为", "被授予", "被评为", "荣获", "获评", "获得", "授予", "获"}
 
 // honourHeads end the name of an honour of the genre (a documented list):
 // 五一劳动奖状, 工人先锋号, 模范职工之家, 优秀工会工作者, 积极分子.
