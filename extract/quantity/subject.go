@@ -353,6 +353,9 @@ func (s *scanner) deAfter(i int) int {
 			break
 		}
 	}
+	if i+1 < len(s.f) && (s.f[i] == '/' || s.f[i] == '／') && strings.ContainsRune(perRunes, s.f[i+1]) {
+		i += 2 // 4000元/年的标准: a rate per year, head or month
+	}
 	for _, w := range []string{"不等", "左右", "以上", "上下"} {
 		if s.has(i, w) {
 			i += utf8.RuneCountInString(w)
@@ -364,6 +367,9 @@ func (s *scanner) deAfter(i int) int {
 	}
 	return 0
 }
+
+// perRunes follow a slash after a sum to make it a rate (4000元/年, 200元/人).
+const perRunes = "年月日天人户次件个"
 
 // frameNouns after 的 frame a sentence rather than name what a sum is:
 // 在筹集30万元的基础上.
