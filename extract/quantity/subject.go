@@ -844,7 +844,8 @@ func (s *scanner) phraseAfterEnd(i, limit int, mode phraseMode) (string, int) {
 			end = t.end
 			continue
 		}
-		if !nounPOS(t.pos) && t.pos != "a" && t.pos != "x" {
+		if !nounPOS(t.pos) && t.pos != "a" && t.pos != "z" && t.pos != "x" {
+			// An adjective or a status word (优良/z 工会) may modify the noun.
 			break
 		}
 		if t.pos == "x" && !allHan(s.f[t.start:t.end]) {
