@@ -218,8 +218,10 @@ var posFixes = map[string]string{
 var splitWords = map[string]string{"占": "比"}
 
 // moneyNouns end nouns of money: with nothing before a sum in its clause,
-// one of them ending the clause before names it (发放助学金，每人2000元).
-var moneyNouns = []string{"资金", "金", "款", "费", "补贴", "补助", "奖励", "经费", "物资", "罚锾"}
+// one of them ending the clause before names it (发放助学金，每人2000元);
+// after a sum, one names it (800元慰问金, 两万多元工资, 罚锾 the fine of
+// Taiwanese notices).
+var moneyNouns = []string{"资金", "金", "款", "费", "补贴", "补助", "奖励", "经费", "物资", "罚锾", "工资", "薪金", "薪酬", "报酬", "钱"}
 
 // nounUnits are measure words that are the noun they count: 五县, 三市.
 var nounUnits = map[string]bool{"县": true, "市": true, "区": true, "镇": true, "乡": true, "村": true}

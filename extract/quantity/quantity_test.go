@@ -209,6 +209,7 @@ func TestSubjectExact(t *testing.T) {
 		{"a fact after 的 is no subject", "企业认可拖欠职工工资9600元的事实。", "9600元", "职工工资"},
 		{"a sum per year before 的 and its noun", "按4000元/年的标准予以资助。", "4000元", "标准"},
 		{"status word before the noun counted", "大会表扬了35家优良工会。", "35家", "优良工会"},
+		{"wages are money", "工会帮他追回了两万多元工资。", "两万多元", "工资"},
 		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},
 	}
 	for _, tt := range tests {
