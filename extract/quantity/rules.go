@@ -62,6 +62,8 @@ var (
 	ruleMoneyAfter      *rule.Rule
 	ruleMoneyAhead      *rule.Rule
 	ruleLevelList       *rule.Rule
+	ruleThingAhead      *rule.Rule
+	ruleClauseBefore    *rule.Rule
 	ruleQuotedSpeech    *rule.Rule
 	ruleViewCount       *rule.Rule
 	ruleUnquoted        *rule.Rule
@@ -166,6 +168,12 @@ func init() {
 		{&ruleLevelList, "quantity.subject-level-list",
 			"a list of two or more administrative levels after a count (全国、省、市, 省市县三级) modifies the noun after it, which is the subject: 20名全国、省、市劳动模范 counts 劳动模范",
 			"座谈会邀请了20名全国、省、市劳动模范。", "座谈会邀请了20名全国劳动模范。"},
+		{&ruleThingAhead, "quantity.subject-thing-ahead",
+			"a count that has no subject otherwise, followed in its clause by a modifying clause that ends with 的, counts the noun after that 的 (4000场以“…”为主题的技能竞赛)",
+			"6场以“安全生产”为主题的知识竞赛在各乡镇举行。", "6场在各乡镇举行，现场气氛热烈。"},
+		{&ruleClauseBefore, "quantity.subject-clause-before",
+			"a figure that opens its clause after a comma (but for linking words: 累计达, 共计) and has no subject otherwise counts what the clause before ends on: 开展法律法规宣传，累计达359场次",
+			"各乡镇开展劳动法律法规宣传，累计达86场次。", "各乡镇开展劳动法律法规宣传。累计达86场次。"},
 		{&ruleQuotedSpeech, "quantity.quoted-speech",
 			"numbers in short quotations belong to names (“一区多园”), but a quotation after a colon or holding a clause mark is speech, and its figures count",
 			"他说：“今年我们为职工发放慰问金30万元。”", "开展“三送一帮”活动。"},

@@ -196,7 +196,36 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 		return sub
 	}
 	if s.on(ruleLineAbove) {
-		return s.lineAbove(q)
+		if sub := s.lineAbove(q); sub != "" {
+			return sub
+		}
+	}
+	if (q.category == people || q.category == count) && s.on(ruleThingAhead) {
+		// 4000场以“…”为主题的职业技能竞赛活动: with nothing else, the noun
+		// that a modifying clause after the count leads to through 的.
+		if sub := s.thingAhead(q.tail, sentB); sub != "" {
+			return sub
+		}
+	}
+	if q.category != rate && j > sentA && (s.f[j-1] == '，' || s.f[j-1] == ',') && s.on(ruleClauseBefore) {
+		// 开展法律法规宣传，累计达359场次: with nothing else, a figure that
+		// opens its clause counts what the clause before ends on.
+		return s.phraseBefore(j-1, sentA, false)
+	}
+	return ""
+}
+
+// thingAhead returns the noun phrase after the 的 that ends a modifying
+// clause within maxPeopleAhead runes of i (quantity.subject-thing-ahead),
+// or "": 4000场以“学技术、比创新”为主题的职业技能竞赛活动.
+func (s *scanner) thingAhead(i, limit int) string {
+	for k := i; k < limit && k < i+maxPeopleAhead; k++ {
+		if s.f[k] == '的' {
+			return s.phraseAfter(k+1, limit, verbFirst)
+		}
+		if isBreak(s.f[k]) && !strings.ContainsRune("、“”", s.f[k]) {
+			break
+		}
 	}
 	return ""
 }
