@@ -63,6 +63,7 @@ var (
 	ruleMoneyAhead      *rule.Rule
 	ruleLevelList       *rule.Rule
 	ruleThingAhead      *rule.Rule
+	ruleVerbPair        *rule.Rule
 	ruleClauseBefore    *rule.Rule
 	ruleQuotedSpeech    *rule.Rule
 	ruleViewCount       *rule.Rule
@@ -174,6 +175,9 @@ func init() {
 		{&ruleClauseBefore, "quantity.subject-clause-before",
 			"a figure that opens its clause after a comma (but for linking words: 累计达, 共计) and has no subject otherwise counts what the clause before ends on: 开展法律法规宣传，累计达359场次",
 			"各乡镇开展劳动法律法规宣传，累计达86场次。", "各乡镇开展劳动法律法规宣传。累计达86场次。"},
+		{&ruleVerbPair, "quantity.subject-verb-pair",
+			"after a count of times (次, 场次, 批次), two verbs with no object (集中捐赠, 走访慰问) name what was done, as a verb and its object do (三次深入联系点)",
+			"全年开展3次集中慰问。", "全年开展3次，集中慰问。"},
 		{&ruleQuotedSpeech, "quantity.quoted-speech",
 			"numbers in short quotations belong to names (“一区多园”), but a quotation after a colon or holding a clause mark is speech, and its figures count",
 			"他说：“今年我们为职工发放慰问金30万元。”", "开展“三送一帮”活动。"},

@@ -455,7 +455,7 @@ func (s *scanner) rangeSubject(i int, unit string, prev []corpus.Metric) (string
 func afterMode(q quantity) phraseMode {
 	switch {
 	case strings.HasSuffix(q.unit, "次"):
-		return verbFirst
+		return verbFirst | verbPair
 	case q.unit == "人":
 		return peopleHead
 	}
@@ -780,6 +780,9 @@ const (
 	// verbModifier lets a verb glued to the noun after it open the
 	// phrase: 慰问物资, 帮扶对象.
 	verbModifier
+	// verbPair, with verbFirst, takes two verbs with no noun as the phrase
+	// (quantity.subject-verb-pair): 开展1次集中捐赠 names what was done.
+	verbPair
 )
 
 // phraseAfter returns the noun phrase that starts at i (after 以上 or 的),
@@ -814,7 +817,7 @@ func (s *scanner) phraseAfterEnd(i, limit int, mode phraseMode) (string, int) {
 	if i >= limit || i >= len(s.f) || !zh.IsHan(s.f[i]) {
 		return "", i
 	}
-	start, end, noun, verb := i, i, false, false
+	start, end, noun, verb, pair := i, i, false, false, false
 	for _, w := range statusVerbs {
 		// 15.6万名在职职工, 2600名在岗职工 (which gse cuts 在/岗): a verb
 		// of status modifies the noun after it.
@@ -873,6 +876,12 @@ func (s *scanner) phraseAfterEnd(i, limit int, mode phraseMode) (string, int) {
 			end = t.end
 			continue
 		}
+		if t.pos == "v" && !noun && verb && !pair && end > start && mode&verbPair != 0 && s.on(ruleVerbPair) {
+			// 1次集中捐赠: a second verb, with no object, ends the phrase.
+			pair = true
+			end = t.end
+			break
+		}
 		if !nounPOS(t.pos) && t.pos != "a" && t.pos != "z" && t.pos != "x" {
 			// An adjective or a status word (优良/z 工会) may modify the noun.
 			break
@@ -885,6 +894,9 @@ func (s *scanner) phraseAfterEnd(i, limit int, mode phraseMode) (string, int) {
 		}
 		noun = noun || nounPOS(t.pos)
 		end = t.end
+	}
+	if pair {
+		return strings.TrimSpace(string(s.r[start:end])), end
 	}
 	if !noun {
 		return "", start
