@@ -230,23 +230,6 @@ func TestSubjectExact(t *testing.T) {
 	}
 }
 
-// TestSkipBackWholeWords checks that skipBack cuts no word in two: 计 is a
-// linking word, but not the end of 估计; 已 before 达 goes with it.
-func TestSkipBackWholeWords(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want int
-	}{
-		{"慰问资金估计300万元", 6},
-		{"慰问资金已达300万元", 4},
-	} {
-		s := newScanner(tt.text)
-		if got := s.skipBack(6, 0); got != tt.want {
-			t.Errorf("skipBack(%q, 6) = %d, want %d", tt.text, got, tt.want)
-		}
-	}
-}
-
 // TestRunOnSentence checks that a text without sentence ends does not make
 // every metric carry, and scan, the whole text.
 func TestRunOnSentence(t *testing.T) {

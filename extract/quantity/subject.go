@@ -669,9 +669,7 @@ func (s *scanner) sameUnitSubject(prev []corpus.Metric, sentA int, unit string) 
 
 // skipBack moves back from i over approximation and linking words, the
 // longest that ends at each step: 接近 before 近, which a linking word
-// ends with, so that 平均增幅接近13% keeps no 接 in its subject. A word is
-// not cut off the end of a longer one (预计 is no 计) unless what it leaves
-// is skipped too (已达).
+// ends with, so that 平均增幅接近13% keeps no 接 in its subject.
 func (s *scanner) skipBack(i, limit int) int {
 	for {
 		n := 0
@@ -679,14 +677,14 @@ func (s *scanner) skipBack(i, limit int) int {
 			// endsWith first: it rejects most words at one rune, before
 			// their runes are counted.
 			if s.endsWith(i, w) {
-				if k := utf8.RuneCountInString(w); i-k >= limit && k > n && s.skippable(i-k) {
+				if k := utf8.RuneCountInString(w); i-k >= limit && k > n {
 					n = k
 				}
 			}
 		}
 		for _, a := range approxBefore {
 			if s.endsWith(i, a.word) {
-				if k := utf8.RuneCountInString(a.word); i-k >= limit && k > n && s.skippable(i-k) {
+				if k := utf8.RuneCountInString(a.word); i-k >= limit && k > n {
 					n = k
 				}
 			}
@@ -696,21 +694,6 @@ func (s *scanner) skipBack(i, limit int) int {
 		}
 		i -= n
 	}
-}
-
-// skippable reports whether a linking word that starts at k may be skipped:
-// it starts a word, or the word it ends begins with a linking word.
-func (s *scanner) skippable(k int) bool {
-	ws := s.wordStart(k)
-	if ws < 0 || ws == k {
-		return true
-	}
-	for _, w := range linkWords {
-		if k-ws == utf8.RuneCountInString(w) && s.has(ws, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // skipComparison moves back over 同比 or 比上年 / 比2009年 before a growth
