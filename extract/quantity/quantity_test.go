@@ -213,6 +213,8 @@ func TestSubjectExact(t *testing.T) {
 		{"thing ahead through a quoted clause and 的", "6场以“安全生产”为主题的知识竞赛在各乡镇举行。", "6场", "知识竞赛"},
 		{"clause before the comma", "各乡镇开展劳动法律法规宣传，累计达86场次。", "86场次", "劳动法律法规宣传"},
 		{"two verbs after a count of times", "计划每季度开展1次集中捐赠。", "1次", "集中捐赠"},
+		{"per household before the sum", "送温暖慰问金每户800元。", "800元", "送温暖慰问金"},
+		{"per household after a comma", "为困难职工送去慰问金，每户800元。", "800元", "慰问金"},
 		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},
 	}
 	for _, tt := range tests {
