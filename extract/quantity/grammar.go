@@ -206,11 +206,12 @@ var gluedWords = []string{"部分", "个别", "个性"}
 // 新建 and 到期 verbs (gse: a place name, an adverb), 荣获 a verb (gse: a
 // person's name), 选手 a noun (gse: a verb), 非公 (企业) an attribute (gse:
 // an adverb), 为 alone a preposition (gse: an unknown morpheme, which the
-// subject rules take for a noun), and 一行 (a delegation: 一行5人) a noun
-// (gse: a numeral).
+// subject rules take for a noun), 一行 (a delegation: 一行5人) a noun
+// (gse: a numeral), and 一线 (一线职工, front-line) an attribute (gse: a
+// numeral, which ends a subject).
 var posFixes = map[string]string{
 	"之家": "n", "新建": "v", "到期": "v", "荣获": "v", "选手": "n", "非公": "b", "为": "p",
-	"一行": "n",
+	"一行": "n", "一线": "b",
 }
 
 // splitWords are nouns gse cuts in two, by their first part: 占比 (a

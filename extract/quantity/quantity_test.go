@@ -215,6 +215,7 @@ func TestSubjectExact(t *testing.T) {
 		{"two verbs after a count of times", "计划每季度开展1次集中捐赠。", "1次", "集中捐赠"},
 		{"per household before the sum", "送温暖慰问金每户800元。", "800元", "送温暖慰问金"},
 		{"per household after a comma", "为困难职工送去慰问金，每户800元。", "800元", "慰问金"},
+		{"front-line workers", "为200名一线职工免费体检。", "200名", "一线职工"},
 		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},
 	}
 	for _, tt := range tests {
