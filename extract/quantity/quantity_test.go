@@ -216,6 +216,7 @@ func TestSubjectExact(t *testing.T) {
 		{"per household before the sum", "送温暖慰问金每户800元。", "800元", "送温暖慰问金"},
 		{"per household after a comma", "为困难职工送去慰问金，每户800元。", "800元", "慰问金"},
 		{"front-line workers", "为200名一线职工免费体检。", "200名", "一线职工"},
+		{"end of a change past a per-unit word", "最低工资标准由每月1800元调整到2000元。", "2000元", "最低工资标准"},
 		{"subject through readings", "區(qū)總工會(huì)發(fā)放慰問金12.6萬(wàn)元。", "12.6萬(wàn)元", "慰問金"},
 	}
 	for _, tt := range tests {

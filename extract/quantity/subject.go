@@ -357,7 +357,8 @@ func (s *scanner) changeEndSubject(q quantity, j, sentA int, prev []corpus.Metri
 		if prev[k].Unit != q.unit {
 			continue
 		}
-		st := s.spans[k].start
+		// 由每月1800元调整到: linking words may stand after 由.
+		st := s.skipBack(s.spans[k].start, sentA)
 		if o := s.skipOrigin(st, sentA); o < st || st > sentA && (s.f[st-1] == '从' || s.f[st-1] == '由') {
 			return prev[k].Subject
 		}
