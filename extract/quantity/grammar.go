@@ -206,11 +206,12 @@ var gluedWords = []string{"部分", "个别", "个性"}
 // 新建 and 到期 verbs (gse: a place name, an adverb), 荣获 a verb (gse: a
 // person's name), 选手 a noun (gse: a verb), 非公 (企业) an attribute (gse:
 // an adverb), 为 alone a preposition (gse: an unknown morpheme, which the
-// subject rules take for a noun), and 一行 (a delegation: 一行5人) a noun
-// (gse: a numeral).
+// subject rules take for a noun), 一行 (a delegation: 一行5人) a noun
+// (gse: a numeral), and 一线 (一线职工, front-line) an attribute (gse: a
+// numeral, which ends a subject).
 var posFixes = map[string]string{
 	"之家": "n", "新建": "v", "到期": "v", "荣获": "v", "选手": "n", "非公": "b", "为": "p",
-	"一行": "n",
+	"一行": "n", "一线": "b",
 }
 
 // splitWords are nouns gse cuts in two, by their first part: 占比 (a
@@ -218,8 +219,10 @@ var posFixes = map[string]string{
 var splitWords = map[string]string{"占": "比"}
 
 // moneyNouns end nouns of money: with nothing before a sum in its clause,
-// one of them ending the clause before names it (发放助学金，每人2000元).
-var moneyNouns = []string{"资金", "金", "款", "费", "补贴", "补助", "奖励", "经费", "物资"}
+// one of them ending the clause before names it (发放助学金，每人2000元);
+// after a sum, one names it (800元慰问金, 两万多元工资, 罚锾 the fine of
+// Taiwanese notices).
+var moneyNouns = []string{"资金", "金", "款", "费", "补贴", "补助", "奖励", "经费", "物资", "罚锾", "工资", "薪金", "薪酬", "报酬", "钱"}
 
 // nounUnits are measure words that are the noun they count: 五县, 三市.
 var nounUnits = map[string]bool{"县": true, "市": true, "区": true, "镇": true, "乡": true, "村": true}
@@ -247,7 +250,7 @@ var growthWords = []string{"增长", "增加", "提高", "上升", "下降", "�
 
 // linkWords sit between a subject and its number and are not part of the
 // subject: 工会组建率达81%, 发放救助金达到100.85万元.
-var linkWords = []string{"占到", "占", "完成", "实现", "累计", "稳定在", "保持在", "维持在", "必须", "须", "需", "应", "在", "折合人民币", "折合", "人民币", "每人", "每月", "每年", "每天", "达到", "达", "为", "共计", "合计", "总计", "共", "计", "约", "近", "是", "有", "了", "的", "逾", "超过", "将近", "大约", "至少", "仅", "已", "再", "均", "各", "分别"}
+var linkWords = []string{"占到", "占", "完成", "实现", "累计", "稳定在", "保持在", "维持在", "必须", "须", "需", "应", "在", "折合人民币", "折合", "人民币", "每人", "每户", "每名", "每位", "每个", "每家", "每次", "每场", "每月", "每年", "每季度", "每周", "每天", "人均", "户均", "达到", "达", "为", "共计", "合计", "总计", "共", "计", "约", "近", "是", "现有", "有", "了", "的", "逾", "超过", "将近", "大约", "至少", "仅", "已", "将", "预计", "再", "均", "各", "分别"}
 
 // unitsByRune holds units by first rune, longest word first as in units:
 // unitAt looks up the rune after each numeral rather than try every unit.

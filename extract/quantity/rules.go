@@ -60,6 +60,11 @@ var (
 	rulePOSFixes        *rule.Rule
 	ruleMoneyBefore     *rule.Rule
 	ruleMoneyAfter      *rule.Rule
+	ruleMoneyAhead      *rule.Rule
+	ruleLevelList       *rule.Rule
+	ruleThingAhead      *rule.Rule
+	ruleVerbPair        *rule.Rule
+	ruleClauseBefore    *rule.Rule
 	ruleQuotedSpeech    *rule.Rule
 	ruleViewCount       *rule.Rule
 	ruleUnquoted        *rule.Rule
@@ -156,8 +161,23 @@ func init() {
 			"a sum with nothing before it in its clause is measured by the noun of money (a documented word list) that ends the clause before: 发放助学金，每人2000元",
 			"为186名困难职工子女发放助学金，每人2000元。", "为186名困难职工子女办理助学手续，每人2000元。"},
 		{&ruleMoneyAfter, "quantity.subject-money-after",
-			"a sum right before a noun of money (a documented word list) modifies it: 每人送去500元慰问金",
-			"工会为每名困难职工送去800元慰问金。", "工会为每名困难职工送去800元和一袋大米。"},
+			"a sum right before a noun of money (a documented word list), or a quoted name and its noun of money, modifies it: 每人送去500元慰问金, 500元“暖心”慰问金",
+			"工会为每名困难职工送去800元“暖心”慰问金。", "工会为每名困难职工送去800元和一袋大米。"},
+		{&ruleMoneyAhead, "quantity.subject-money-ahead",
+			"past the figures joined to a sum (和5000元, 以上、100万元以下) and its modifiers, a phrase that ends on a noun of money (a documented word list) before any function word names the sum: 提供4000元一次性助学金, 得到4000元和5000元补助",
+			"中考和高考学生分别将得到3000元和4000元补助。", "中考和高考学生分别将得到3000元和4000元的奖学。"},
+		{&ruleLevelList, "quantity.subject-level-list",
+			"a list of two or more administrative levels after a count (全国、省、市, 省市县三级) modifies the noun after it, which is the subject: 20名全国、省、市劳动模范 counts 劳动模范",
+			"座谈会邀请了20名全国、省、市劳动模范。", "座谈会邀请了20名全国劳动模范。"},
+		{&ruleThingAhead, "quantity.subject-thing-ahead",
+			"a count that has no subject otherwise, followed in its clause by a modifying clause that ends with 的, counts the noun after that 的 (4000场以“…”为主题的技能竞赛)",
+			"6场以“安全生产”为主题的知识竞赛在各乡镇举行。", "6场在各乡镇举行，现场气氛热烈。"},
+		{&ruleClauseBefore, "quantity.subject-clause-before",
+			"a figure that opens its clause after a comma (but for linking words: 累计达, 共计) and has no subject otherwise counts what the clause before ends on: 开展法律法规宣传，累计达359场次",
+			"各乡镇开展劳动法律法规宣传，累计达86场次。", "各乡镇开展劳动法律法规宣传。累计达86场次。"},
+		{&ruleVerbPair, "quantity.subject-verb-pair",
+			"after a count of times (次, 场次, 批次), two verbs with no object (集中捐赠, 走访慰问) name what was done, as a verb and its object do (三次深入联系点)",
+			"全年开展3次集中慰问。", "全年开展3次，集中慰问。"},
 		{&ruleQuotedSpeech, "quantity.quoted-speech",
 			"numbers in short quotations belong to names (“一区多园”), but a quotation after a colon or holding a clause mark is speech, and its figures count",
 			"他说：“今年我们为职工发放慰问金30万元。”", "开展“三送一帮”活动。"},

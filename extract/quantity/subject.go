@@ -67,6 +67,13 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 			return sub
 		}
 	}
+	if q.category == funds && s.on(ruleMoneyAhead) {
+		// 得到4000元和5000元补助, 提供4000元一次性助学金: past the figures
+		// that share its unit, a noun of money names the sum.
+		if sub := s.moneyAhead(s.pastFigures(q.tail, sentB, q.category), sentB); sub != "" {
+			return sub
+		}
+	}
 	if q.category == rate {
 		if sub := s.comparedSubject(j, sentA); sub != "" {
 			return sub
@@ -189,7 +196,36 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 		return sub
 	}
 	if s.on(ruleLineAbove) {
-		return s.lineAbove(q)
+		if sub := s.lineAbove(q); sub != "" {
+			return sub
+		}
+	}
+	if (q.category == people || q.category == count) && s.on(ruleThingAhead) {
+		// 4000场以“…”为主题的职业技能竞赛活动: with nothing else, the noun
+		// that a modifying clause after the count leads to through 的.
+		if sub := s.thingAhead(q.tail, sentB); sub != "" {
+			return sub
+		}
+	}
+	if q.category != rate && j > sentA && (s.f[j-1] == '，' || s.f[j-1] == ',') && s.on(ruleClauseBefore) {
+		// 开展法律法规宣传，累计达359场次: with nothing else, a figure that
+		// opens its clause counts what the clause before ends on.
+		return s.phraseBefore(j-1, sentA, false)
+	}
+	return ""
+}
+
+// thingAhead returns the noun phrase after the 的 that ends a modifying
+// clause within maxPeopleAhead runes of i (quantity.subject-thing-ahead),
+// or "": 4000场以“学技术、比创新”为主题的职业技能竞赛活动.
+func (s *scanner) thingAhead(i, limit int) string {
+	for k := i; k < limit && k < i+maxPeopleAhead; k++ {
+		if s.f[k] == '的' {
+			return s.phraseAfter(k+1, limit, verbFirst)
+		}
+		if isBreak(s.f[k]) && !strings.ContainsRune("、“”", s.f[k]) {
+			break
+		}
 	}
 	return ""
 }
@@ -232,6 +268,84 @@ func lineDecoration(c rune) bool {
 	return isGapSpace(c) && c != '\n' || strings.ContainsRune("-—–~*·•:：|()（）【】[]", c)
 }
 
+// pastFigures returns where the figures joined to a quantity ending at i
+// end, when they are of its category: 4000元和5000元, 2万元以上、100万元以下,
+// 3000元至5000元的 (past 的 and 不等 too), or i.
+func (s *scanner) pastFigures(i, limit int, category string) int {
+	i = s.pastApprox(i)
+	for range 4 {
+		n := 0
+		for _, w := range coordJoins {
+			if s.has(i, w) {
+				n = utf8.RuneCountInString(w)
+				break
+			}
+		}
+		for _, w := range rangeJoins {
+			if n == 0 && s.has(i, w) {
+				n = utf8.RuneCountInString(w)
+			}
+		}
+		k := i + n
+		if n == 0 || k >= limit || !startsNumeral(s.f[k]) {
+			break
+		}
+		num, ok := parseNumeral(s.f, k)
+		if !ok {
+			break
+		}
+		u, ok := s.unitAt(num.end)
+		if !ok || u.category != category {
+			break
+		}
+		i = s.pastApprox(num.end + utf8.RuneCountInString(u.word))
+	}
+	for _, w := range []string{"不等", "左右", "的"} {
+		if s.has(i, w) {
+			i += utf8.RuneCountInString(w)
+		}
+	}
+	return i
+}
+
+// pastApprox returns the index after a word of approximation at i (以上,
+// 左右), or i.
+func (s *scanner) pastApprox(i int) int {
+	for _, a := range approxAfter {
+		if s.has(i, a.word) {
+			return i + utf8.RuneCountInString(a.word)
+		}
+	}
+	return i
+}
+
+// moneyAhead returns the phrase that starts at i and ends on a noun of
+// money (moneyNouns) within maxSubject runes, before any function word or
+// mark (quantity.subject-money-ahead): 一次性助学金, 入学交通补助. The noun
+// starts a word, or ends a noun (奖金, not 免费), and ends a word, or runs into 和,
+// 及 or 与 that gse glued to it (金和). Otherwise "".
+func (s *scanner) moneyAhead(i, limit int) string {
+	for e := i; e < limit && e < i+maxSubject; e++ {
+		if c := s.f[e]; !zh.IsHan(c) || strings.ContainsRune(funcRunes, c) {
+			return ""
+		}
+		for _, w := range moneyNouns {
+			n := utf8.RuneCountInString(w)
+			ns := e + 1 - n
+			if ns < i || !s.endsWith(e+1, w) {
+				continue
+			}
+			if p := s.posAt(ns); s.wordStart(ns) != ns && (p == "" || p[0] != 'n') {
+				continue
+			}
+			if s.wordEnd(e) == e+1 || e+1 < len(s.f) && strings.ContainsRune("和及与", s.f[e+1]) {
+				return strings.TrimSpace(string(s.r[i : e+1]))
+			}
+		}
+	}
+	return ""
+}
+
 // changeEndSubject returns the subject of the start of a change written
 // 从…到 or 由…至 with any verb (从6300人成长到31000人): the figure before
 // 到 in the same unit that follows 从 or 由 in the sentence.
@@ -243,7 +357,8 @@ func (s *scanner) changeEndSubject(q quantity, j, sentA int, prev []corpus.Metri
 		if prev[k].Unit != q.unit {
 			continue
 		}
-		st := s.spans[k].start
+		// 由每月1800元调整到: linking words may stand after 由.
+		st := s.skipBack(s.spans[k].start, sentA)
 		if o := s.skipOrigin(st, sentA); o < st || st > sentA && (s.f[st-1] == '从' || s.f[st-1] == '由') {
 			return prev[k].Subject
 		}
@@ -268,6 +383,9 @@ func (s *scanner) deAfter(i int) int {
 			break
 		}
 	}
+	if i+1 < len(s.f) && (s.f[i] == '/' || s.f[i] == '／') && strings.ContainsRune(perRunes, s.f[i+1]) {
+		i += 2 // 4000元/年的标准: a rate per year, head or month
+	}
 	for _, w := range []string{"不等", "左右", "以上", "上下"} {
 		if s.has(i, w) {
 			i += utf8.RuneCountInString(w)
@@ -280,9 +398,12 @@ func (s *scanner) deAfter(i int) int {
 	return 0
 }
 
+// perRunes follow a slash after a sum to make it a rate (4000元/年, 200元/人).
+const perRunes = "年月日天人户次件个"
+
 // frameNouns after 的 frame a sentence rather than name what a sum is:
 // 在筹集30万元的基础上.
-var frameNouns = []string{"基础", "同时", "情况", "前提", "背景", "过程"}
+var frameNouns = []string{"基础", "同时", "情况", "前提", "背景", "过程", "事实"}
 
 func frameNoun(w string) bool {
 	for _, f := range frameNouns {
@@ -335,7 +456,7 @@ func (s *scanner) rangeSubject(i int, unit string, prev []corpus.Metric) (string
 func afterMode(q quantity) phraseMode {
 	switch {
 	case strings.HasSuffix(q.unit, "次"):
-		return verbFirst
+		return verbFirst | verbPair
 	case q.unit == "人":
 		return peopleHead
 	}
@@ -422,7 +543,7 @@ var grantVerbs = []string{"授予", "命名", "授予了", "命名了"}
 
 // wonVerbs after a count and its noun lead to the honour won, longest
 // first.
-var wonVerbs = []string{"获命名为", "被命名为", "被授予", "被评为", "荣获", "获评", "获得", "授予"}
+var wonVerbs = []string{"获命名为", "被命名为", "被授予", "被评为", "荣获", "获评", "获得", "授予", "获"}
 
 // honourHeads end the name of an honour of the genre (a documented list):
 // 五一劳动奖状, 工人先锋号, 模范职工之家, 优秀工会工作者, 积极分子.
@@ -547,31 +668,33 @@ func (s *scanner) sameUnitSubject(prev []corpus.Metric, sentA int, unit string) 
 	return ""
 }
 
-// skipBack moves back from i over approximation and linking words.
+// skipBack moves back from i over approximation and linking words, the
+// longest that ends at each step: 接近 before 近, which a linking word
+// ends with, so that 平均增幅接近13% keeps no 接 in its subject.
 func (s *scanner) skipBack(i, limit int) int {
-	for moved := true; moved; {
-		moved = false
+	for {
+		n := 0
 		for _, w := range linkWords {
 			// endsWith first: it rejects most words at one rune, before
 			// their runes are counted.
-			if s.endsWith(i, w) && i-utf8.RuneCountInString(w) >= limit {
-				i -= utf8.RuneCountInString(w)
-				moved = true
-				break
+			if s.endsWith(i, w) {
+				if k := utf8.RuneCountInString(w); i-k >= limit && k > n {
+					n = k
+				}
 			}
-		}
-		if moved {
-			continue
 		}
 		for _, a := range approxBefore {
-			if s.endsWith(i, a.word) && i-utf8.RuneCountInString(a.word) >= limit {
-				i -= utf8.RuneCountInString(a.word)
-				moved = true
-				break
+			if s.endsWith(i, a.word) {
+				if k := utf8.RuneCountInString(a.word); i-k >= limit && k > n {
+					n = k
+				}
 			}
 		}
+		if n == 0 {
+			return i
+		}
+		i -= n
 	}
-	return i
 }
 
 // skipComparison moves back over 同比 or 比上年 / 比2009年 before a growth
@@ -641,6 +764,9 @@ const (
 	// verbModifier lets a verb glued to the noun after it open the
 	// phrase: 慰问物资, 帮扶对象.
 	verbModifier
+	// verbPair, with verbFirst, takes two verbs with no noun as the phrase
+	// (quantity.subject-verb-pair): 开展1次集中捐赠 names what was done.
+	verbPair
 )
 
 // phraseAfter returns the noun phrase that starts at i (after 以上 or 的),
@@ -658,6 +784,10 @@ func (s *scanner) phraseAfterEnd(i, limit int, mode phraseMode) (string, int) {
 			break
 		}
 	}
+	if s.on(ruleLevelList) {
+		// 20名全国、省、市劳动模范: the levels listed modify the noun.
+		i = s.pastLevels(i, limit)
+	}
 	if i < limit && i < len(s.f) && s.f[i] == '“' {
 		// 开展一次“党风廉政宣传教育月”活动: the quoted name and its head.
 		for k := i + 1; k < limit && k < i+30; k++ {
@@ -671,7 +801,7 @@ func (s *scanner) phraseAfterEnd(i, limit int, mode phraseMode) (string, int) {
 	if i >= limit || i >= len(s.f) || !zh.IsHan(s.f[i]) {
 		return "", i
 	}
-	start, end, noun, verb := i, i, false, false
+	start, end, noun, verb, pair := i, i, false, false, false
 	for _, w := range statusVerbs {
 		// 15.6万名在职职工, 2600名在岗职工 (which gse cuts 在/岗): a verb
 		// of status modifies the noun after it.
@@ -730,7 +860,14 @@ func (s *scanner) phraseAfterEnd(i, limit int, mode phraseMode) (string, int) {
 			end = t.end
 			continue
 		}
-		if !nounPOS(t.pos) && t.pos != "a" && t.pos != "x" {
+		if t.pos == "v" && !noun && verb && !pair && end > start && mode&verbPair != 0 && s.on(ruleVerbPair) {
+			// 1次集中捐赠: a second verb, with no object, ends the phrase.
+			pair = true
+			end = t.end
+			break
+		}
+		if !nounPOS(t.pos) && t.pos != "a" && t.pos != "z" && t.pos != "x" {
+			// An adjective or a status word (优良/z 工会) may modify the noun.
 			break
 		}
 		if t.pos == "x" && !allHan(s.f[t.start:t.end]) {
@@ -742,6 +879,9 @@ func (s *scanner) phraseAfterEnd(i, limit int, mode phraseMode) (string, int) {
 		noun = noun || nounPOS(t.pos)
 		end = t.end
 	}
+	if pair {
+		return strings.TrimSpace(string(s.r[start:end])), end
+	}
 	if !noun {
 		return "", start
 	}
@@ -751,6 +891,44 @@ func (s *scanner) phraseAfterEnd(i, limit int, mode phraseMode) (string, int) {
 		return "", start
 	}
 	return strings.TrimSpace(string(s.r[start:end])), end
+}
+
+// levels are the administrative levels a list before a noun may name
+// (全国、省、市劳动模范), longest first where one starts another.
+var levels = []string{"国家级", "全国", "全省", "省级", "省", "全市", "市级", "市", "县级", "县", "区级", "区", "乡镇", "乡", "镇", "街道"}
+
+// pastLevels returns where a list of two or more levels that starts at i
+// ends (全国、省、市, 省市县三级, 全国、省、市一级), or i: it modifies the
+// noun after it (quantity.subject-level-list).
+func (s *scanner) pastLevels(i, limit int) int {
+	k, n, glued := i, 0, false
+	for k < limit {
+		l := s.hasAny(k, levels)
+		if l == 0 {
+			break
+		}
+		k += l
+		n++
+		if j := s.hasAny(k, []string{"、", "和", "及", "与"}); j > 0 && k+j < limit && s.hasAny(k+j, levels) > 0 {
+			k += j
+		} else if s.hasAny(k, levels) > 0 {
+			glued = true // 省市县三级: levels written together need 级
+		} else {
+			break
+		}
+	}
+	if n < 2 {
+		return i
+	}
+	if l := s.hasAny(k, []string{"一级", "两级", "三级", "四级", "五级", "各级", "级"}); l > 0 {
+		k += l
+	} else if glued {
+		return i // 区县职工 names regions, not their levels
+	}
+	if k >= limit || !zh.IsHan(s.f[k]) && s.f[k] != '“' {
+		return i
+	}
+	return k
 }
 
 // phraseBefore returns the phrase that ends at i, or "".
