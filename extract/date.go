@@ -36,16 +36,7 @@ func findDate(folded string) string {
 	// Most of a body's paragraphs name no date, and the regexps would try
 	// every position of them: the literals each one needs settle those.
 	if mayOpenYMD(folded) {
-		for _, m := range dateYMDRe.FindAllStringSubmatchIndex(folded, -1) {
-			mo, d := sub(folded, m, 2), sub(folded, m, 3)
-			if mo == "" {
-				mo, d = sub(folded, m, 4), sub(folded, m, 5)
-			}
-			if s := ymd(sub(folded, m, 1), mo, d); s != "" {
-				best, at = s, m[0]
-				break
-			}
-		}
+		best, at = firstYMD(folded)
 	}
 	if best == "" && dateDayFirst.On() {
 		// 15.07.2014 09:15, a stamp alone on its line.
@@ -106,6 +97,38 @@ func mayOpenYMD(s string) bool {
 }
 
 func isASCIIDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// dateYMDAtRe is dateYMDRe anchored at a year's first digit.
+var dateYMDAtRe = regexp.MustCompile(`^` + dateYMDRe.String())
+
+// firstYMD returns the first match of dateYMDRe in folded that is a real
+// day, as YYYY-MM-DD, and where it starts; "" and -1 if none. It tries the
+// regexp only where a year starts, which a regexp without a literal
+// prefix would seek at every position, and goes on after a match that is
+// no day as FindAll would.
+func firstYMD(folded string) (string, int) {
+	for i := 0; i+4 <= len(folded); {
+		if !isYear(folded[i : i+4]) {
+			i++
+			continue
+		}
+		m := dateYMDAtRe.FindStringSubmatchIndex(folded[i:])
+		if m == nil {
+			i++
+			continue
+		}
+		f := folded[i:]
+		mo, d := sub(f, m, 2), sub(f, m, 3)
+		if mo == "" {
+			mo, d = sub(f, m, 4), sub(f, m, 5)
+		}
+		if s := ymd(sub(f, m, 1), mo, d); s != "" {
+			return s, i
+		}
+		i += m[1]
+	}
+	return "", -1
+}
 
 // mayNameYear reports whether s holds 19 or 20, which every year the
 // date patterns take (dateYMDRe, yearRe, postedRe …) begins with.

@@ -50,3 +50,26 @@ func FuzzYearsIn(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFirstYMD holds firstYMD to the FindAll loop over dateYMDRe it
+// replaces.
+func FuzzFirstYMD(f *testing.F) {
+	f.Add("2019年13月1日，2019-02-30 而2020/3/5 和 1949.1.1")
+	f.Add("20192020年1月2日")
+	f.Fuzz(func(t *testing.T, s string) {
+		want, wantAt := "", -1
+		for _, m := range dateYMDRe.FindAllStringSubmatchIndex(s, -1) {
+			mo, d := sub(s, m, 2), sub(s, m, 3)
+			if mo == "" {
+				mo, d = sub(s, m, 4), sub(s, m, 5)
+			}
+			if v := ymd(sub(s, m, 1), mo, d); v != "" {
+				want, wantAt = v, m[0]
+				break
+			}
+		}
+		if got, at := firstYMD(s); got != want || at != wantAt {
+			t.Errorf("firstYMD(%q) = %q, %d; want %q, %d", s, got, at, want, wantAt)
+		}
+	})
+}
