@@ -284,7 +284,7 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if publisherClosingSource.On() {
 		closingSrc = closingSource(lines, sp)
 	}
-	d.Publisher = firstNonEmpty(h.publisher, closingSrc, h.stampOutlet, pg.metaPublisher, tbl.publisher, dl.outlet, tr.paper, stampPaper, ownPaper, h.site)
+	d.Publisher = firstNonEmpty(h.publisher, closingSrc, h.stampOutlet, pg.metaPublisher, tbl.publisher, dl.outlet, tr.paper, stampPaper, ownPaper, h.masthead, h.site)
 	for _, find := range []func() string{
 		func() string {
 			if publisherCrumbSite.On() {

@@ -307,7 +307,8 @@ func originalityStamp(s string) bool {
 var lineNotice = rule.New(rule.Rule{
 	Name: "line.legal-notice",
 	Why: "a disclaimer or a copyright notice under an article (免责声明：…, 版权均属某某所有…不得转载) ends it, " +
-		"however long the notice runs",
+		"however long the notice runs; an outlet's terms of use that name four of the rights they keep (授权, 转载, " +
+		"复制, 镜像, 侵权 …) are one wherever they stand",
 	Accept: "本稿件所含文字、图片资料，版权均属某某晚报所有，未经授权不得转载。",
 	Reject: "职工依法享有著作权，工会帮助职工维护版权。",
 	Fires:  func(s string) bool { f := foldLine(s); return isNotice(f, utf8.RuneCountInString(f)) },
@@ -329,7 +330,31 @@ func isNotice(s string, n int) bool {
 			return true
 		}
 	}
-	return n <= maxNoticeRunes && strings.Contains(s, "转载") && strings.Count(s, "转载")+strings.Count(s, "版权")+strings.Count(s, "授权") >= 2 && noticeRightRe.MatchString(s)
+	if n <= maxNoticeRunes && strings.Contains(s, "转载") && strings.Count(s, "转载")+strings.Count(s, "版权")+strings.Count(s, "授权") >= 2 && noticeRightRe.MatchString(s) {
+		return true
+	}
+	// An e-paper's terms of use run longer, naming each right they keep.
+	return n <= maxTermsRunes && strings.Contains(s, "授权") && rightsWords(s) >= minTermsRights
+}
+
+// maxTermsRunes bounds an outlet's terms of use, minTermsRights how many
+// of the rights (rightsWordList) they name.
+const (
+	maxTermsRunes  = 500
+	minTermsRights = 4
+)
+
+var rightsWordList = []string{"授权", "转载", "复制", "镜像", "侵权", "版权", "著作权"}
+
+// rightsWords counts the rights of rightsWordList folded s names.
+func rightsWords(s string) int {
+	n := 0
+	for _, w := range rightsWordList {
+		if strings.Contains(s, w) {
+			n++
+		}
+	}
+	return n
 }
 
 // maxChromeRunes bounds an e-paper chrome line: the toolbar with its

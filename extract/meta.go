@@ -64,10 +64,11 @@ type header struct {
 	title, lineDate, fieldDate, anyDate string
 	author, publisher, site             string
 	// stampOutlet is the outlet a stamp names beside its date (2020-08-18
-	// 10:00 某某电视台); a 来源 label anywhere outranks it.
-	stampOutlet string
-	crumbs      []string // folded navigation lines
-	speaker     string
+	// 10:00 某某电视台); a 来源 label anywhere outranks it. masthead is the
+	// paper an e-paper names over the day's date (line.masthead-date).
+	stampOutlet, masthead string
+	crumbs                []string // folded navigation lines
+	speaker               string
 	// org is a unit signing under the title (阆中市总工会); periodDate a
 	// year or month alone on a line there: (2013年4月).
 	org, periodDate string
@@ -124,7 +125,13 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			if titleRewrapped.On() {
 				group = dropRewrapped(group)
 			}
-			titleGroups = append(titleGroups, group)
+			// A ——subtitle set apart by a blank line belongs to the
+			// headline above it.
+			if n := len(titleGroups); n > 0 && titleDashSubtitle.On() && !crumbGroups[n-1] && strings.HasPrefix(foldLine(group[0]), "——") {
+				titleGroups[n-1] = append(titleGroups[n-1], group...)
+			} else {
+				titleGroups = append(titleGroups, group)
+			}
 			group = nil
 		}
 	}
@@ -156,6 +163,12 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			// An e-paper prints its masthead's stamp above the headline.
 			// The masthead's stamp has the weekday; an item's stamp, its page.
 			masthead := linePaperStamp.On() && weekdayRe.MatchString(f) && isPaperStamp(f, utf8.RuneCountInString(f))
+			if lineMastheadDate.On() && i > from && isDateLine(f) && mastheadName(foldLine(lines[i-1].text)) {
+				masthead = true
+				if h.masthead == "" {
+					h.masthead = strings.TrimSpace(lines[i-1].text)
+				}
+			}
 			if h.bylineAt == 0 && !masthead && (!urlLineRe.MatchString(f) || fieldRe.MatchString(f)) {
 				h.bylineAt = len(titleGroups)
 			}
@@ -269,6 +282,11 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				flush()
 				continue
 			}
+			// 编者按 opens an editor's note under the headline.
+			if titleEditorNote.On() && editorNoteRe.MatchString(f) {
+				flush()
+				continue
+			}
 			// A sample's header heads a group of its own, apart from the
 			// collection's title above it.
 			if titleSampleHeader.On() && len(group) > 0 && sampleHeader(s) != "" {
@@ -338,6 +356,45 @@ var (
 	cellNameRe  = regexp.MustCompile(`^[\p{Han}a-z0-9]{2,20}$`)
 	dateOpensRe = regexp.MustCompile(`^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}`)
 )
+
+var (
+	titleDashSubtitle = rule.New(rule.Rule{
+		Name:   "title.dash-subtitle",
+		Why:    "a subtitle that opens with a dash (——某某工作掠影) belongs to the headline above it, a blank line between or not",
+		Accept: "筑牢女职工健康防线\n\n——青松县总工会推进女职工筛查工作掠影", Reject: "筑牢女职工健康防线\n\n青松县总工会推进女职工筛查工作",
+		Fires: func(s string) bool {
+			a, b, _ := strings.Cut(s, "\n\n")
+			return looksLikeTitle(a) && strings.HasPrefix(foldLine(b), "——")
+		},
+	})
+	titleEditorNote = rule.New(rule.Rule{
+		Name:   "title.editor-note",
+		Why:    "编者按 on a line of its own opens an editor's note under the headline; it is no part of it",
+		Accept: "编者按", Reject: "编者按照要求修改",
+		Fires: func(s string) bool { return editorNoteRe.MatchString(foldLine(s)) },
+	})
+)
+
+// editorNoteRe is an editor's note's label alone on its line.
+var editorNoteRe = regexp.MustCompile(`^[【\[]?\s*(?:编者按|编者的话|编前语|编后语)\s*[】\]]?\s*:?$`)
+
+var lineMastheadDate = rule.New(rule.Rule{
+	Name: "line.masthead-date",
+	Why: "an e-paper prints the day's date right under the paper's name at the top of the page: it is the " +
+		"masthead's, the headline comes after it, not before, and the paper is the publisher",
+	Accept: "青松妇女报\n2022年03月04日", Reject: "县总工会召开全委会\n2022年03月04日",
+	Fires: func(s string) bool {
+		a, b, _ := strings.Cut(s, "\n")
+		return mastheadName(foldLine(a)) && isDateLine(foldLine(b))
+	},
+})
+
+// mastheadName reports whether a folded line is only a newspaper's name:
+// a few characters ending in 报 (某某妇女报, 某某日报).
+func mastheadName(f string) bool {
+	n := utf8.RuneCountInString(f)
+	return n >= 3 && n <= 10 && strings.HasSuffix(f, "报") && hanCount(f) == n
+}
 
 var authorBylineRun = rule.New(rule.Rule{
 	Name:   "author.byline-run",
