@@ -35,6 +35,9 @@ type Index struct {
 	// fields, which indexes made before them lack until a reindex; their
 	// phrases search the words.
 	pairs bool
+	// plain sends every search through Bleve's searchers, not the direct
+	// path of fast.go; tests compare the two.
+	plain bool
 }
 
 // fields of the indexed form of a document.
