@@ -1,10 +1,14 @@
 package index
 
 import (
+	"cmp"
+	"container/heap"
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -145,6 +149,9 @@ type dsearch struct {
 	leaves []*fnode // the must tree's terms, which score
 	hits   []*roaring.Bitmap
 	total  uint64
+	// bounds, when set, holds what top needs to skip blocks of hits that
+	// cannot reach the page.
+	bounds *boundCache
 }
 
 // directReader is the index's current snapshot when the index is a scorch
@@ -353,6 +360,9 @@ func (d *dsearch) top(ctx context.Context, k int) ([]dhit, error) {
 	if k <= 0 {
 		return nil, nil
 	}
+	if d.bounds != nil && len(d.leaves) <= pruneLeaves {
+		return d.topPruned(ctx, k)
+	}
 	h := make([]dhit, 0, k) // a min-heap by worse: h[0] is the worst kept
 	// Per leaf: its postings iterator in the segment, and where it stands.
 	its := make([]segment.PostingsIterator, len(d.leaves))
@@ -371,7 +381,8 @@ func (d *dsearch) top(ctx context.Context, k int) ([]dhit, error) {
 			if err != nil {
 				return nil, err
 			}
-			pl, err := dict.PostingsList(n.term, s.Deleted(), nil)
+			// No exceptions: hits holds no deleted document (see topPruned).
+			pl, err := dict.PostingsList(n.term, nil, nil)
 			if err != nil {
 				return nil, err
 			}
@@ -573,6 +584,9 @@ type page struct {
 	hits   search.DocumentMatchCollection
 	facets map[string][]*search.TermFacet
 	doc    func(id string) (index.Document, error)
+	// locate finds the words of text in the page's hits, for highlights;
+	// nil for Index.locations.
+	locate func(text []textTerms) (map[string]search.TermLocationMap, error)
 	close  func()
 }
 
@@ -591,15 +605,15 @@ func (x *Index) direct(ctx context.Context, r Request, q query.Query) (*page, er
 		return nil, err
 	}
 	p := &page{facets: map[string][]*search.TermFacet{}, doc: snap.Document, close: closeSnap}
-	if err := p.fill(ctx, snap, fq, r); err != nil {
+	if err := p.fill(ctx, snap, fq, r, x.bounds); err != nil {
 		closeSnap()
 		return nil, err
 	}
 	return p, nil
 }
 
-func (p *page) fill(ctx context.Context, snap *scorch.IndexSnapshot, fq *fquery, r Request) error {
-	d := &dsearch{snap: snap, q: fq}
+func (p *page) fill(ctx context.Context, snap *scorch.IndexSnapshot, fq *fquery, r Request, bounds *boundCache) error {
+	d := &dsearch{snap: snap, q: fq, bounds: bounds}
 	if err := d.prepare(ctx); err != nil {
 		return err
 	}
@@ -609,12 +623,22 @@ func (p *page) fill(ctx context.Context, snap *scorch.IndexSnapshot, fq *fquery,
 		return err
 	}
 	segs := snap.Segments()
+	var ids []string
 	for i := r.From; i < len(top); i++ {
 		id, err := segs[top[i].seg].DocID(top[i].num)
 		if err != nil {
 			return err
 		}
+		ids = append(ids, string(id))
 		p.hits = append(p.hits, &search.DocumentMatch{ID: string(id), Score: top[i].score})
+	}
+	if r.From < len(top) {
+		top = top[r.From:]
+	} else {
+		top = nil
+	}
+	p.locate = func(text []textTerms) (map[string]search.TermLocationMap, error) {
+		return d.locations(top, ids, text)
 	}
 	for _, f := range r.Facets {
 		if p.facets[f], err = d.facet(ctx, facetFields[f], facetSize); err != nil {
@@ -622,4 +646,410 @@ func (p *page) fill(ctx context.Context, snap *scorch.IndexSnapshot, fq *fquery,
 		}
 	}
 	return nil
+}
+
+// locations is Index.locations for the page's hits, read from each word's
+// postings in the hit's segment: no document-ID lookups and no searchers.
+func (d *dsearch) locations(hits []dhit, ids []string, text []textTerms) (map[string]search.TermLocationMap, error) {
+	var words []string
+	for _, t := range text {
+		for _, w := range t.words {
+			if !slices.Contains(words, w) {
+				words = append(words, w)
+			}
+		}
+	}
+	// In index order, so that each postings iterator only moves forward.
+	order := make([]int, len(hits))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if hits[a].seg != hits[b].seg {
+			return hits[a].seg - hits[b].seg
+		}
+		return cmp.Compare(hits[a].num, hits[b].num)
+	})
+	segs := d.snap.Segments()
+	out := make(map[string]search.TermLocationMap, len(hits))
+	var it segment.PostingsIterator
+	for _, w := range words {
+		seg := -1
+		var p segment.Posting // where it stands: a posting past a hit without w is the next one's
+		ended := false
+		for _, i := range order {
+			h := hits[i]
+			if h.seg != seg {
+				seg, p, ended = h.seg, nil, false
+				dict, err := segs[seg].Segment().Dictionary("text")
+				if err != nil {
+					return nil, err
+				}
+				pl, err := dict.PostingsList([]byte(w), nil, nil)
+				if err != nil {
+					return nil, err
+				}
+				it = pl.Iterator(true, true, true, it)
+			}
+			if !ended && (p == nil || p.Number() < h.num) {
+				var err error
+				if p, err = it.Advance(h.num); err != nil {
+					return nil, err
+				}
+				ended = p == nil
+			}
+			if ended || p.Number() != h.num {
+				continue
+			}
+			locs := out[ids[i]]
+			if locs == nil {
+				locs = search.TermLocationMap{}
+				out[ids[i]] = locs
+			}
+			for _, l := range p.Locations() {
+				loc := &search.Location{Pos: l.Pos(), Start: l.Start(), End: l.End()}
+				if ap := l.ArrayPositions(); len(ap) > 0 {
+					loc.ArrayPositions = append(search.ArrayPositions(nil), ap...)
+				}
+				locs[w] = append(locs[w], loc)
+			}
+		}
+	}
+	return out, nil
+}
+
+// Skipping hits that cannot reach the page (block-max pruning). Each
+// segment's hits are split by which of the query's terms they have (a
+// class), and each class into blocks of 1<<blockBits document numbers.
+// For each term and block the largest tf·norm of the term's postings there
+// bounds the term's score in that block; evaluating the query's scorer on
+// the bounds, for the terms of the class, bounds the score of every hit of
+// the block and class (IEEE rounding is monotonic, so the bound computed in
+// the same order of operations is never below a real score). Blocks are
+// scored best bound first, and once the page is full, blocks whose bound is
+// below the page's lowest score are skipped: they cannot enter it, not even
+// on a tie (a tie with the lowest is scored, and broken by index order).
+//
+// The bounds of a term in a segment take one pass over its postings, the
+// cost of scoring every hit once; they are kept per segment, which never
+// changes (deletions only lower the real maxima), so a term pays it once.
+
+const (
+	pruneLeaves = 6 // terms a query may have for top to prune (2^6 classes)
+	blockBits   = 5 // a block is 32 document numbers of a segment
+	maxBounds   = 1 << 14
+)
+
+type boundKey struct {
+	seg         segment.Segment
+	field, term string
+}
+
+// boundCache holds each term's block bounds per segment.
+type boundCache struct {
+	mu sync.Mutex
+	m  map[boundKey][]float64
+}
+
+func newBoundCache() *boundCache { return &boundCache{m: map[boundKey][]float64{}} }
+
+func tfOf(freq uint64) float64 {
+	if freq < scorer.MaxSqrtCache {
+		return scorer.SqrtCache[int(freq)]
+	}
+	return math.Sqrt(float64(freq))
+}
+
+// get returns the largest tf·norm in each block of the term's postings pl
+// in segment s.
+func (c *boundCache) get(s segment.Segment, field string, term []byte, pl segment.PostingsList) ([]float64, error) {
+	key := boundKey{s, field, string(term)}
+	c.mu.Lock()
+	b, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return b, nil
+	}
+	b = make([]float64, s.Count()>>blockBits+1)
+	it := pl.Iterator(true, true, false, nil)
+	for {
+		p, err := it.Next()
+		if err != nil {
+			return nil, err
+		}
+		if p == nil {
+			break
+		}
+		v := tfOf(p.Frequency()) * p.Norm()
+		if blk := p.Number() >> blockBits; v > b[blk] {
+			b[blk] = v
+		}
+	}
+	c.mu.Lock()
+	if len(c.m) >= maxBounds {
+		clear(c.m) // segments merged away leave their entries behind
+	}
+	c.m[key] = b
+	c.mu.Unlock()
+	return b, nil
+}
+
+// bound is n's score with the terms of mask at their bounds in block blk.
+func (d *dsearch) bound(n *fnode, mask uint, blk uint64, bounds [][]float64) (float64, bool) {
+	switch n.kind {
+	case fTerm:
+		if mask&(1<<n.leaf) == 0 {
+			return 0, false
+		}
+		s := bounds[n.leaf][blk] * n.idf
+		if n.queryWeight != 1.0 {
+			s = s * n.queryWeight
+		}
+		return s, true
+	case fConj:
+		var sum float64
+		for _, c := range n.children {
+			s, ok := d.bound(c, mask, blk, bounds)
+			if !ok {
+				return 0, false
+			}
+			sum += s
+		}
+		return sum, true
+	}
+	var sum float64
+	matched := 0
+	for _, c := range n.children {
+		if s, ok := d.bound(c, mask, blk, bounds); ok {
+			sum += s
+			matched++
+		}
+	}
+	if matched == 0 {
+		return 0, false
+	}
+	coord := float64(matched) / float64(len(n.children))
+	return sum * coord, true
+}
+
+// pclass is the hits of a segment that have the same terms of the query.
+type pclass struct {
+	hits *roaring.Bitmap
+	mask uint      // the terms the class has
+	ub   []float64 // its bound in each block; -1 where it has no hit
+	seed []bool    // the blocks scored first
+}
+
+// cand is a block of a class of hits, its bound and its number of hits.
+type cand struct {
+	ub    float64
+	n     uint64
+	seg   int
+	class int
+	blk   uint64
+}
+
+// candHeap is a max-heap of blocks by bound.
+type candHeap []cand
+
+func (h candHeap) Len() int           { return len(h) }
+func (h candHeap) Less(i, j int) bool { return h[i].ub > h[j].ub }
+func (h candHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *candHeap) Push(x any)        { *h = append(*h, x.(cand)) }
+func (h *candHeap) Pop() any {
+	old := *h
+	c := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return c
+}
+
+// pseg is a segment as topPruned scores it.
+type pseg struct {
+	pls     []segment.PostingsList // each term's, without exceptions
+	classes []pclass
+	nblk    uint64
+}
+
+// topPruned is top, skipping blocks that cannot reach the page. The blocks
+// with the best bounds (enough for twice the page) are scored first, so
+// that the page's lowest score is high when the others are considered;
+// each pass goes through a segment in index order, so that each term's
+// postings only move forward.
+func (d *dsearch) topPruned(ctx context.Context, k int) ([]dhit, error) {
+	segs := d.snap.Segments()
+	ps := make([]*pseg, len(segs))
+	var cands []cand
+	bounds := make([][]float64, len(d.leaves))
+	for si, s := range segs {
+		hits := d.hits[si]
+		if hits.IsEmpty() {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p := &pseg{pls: make([]segment.PostingsList, len(d.leaves)), classes: []pclass{{hits: hits}}}
+		ps[si] = p
+		for l, n := range d.leaves {
+			dict, err := s.Segment().Dictionary(n.field)
+			if err != nil {
+				return nil, err
+			}
+			// Without the deleted documents as exceptions, so that zap
+			// advances its postings iterator without walking every
+			// posting in between; hits holds no deleted document.
+			pl, err := dict.PostingsList(n.term, nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			p.pls[l] = pl
+			if bounds[l], err = d.bounds.get(s.Segment(), n.field, n.term, pl); err != nil {
+				return nil, err
+			}
+			has, err := bitmap(s, n)
+			if err != nil {
+				return nil, err
+			}
+			var next []pclass
+			for _, c := range p.classes {
+				if in := roaring.And(c.hits, has); !in.IsEmpty() {
+					next = append(next, pclass{hits: in, mask: c.mask | 1<<l})
+				}
+				if out := roaring.AndNot(c.hits, has); !out.IsEmpty() {
+					next = append(next, pclass{hits: out, mask: c.mask})
+				}
+			}
+			p.classes = next
+		}
+		p.nblk = uint64(s.Segment().Count()>>blockBits + 1)
+		counts := make([]uint32, p.nblk)
+		buf := make([]uint32, 256)
+		for ci := range p.classes {
+			c := &p.classes[ci]
+			c.ub = make([]float64, p.nblk)
+			c.seed = make([]bool, p.nblk)
+			clear(counts)
+			it := c.hits.ManyIterator()
+			for n := it.NextMany(buf); n > 0; n = it.NextMany(buf) {
+				for _, doc := range buf[:n] {
+					counts[doc>>blockBits]++
+				}
+			}
+			for blk := range p.nblk {
+				c.ub[blk] = -1
+				if counts[blk] == 0 {
+					continue
+				}
+				ub, ok := d.bound(d.q.must, c.mask, blk, bounds)
+				if !ok {
+					continue
+				}
+				c.ub[blk] = ub
+				cands = append(cands, cand{ub: ub, n: uint64(counts[blk]), seg: si, class: ci, blk: blk})
+			}
+		}
+	}
+	// The best blocks, enough for twice the page, without sorting them all.
+	ch := candHeap(cands)
+	heap.Init(&ch)
+	for n := uint64(0); len(ch) > 0 && n < 2*uint64(k); {
+		c := heap.Pop(&ch).(cand)
+		ps[c.seg].classes[c.class].seed[c.blk] = true
+		n += c.n
+	}
+
+	h := make([]dhit, 0, k)
+	for _, seeds := range []bool{true, false} {
+		for si, p := range ps {
+			if p == nil {
+				continue
+			}
+			var err error
+			if h, err = d.scoreSegment(ctx, si, p, seeds, h, k); err != nil {
+				return nil, err
+			}
+		}
+	}
+	sort.Slice(h, func(i, j int) bool { return worse(h[j], h[i]) })
+	return h, nil
+}
+
+// scoreSegment scores the seed blocks of segment si (seeds) or the others,
+// those that may still reach the page h of k hits, into h.
+func (d *dsearch) scoreSegment(ctx context.Context, si int, p *pseg, seeds bool, h []dhit, k int) ([]dhit, error) {
+	its := make([]segment.PostingsIterator, len(d.leaves))
+	at := make([]uint64, len(d.leaves))
+	started := make([]bool, len(d.leaves))
+	done := make([]bool, len(d.leaves))
+	freq := make([]uint64, len(d.leaves))
+	norm := make([]float64, len(d.leaves))
+	for l, pl := range p.pls {
+		its[l] = pl.Iterator(true, true, false, nil)
+	}
+	it := d.hits[si].Iterator()
+	var live []*pclass
+	for blk := range p.nblk {
+		live = live[:0]
+		for i := range p.classes {
+			c := &p.classes[i]
+			if c.ub[blk] >= 0 && c.seed[blk] == seeds && (len(h) < k || c.ub[blk] >= h[0].score) {
+				live = append(live, c)
+			}
+		}
+		if len(live) == 0 {
+			continue
+		}
+		if blk&63 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		lo, hi := blk<<blockBits, (blk+1)<<blockBits
+		it.AdvanceIfNeeded(uint32(lo))
+		for it.HasNext() {
+			doc32 := it.PeekNext()
+			doc := uint64(doc32)
+			if doc >= hi {
+				break
+			}
+			it.Next()
+			var c *pclass
+			for _, lc := range live {
+				if lc.hits.Contains(doc32) {
+					c = lc
+					break
+				}
+			}
+			if c == nil || len(h) == k && c.ub[blk] < h[0].score {
+				continue
+			}
+			for l := range d.leaves {
+				if c.mask&(1<<l) == 0 {
+					done[l] = true // for this document
+					continue
+				}
+				done[l] = false
+				p, err := its[l].Advance(doc)
+				if err != nil {
+					return nil, err
+				}
+				if p == nil || p.Number() != doc {
+					return nil, fmt.Errorf("index: the postings of %s:%s lack document %d of their bitmap", d.leaves[l].field, d.leaves[l].term, doc)
+				}
+				started[l] = true
+				at[l], freq[l], norm[l] = doc, p.Frequency(), p.Norm()
+			}
+			score, _ := d.score(d.q.must, doc, at, started, done, freq, norm)
+			hit := dhit{score: score, seg: si, num: doc}
+			switch {
+			case len(h) < k:
+				h = append(h, hit)
+				up(h, len(h)-1)
+			case worse(h[0], hit):
+				h[0] = hit
+				down(h, 0)
+			}
+		}
+	}
+	return h, nil
 }

@@ -163,7 +163,12 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	var locs map[string]search.TermLocationMap
 	if r.Highlight && len(p.hits) > 0 {
-		if locs, err = x.locations(ctx, p.hits, text); err != nil {
+		if p.locate != nil {
+			locs, err = p.locate(text)
+		} else {
+			locs, err = x.locations(ctx, p.hits, text)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", r.Query, err)
 		}
 	}
