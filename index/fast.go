@@ -735,9 +735,11 @@ func (d *dsearch) locations(hits []dhit, ids []string, text []textTerms) (map[st
 // changes (deletions only lower the real maxima), so a term pays it once.
 
 const (
-	pruneLeaves = 6 // terms a query may have for top to prune (2^6 classes)
+	pruneLeaves = 6 // terms a query may have for top to prune (at most 2^6 classes)
 	blockBits   = 5 // a block is 32 document numbers of a segment
-	maxBounds   = 1 << 14
+	// maxBoundBytes bounds the memory the bounds take: 4 bytes a block,
+	// 125 KB a term and field at a million documents.
+	maxBoundBytes = 64 << 20
 )
 
 type boundKey struct {
@@ -747,11 +749,12 @@ type boundKey struct {
 
 // boundCache holds each term's block bounds per segment.
 type boundCache struct {
-	mu sync.Mutex
-	m  map[boundKey][]float64
+	mu    sync.Mutex
+	m     map[boundKey][]float32
+	bytes int
 }
 
-func newBoundCache() *boundCache { return &boundCache{m: map[boundKey][]float64{}} }
+func newBoundCache() *boundCache { return &boundCache{m: map[boundKey][]float32{}} }
 
 func tfOf(freq uint64) float64 {
 	if freq < scorer.MaxSqrtCache {
@@ -761,8 +764,8 @@ func tfOf(freq uint64) float64 {
 }
 
 // get returns the largest tf·norm in each block of the term's postings pl
-// in segment s.
-func (c *boundCache) get(s segment.Segment, field string, term []byte, pl segment.PostingsList) ([]float64, error) {
+// in segment s, rounded up to a float32.
+func (c *boundCache) get(s segment.Segment, field string, term []byte, pl segment.PostingsList) ([]float32, error) {
 	key := boundKey{s, field, string(term)}
 	c.mu.Lock()
 	b, ok := c.m[key]
@@ -770,7 +773,7 @@ func (c *boundCache) get(s segment.Segment, field string, term []byte, pl segmen
 	if ok {
 		return b, nil
 	}
-	b = make([]float64, s.Count()>>blockBits+1)
+	max := make([]float64, s.Count()>>blockBits+1)
 	it := pl.Iterator(true, true, false, nil)
 	for {
 		p, err := it.Next()
@@ -781,27 +784,39 @@ func (c *boundCache) get(s segment.Segment, field string, term []byte, pl segmen
 			break
 		}
 		v := tfOf(p.Frequency()) * p.Norm()
-		if blk := p.Number() >> blockBits; v > b[blk] {
-			b[blk] = v
+		if blk := p.Number() >> blockBits; v > max[blk] {
+			max[blk] = v
+		}
+	}
+	b = make([]float32, len(max))
+	for i, v := range max {
+		b[i] = float32(v)
+		if float64(b[i]) < v {
+			b[i] = math.Nextafter32(b[i], float32(math.Inf(1)))
 		}
 	}
 	c.mu.Lock()
-	if len(c.m) >= maxBounds {
-		clear(c.m) // segments merged away leave their entries behind
+	if c.bytes+4*len(b) > maxBoundBytes {
+		// Segments merged away leave their entries behind too.
+		clear(c.m)
+		c.bytes = 0
 	}
-	c.m[key] = b
+	if _, ok := c.m[key]; !ok {
+		c.m[key] = b
+		c.bytes += 4 * len(b)
+	}
 	c.mu.Unlock()
 	return b, nil
 }
 
 // bound is n's score with the terms of mask at their bounds in block blk.
-func (d *dsearch) bound(n *fnode, mask uint, blk uint64, bounds [][]float64) (float64, bool) {
+func (d *dsearch) bound(n *fnode, mask uint, blk uint64, bounds [][]float32) (float64, bool) {
 	switch n.kind {
 	case fTerm:
 		if mask&(1<<n.leaf) == 0 {
 			return 0, false
 		}
-		s := bounds[n.leaf][blk] * n.idf
+		s := float64(bounds[n.leaf][blk]) * n.idf
 		if n.queryWeight != 1.0 {
 			s = s * n.queryWeight
 		}
@@ -879,7 +894,7 @@ func (d *dsearch) topPruned(ctx context.Context, k int) ([]dhit, error) {
 	segs := d.snap.Segments()
 	ps := make([]*pseg, len(segs))
 	var cands []cand
-	bounds := make([][]float64, len(d.leaves))
+	bounds := make([][]float32, len(d.leaves))
 	for si, s := range segs {
 		hits := d.hits[si]
 		if hits.IsEmpty() {
