@@ -37,8 +37,11 @@ import (
 // Bleve's searchers give every matching document a DocumentMatch, walk it
 // through the disjunction, conjunction and boolean searchers and the
 // collector, and visit its doc values for each facet; that was most of
-// the cost of a query for a common word. Anything else (numeric ranges,
-// longer phrases, sorts by date, other scoring models) goes to Bleve.
+// the cost of a query for a common word. A numeric range (the year filter)
+// may be a conjunct of the top conjunction: its own Bleve searcher scores
+// the hits and filters the other conjuncts' documents (fSearch). Anything
+// else (longer phrases, a range alone, sorts by date, other scoring
+// models) goes to Bleve.
 
 // fnode is a query as the direct path evaluates it.
 type fnode struct {
@@ -47,6 +50,20 @@ type fnode struct {
 	term     []byte
 	boost    float64
 	children []*fnode // in the order Bleve's searcher keeps them
+
+	// fSearch: a query the direct path leaves to its Bleve searcher
+	// (a numeric range filter), which scores the hits, and the
+	// documents it matches in each segment
+	q        query.Query
+	searcher search.Searcher
+	sweight  float64
+	all      search.Searcher // unscored, for the documents it matches
+	allCtx   *search.SearchContext
+	allAt    *search.DocumentMatch // where all stands
+	allEnded bool
+	cur      *search.DocumentMatch // where the searcher stands
+	curNum   uint64                // cur's document number in the index
+	ended    bool
 
 	// filled in per search
 	count       uint64  // what the Bleve searcher's Count would say
@@ -61,6 +78,7 @@ const (
 	fTerm fkind = iota
 	fConj
 	fDisj
+	fSearch
 )
 
 // fquery is a boolean query: hits match must and none of mustNot.
@@ -78,7 +96,28 @@ func directQuery(q query.Query) (*fquery, bool) {
 	}
 	must, ok := directNode(b.Must)
 	if !ok {
-		return nil, false
+		// A numeric range (the year filter) may be a conjunct of the
+		// top conjunction, where every hit has it.
+		c, isConj := b.Must.(*query.ConjunctionQuery)
+		if !isConj || len(c.Conjuncts) > 10 || c.BoostVal != nil && c.BoostVal.Value() != 1 {
+			return nil, false
+		}
+		must = &fnode{kind: fConj}
+		for _, q := range c.Conjuncts {
+			n, ok := directNode(q)
+			if !ok {
+				r, isRange := q.(*query.NumericRangeQuery)
+				if !isRange {
+					return nil, false
+				}
+				n = &fnode{kind: fSearch, q: r}
+			}
+			must.children = append(must.children, n)
+		}
+		// The range filters the documents the other conjuncts find.
+		if !slices.ContainsFunc(must.children, func(n *fnode) bool { return n.kind != fSearch }) {
+			return nil, false
+		}
 	}
 	fq := &fquery{must: must}
 	if b.MustNot != nil {
@@ -152,6 +191,13 @@ type dsearch struct {
 	// bounds, when set, holds what top needs to skip blocks of hits that
 	// cannot reach the page.
 	bounds *boundCache
+	m      mapping.IndexMapping
+	// searchers are the fSearch nodes, whose Bleve searchers score
+	searchers []*fnode
+	sctx      *search.SearchContext
+	offsets   []uint64 // each segment's first document number in the index
+	offsetOf  map[*scorch.SegmentSnapshot]uint64
+	curNum    uint64 // the document being scored, by its number in the index
 }
 
 // directReader is the index's current snapshot when the index is a scorch
@@ -180,6 +226,15 @@ func (x *Index) directReader() (*scorch.IndexSnapshot, func(), error) {
 // prepare computes the counts, idf and query weights of the must tree as
 // Bleve's searchers would, and each segment's hits.
 func (d *dsearch) prepare(ctx context.Context) error {
+	// Document numbers in the index run on from segment to segment, as
+	// scorch's snapshot offsets do.
+	var off uint64
+	d.offsetOf = map[*scorch.SegmentSnapshot]uint64{}
+	for _, s := range d.snap.Segments() {
+		d.offsets = append(d.offsets, off)
+		d.offsetOf[s] = off
+		off += s.Segment().Count()
+	}
 	docTotal, err := d.snap.DocCount()
 	if err != nil {
 		return err
@@ -198,7 +253,7 @@ func (d *dsearch) prepare(ctx context.Context) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		bm, err := bitmap(s, d.q.must)
+		bm, err := d.bitmap(s, d.q.must)
 		if err != nil {
 			return err
 		}
@@ -206,7 +261,7 @@ func (d *dsearch) prepare(ctx context.Context) error {
 			if bm.IsEmpty() {
 				break
 			}
-			not, err := bitmap(s, n)
+			not, err := d.bitmap(s, n)
 			if err != nil {
 				return err
 			}
@@ -224,6 +279,8 @@ func (d *dsearch) prepare(ctx context.Context) error {
 // the few children allowed), and computes each leaf's idf.
 func (d *dsearch) counts(n *fnode, docTotal uint64) error {
 	switch n.kind {
+	case fSearch:
+		return d.search(n)
 	case fTerm:
 		n.count = 0
 		for _, s := range d.snap.Segments() {
@@ -264,6 +321,9 @@ func (d *dsearch) counts(n *fnode, docTotal uint64) error {
 // weight is the Bleve searcher's Weight: a term's (boost·idf)², a
 // composite's children's sum in their order.
 func weight(n *fnode) float64 {
+	if n.kind == fSearch {
+		return n.sweight
+	}
 	if n.kind == fTerm {
 		w := n.boost * n.idf
 		return w * w
@@ -276,6 +336,10 @@ func weight(n *fnode) float64 {
 }
 
 func (d *dsearch) setNorm(n *fnode, norm float64) {
+	if n.kind == fSearch {
+		n.searcher.SetQueryNorm(norm)
+		return
+	}
 	if n.kind == fTerm {
 		n.queryWeight = n.boost * n.idf * norm
 		return
@@ -286,7 +350,7 @@ func (d *dsearch) setNorm(n *fnode, norm float64) {
 }
 
 // bitmap is the live documents of segment s that match n.
-func bitmap(s *scorch.SegmentSnapshot, n *fnode) (*roaring.Bitmap, error) {
+func (d *dsearch) bitmap(s *scorch.SegmentSnapshot, n *fnode) (*roaring.Bitmap, error) {
 	if n.kind == fTerm {
 		dict, err := s.Segment().Dictionary(n.field)
 		if err != nil {
@@ -320,8 +384,13 @@ func bitmap(s *scorch.SegmentSnapshot, n *fnode) (*roaring.Bitmap, error) {
 		return bm, nil
 	}
 	bms := make([]*roaring.Bitmap, 0, len(n.children))
+	var filters []*fnode
 	for _, c := range n.children {
-		bm, err := bitmap(s, c)
+		if c.kind == fSearch {
+			filters = append(filters, c) // only a conjunct (directQuery)
+			continue
+		}
+		bm, err := d.bitmap(s, c)
 		if err != nil {
 			return nil, err
 		}
@@ -331,7 +400,14 @@ func bitmap(s *scorch.SegmentSnapshot, n *fnode) (*roaring.Bitmap, error) {
 		bms = append(bms, bm)
 	}
 	if n.kind == fConj {
-		return roaring.FastAnd(bms...), nil
+		bm := roaring.FastAnd(bms...)
+		for _, f := range filters {
+			var err error
+			if bm, err = d.filter(s, f, bm); err != nil {
+				return nil, err
+			}
+		}
+		return bm, nil
 	}
 	return roaring.FastOr(bms...), nil
 }
@@ -360,7 +436,7 @@ func (d *dsearch) top(ctx context.Context, k int) ([]dhit, error) {
 	if k <= 0 {
 		return nil, nil
 	}
-	if d.bounds != nil && len(d.leaves) <= pruneLeaves {
+	if d.bounds != nil && len(d.leaves) <= pruneLeaves && len(d.searchers) == 0 {
 		return d.topPruned(ctx, k)
 	}
 	h := make([]dhit, 0, k) // a min-heap by worse: h[0] is the worst kept
@@ -412,6 +488,9 @@ func (d *dsearch) top(ctx context.Context, k int) ([]dhit, error) {
 				}
 				at[i], freq[i], norm[i] = p.Number(), p.Frequency(), p.Norm()
 			}
+			if err := d.advanceSearchers(d.offsets[si] + doc); err != nil {
+				return nil, err
+			}
 			score, _ := d.score(d.q.must, doc, at, started, done, freq, norm)
 			hit := dhit{score: score, seg: si, num: doc}
 			switch {
@@ -432,6 +511,12 @@ func (d *dsearch) top(ctx context.Context, k int) ([]dhit, error) {
 // n matches doc.
 func (d *dsearch) score(n *fnode, doc uint64, at []uint64, started, done []bool, freq []uint64, norm []float64) (float64, bool) {
 	switch n.kind {
+	case fSearch:
+		// advanceSearchers moved it to this document when it has it.
+		if n.ended || n.cur == nil || n.curNum != d.curNum {
+			return 0, false
+		}
+		return n.cur.Score, true
 	case fTerm:
 		i := n.leaf
 		if !started[i] || done[i] || at[i] != doc {
@@ -605,15 +690,16 @@ func (x *Index) direct(ctx context.Context, r Request, q query.Query) (*page, er
 		return nil, err
 	}
 	p := &page{facets: map[string][]*search.TermFacet{}, doc: snap.Document, close: closeSnap}
-	if err := p.fill(ctx, snap, fq, r, x.bounds); err != nil {
+	if err := p.fill(ctx, snap, fq, r, x.bounds, x.b.Mapping()); err != nil {
 		closeSnap()
 		return nil, err
 	}
 	return p, nil
 }
 
-func (p *page) fill(ctx context.Context, snap *scorch.IndexSnapshot, fq *fquery, r Request, bounds *boundCache) error {
-	d := &dsearch{snap: snap, q: fq, bounds: bounds}
+func (p *page) fill(ctx context.Context, snap *scorch.IndexSnapshot, fq *fquery, r Request, bounds *boundCache, m mapping.IndexMapping) error {
+	d := &dsearch{snap: snap, q: fq, bounds: bounds, m: m}
+	defer d.closeSearchers()
 	if err := d.prepare(ctx); err != nil {
 		return err
 	}
@@ -921,7 +1007,7 @@ func (d *dsearch) topPruned(ctx context.Context, k int) ([]dhit, error) {
 			if bounds[l], err = d.bounds.get(s.Segment(), n.field, n.term, pl); err != nil {
 				return nil, err
 			}
-			has, err := bitmap(s, n)
+			has, err := d.bitmap(s, n)
 			if err != nil {
 				return nil, err
 			}
@@ -1067,4 +1153,88 @@ func (d *dsearch) scoreSegment(ctx context.Context, si int, p *pseg, seeds bool,
 		}
 	}
 	return h, nil
+}
+
+// search makes n's Bleve searcher, which scores, and reads the documents
+// it matches, by segment, through a second one that does not.
+func (d *dsearch) search(n *fnode) error {
+	ctx := context.Background()
+	if d.sctx == nil {
+		d.sctx = &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(16, 0)}
+	}
+	var err error
+	if n.searcher, err = n.q.Searcher(ctx, d.snap, d.m, search.SearcherOptions{}); err != nil {
+		return err
+	}
+	d.searchers = append(d.searchers, n)
+	n.count, n.sweight = n.searcher.Count(), n.searcher.Weight()
+	if n.all, err = n.q.Searcher(ctx, d.snap, d.m, search.SearcherOptions{Score: "none"}); err != nil {
+		return err
+	}
+	n.allCtx = &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(n.all.DocumentMatchPoolSize()+1, 0)}
+	return nil
+}
+
+// filter keeps the documents of cand, in segment s, that n's searcher
+// matches, advancing it to each: segments come in order, so it only moves
+// forward, and it reads only the documents the other conjuncts leave.
+func (d *dsearch) filter(s *scorch.SegmentSnapshot, n *fnode, cand *roaring.Bitmap) (*roaring.Bitmap, error) {
+	out := roaring.New()
+	off := d.offsetOf[s]
+	it := cand.Iterator()
+	for it.HasNext() && !n.allEnded {
+		num := off + uint64(it.Next())
+		if n.allAt == nil || n.allAt.IndexInternalID.Value() < num {
+			if n.allAt != nil {
+				n.allCtx.DocumentMatchPool.Put(n.allAt)
+			}
+			var err error
+			if n.allAt, err = n.all.Advance(n.allCtx, index.NewIndexInternalID(nil, num)); err != nil {
+				return nil, err
+			}
+			if n.allAt == nil {
+				n.allEnded = true
+				break
+			}
+		}
+		if n.allAt.IndexInternalID.Value() == num {
+			out.Add(uint32(num - off))
+		}
+	}
+	return out, nil
+}
+
+// advanceSearchers moves the fSearch nodes' searchers to the document
+// numbered num in the index, which comes after the last.
+func (d *dsearch) advanceSearchers(num uint64) error {
+	d.curNum = num
+	for _, n := range d.searchers {
+		if n.ended || n.cur != nil && n.curNum >= num {
+			continue
+		}
+		if n.cur != nil {
+			d.sctx.DocumentMatchPool.Put(n.cur)
+		}
+		var err error
+		n.cur, err = n.searcher.Advance(d.sctx, index.NewIndexInternalID(nil, num))
+		if err != nil {
+			return err
+		}
+		if n.cur == nil {
+			n.ended = true
+			continue
+		}
+		n.curNum = n.cur.IndexInternalID.Value()
+	}
+	return nil
+}
+
+// closeSearchers closes the fSearch nodes' searchers.
+func (d *dsearch) closeSearchers() {
+	for _, n := range d.searchers {
+		n.searcher.Close()
+		if n.all != nil {
+			n.all.Close()
+		}
+	}
 }
