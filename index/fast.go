@@ -838,6 +838,37 @@ type boundCache struct {
 	mu    sync.Mutex
 	m     map[boundKey][]float32
 	bytes int
+	// segs is the segments of the last snapshot searched: an entry of
+	// another segment (merged away, or held in memory until persisted)
+	// is dropped, so that the key does not keep the segment alive.
+	segs map[segment.Segment]bool
+}
+
+// sweep drops the entries of segments that segs, the segments of the
+// snapshot a search reads, no longer hold.
+func (c *boundCache) sweep(segs []*scorch.SegmentSnapshot) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	same := len(segs) == len(c.segs)
+	for _, s := range segs {
+		if !same {
+			break
+		}
+		same = c.segs[s.Segment()]
+	}
+	if same {
+		return
+	}
+	c.segs = make(map[segment.Segment]bool, len(segs))
+	for _, s := range segs {
+		c.segs[s.Segment()] = true
+	}
+	for k, b := range c.m {
+		if !c.segs[k.seg] {
+			delete(c.m, k)
+			c.bytes -= 4 * len(b)
+		}
+	}
 }
 
 func newBoundCache() *boundCache { return &boundCache{m: map[boundKey][]float32{}} }
@@ -883,7 +914,6 @@ func (c *boundCache) get(s segment.Segment, field string, term []byte, pl segmen
 	}
 	c.mu.Lock()
 	if c.bytes+4*len(b) > maxBoundBytes {
-		// Segments merged away leave their entries behind too.
 		clear(c.m)
 		c.bytes = 0
 	}
@@ -978,6 +1008,7 @@ type pseg struct {
 // postings only move forward.
 func (d *dsearch) topPruned(ctx context.Context, k int) ([]dhit, error) {
 	segs := d.snap.Segments()
+	d.bounds.sweep(segs)
 	ps := make([]*pseg, len(segs))
 	var cands []cand
 	bounds := make([][]float32, len(d.leaves))

@@ -127,3 +127,36 @@ func TestDirectMatchesBleveOnBenchIndex(t *testing.T) {
 	defer x.Close()
 	compareDirect(t, x)
 }
+
+// TestBoundsFollowTheSegments checks that the bounds of segments a
+// snapshot no longer holds are dropped, and that they come back the same.
+func TestBoundsFollowTheSegments(t *testing.T) {
+	x := proseIndex(t, 1200)
+	ctx := context.Background()
+	r := Request{Query: "工会", Size: 10}
+	want, err := x.Search(ctx, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.bounds.mu.Lock()
+	n := len(x.bounds.m)
+	x.bounds.mu.Unlock()
+	if n == 0 {
+		t.Fatal("no bounds kept")
+	}
+	x.bounds.sweep(nil)
+	x.bounds.mu.Lock()
+	n, bytes := len(x.bounds.m), x.bounds.bytes
+	x.bounds.mu.Unlock()
+	if n != 0 || bytes != 0 {
+		t.Fatalf("after a sweep with no segment: %d entries, %d bytes", n, bytes)
+	}
+	got, err := x.Search(ctx, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want.TookMS, got.TookMS = 0, 0
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("search after the sweep differs:\n%s", diff)
+	}
+}
