@@ -21,12 +21,17 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	req.Highlight = req.Size > 0
-	res, err := s.Index.Search(r.Context(), req)
+	done, err := s.searchTurn(r.Context())
 	if err != nil {
 		return err
 	}
-	// Hits say where else a report is posted; the store knows.
-	if err := res.CountCopies(r.Context(), s.Store); err != nil {
+	res, err := s.Index.Search(r.Context(), req)
+	if err == nil {
+		// Hits say where else a report is posted; the store knows.
+		err = res.CountCopies(r.Context(), s.Store)
+	}
+	done()
+	if err != nil {
 		return err
 	}
 	body := searchBody{Result: res, Facets: res.Facets}

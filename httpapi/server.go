@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/unionscope/unionscope/corpus"
@@ -29,6 +31,15 @@ type Server struct {
 	StreamTimeout time.Duration
 	// CatchUpEvery is how often the index applies the store's new changes.
 	CatchUpEvery time.Duration
+	// MaxSearches bounds the searches that run at once; the others wait
+	// their turn (within their deadline). 0 means GOMAXPROCS, a negative
+	// value no bound. A search is CPU work: more at once than there are
+	// cores only share the cores, so each takes longer and the slowest
+	// much longer.
+	MaxSearches int
+
+	searchesOnce sync.Once
+	searches     chan struct{} // a token per search running; nil for no bound
 }
 
 // New returns a server over store and x with the default timeouts.
@@ -208,4 +219,27 @@ func (s *Server) logRequests(h http.Handler) http.Handler {
 			slog.Duration("took", time.Since(start)),
 		)
 	})
+}
+
+// searchTurn waits for a search's turn and returns the function that ends
+// it, or the context's error when the deadline comes first.
+func (s *Server) searchTurn(ctx context.Context) (done func(), err error) {
+	s.searchesOnce.Do(func() {
+		n := s.MaxSearches
+		if n == 0 {
+			n = runtime.GOMAXPROCS(0)
+		}
+		if n > 0 {
+			s.searches = make(chan struct{}, n)
+		}
+	})
+	if s.searches == nil {
+		return func() {}, nil
+	}
+	select {
+	case s.searches <- struct{}{}:
+		return func() { <-s.searches }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }

@@ -35,6 +35,12 @@ type Index struct {
 	// fields, which indexes made before them lack until a reindex; their
 	// phrases search the words.
 	pairs bool
+	// plain sends every search through Bleve's searchers, not the direct
+	// path of fast.go; tests compare the two.
+	plain bool
+	// bounds keeps the block bounds of the terms searched, by segment, for
+	// the direct path to skip hits that cannot reach the page.
+	bounds *boundCache
 }
 
 // fields of the indexed form of a document.
@@ -158,7 +164,7 @@ func Open(path string) (*Index, error) {
 		}
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}
-	return &Index{b: b, path: path, pairs: hasPairs(b.Mapping())}, nil
+	return &Index{b: b, path: path, pairs: hasPairs(b.Mapping()), bounds: newBoundCache()}, nil
 }
 
 // pairsOf names the field that holds the pairs of words of a text field.

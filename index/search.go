@@ -137,23 +137,44 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	case "-date":
 		req.SortBy([]string{"-date", "-_score"})
 	}
-	for _, f := range r.Facets {
-		req.AddFacet(f, bleve.NewFacetRequest(facetFields[f], 50))
-	}
 	start := time.Now()
-	res, err := x.b.SearchInContext(ctx, req)
+	p, err := x.direct(ctx, r, q)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}
+	if p == nil {
+		for _, f := range r.Facets {
+			req.AddFacet(f, bleve.NewFacetRequest(facetFields[f], facetSize))
+		}
+		res, err := x.b.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", r.Query, err)
+		}
+		p = &page{total: res.Total, hits: res.Hits, doc: x.b.Document, facets: map[string][]*search.TermFacet{}}
+		for name, fr := range res.Facets {
+			if fr.Terms != nil {
+				p.facets[name] = fr.Terms.Terms()
+			} else {
+				p.facets[name] = nil
+			}
+		}
+	} else {
+		defer p.close()
+	}
 	var locs map[string]search.TermLocationMap
-	if r.Highlight && len(res.Hits) > 0 {
-		if locs, err = x.locations(ctx, res.Hits, text); err != nil {
+	if r.Highlight && len(p.hits) > 0 {
+		if p.locate != nil {
+			locs, err = p.locate(text)
+		} else {
+			locs, err = x.locations(ctx, p.hits, text)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", r.Query, err)
 		}
 	}
-	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
-		doc, err := x.b.Document(h.ID)
+	out := &Result{Total: p.total, Hits: make([]Hit, 0, len(p.hits))}
+	for _, h := range p.hits {
+		doc, err := p.doc(h.ID)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: load %s: %w", r.Query, h.ID, err)
 		}
@@ -171,17 +192,15 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	if len(r.Facets) > 0 {
 		out.Facets = map[string][]FacetCount{}
-		for name, fr := range res.Facets {
+		for name, terms := range p.facets {
 			counts := []FacetCount{}
-			if fr.Terms != nil {
-				for _, t := range fr.Terms.Terms() {
-					// Documents without a value (no province, say) index
-					// an empty term, which is no value to filter by.
-					if t.Term == "" {
-						continue
-					}
-					counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
+			for _, t := range terms {
+				// Documents without a value (no province, say) index
+				// an empty term, which is no value to filter by.
+				if t.Term == "" {
+					continue
 				}
+				counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
 			}
 			sort.SliceStable(counts, func(i, j int) bool {
 				if counts[i].Count != counts[j].Count {

@@ -119,6 +119,19 @@ func BenchmarkSearchMix(b *testing.B) {
 			}
 		}
 	})
+	// mix-bleve is the same through Bleve's searchers alone (no direct
+	// path), for the figure before fast.go beside the one after.
+	plain := &Index{b: x.b, path: x.path, pairs: x.pairs, plain: true}
+	b.Run("mix-bleve", func(b *testing.B) {
+		for b.Loop() {
+			for _, r := range serveMix {
+				r.Size, r.Highlight = 10, true
+				if _, err := plain.Search(ctx, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
 	for i, r := range serveMix {
 		b.Run(strconv.Itoa(i), func(b *testing.B) {
 			for b.Loop() {

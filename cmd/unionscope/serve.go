@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register(command{name: "serve", summary: "serve the JSON API and the research web page", run: runServe})
+	register(command{name: "serve", summary: "serve the JSON API and the research web page", run: runServe, lightGC: true})
 }
 
 func runServe(ctx context.Context, e *env, args []string) error {
