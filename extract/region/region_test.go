@@ -46,6 +46,8 @@ func TestDetect(t *testing.T) {
 			corpus.Region{Province: "湖北省", City: "仙桃市"}},
 		{"a district named in its city union's portal", "", []string{"梧州工会网讯 1月，万秀区总工会开展春节送温暖慰问活动。", "今年，我会为困难职工争取到帮扶资金20多万元。"}, nil,
 			corpus.Region{Province: "广西壮族自治区", City: "梧州市", County: "万秀区"}},
+		{"Macau's federation by its short name", "工联总会慰问基层工友", []string{"工联总会常青活动中心日前举办会员活动，近百名会员出席。", "工联总会表示，将继续关心基层工友的生活。"}, nil,
+			corpus.Region{Province: "澳门特别行政区"}},
 		{"guests are no city", "在职工服务中心落成典礼上的讲话", []string{"尊敬的各位来宾，同志们：", "全县各级工会要以此为起点。"}, nil, corpus.Region{}},
 		{"short county needs its city", "工作总结", []string{"开展和平共处活动。", "和平和平。"}, nil, corpus.Region{}},
 		{"municipality district has no city", "朝阳区总工会召开全委会", []string{"北京市朝阳区总工会近日召开全委会。"}, nil,
