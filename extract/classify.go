@@ -248,12 +248,13 @@ func isMeta(s string, n int) bool {
 	if !mayHaveField(s) {
 		return false
 	}
-	locs := fieldRe.FindAllStringIndex(s, -1)
+	// Two labels settle it: the rest of a long line is not read.
+	locs := fieldRe.FindAllStringIndex(s, 2)
 	if len(locs) == 0 {
 		return false
 	}
 	// A field label opens the line, or the line is fields and dates.
-	return locs[0][0] <= 3*3 || len(locs) >= 2 || n <= 60 && dateYMDRe.MatchString(s)
+	return locs[0][0] <= 3*3 || len(locs) >= 2 || n <= 60 && mayOpenYMD(s) && dateYMDRe.MatchString(s)
 }
 
 // isProse reports whether a line reads as body text rather than a label.
