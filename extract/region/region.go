@@ -211,9 +211,6 @@ func decide(ms []mention, self *selfCount) corpus.Region {
 		if r.City == "" && !municipality(prov) {
 			if p := entries[county].parent; p >= 0 && !entries[p].inert {
 				r.City = entries[p].name
-			} else if p >= 0 && directCountyRule.On() {
-				// 天门市 has no city above it: it stands where one does.
-				r.City, r.County = r.County, ""
 			}
 		}
 	}

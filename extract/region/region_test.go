@@ -43,7 +43,7 @@ func TestDetect(t *testing.T) {
 		{"a county paper named by its county", "县总工会举行助学金发放仪式", []string{"8月26日，县总工会举行金秋助学金发放仪式，为31名困难职工子女发放助学金。"}, []string{"青田今报"},
 			corpus.Region{Province: "浙江省", City: "丽水市", County: "青田县"}},
 		{"a county-level city the province governs", "", []string{"仙桃日报讯 近日，仙桃市总工会为困难职工送去慰问金。"}, nil,
-			corpus.Region{Province: "湖北省", City: "仙桃市"}},
+			corpus.Region{Province: "湖北省", County: "仙桃市"}},
 		{"a district named in its city union's portal", "", []string{"梧州工会网讯 1月，万秀区总工会开展春节送温暖慰问活动。", "今年，我会为困难职工争取到帮扶资金20多万元。"}, nil,
 			corpus.Region{Province: "广西壮族自治区", City: "梧州市", County: "万秀区"}},
 		{"Macau's federation by its short name", "工联总会慰问基层工友", []string{"工联总会常青活动中心日前举办会员活动，近百名会员出席。", "工联总会表示，将继续关心基层工友的生活。"}, nil,

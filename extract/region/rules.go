@@ -84,16 +84,6 @@ var (
 		Reject: "宁夏回族自治区总工会调研组察看职工书屋建设。",
 		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.visitor }) },
 	})
-	directCountyRule = rule.New(rule.Rule{
-		Name:   "region.direct-county",
-		Why:    "a county-level city or district the province governs directly (天门市, 仙桃市, 济源市, 神农架林区) has no city above it; it is reported where a city is",
-		Accept: "天门日报讯 近日，天门市总工会授予五名选手天门五一劳动奖章。",
-		Reject: "宜昌日报讯 近日，宜都市总工会授予五名选手五一劳动奖章。",
-		Fires: func(s string) bool {
-			r := detectForRule("", strings.Split(s, "\n"))
-			return r.County == "" && r.City != "" && cityIsCounty(r.City)
-		},
-	})
 	fromUnitRule = rule.New(rule.Rule{
 		Name:   "region.from-unit",
 		Why:    "来自 before a place's union (来自某区总工会的慰问金) names who gave, a local unit, not someone's home: region.away leaves it",
@@ -282,18 +272,6 @@ var (
 )
 
 // examineScan scans an example as a lead paragraph.
-// cityIsCounty reports whether name is a county-level division the
-// province governs directly (region.direct-county).
-func cityIsCounty(name string) bool {
-	buildOnce.Do(build)
-	for _, e := range entries {
-		if e.level == 3 && e.name == name && e.parent >= 0 && entries[e.parent].inert {
-			return true
-		}
-	}
-	return false
-}
-
 // detectForRule is Detect for the examples of a rule that needs the whole
 // decision; set in init, as Detect reads the rules.
 var detectForRule func(title string, body []string, more ...string) corpus.Region
