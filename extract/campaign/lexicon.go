@@ -116,10 +116,8 @@ func (s *scanner) known() {
 			// that glosses one of its words, which must open within the
 			// longest name's reach.
 			if glossed && paren <= i {
-				if paren = slices.Index(s.f[i+1:], '('); paren < 0 {
-					glossed = false
-				}
-				paren += i + 1
+				k := slices.Index(s.f[i+1:], '(')
+				glossed, paren = k >= 0, i+1+k
 			}
 			if glossed && paren-i < maxLexiconRunes {
 				if e := s.glossedAt(i); e > 0 {
