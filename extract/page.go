@@ -59,6 +59,9 @@ func textPage(text string) *page {
 		if textSpacedRole.On() {
 			raw[i] = joinSpacedRole(raw[i])
 		}
+		if textJammer.On() {
+			raw[i] = stripJammer(raw[i])
+		}
 		if textTablePipe.On() {
 			raw[i] = stripTablePipe(raw[i])
 		}
@@ -104,6 +107,98 @@ var textSpacedRole = rule.New(rule.Rule{
 	Accept: "□记 者 王林", Reject: "记 者们走进车间",
 	Fires: func(s string) bool { return joinSpacedRole(s) != s },
 })
+
+var textJammer = rule.New(rule.Rule{
+	Name: "text.jammer",
+	Why: "forum software scatters runs of random short ASCII tokens through a post to spoil copying (* H& q z) X6 E\" ^3); " +
+		"a line of them, or a run of them before or after the text, is none of it, and what they enclose on both sides " +
+		"(the forum's name, a caption) is the forum's",
+	Accept: ", A5 R8 y( K- D/ X3 U+ M/ ^% I 6月20日，区总工会举办职工技能大赛。", Reject: "6月20日，区总工会举办 A B C 三个组别的 IT 技能大赛。",
+	Fires: func(s string) bool { return stripJammer(s) != s },
+})
+
+// minJammerTokens is how many junk tokens in a row make a jammer's run.
+const minJammerTokens = 5
+
+// stripJammer removes a forum's copy jammer from a cleaned line
+// (text.jammer): the whole line when it is one, else a run of it that
+// opens the line.
+func stripJammer(s string) string {
+	if s == "" {
+		return s
+	}
+	if s[0] >= utf8.RuneSelf {
+		return stripJammerTail(s)
+	}
+	n, end, odd := 0, 0, 0
+	for _, tok := range strings.SplitAfter(s, " ") {
+		t := strings.TrimSpace(tok)
+		if !jammerToken(t) {
+			break
+		}
+		if t != "" {
+			n++
+			if strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+				odd++
+			}
+		}
+		end += len(tok)
+	}
+	// Words of a sentence are letters; a jammer's tokens mostly are not.
+	if n < minJammerTokens || 2*odd < n {
+		return stripJammerTail(s)
+	}
+	rest := strings.TrimSpace(s[end:])
+	// Its last token is glued to what follows: a letter or two before
+	// the text (z他们…).
+	k := 0
+	for k < len(rest) && k < 2 && ('a' <= rest[k]|0x20 && rest[k]|0x20 <= 'z') {
+		k++
+	}
+	if r, _ := utf8.DecodeRuneInString(rest[k:]); zh.IsHan(r) {
+		rest = rest[k:]
+	}
+	// What a jammer encloses on both sides, or what has no text, is the
+	// forum's own: its name and address, a photo's caption.
+	if t := stripJammerTail(rest); t != rest || hanCount(rest) == 0 {
+		return ""
+	}
+	return rest
+}
+
+// stripJammerTail removes a run of a jammer's tokens that ends line s
+// after its text (…场景。 9 X i% Q- Q t# G3 f;).
+func stripJammerTail(s string) string {
+	toks := strings.Split(s, " ")
+	n, odd, k := 0, 0, len(toks)
+	for k > 1 && jammerToken(toks[k-1]) {
+		k--
+		if toks[k] != "" {
+			n++
+			if strings.IndexFunc(toks[k], func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+				odd++
+			}
+		}
+	}
+	if n < minJammerTokens || 2*odd < n {
+		return s
+	}
+	return strings.TrimSpace(strings.Join(toks[:k], " "))
+}
+
+// jammerToken reports whether t is one of a jammer's tokens: one to three
+// ASCII characters.
+func jammerToken(t string) bool {
+	if len(t) > 3 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // spacedRoleRe is a byline's role spaced out at the start of a line,
 // before a space and a name.
