@@ -169,6 +169,10 @@ func stripJammer(s string) string {
 // stripJammerTail removes a run of a jammer's tokens that ends line s
 // after its text (…场景。 9 X i% Q- Q t# G3 f;).
 func stripJammerTail(s string) string {
+	// Lines of text end in a character or a mark, not in ASCII.
+	if s == "" || s[len(s)-1] >= utf8.RuneSelf || strings.Count(s, " ") < minJammerTokens {
+		return s
+	}
 	toks := strings.Split(s, " ")
 	n, odd, k := 0, 0, len(toks)
 	for k > 1 && jammerToken(toks[k-1]) {
