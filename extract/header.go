@@ -54,7 +54,7 @@ var (
 	})
 	publisherSiteChrome = rule.New(rule.Rule{
 		Name:   "publisher.site-chrome",
-		Why:    "a site names itself in its chrome: 添加某某网到电脑桌面, 欢迎访问某某网",
+		Why:    "a site names itself in its chrome: 添加某某网到电脑桌面, 欢迎访问某某网, 某某市总工会欢迎您",
 		Accept: "添加某某文秘网到电脑桌面", Reject: "添加剂使用规范到桌面",
 		Fires: func(s string) bool { return chromeSite(foldLine(s)) != "" },
 	})
@@ -130,7 +130,7 @@ func sourcePaper(v string) string {
 	return v
 }
 
-var chromeSiteRe = regexp.MustCompile(`(?:添加|把)\s*([\p{Han}a-z0-9]{2,20}?(?:网|在线|网站|门户))\s*(?:到|至|为)\s*(?:电脑)?(?:桌面|收藏)|欢迎(?:访问|光临|来到)\s*([\p{Han}a-z0-9]{2,20}?(?:网|在线))(?:$|[!！,，。\s])`)
+var chromeSiteRe = regexp.MustCompile(`(?:添加|把)\s*([\p{Han}a-z0-9]{2,20}?(?:网|在线|网站|门户))\s*(?:到|至|为)\s*(?:电脑)?(?:桌面|收藏)|欢迎(?:访问|光临|来到)\s*([\p{Han}a-z0-9]{2,20}?(?:网|在线))(?:$|[!！,，。\s])|^([\p{Han}]{2,16}?(?:总工会|工会|网))\s*欢迎(?:您|你)`)
 
 // chromeSite finds the site's name in a chrome line (publisher.site-chrome).
 func chromeSite(f string) string {
@@ -141,7 +141,7 @@ func chromeSite(f string) string {
 	if m == nil {
 		return ""
 	}
-	return firstNonEmpty(m[1], m[2])
+	return firstNonEmpty(m[1], m[2], m[3])
 }
 
 var paperNameRe = regexp.MustCompile(`[\p{Han}]{2,8}?(?:日报|晚报|早报|时报|商报|导报|周报|工人报|青年报|法制报|经济报)`)
