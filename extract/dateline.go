@@ -67,7 +67,7 @@ var (
 	// The reporters after the opener: in brackets, or 记者 … 报道.
 	datelineBracketRe = regexp.MustCompile(`^\s*[(\[【]([^()\[\]【】]{2,40})[)\]】]\s*`)
 	datelineRoleRe    = regexp.MustCompile(`^\s*((?:本报|特约|见习|实习)?(?:记者|通讯员)[^。,;:!?]{2,30}?)(?:报道\s*[:]?|\s*[:])\s*`)
-	bracketOutletRe   = regexp.MustCompile(`^([\p{Han}]{2,10}?(?:通讯社|社|新闻网|网|日报|报|电视台|台))(?:特约|驻[\p{Han}]{1,4})?记者`)
+	bracketOutletRe   = regexp.MustCompile(`^([\p{Han}]{2,10}?(?:通讯社|社|新闻网|新闻|网|日报|报|电视台|台))(?:特约|驻[\p{Han}]{1,4})?记者`)
 	filedPlaceRe      = regexp.MustCompile(`日([\p{Han}]{2,4}?)(?:报导|报道|电)$`)
 	columnLabelRe     = regexp.MustCompile(`(?:手记|观察|调查|述评|评论|特写|视点|连线|追踪|探访)$`)
 	datelineSpaceRe   = regexp.MustCompile(`^[\s:]*`)

@@ -330,7 +330,14 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	if authorTrailerFirst.On() {
 		trailerFirst = tr.authors
 	}
-	d.Author = firstNonEmpty(trailerFirst, h.author, h.speaker, titleAuthor(d.Title), titleSpeaker(d.Title), bracketSpeaker, h.org, lead, tr.authors, metaAuthor, pg.blogger, closing.org, tr.unit)
+	var closingNames, closingOutlet string
+	if authorClosingField.On() {
+		closingNames, closingOutlet = closingAuthor(lines, sp)
+		if d.Publisher == "" {
+			d.Publisher = closingOutlet
+		}
+	}
+	d.Author = firstNonEmpty(trailerFirst, h.author, h.speaker, titleAuthor(d.Title), titleSpeaker(d.Title), bracketSpeaker, h.org, lead, tr.authors, metaAuthor, pg.blogger, closingNames, closing.org, tr.unit)
 
 	// A byline, a newspaper, or a web page's own date stamp mark a news
 	// item once title and navigation have not said otherwise; a blog or

@@ -358,6 +358,38 @@ func closingSource(lines []line, sp span) string {
 	return ""
 }
 
+var authorClosingField = rule.New(rule.Rule{
+	Name: "author.closing-field",
+	Why: "a portal may print the writer under the text, in a field (作者：某某新闻记者 王林 编辑：…): the names are " +
+		"the author, and the outlet the reporter writes for is the publisher",
+	Accept: "作者：青松新闻记者 王林 编辑：李青", Reject: "编辑：李青",
+	Fires: func(s string) bool { a, _ := closingAuthor(fixtureLines(s), span{0, 0}); return a != "" },
+})
+
+// closingAuthor reads a 作者: field under the body (author.closing-field)
+// for the names and the outlet before 记者.
+func closingAuthor(lines []line, sp span) (names, outlet string) {
+	for i, end := sp.end, closingEnd(lines, sp.end, maxClosingLines); sp.start >= 0 && i < end; i++ {
+		s := lines[i].text
+		f := foldLine(s)
+		if !strings.Contains(f, "作者") {
+			continue
+		}
+		for _, fv := range fieldValues(s, f) {
+			if fv.label != "作者" {
+				continue
+			}
+			v, rest := zh.Fold(fv.full), fv.full
+			if m := bracketOutletRe.FindStringSubmatchIndex(v); m != nil {
+				outlet = strings.TrimSpace(origSpan(fv.full, v, m[2], m[3]))
+				rest = origSpan(fv.full, v, m[3], len(v))
+			}
+			return authorField(rest), outlet
+		}
+	}
+	return "", ""
+}
+
 var publisherSiteNote = rule.New(rule.Rule{
 	Name: "publisher.site-note",
 	Why: "a document site names itself in the notes it puts around a text: at the end of its blurb " +
