@@ -396,10 +396,54 @@ func widenBody(pg *page, pt part, kinds []kind, sp span) (span, int) {
 	if g.on(ruleLead) {
 		sp.start = leadAbove(pg, pt, kinds, sp)
 	}
+	if g.on(ruleMainTail) {
+		sp.end = mainTail(lines, pg.dom.lines[pt.from:pt.to], kinds, sp.end)
+	}
 	if g.on(ruleDanglingLabel) {
 		sp.end = dropDanglingLabels(lines, kinds, sp)
 	}
 	return sp, hdrEnd
+}
+
+// minTailLines is the shortest run of short paragraphs that mainTail
+// takes in: one short line after the body is a credit or an editor's
+// name as often as it is text, a list of several is the article's.
+const minTailLines = 2
+
+// mainTail returns where the body ends once the short paragraphs that
+// close the article element are taken in: a list of items (topics, names,
+// places) that ends the element, each a block of its own and no link. A
+// credit in brackets that closes the list stays out.
+func mainTail(lines []line, dl []hline, kinds []kind, end int) int {
+	last, n := end, 0
+	i := end
+	for ; i < len(lines) && lines[i].main; i++ {
+		switch {
+		case kinds[i] == kindBlank:
+			continue
+		case kinds[i] == kindShort && !linkDense(dl[i]) && !dl[i].brk && !lines[i].heading:
+			last, n = i+1, n+1
+			continue
+		}
+		break
+	}
+	if i < len(lines) && lines[i].main && kinds[i] != kindStop {
+		return end // the element goes on past the list: not its end
+	}
+	for last > end && bracketed(strings.TrimSpace(zh.Fold(lines[last-1].text))) {
+		last--
+		n--
+	}
+	if n < minTailLines {
+		return end
+	}
+	return last
+}
+
+// bracketed reports whether s is wholly in one pair of brackets, as a
+// closing credit is: （证券时报网快讯中心）, (记者 王林).
+func bracketed(s string) bool {
+	return strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && strings.Count(s, "(") == 1
 }
 
 // maxLabelLineRunes bounds a label such as 股价资料： or 附件： at the end of

@@ -138,6 +138,13 @@ var (
 		Reject: `<div class="content"><p>区总工会开展“职工健康行”活动，为500名职工免费体检。</p><p>附件：</p><p>体检项目包括心电图、B超和血液检查等十余项。</p></div>`,
 		Fires:  func(s string) bool { return ruleChangesBody(s, "html.dangling-label") },
 	})
+	ruleMainTail = rule.New(rule.Rule{
+		Name:   "html.main-tail",
+		Why:    "DOM position: short paragraphs, none a link, that run to the end of the article element are its closing list, not chrome",
+		Accept: `<div class="content"><p>今年春节前，县总工会走访慰问困难职工家庭126户，送去慰问金和生活用品。</p><p>慰问的企业有：</p><p>县纺织厂(32户)</p><p>县水泥厂(18户)</p><p>县化肥厂(9户)</p></div><div class="list"><p>相关新闻</p></div>`,
+		Reject: `<div class="content"><p>今年春节前，县总工会走访慰问困难职工家庭126户，送去慰问金和生活用品。</p><p><a href="/a/1.html">县纺织厂</a></p><p><a href="/a/2.html">县水泥厂</a></p><p><a href="/a/3.html">县化肥厂</a></p></div>`,
+		Fires:  func(s string) bool { return ruleChangesBody(s, "html.main-tail") },
+	})
 	ruleLabelOverProse = rule.New(rule.Rule{
 		Name:   "html.label-over-prose",
 		Why:    "label and link density: 相关链接 or 延伸阅读 over paragraphs of prose heads a section of the article; over links it ends the article",
