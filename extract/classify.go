@@ -267,6 +267,9 @@ func isProse(s string, n int) bool {
 	if endsSentence(s) || endsSentenceBeforeBracket(s) {
 		return true
 	}
+	if lineEditorCode.On() && endsSentenceBeforeCode(s) {
+		return true
+	}
 	return n >= 40 && countPunct(s) >= 2
 }
 
@@ -321,6 +324,50 @@ func endsSentenceBeforeBracket(s string) bool {
 	}
 	t := parseTrailer(s)
 	return t.start > 0 && !t.photo
+}
+
+var lineEditorCode = rule.New(rule.Rule{
+	Name: "line.editor-code",
+	Why: "a portal's editor code (J208, NF035: capitals and digits after a space) after a sentence's end " +
+		"does not stop the line from being prose",
+	Accept: "慰问活动将持续到春节前。 J208", Reject: "慰问活动将持续到春节前 J208",
+	Fires: func(s string) bool { return endsSentenceBeforeCode(foldLine(s)) },
+})
+
+// endsSentenceBeforeCode reports whether folded s is a sentence followed
+// by an editor's code: a space, one to three capitals and two to four
+// digits.
+func endsSentenceBeforeCode(s string) bool { return editorCodeStart(s) > 0 }
+
+// editorCodeStart returns where the editor's code after the last sentence
+// of paragraph p begins, its space included, or -1. The code names who
+// edited the page, as a 责任编辑 line does, and is no part of the text.
+func editorCodeStart(p string) int {
+	s := strings.TrimRight(p, " ")
+	i := strings.LastIndexByte(s, ' ')
+	if i <= 0 || !editorCode(s[i+1:]) {
+		return -1
+	}
+	head := strings.TrimRight(s[:i], " ")
+	if !endsSentence(zh.Fold(head)) {
+		return -1
+	}
+	return len(head)
+}
+
+func editorCode(t string) bool {
+	letters, digits := 0, 0
+	for j := 0; j < len(t); j++ {
+		switch c := t[j]; {
+		case (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') && digits == 0: // folding lowers case
+			letters++
+		case c >= '0' && c <= '9' && letters > 0:
+			digits++
+		default:
+			return false
+		}
+	}
+	return letters >= 1 && letters <= 3 && digits >= 2 && digits <= 4
 }
 
 // endsSentence reports whether s ends with sentence-final punctuation,

@@ -249,6 +249,11 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 			}
 		}
 	}
+	if n := len(d.Body); n > 0 && lineEditorCode.On() {
+		if i := editorCodeStart(d.Body[n-1]); i > 0 {
+			d.Body = replaceParagraph(d.Body, n-1, d.Body[n-1][:i])
+		}
+	}
 	if n := len(d.Body); n > 0 && bodyTrailingByline.On() {
 		if tr = parseTrailer(d.Body[n-1]); tr.start >= 0 {
 			d.Body = replaceParagraph(d.Body, n-1, d.Body[n-1][:tr.start])
