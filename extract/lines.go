@@ -333,8 +333,38 @@ func isNotice(s string, n int) bool {
 	if n <= maxNoticeRunes && strings.Contains(s, "转载") && strings.Count(s, "转载")+strings.Count(s, "版权")+strings.Count(s, "授权") >= 2 && noticeRightRe.MatchString(s) {
 		return true
 	}
+	if lineDisclaimer.On() && n <= maxNoticeRunes && disclaimerPhrases(s) >= minDisclaimerPhrases {
+		return true
+	}
 	// An e-paper's terms of use run longer, naming each right they keep.
 	return n <= maxTermsRunes && strings.Contains(s, "授权") && rightsWords(s) >= minTermsRights
+}
+
+var lineDisclaimer = rule.New(rule.Rule{
+	Name: "line.disclaimer",
+	Why: "a documented word list: a site's disclaimer under a reposted article names two of the stock phrases " +
+		"(仅供参考, 不构成投资建议, 风险自担, 不代表本网观点, 不表明证实其描述 …), whatever its label (某某网声明：)",
+	Accept: "工会网声明：本网转载上述内容，不表明证实其描述，仅供读者参考。",
+	Reject: "以上数据仅供参考，具体以县总工会公布的名单为准。",
+	Fires:  func(s string) bool { return disclaimerPhrases(foldLine(s)) >= minDisclaimerPhrases },
+})
+
+// minDisclaimerPhrases is how many of disclaimerList a line names to be a
+// disclaimer: one (仅供参考) ends many ordinary sentences.
+const minDisclaimerPhrases = 2
+
+var disclaimerList = []string{"仅供参考", "仅供读者参考", "不构成投资建议", "不构成任何投资建议", "风险自担", "风险自负", "文责自负",
+	"不代表本网观点", "不代表本站观点", "不代表本网立场", "不代表本站立场", "不表明证实其描述", "并不意味着赞同其观点", "据此操作"}
+
+// disclaimerPhrases counts the phrases of disclaimerList in folded s.
+func disclaimerPhrases(s string) int {
+	n := 0
+	for _, w := range disclaimerList {
+		if strings.Contains(s, w) {
+			n++
+		}
+	}
+	return n
 }
 
 // maxTermsRunes bounds an outlet's terms of use, minTermsRights how many
