@@ -195,6 +195,17 @@ func blockParent(n *html.Node) *html.Node {
 	return nil
 }
 
+// hasBlockChild reports whether an element holds a block element: a <div>
+// that holds none is written as a paragraph.
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (isBlock(c.DataAtom) || hasBlockChild(c)) {
+			return true
+		}
+	}
+	return false
+}
+
 // parentNode is the DOM parent if it is an element: what chooseMain
 // climbs when html.inline-wrapper is off.
 func parentNode(n *html.Node) *html.Node {
@@ -284,7 +295,8 @@ func chooseMain(doc *goquery.Document, lines []hline, g gate) *html.Node {
 			s *= claimWeight
 		}
 		cand := l.owner
-		if cand.DataAtom == atom.P || isHeading(cand.DataAtom) || cand.DataAtom == atom.Li || cand.DataAtom == atom.Pre || cand.DataAtom == atom.Blockquote {
+		if cand.DataAtom == atom.P || isHeading(cand.DataAtom) || cand.DataAtom == atom.Li || cand.DataAtom == atom.Pre || cand.DataAtom == atom.Blockquote ||
+			g.on(ruleDivParagraph) && cand.DataAtom == atom.Div && !hasBlockChild(cand) {
 			if p := up(cand); p != nil {
 				cand = p
 			}

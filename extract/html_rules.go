@@ -13,6 +13,16 @@ import (
 // and reports whether the rule changes what the page yields, so the
 // examples test the rule as Parse applies it.
 var (
+	ruleDivParagraph = rule.New(rule.Rule{
+		Name: "html.div-paragraph",
+		Why: "DOM structure: a <div> that holds text and no block is a paragraph, as a <p> is, so the article's " +
+			"score goes to the element around its paragraphs on templates that write them as <div>s",
+		Accept: `<div class="wrap"><div class="box"><div class="box-title">图片新闻</div><div>市总工会举行职工篮球赛开幕式，来自全市42家企业的代表队参赛，比赛将持续两周，本届比赛设男子组和女子组，共有运动员500余人参加，决赛安排在市体育馆进行，市总工会负责人出席开幕式并为参赛队伍授旗。</div></div>` +
+			`<div class="a"><h1>省总工会推进农民工入会集中行动</h1><div>发布时间：2015-05-06</div><div>今年以来，省总工会在全省开展农民工入会集中行动，重点面向建筑、物流、家政等行业，新发展农民工会员12.6万人。</div><div>行动中，各级工会深入工地和园区，设立入会服务点300多个，现场办理入会手续。</div><div>省总工会有关负责人表示，将把新入会的农民工纳入帮扶和维权服务范围，让他们真正感受到工会组织的温暖。</div><div>下一步，省总工会还将开展“农民工平安返乡”和“金秋助学”等服务活动。</div></div></div>`,
+		Reject: `<div class="wrap"><div class="box"><div class="box-title">图片新闻</div><div>市总工会举行职工篮球赛开幕式，来自全市42家企业的代表队参赛，比赛将持续两周，本届比赛设男子组和女子组，共有运动员500余人参加，决赛安排在市体育馆进行，市总工会负责人出席开幕式并为参赛队伍授旗。</div></div>` +
+			`<div class="a"><h1>省总工会推进农民工入会集中行动</h1><div>发布时间：2015-05-06</div><p>今年以来，省总工会在全省开展农民工入会集中行动，重点面向建筑、物流、家政等行业，新发展农民工会员12.6万人。</p><p>行动中，各级工会深入工地和园区，设立入会服务点300多个，现场办理入会手续。</p><p>省总工会有关负责人表示，将把新入会的农民工纳入帮扶和维权服务范围，让他们真正感受到工会组织的温暖。</p><p>下一步，省总工会还将开展“农民工平安返乡”和“金秋助学”等服务活动。</p></div>`,
+		Fires: func(s string) bool { return ruleChangesBody(s, "html.div-paragraph") },
+	})
 	ruleInlineWrapper = rule.New(rule.Rule{
 		Name: "html.inline-wrapper",
 		Why: "DOM position: an inline wrapper (<font>, <span>) is no container, so paragraphs in it score " +
