@@ -272,6 +272,11 @@ func chooseMain(doc *goquery.Document, lines []hline, g gate) *html.Node {
 	runes := map[*html.Node]int{}
 	links := map[*html.Node]int{}
 	for _, l := range lines {
+		// An injected advert's link says nothing of the element a hacked
+		// page put it in.
+		if l.linkRune > 0 && g.on(ruleGambling) && isGamblingAd(zh.Fold(l.text), l) {
+			continue
+		}
 		for n := l.owner; n != nil; n = n.Parent {
 			runes[n] += l.runes
 			links[n] += l.linkRune

@@ -419,7 +419,7 @@ func mainTail(lines []line, dl []hline, kinds []kind, end int) int {
 	i := end
 	for ; i < len(lines) && lines[i].main; i++ {
 		switch {
-		case kinds[i] == kindBlank:
+		case kinds[i] == kindBlank, kinds[i] == kindAd:
 			continue
 		case kinds[i] == kindShort && !linkDense(dl[i]) && !dl[i].brk && !lines[i].heading:
 			last, n = i+1, n+1

@@ -108,7 +108,7 @@ var (
 	})
 	ruleGambling = rule.New(rule.Rule{
 		Name:   "html.gambling-ad",
-		Why:    "documented word list: a line with a gambling word (百家乐, 娱乐城, 博彩) and a call to act (注册, 开户, 彩金) or a link is an injected advert",
+		Why:    "documented word list: a line with a gambling word (百家乐, 娱乐城, 博彩) and a call to act (注册, 开户, 彩金) or a link is an injected advert, and its link counts against no element the article is chosen from",
 		Accept: `<div class="content"><p>区总工会为一线职工送去防暑降温用品，慰问职工800余人。</p><p>真人百家乐娱乐城，注册即送38元彩金，信誉第一。</p><p>慰问活动将持续到8月底。</p></div>`,
 		Reject: `<div class="content"><p>区总工会为一线职工送去防暑降温用品，慰问职工800余人。</p><p>区总工会还配合公安机关开展了拒绝赌博的宣传，提醒职工远离网络博彩。</p><p>慰问活动将持续到8月底。</p></div>`,
 		Fires:  func(s string) bool { return ruleChangesBody(s, "html.gambling-ad") },
