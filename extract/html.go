@@ -48,7 +48,7 @@ func htmlPageGated(text string, g gate) *page {
 		p.lines[i] = line{text: l.text, heading: l.heading}
 	}
 	p.headline = pickHeadline(doc, p)
-	main := chooseMain(doc, w.lines, g)
+	main := chooseMain(doc, w.lines, p.headline, g)
 	for i, l := range w.lines {
 		p.lines[i].main = main == nil || within(l.owner, main)
 	}
@@ -195,6 +195,14 @@ func blockParent(n *html.Node) *html.Node {
 	return nil
 }
 
+// maxUnderHeadlineLines is how far under the headline a paragraph counts
+// as the article's opening (a dateline, a byline and a share bar lie
+// between), and underHeadlineWeight what its score is multiplied by.
+const (
+	maxUnderHeadlineLines = 6
+	underHeadlineWeight   = 1.5
+)
+
 // hasBlockChild reports whether an element holds a block element: a <div>
 // that holds none is written as a paragraph.
 func hasBlockChild(n *html.Node) bool {
@@ -252,7 +260,7 @@ func classOf(n *html.Node) string {
 
 // chooseMain returns the element that holds the article, or nil when the
 // page has no prose at all.
-func chooseMain(doc *goquery.Document, lines []hline, g gate) *html.Node {
+func chooseMain(doc *goquery.Document, lines []hline, headline string, g gate) *html.Node {
 	up := parentNode
 	if g.on(ruleInlineWrapper) {
 		up = blockParent
@@ -282,7 +290,18 @@ func chooseMain(doc *goquery.Document, lines []hline, g gate) *html.Node {
 			links[n] += l.linkRune
 		}
 	}
-	for _, l := range lines {
+	// Paragraphs just under the headline are the article's opening: a
+	// box of teasers or promotions elsewhere on the page is not.
+	near := -1
+	if headline != "" && g.on(ruleUnderHeadline) {
+		for i, l := range lines {
+			if l.text == headline {
+				near = i + maxUnderHeadlineLines
+				break
+			}
+		}
+	}
+	for i, l := range lines {
 		if l.owner == nil || l.runes < 6 || l.linkRune*2 > l.runes {
 			continue
 		}
@@ -298,6 +317,9 @@ func chooseMain(doc *goquery.Document, lines []hline, g gate) *html.Node {
 		}
 		if g.on(ruleClaimLine) && isClaimLine(f) {
 			s *= claimWeight
+		}
+		if i < near && i >= near-maxUnderHeadlineLines {
+			s *= underHeadlineWeight
 		}
 		cand := l.owner
 		if cand.DataAtom == atom.P || isHeading(cand.DataAtom) || cand.DataAtom == atom.Li || cand.DataAtom == atom.Pre || cand.DataAtom == atom.Blockquote ||

@@ -13,14 +13,24 @@ import (
 // and reports whether the rule changes what the page yields, so the
 // examples test the rule as Parse applies it.
 var (
+	ruleUnderHeadline = rule.New(rule.Rule{
+		Name: "html.under-headline",
+		Why: "position: a paragraph a few lines under the headline opens the article, and weighs more for the element " +
+			"that holds it than a box of promotions elsewhere on the page",
+		Accept: `<div><a href="/">首页</a> &gt; <a href="/dt/">动态</a> &gt; 正文</div><div><div><h1>市总工会启动职工疗休养报名</h1><div>2015-03-09 10:20 来源：市工会网</div><div><p>记者从市总工会获悉，今年全市职工疗休养报名工作已经启动，一线职工、劳动模范和困难职工优先安排，全年计划组织疗休养3000人次。</p></div>` +
+			`</div><div><span>分享到</span> <a href="#">打印</a></div><div><h3>相关新闻</h3><ul><li><a href="/a/1.html">市总工会召开全委会议</a></li></ul></div></div><div><div><p>工会会员服务平台实时发布惠工政策、帮扶项目、法律咨询等各类服务信息，提供免费订阅功能，手机短信提醒。服务信息，即刻知道，详情请登录会员服务平台。</p></div></div>`,
+		Reject: `<div><a href="/">首页</a> &gt; <a href="/dt/">动态</a> &gt; 正文</div><div><div><h1>市总工会启动职工疗休养报名</h1><div>2015-03-09 10:20 来源：市工会网</div><div><p>记者从市总工会获悉，今年全市职工疗休养报名工作已经启动，一线职工、劳动模范和困难职工优先安排。</p><p>疗休养分春秋两季进行，每批5天，费用由工会经费列支。</p><p>市总工会要求各基层工会在3月底前上报名单。</p></div>` +
+			`</div><div><span>分享到</span> <a href="#">打印</a></div><div><h3>相关新闻</h3><ul><li><a href="/a/1.html">市总工会召开全委会议</a></li></ul></div></div><div><div><p>工会会员服务平台实时发布惠工政策、帮扶项目、法律咨询等各类服务信息，提供免费订阅功能，手机短信提醒。服务信息，即刻知道，详情请登录会员服务平台。</p></div></div>`,
+		Fires: func(s string) bool { return ruleChangesBody(s, "html.under-headline") },
+	})
 	ruleDivParagraph = rule.New(rule.Rule{
 		Name: "html.div-paragraph",
 		Why: "DOM structure: a <div> that holds text and no block is a paragraph, as a <p> is, so the article's " +
 			"score goes to the element around its paragraphs on templates that write them as <div>s",
 		Accept: `<div class="wrap"><div class="box"><div class="box-title">图片新闻</div><div>市总工会举行职工篮球赛开幕式，来自全市42家企业的代表队参赛，比赛将持续两周，本届比赛设男子组和女子组，共有运动员500余人参加，决赛安排在市体育馆进行，市总工会负责人出席开幕式并为参赛队伍授旗。</div></div>` +
-			`<div class="a"><h1>省总工会推进农民工入会集中行动</h1><div>发布时间：2015-05-06</div><div>今年以来，省总工会在全省开展农民工入会集中行动，重点面向建筑、物流、家政等行业，新发展农民工会员12.6万人。</div><div>行动中，各级工会深入工地和园区，设立入会服务点300多个，现场办理入会手续。</div><div>省总工会有关负责人表示，将把新入会的农民工纳入帮扶和维权服务范围，让他们真正感受到工会组织的温暖。</div><div>下一步，省总工会还将开展“农民工平安返乡”和“金秋助学”等服务活动。</div></div></div>`,
+			`<div class="a"><div>今年以来，省总工会在全省开展农民工入会集中行动，重点面向建筑、物流、家政等行业，新发展农民工会员12.6万人。</div><div>行动中，各级工会深入工地和园区，设立入会服务点300多个，现场办理入会手续。</div><div>省总工会有关负责人表示，将把新入会的农民工纳入帮扶和维权服务范围，让他们真正感受到工会组织的温暖。</div><div>下一步，省总工会还将开展“农民工平安返乡”和“金秋助学”等服务活动。</div></div></div>`,
 		Reject: `<div class="wrap"><div class="box"><div class="box-title">图片新闻</div><div>市总工会举行职工篮球赛开幕式，来自全市42家企业的代表队参赛，比赛将持续两周，本届比赛设男子组和女子组，共有运动员500余人参加，决赛安排在市体育馆进行，市总工会负责人出席开幕式并为参赛队伍授旗。</div></div>` +
-			`<div class="a"><h1>省总工会推进农民工入会集中行动</h1><div>发布时间：2015-05-06</div><p>今年以来，省总工会在全省开展农民工入会集中行动，重点面向建筑、物流、家政等行业，新发展农民工会员12.6万人。</p><p>行动中，各级工会深入工地和园区，设立入会服务点300多个，现场办理入会手续。</p><p>省总工会有关负责人表示，将把新入会的农民工纳入帮扶和维权服务范围，让他们真正感受到工会组织的温暖。</p><p>下一步，省总工会还将开展“农民工平安返乡”和“金秋助学”等服务活动。</p></div>`,
+			`<div class="a"><p>今年以来，省总工会在全省开展农民工入会集中行动，重点面向建筑、物流、家政等行业，新发展农民工会员12.6万人。</p><p>行动中，各级工会深入工地和园区，设立入会服务点300多个，现场办理入会手续。</p><p>省总工会有关负责人表示，将把新入会的农民工纳入帮扶和维权服务范围，让他们真正感受到工会组织的温暖。</p><p>下一步，省总工会还将开展“农民工平安返乡”和“金秋助学”等服务活动。</p></div>`,
 		Fires: func(s string) bool { return ruleChangesBody(s, "html.div-paragraph") },
 	})
 	ruleInlineWrapper = rule.New(rule.Rule{
