@@ -421,7 +421,7 @@ func mainTail(lines []line, dl []hline, kinds []kind, end int) int {
 		switch {
 		case kinds[i] == kindBlank, kinds[i] == kindAd:
 			continue
-		case kinds[i] == kindShort && !linkDense(dl[i]) && !dl[i].brk && !lines[i].heading:
+		case kinds[i] == kindShort && !linkDense(dl[i]) && !lines[i].heading:
 			last, n = i+1, n+1
 			continue
 		}
