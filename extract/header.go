@@ -24,6 +24,13 @@ var (
 			return k != kindMeta && k != kindContent && fieldRe.MatchString(f)
 		},
 	})
+	dateToolbarStamp = rule.New(rule.Rule{
+		Name: "date.toolbar-stamp",
+		Why: "a date with its clock time on a toolbar line above the body (某某网 2010-12-22 09:29 打印本页) is the " +
+			"page's stamp, labelled or not",
+		Accept: "某某新闻网 2010-12-22 09:29 打印本页 【字体：大 中 小】", Reject: "打印本页 【字体：大 中 小】 2010-12-22",
+		Fires: func(s string) bool { f := foldLine(s); return classify(s) == kindStop && stampWithClock(f) },
+	})
 	dateShortYear = rule.New(rule.Rule{
 		Name:   "date.short-year-stamp",
 		Why:    "a page's stamp may write the year in two digits when a time follows: 10-12-22 09:29",
@@ -98,6 +105,12 @@ func withoutReadings(lines []line) []line {
 }
 
 var shortYearRe = regexp.MustCompile(`(?:^|[^\d-])(\d\d)-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d\d`)
+
+// stampWithClock reports whether folded f holds a date with its clock
+// time, as a page's stamp does and a date in a sentence does not.
+func stampWithClock(f string) bool {
+	return postedMinuteRe.MatchString(f) || dateShortYear.On() && shortYearRe.MatchString(f)
+}
 
 // shortYearDate reads a two-digit-year stamp with a time (date.short-year-stamp).
 func shortYearDate(f string) string {

@@ -307,7 +307,7 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				h.site = origSpan(s, f, m[2], m[3])
 			}
 			flush()
-			if headerToolbarFields.On() && fieldRe.MatchString(f) {
+			if headerToolbarFields.On() && fieldRe.MatchString(f) || dateToolbarStamp.On() && kinds[i] == kindStop && stampWithClock(f) {
 				if h.bylineAt == 0 {
 					h.bylineAt = len(titleGroups)
 				}
