@@ -108,7 +108,56 @@ def ads(raw):
     return raw[:at] + AD.encode(enc) + raw[at:]
 
 
-KINDS = {'noattr': noattr, 'brs': brs, 'divs': divs, 'gbk': gbk, 'gbk-undeclared': gbk_undeclared, 'ads': ads}
+def lying_charset(raw):
+    # GBK bytes under a declaration of UTF-8, as a template copied between
+    # sites keeps its old <meta>.
+    text = decode(raw)
+    text = re.sub(r'''(<meta[^>]*?charset\s*=\s*["']?)[-\w]+''', r'\g<1>utf-8', text, count=1, flags=re.I)
+    return text.encode('gb18030', 'xmlcharrefreplace')
+
+
+# Readers' comments and a column of teasers, in prose with full sentences:
+# our own wording, in the shape of real portals' boxes.
+COMMENTS = [
+    '这篇报道说得很实在，我们厂里的工会今年也组织了类似的活动，职工们都很欢迎，希望以后能多办几次。',
+    '看了文章很受鼓舞。基层工会的工作不容易，既要维护职工权益，又要配合企业发展，值得点赞。',
+    '建议有关部门把好的做法推广开来，让更多的一线职工和农民工受益，不要只停留在报道上。',
+    '我是一名环卫工人，去年冬天工会给我们送来了棉衣和慰问金，心里暖暖的，谢谢你们！',
+]
+TEASERS = [
+    '市总工会近日召开全委会议，总结去年工作，部署今年任务，会议要求各级工会围绕中心、服务大局。',
+    '区总工会开展“职工健康行”活动，为一线职工免费体检，项目包括心电图、B超和血液检查等。',
+    '县总工会启动农民工平安返乡行动，在火车站设立服务点，为返乡农民工提供免费茶水和咨询。',
+]
+
+
+def comments(raw):
+    box = '<div class="comment-list"><h3>网友评论</h3>' + ''.join(
+        f'<div class="item"><span>网友{i + 1}</span><p>{c}</p></div>' for i, c in enumerate(COMMENTS)) + '</div>'
+    return insert_near(raw, rb'</body>', box, before=True)
+
+
+def sidebar(raw):
+    box = '<div class="side-box"><h3>热点推荐</h3>' + ''.join(f'<p>{t}</p>' for t in TEASERS) + '</div>'
+    return insert_near(raw, rb'<body[^>]*>', box, before=False)
+
+
+def insert_near(raw, pat, html, before):
+    m = re.search(pat, raw, flags=re.I)
+    try:
+        raw.decode('utf-8')
+        enc = 'utf-8'
+    except UnicodeDecodeError:
+        enc = 'gb18030'
+    b = html.encode(enc, 'xmlcharrefreplace')
+    if not m:
+        return raw + b if before else b + raw
+    at = m.start() if before else m.end()
+    return raw[:at] + b + raw[at:]
+
+
+KINDS = {'noattr': noattr, 'brs': brs, 'divs': divs, 'gbk': gbk, 'gbk-undeclared': gbk_undeclared, 'ads': ads,
+         'lying-charset': lying_charset, 'comments': comments, 'sidebar': sidebar}
 
 
 def main():

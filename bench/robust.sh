@@ -9,7 +9,10 @@
 #   EXTRA=DIR bench/robust.sh            also DIR (docs/*.txt and gold/ as realdev)
 #   BIN=/tmp/us bench/robust.sh          another binary
 #
-# Prints a Markdown table on stdout. Needs python3 and ../shared.
+# Then html-dev under markup noise (bench/perturb_html.py), unionscope beside
+# go-readability (READABILITY=BIN for another build of it).
+#
+# Prints Markdown tables on stdout. Needs python3 and ../shared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-$PWD/../shared}
@@ -68,3 +71,43 @@ for s in sys.argv[4:]:
             cells = [f"{(r[f]['F1'] if isinstance(r[f], dict) else r[f]):.3f}" for f in fields]
             print(f'| {name} {half} | {k} | ' + ' | '.join(cells) + f" | {r['documents']} |")
 PY
+
+# Web pages under markup noise (bench/perturb_html.py): html-dev's pages with
+# no class names, <br> or <div> paragraphs, GBK bytes with their charset
+# declared, undeclared or declared as UTF-8, an injected gambling link,
+# readers' comments and a column of teasers; body char-F1 of unionscope and
+# go-readability on the two halves of html-dev's sites (tune on the first).
+HTMLDEV=$SHARED/html-dev
+if [[ -f $HTMLDEV/score.py ]]; then
+	if [[ -z ${READABILITY:-} ]]; then
+		go build -o bin/readability ./bench/readability
+		READABILITY=$PWD/bin/readability
+	fi
+	HKINDS="noattr brs divs gbk gbk-undeclared lying-charset ads comments sidebar"
+	python3 bench/perturb_html.py "$HTMLDEV" "$tmp/html" $HKINDS
+	for k in none $HKINDS; do
+		d=$tmp/html/$k
+		[[ $k == none ]] && d=$HTMLDEV
+		for who in unionscope=$BIN go-readability=$READABILITY; do
+			python3 "$d/score.py" "${who#*=}" --per-page >/dev/null 2>"$tmp/html-$k-${who%%=*}.pp" || true
+		done
+	done
+	python3 - "$tmp" "$HKINDS" <<'PY'
+import sys
+tmp, kinds = sys.argv[1], ['none'] + sys.argv[2].split()
+def halves(path):
+    per = {}
+    for l in open(path, encoding='utf-8'):
+        f = l.rstrip('\n').split('\t')
+        if len(f) == 2:
+            per[f[1]] = float(f[0])
+    hosts = sorted({k.split('_')[1] for k in per})
+    half = {h: i % 2 for i, h in enumerate(hosts)}
+    return [sum(v for k, v in per.items() if half[k.split('_')[1]] == i) / max(1, sum(1 for k in per if half[k.split('_')[1]] == i)) for i in (0, 1)]
+print('\n| html-dev noise | unionscope, tune half | unionscope, check half | go-readability, tune half | go-readability, check half |')
+print('|---|---|---|---|---|')
+for k in kinds:
+    u, r = halves(f'{tmp}/html-{k}-unionscope.pp'), halves(f'{tmp}/html-{k}-go-readability.pp')
+    print(f'| {k} | {u[0]:.3f} | {u[1]:.3f} | {r[0]:.3f} | {r[1]:.3f} |')
+PY
+fi
