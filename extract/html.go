@@ -47,7 +47,7 @@ func htmlPageGated(text string, g gate) *page {
 	for i, l := range w.lines {
 		p.lines[i] = line{text: l.text, heading: l.heading}
 	}
-	p.headline = pickHeadline(doc, p)
+	p.headline = pickHeadline(doc, p, g)
 	main := chooseMain(doc, w.lines, p.headline, g)
 	for i, l := range w.lines {
 		p.lines[i].main = main == nil || within(l.owner, main)
@@ -202,6 +202,18 @@ const (
 	maxUnderHeadlineLines = 6
 	underHeadlineWeight   = 1.5
 )
+
+// sectionAfter reports whether the folded <title> dt opens with the folded
+// element text f and goes on with a separator (健檢看漏腫瘤-社會新聞-某某新聞):
+// f is the headline, the rest the section and the site.
+func sectionAfter(dt, f string) bool {
+	rest, ok := strings.CutPrefix(dt, f)
+	if !ok || f == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune("-_|｜—:·", r)
+}
 
 // hasBlockChild reports whether an element holds a block element: a <div>
 // that holds none is written as a paragraph.
@@ -512,7 +524,7 @@ var titleClassRe = regexp.MustCompile(`title|biaoti|headline|^bt$|\bbt\b|tit\b|a
 
 // pickHeadline chooses the headline element's text: the h1, h2 or
 // title-classed element that agrees with <title>, else a lone h1.
-func pickHeadline(doc *goquery.Document, p *page) string {
+func pickHeadline(doc *goquery.Document, p *page, g gate) string {
 	dt := zh.Fold(p.docTitle)
 	var h1s []string
 	best, bestRank := "", 0
@@ -557,9 +569,11 @@ func pickHeadline(doc *goquery.Document, p *page) string {
 			}
 		}
 		f := zh.Fold(text)
-		if dt == "" || !(f == dt || strings.Contains(dt, f) && utf8.RuneCountInString(f)*2 > utf8.RuneCountInString(dt) || strings.Contains(f, dt)) {
+		if dt == "" || !(f == dt || strings.Contains(dt, f) && utf8.RuneCountInString(f)*2 > utf8.RuneCountInString(dt) || strings.Contains(f, dt) ||
+			g.on(ruleTitleBounds) && sectionAfter(dt, f)) {
 			return
 		}
+
 		if f == dt {
 			rank += 2
 		}

@@ -13,6 +13,16 @@ import (
 // and reports whether the rule changes what the page yields, so the
 // examples test the rule as Parse applies it.
 var (
+	ruleTitleBounds = rule.New(rule.Rule{
+		Name: "html.title-section",
+		Why: "the page's <title> bounds the headline: an element that the title opens with, a separator (-社会新闻-) after it, " +
+			"is the headline, the rest the section and the site",
+		Accept: `<html><head><title>区总工会启动金秋助学-工会动态-某区工会网</title></head><body><div class="nav">首页</div>` +
+			`<h1>区总工会启动金秋助学</h1><div class="content"><p>区总工会近日启动金秋助学活动，资助困难职工子女86名。</p></div><div class="side"><h1>职工书屋建设推进会召开</h1></div></body></html>`,
+		Reject: `<html><head><title>区总工会启动金秋助学2013-工会动态-某区工会网</title></head><body><div class="nav">首页</div>` +
+			`<h1>区总工会启动金秋助学</h1><div class="content"><p>区总工会近日启动金秋助学活动，资助困难职工子女86名。</p></div><div class="side"><h1>职工书屋建设推进会召开</h1></div></body></html>`,
+		Fires: func(s string) bool { return ruleChangesTitle(s, "html.title-section") },
+	})
 	ruleUnderHeadline = rule.New(rule.Rule{
 		Name: "html.under-headline",
 		Why: "position: a paragraph a few lines under the headline opens the article, and weighs more for the element " +
@@ -225,10 +235,27 @@ var ruleChangesBody func(s, name string) bool
 // in init for the same reason.
 var ruleStampDate, ruleChangesDate func(s, name string) bool
 
+// ruleChangesTitle is changesTitle, set in init for the same reason.
+var ruleChangesTitle func(s, name string) bool
+
 func init() {
 	ruleChangesBody = changesBody
 	ruleStampDate = stampDate
 	ruleChangesDate = changesDate
+	ruleChangesTitle = changesTitle
+}
+
+// changesTitle reports whether the named rule changes the title Parse
+// reads from the whole page s.
+func changesTitle(s, name string) bool {
+	title := func(g gate) string {
+		docs, _ := buildDocuments(htmlPageGated(s, g), "example.html", "")
+		if len(docs) == 0 {
+			return ""
+		}
+		return docs[0].Title
+	}
+	return title(gate{fixed: true}) != title(gate{fixed: true, off: []string{name}})
 }
 
 // changesDate reports whether the named rule changes the date Parse reads
