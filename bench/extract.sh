@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Extraction accuracy on the shared material, as one table: each field on
 # the seeds, on the even-numbered realdev files (tune on these) and on the
-# odd-numbered ones (the honest figure), and html-dev body char-F1 beside
+# odd-numbered ones (the honest figure), and html-dev body char-F1 (and the
+# headline, a reference's first paragraph, matched exactly) beside
 # go-readability's (bench/readability) on the same pages in the same run.
 #
 #   bench/extract.sh                         build ./bin/unionscope and score it
@@ -112,8 +113,8 @@ if want cpu && [[ -n ${BASE:-} ]]; then
 		printf 'html\t%d\t%s\t%s\n' 210 "$(cpu "$BIN" 5 "$tmp"/html-pages/*)" "$(cpu "$tmp/base-bin" 5 "$tmp"/html-pages/*)"
 	} >"$tmp/cpu.tsv"
 fi
-python3 - "$tmp" "$SETS" "${BASE:-}" <<'PY'
-import json, os, sys
+python3 - "$tmp" "$SETS" "${BASE:-}" "$SHARED" <<'PY'
+import json, os, re, sys
 tmp, sets = sys.argv[1], sys.argv[2].split()
 cols = [s for s in ('seeds', 'even', 'odd', 'xeven', 'xodd') if s in sets and os.path.exists(os.path.join(tmp, s + '.score'))]
 names = {'seeds': 'seeds', 'even': 'realdev even', 'odd': 'realdev odd', 'xeven': 'extra even', 'xodd': 'extra odd'}
@@ -146,7 +147,7 @@ if peers:
         hosts = sorted({k.split('_')[1] for k in per})
         half = {h: i % 2 for i, h in enumerate(hosts)}
         halves = [[x for k, x in per.items() if half[k.split('_')[1]] == i] for i in (0, 1)]
-        bodies = 0
+        bodies, titles = 0, {}
         for l in open(os.path.join(tmp, p + '.out'), encoding='utf-8', errors='replace') if os.path.exists(os.path.join(tmp, p + '.out')) else []:
             try:
                 d = json.loads(l)
@@ -154,11 +155,24 @@ if peers:
                 continue
             if d.get('body'):
                 bodies += 1
+            pid = os.path.basename(str(d.get('source_file') or '')).split('__', 1)[-1].removesuffix('.html')
+            titles.setdefault(pid, d.get('title') or '')
+        # The headline: a reference body's first paragraph is the page's
+        # headline, so titles are scored too (exact, spaces aside).
+        ref_dir = os.path.join(sys.argv[4], 'html-dev', 'reference')
+        heads = [[0, 0], [0, 0]]
+        for k in per:
+            m = re.search(r'<p>(.*?)</p>', open(os.path.join(ref_dir, k), encoding='utf-8', errors='replace').read(), re.S)
+            want = re.sub(r'\s+', '', re.sub('<[^>]+>', '', m.group(1))) if m else ''
+            h = half[k.split('_')[1]]
+            heads[h][1] += 1
+            heads[h][0] += re.sub(r'\s+', '', titles.get(k, '')) == want
         ns = sum(int(x) for x in open(os.path.join(tmp, p + '.ns')).read().split()) if os.path.exists(os.path.join(tmp, p + '.ns')) else 0
         rows[p] = {'char-F1': f"{v['char_f1']:.3f}",
                    'char-F1, tune half of the sites': f"{sum(halves[0]) / max(1, len(halves[0])):.3f} ({len(halves[0])} pages)",
                    'char-F1, check half of the sites': f"{sum(halves[1]) / max(1, len(halves[1])):.3f} ({len(halves[1])} pages)",
                    'bigram-F1': f"{v['bigram_f1']:.3f}",
+                   'headline exact, tune half / check half': f"{heads[0][0] / max(1, heads[0][1]):.3f} / {heads[1][0] / max(1, heads[1][1]):.3f}",
                    'pages with no output': str(v['pages'] - bodies),
                    'ms per page': f"{ns / 1e6 / max(1, v['pages']):.1f}"}
         pages = v['pages']

@@ -4,7 +4,8 @@ formatting noise applied to every page, gold unchanged.
 
 Real copies of the same page differ in ways the annotations do not: lines
 hard-wrapped by a PDF or a viewer, CRLF endings, full-width indents, blank
-lines between paragraphs, a legacy encoding, an injected advert. Scoring the
+lines between paragraphs, a legacy encoding, an injected advert, no-break
+spaces, the page saved as bare HTML. Scoring the
 same pages under each shows which fields depend on a page's layout rather
 than on what it says; a rule tuned to one layout shows up as a drop here.
 
@@ -71,7 +72,27 @@ def gbk(text):
     return text.encode('utf-8')
 
 
-KINDS = {'wrap': wrap, 'crlf': crlf, 'indent': indent, 'blank': blank, 'ads': ads, 'gbk': gbk}
+def nbsp(text):
+    # Spaces as copied from a web page: no-break and ideographic spaces.
+    out, n = [], 0
+    for ch in text:
+        if ch == ' ':
+            out.append('\u00a0' if n % 2 == 0 else '\u3000')
+            n += 1
+        else:
+            out.append(ch)
+    return ''.join(out)
+
+
+def as_html(text):
+    # The same page saved as bare HTML: each line a paragraph, no <title>,
+    # no class names, so that only the text's own signals are left.
+    esc = lambda l: l.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
+    body = ''.join(f'<p>{esc(l.strip())}</p>\n' for l in text.split('\n') if l.strip())
+    return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{body}</body></html>\n'
+
+
+KINDS = {'wrap': wrap, 'crlf': crlf, 'indent': indent, 'blank': blank, 'ads': ads, 'gbk': gbk, 'nbsp': nbsp, 'html': as_html}
 
 
 def main():
