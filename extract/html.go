@@ -45,7 +45,7 @@ func htmlPageGated(text string, g gate) *page {
 	w.flush()
 	p.lines = make([]line, len(w.lines))
 	for i, l := range w.lines {
-		p.lines[i] = line{text: l.text, heading: l.heading}
+		p.lines[i] = line{text: l.text, heading: l.heading, blockEnd: g.on(titleBlockGroup) && !l.brk}
 	}
 	p.headline = pickHeadline(doc, p, g)
 	main := chooseMain(doc, w.lines, p.headline, g)

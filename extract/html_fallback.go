@@ -44,7 +44,7 @@ func fallbackPage(pg *page, text string) *page {
 		return nil
 	}
 	for _, l := range w.lines {
-		alt.lines = append(alt.lines, line{text: l.text, main: true, heading: l.heading})
+		alt.lines = append(alt.lines, line{text: l.text, main: true, heading: l.heading, blockEnd: pg.dom.gate.on(titleBlockGroup) && !l.brk})
 	}
 	alt.dom = &layout{lines: w.lines, gate: pg.dom.gate, chosen: true}
 	return alt

@@ -18,9 +18,9 @@ var (
 		Why: "the page's <title> bounds the headline: an element that the title opens with, a separator (-社会新闻-) after it, " +
 			"is the headline, the rest the section and the site",
 		Accept: `<html><head><title>区总工会启动金秋助学-工会动态-某区工会网</title></head><body><div class="nav">首页</div>` +
-			`<h1>区总工会启动金秋助学</h1><div class="content"><p>区总工会近日启动金秋助学活动，资助困难职工子女86名。</p></div><div class="side"><h1>职工书屋建设推进会召开</h1></div></body></html>`,
+			`<h1>区总工会启动金秋助学</h1><div>某某新闻╱某某新闻 2013-08-20 16:04</div><div class="content"><p>区总工会近日启动金秋助学活动，资助困难职工子女86名。</p></div><div class="side"><h1>职工书屋建设推进会召开</h1></div></body></html>`,
 		Reject: `<html><head><title>区总工会启动金秋助学2013-工会动态-某区工会网</title></head><body><div class="nav">首页</div>` +
-			`<h1>区总工会启动金秋助学</h1><div class="content"><p>区总工会近日启动金秋助学活动，资助困难职工子女86名。</p></div><div class="side"><h1>职工书屋建设推进会召开</h1></div></body></html>`,
+			`<h1>区总工会启动金秋助学</h1><div>某某新闻╱某某新闻 2013-08-20 16:04</div><div class="content"><p>区总工会近日启动金秋助学活动，资助困难职工子女86名。</p></div><div class="side"><h1>职工书屋建设推进会召开</h1></div></body></html>`,
 		Fires: func(s string) bool { return ruleChangesTitle(s, "html.title-section") },
 	})
 	ruleUnderHeadline = rule.New(rule.Rule{

@@ -293,6 +293,11 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				flush()
 			}
 			group = append(group, s)
+			// On a web page a block is a group of its own, as lines between
+			// blank lines are in text; a kicker still leads the headline.
+			if lines[i].blockEnd && !(len(group) == 1 && lineKicker.On() && kickerLine(s)) {
+				flush()
+			}
 		case kindBlank:
 			// A kicker (青松县：) leads the headline under it, blank line or not.
 			if len(group) == 1 && lineKicker.On() && kickerLine(group[0]) {
@@ -358,6 +363,16 @@ var (
 )
 
 var (
+	titleBlockGroup = rule.New(rule.Rule{
+		Name: "title.block-group",
+		Why: "DOM structure: on a web page each block (<p>, <div>) above the text is a group of its own, as the lines " +
+			"between blank lines are in plain text, so a site's chrome in the blocks above the headline is no part of it",
+		Accept: `<html><body><p>电脑桌面</p><p>添加本站到电脑桌面</p><p>县总工会2013年工作总结</p><p>发布时间：2013-12-20 浏览：326次</p>` +
+			`<p>一年来，县总工会在县委和上级工会的领导下，紧紧围绕全县工作大局，认真履行各项职能。</p></body></html>`,
+		Reject: `<html><body><p>电脑桌面<br>添加本站到电脑桌面<br>县总工会2013年工作总结</p><p>发布时间：2013-12-20 浏览：326次</p>` +
+			`<p>一年来，县总工会在县委和上级工会的领导下，紧紧围绕全县工作大局，认真履行各项职能。</p></body></html>`,
+		Fires: func(s string) bool { return ruleChangesTitle(s, "title.block-group") },
+	})
 	titleDashSubtitle = rule.New(rule.Rule{
 		Name:   "title.dash-subtitle",
 		Why:    "a subtitle that opens with a dash (——某某工作掠影) belongs to the headline above it, a blank line between or not",

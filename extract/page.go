@@ -34,6 +34,10 @@ type line struct {
 	main bool
 	// heading marks h1–h6 in HTML.
 	heading bool
+	// blockEnd marks a line of a web page that a block's end closes, as a
+	// blank line closes one in plain text; a <br> closes the others. Set
+	// only while title.block-group is on.
+	blockEnd bool
 }
 
 // textPage splits plain text into lines.
