@@ -416,18 +416,20 @@ const minTailLines = 2
 // credit in brackets that closes the list stays out.
 func mainTail(lines []line, dl []hline, kinds []kind, end int) int {
 	last, n := end, 0
-	i := end
+	i, signed := end, false
 	for ; i < len(lines) && lines[i].main; i++ {
 		switch {
 		case kinds[i] == kindBlank, kinds[i] == kindAd:
 			continue
+		case kinds[i] == kindShort && signatureLine(lines[i].text):
+			signed = true // the text's signature, which the list stops above
 		case kinds[i] == kindShort && !linkDense(dl[i]) && !lines[i].heading:
 			last, n = i+1, n+1
 			continue
 		}
 		break
 	}
-	if i < len(lines) && lines[i].main && kinds[i] != kindStop {
+	if !signed && i < len(lines) && lines[i].main && kinds[i] != kindStop {
 		return end // the element goes on past the list: not its end
 	}
 	for last > end && bracketed(strings.TrimSpace(zh.Fold(lines[last-1].text))) {
@@ -438,6 +440,14 @@ func mainTail(lines []line, dl []hline, kinds []kind, end int) int {
 		return end
 	}
 	return last
+}
+
+// signatureLine reports whether a short line signs a finished text: the
+// unit that wrote it or the month it was written (县总工会, 2017年11月).
+func signatureLine(s string) bool {
+	f := foldLine(s)
+	org, _ := orgLine(s, f)
+	return org != "" || periodLine(f) != "" || isDateLine(f)
 }
 
 // bracketed reports whether s is wholly in one pair of brackets, as a
