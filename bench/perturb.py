@@ -5,7 +5,7 @@ formatting noise applied to every page, gold unchanged.
 Real copies of the same page differ in ways the annotations do not: lines
 hard-wrapped by a PDF or a viewer, CRLF endings, full-width indents, blank
 lines between paragraphs, a legacy encoding, an injected advert, no-break
-spaces, the page saved as bare HTML. Scoring the
+spaces, the page saved as bare HTML, a portal's menus and footer around it. Scoring the
 same pages under each shows which fields depend on a page's layout rather
 than on what it says; a rule tuned to one layout shows up as a drop here.
 
@@ -72,6 +72,18 @@ def gbk(text):
     return text.encode('utf-8')
 
 
+# A portal's chrome around the same text: menus and a breadcrumb above,
+# related headlines with their dates and a footer below. Our own wording;
+# it names no outlet, so the gold's publisher stays right.
+CHROME_TOP = ['首页 | 工会动态 | 通知公告 | 维权服务 | 职工之家 | 政策法规', '当前位置：首页 > 正文', '']
+CHROME_BOTTOM = ['', '【打印本页】 【关闭窗口】', '相关新闻', '· 县总工会召开全委会议 2009-03-02', '· 职工书屋建设推进会召开 2008-11-18',
+                 '', '版权所有 地址：某某路1号 电话：0000-0000000 备案号：ICP备00000000号']
+
+
+def chrome(text):
+    return '\n'.join(CHROME_TOP) + '\n' + text.rstrip('\n') + '\n' + '\n'.join(CHROME_BOTTOM) + '\n'
+
+
 def nbsp(text):
     # Spaces as copied from a web page: no-break and ideographic spaces.
     out, n = [], 0
@@ -92,7 +104,7 @@ def as_html(text):
     return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{body}</body></html>\n'
 
 
-KINDS = {'wrap': wrap, 'crlf': crlf, 'indent': indent, 'blank': blank, 'ads': ads, 'gbk': gbk, 'nbsp': nbsp, 'html': as_html}
+KINDS = {'wrap': wrap, 'crlf': crlf, 'indent': indent, 'blank': blank, 'ads': ads, 'gbk': gbk, 'nbsp': nbsp, 'html': as_html, 'chrome': chrome}
 
 
 def main():

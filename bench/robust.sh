@@ -23,7 +23,7 @@ if [[ -z ${BIN:-} ]]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-KINDS="wrap crlf indent blank ads gbk nbsp html"
+KINDS="wrap crlf indent blank ads gbk nbsp html chrome"
 sets=("realdev=$SHARED/realdev")
 [[ -n ${EXTRA:-} ]] && sets+=("extra=$EXTRA")
 for s in "${sets[@]}"; do

@@ -105,7 +105,7 @@ var (
 		"a notice, rules, a plan or a list is none of the four kinds, unless a byline or dateline says it is reported",
 		"关于开展金秋助学活动的通知", "金秋助学活动启动",
 		corpus.DoctypeOther, []string{"通知", "公告", "决定", "意见", "办法", "规定", "方案", "细则", "章程", "名单", "公示", "通报", "条例", "规划", "要点", "计划"})
-	doctypeCrumbNews = newWordRule("doctype.crumb-news", "the site files the page under news", "首页 > 工会动态", "首页 > 机构简介",
+	doctypeCrumbNews = newWordRule("doctype.crumb-news", "the site files the page under news: a breadcrumb, not a menu, names it", "首页 > 工会动态", "首页 > 机构简介",
 		corpus.DoctypeNews, []string{"新闻", "动态", "要闻", "资讯", "报道"})
 
 	doctypeBodyNews = newWordRule("doctype.body-news",
@@ -387,9 +387,17 @@ func doctype(title string, crumbs []string, body []string, news bool) string {
 		return corpus.DoctypeNews
 	}
 	for _, c := range crumbs {
-		if doctypeCrumbNews.On() && doctypeCrumbNews.match(c) {
+		if doctypeCrumbNews.On() && isCrumbPath(c) && doctypeCrumbNews.match(c) {
 			return corpus.DoctypeNews
 		}
 	}
 	return corpus.DoctypeOther
+}
+
+// isCrumbPath reports whether a navigation line is a breadcrumb, a path
+// to the page (首页 > 工会动态 > 正文), rather than a site's menu
+// (首页 | 工会动态 | 通知公告), which every page of a portal repeats and
+// which says nothing of where this page is filed.
+func isCrumbPath(c string) bool {
+	return strings.ContainsAny(c, ">»›") || strings.Contains(c, "位置")
 }
