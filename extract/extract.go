@@ -423,6 +423,25 @@ func subtitle(pg *page, lines []line, at, end int) string {
 // line above the body that agrees with <title>, then <title> itself unless
 // it only names the site; for text, the title lines above the body, then
 // the compilation's part header.
+var titlePartHeader = rule.New(rule.Rule{
+	Name: "title.part-header",
+	Why: "position: on a web page that holds several texts, a later one is titled by its own header (第二篇：…) or " +
+		"the headline above it, not by the page's headline or <title>, which are the first's or the collection's",
+	Accept: "<html><head><title>工会讲话稿两篇</title></head><body><p>第一篇：在县总工会全委会上的讲话</p><p>同志们：</p>" +
+		"<p>今天召开全委会议，总结去年的工作，部署今年的任务。</p><p>第二篇：在镇工会职代会上的讲话</p><p>同志们：</p>" +
+		"<p>这次职代会是在全镇上下深入推进各项工作的时候召开的。</p></body></html>",
+	Reject: "<html><head><title>在县总工会全委会上的讲话</title></head><body><p>同志们：</p>" +
+		"<p>今天召开全委会议，总结去年的工作，部署今年的任务。</p></body></html>",
+	Fires: func(s string) bool {
+		ts := pageTitles(s)
+		return len(ts) > 1 && ts[1] == "在镇工会职代会上的讲话"
+	},
+})
+
+// pageTitles is the titles of a web page's documents, set in init: a
+// rule's Fires that reads the page reaches the rule again.
+var pageTitles func(s string) []string
+
 func chooseTitle(pg *page, h header, pt part) string {
 	if !pg.html {
 		if pt.title != "" && titleRepeat(zh.Fold(pt.title), zh.Fold(h.title)) {
@@ -433,6 +452,15 @@ func chooseTitle(pg *page, h header, pt part) string {
 			crumb = h.crumbTitle
 		}
 		return firstNonEmpty(h.title, pt.title, h.origTitle, crumb)
+	}
+	if (pt.from > 0 || pt.title != "") && titlePartHeader.On() {
+		// A part of a compilation: the page's headline and <title> are
+		// the first part's, or the collection's. A headline the blocks
+		// broke before a bracket goes on under the part's header.
+		if pt.title != "" && strings.HasPrefix(zh.Fold(h.title), "(") {
+			return pt.title + h.title
+		}
+		return firstNonEmpty(h.title, pt.title, h.origTitle)
 	}
 	if pg.headline != "" {
 		return pg.headline
@@ -473,6 +501,14 @@ func headlineLine(lines []line, headline string, end int) int {
 var authorClosingByline, authorTrailerFirst *rule.Rule
 
 func init() {
+	pageTitles = func(s string) []string {
+		docs, _ := buildDocuments(htmlPage(s), "example.html", "")
+		var ts []string
+		for _, d := range docs {
+			ts = append(ts, d.Title)
+		}
+		return ts
+	}
 	authorTrailerFirst = rule.New(rule.Rule{
 		Name: "author.trailer-first",
 		Why: "the reporters a story names after its last sentence ((张三 李四), 王某摄) are who wrote it; a 作者: " +

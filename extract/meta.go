@@ -112,6 +112,10 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 	// crumbGroups marks the groups that only repeat a breadcrumb's segment.
 	crumbGroups := map[int]bool{}
 	prevByline := -2 // the last byline line's index
+	// On a web page read with title.block-group, blockFlushed is the line
+	// whose block's end closed the last group, and groupStart the line
+	// that opened the group being read.
+	blockFlushed, groupStart := -2, -1
 	flush := func() {
 		if len(group) > 1 && lineKicker.On() {
 			if f := foldLine(group[0]); isExclaimKicker(f, utf8.RuneCountInString(f)) {
@@ -127,7 +131,10 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			}
 			// A ——subtitle set apart by a blank line belongs to the
 			// headline above it.
-			if n := len(titleGroups); n > 0 && titleDashSubtitle.On() && !crumbGroups[n-1] && strings.HasPrefix(foldLine(group[0]), "——") {
+			// So does the rest of a headline that a web page's blocks broke
+			// before a bracket: 在区总工会全委 | (扩大)会议上的讲话.
+			if n := len(titleGroups); n > 0 && !crumbGroups[n-1] && (titleDashSubtitle.On() && strings.HasPrefix(foldLine(group[0]), "——") ||
+				blockFlushed == groupStart-1 && strings.HasPrefix(foldLine(group[0]), "(")) {
 				titleGroups[n-1] = append(titleGroups[n-1], group...)
 			} else {
 				titleGroups = append(titleGroups, group)
@@ -292,11 +299,15 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 			if titleSampleHeader.On() && len(group) > 0 && sampleHeader(s) != "" {
 				flush()
 			}
+			if len(group) == 0 {
+				groupStart = i
+			}
 			group = append(group, s)
 			// On a web page a block is a group of its own, as lines between
 			// blank lines are in text; a kicker still leads the headline.
 			if lines[i].blockEnd && !(len(group) == 1 && lineKicker.On() && kickerLine(s)) {
 				flush()
+				blockFlushed = i
 			}
 		case kindBlank:
 			// A kicker (青松县：) leads the headline under it, blank line or not.
