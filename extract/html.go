@@ -302,6 +302,16 @@ func chooseMain(doc *goquery.Document, lines []hline, headline string, g gate) *
 			links[n] += l.linkRune
 		}
 	}
+	// A <div> of many <br> lines owns each of them: ask once.
+	blocky := map[*html.Node]bool{}
+	holdsBlock := func(n *html.Node) bool {
+		has, ok := blocky[n]
+		if !ok {
+			has = hasBlockChild(n)
+			blocky[n] = has
+		}
+		return has
+	}
 	// Paragraphs just under the headline are the article's opening: a
 	// box of teasers or promotions elsewhere on the page is not.
 	near := -1
@@ -335,7 +345,7 @@ func chooseMain(doc *goquery.Document, lines []hline, headline string, g gate) *
 		}
 		cand := l.owner
 		if cand.DataAtom == atom.P || isHeading(cand.DataAtom) || cand.DataAtom == atom.Li || cand.DataAtom == atom.Pre || cand.DataAtom == atom.Blockquote ||
-			g.on(ruleDivParagraph) && cand.DataAtom == atom.Div && !hasBlockChild(cand) {
+			g.on(ruleDivParagraph) && cand.DataAtom == atom.Div && !holdsBlock(cand) {
 			if p := up(cand); p != nil {
 				cand = p
 			}
