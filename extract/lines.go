@@ -356,8 +356,15 @@ const minDisclaimerPhrases = 2
 var disclaimerList = []string{"仅供参考", "仅供读者参考", "不构成投资建议", "不构成任何投资建议", "风险自担", "风险自负", "文责自负",
 	"不代表本网观点", "不代表本站观点", "不代表本网立场", "不代表本站立场", "不表明证实其描述", "并不意味着赞同其观点", "据此操作"}
 
+// disclaimerSet finds a phrase of disclaimerList in one pass, so that
+// the count below runs on the few lines that have one.
+var disclaimerSet = newWordSet(disclaimerList...)
+
 // disclaimerPhrases counts the phrases of disclaimerList in folded s.
 func disclaimerPhrases(s string) int {
+	if !disclaimerSet.in(s) {
+		return 0
+	}
 	n := 0
 	for _, w := range disclaimerList {
 		if strings.Contains(s, w) {
