@@ -573,8 +573,70 @@ func textDate(body []string, years, news, roc bool) string {
 	}
 	if !years {
 		year = ""
+		if dateLastYear.On() {
+			year = lastYearNamed(folded)
+		}
 	}
 	return firstNonEmpty(month, year)
+}
+
+var dateLastYear = rule.New(rule.Rule{
+	Name: "date.last-year",
+	Why: "a speech that looks back on 去年 and names that year's figures soon after (去年以来……2012年，全县…) " +
+		"was given the year after it; a speech's other years are history or plans and date nothing",
+	Accept: "去年以来，全县经济保持较快发展。2012年，全县地区生产总值实现126亿元。",
+	Reject: "去年以来，全县经济保持较快发展。全县地区生产总值实现126亿元，比2008年翻了一番。",
+	Fires:  func(s string) bool { return lastYearNamed([]string{zh.Fold(s)}) != "" },
+})
+
+// maxLastYearGap bounds how far after 去年 the year it names may stand: the
+// rest of the sentence and the one after it.
+const maxLastYearGap = 60
+
+// lastYearNamed returns the year after the one that 去年 names in folded
+// paragraphs (date.last-year): the first year within maxLastYearGap runes
+// after it, with no sentence between them that names another.
+func lastYearNamed(folded []string) string {
+	for _, f := range folded {
+		k := strings.Index(f, "去年")
+		if k < 0 {
+			continue
+		}
+		rest := f[k+len("去年"):]
+		if cut := byteOfRune(rest, maxLastYearGap); cut < len(rest) {
+			rest = rest[:cut]
+		}
+		sp := yearSpans(rest)
+		if len(sp) == 0 {
+			continue
+		}
+		// The year must open its clause (2012年，全县…), as a year of
+		// figures does, not trail a comparison (比2008年).
+		at := sp[0][0]
+		if at > 0 {
+			r, _ := utf8.DecodeLastRuneInString(rest[:at])
+			if !strings.ContainsRune("。，,；;:：!！ ", r) {
+				continue
+			}
+		}
+		y, err := strconv.Atoi(rest[at : at+4])
+		if err != nil {
+			continue
+		}
+		return strconv.Itoa(y + 1)
+	}
+	return ""
+}
+
+// byteOfRune returns the byte offset of s's n-th rune, or len(s).
+func byteOfRune(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
 }
 
 var (
