@@ -464,16 +464,34 @@ func cleanSpace(s string) string {
 // mostly characters that open with 0xE4 to 0xE9, and every line of every
 // page is tested.
 func hasSpace(s string) bool {
+	// The multi-byte spaces isSpace takes are told by their bytes: CJK
+	// punctuation shares their lead bytes, and decoding each of them
+	// cost more than the rest of the test.
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '\t', '\n', '\v', '\f', '\r', ' ':
 			return true
-		case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if isSpace(r) {
+		case 0xC2: // U+0085, U+00A0
+			if i+1 < len(s) && (s[i+1] == 0x85 || s[i+1] == 0xA0) {
 				return true
 			}
-			i += n - 1
+		case 0xE1: // U+1680
+			if strings.HasPrefix(s[i:], "\u1680") {
+				return true
+			}
+		case 0xE2: // U+2000–U+200B, U+2028, U+2029, U+202F, U+205F
+			if i+2 < len(s) && (s[i+1] == 0x80 && (s[i+2] <= 0x8B || s[i+2] == 0xA8 || s[i+2] == 0xA9 || s[i+2] == 0xAF) ||
+				s[i+1] == 0x81 && s[i+2] == 0x9F) {
+				return true
+			}
+		case 0xE3: // U+3000
+			if strings.HasPrefix(s[i:], "\u3000") {
+				return true
+			}
+		case 0xEF: // U+FEFF
+			if strings.HasPrefix(s[i:], "\ufeff") {
+				return true
+			}
 		}
 	}
 	return false
