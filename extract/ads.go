@@ -16,6 +16,38 @@ var adGambling = rule.New(rule.Rule{
 	Fires: func(s string) bool { return stripInlineAds(s) != s },
 })
 
+var adTitleTail = rule.New(rule.Rule{
+	Name: "ad.title-tail",
+	Why: "a hacked page appends a betting site's name to its headline after a dash (…情暖职工-m6米乐网页版): a " +
+		"documented list of betting brands (米乐, 开云, 九游, 乐鱼, 华体会 …) with a site word (网页版, 官网, 登录, app …)",
+	Accept: "市总工会170万元关爱金情暖职工-m6米乐网页版", Reject: "市总工会举办职工乐鱼垂钓比赛-县总工会",
+	Fires: func(s string) bool { return stripAdTail(s) != s },
+})
+
+// bettingBrands are the betting sites whose names hacked pages append to
+// headlines, as their spam campaigns were documented in 2020–2024, and
+// the casino words of gamblingBrands.
+var bettingBrands = append([]string{"米乐", "开云", "九游", "乐鱼", "华体会", "雷竞技", "亚博", "必威", "博鱼", "星空体育", "半岛体育",
+	"爱游戏", "kaiyun", "leyu", "bob体育", "ob体育", "pg电子", "杏彩", "澳门新葡京"}, gamblingBrands...)
+
+// adTitleTailRe is a dash and a betting site's name at the end of a
+// folded headline, a site word in it.
+var adTitleTailRe = regexp.MustCompile(`\s*[-_|—]+\s*[a-z0-9]{0,6}(?:` + strings.Join(bettingBrands, "|") +
+	`)[\p{Han}a-z0-9]{0,8}$`)
+
+var adSiteWordRe = regexp.MustCompile(`网页版|官网|官方|登录|登陆|入口|app|下载|平台|注册|网址|体育|娱乐`)
+
+// stripAdTail removes a betting site's name appended to a headline
+// (ad.title-tail).
+func stripAdTail(s string) string {
+	f := zh.Fold(s)
+	m := adTitleTailRe.FindStringIndex(f)
+	if m == nil || m[0] == 0 || !adSiteWordRe.MatchString(f[m[0]:]) {
+		return s
+	}
+	return strings.TrimSpace(origSpan(s, f, 0, m[0]))
+}
+
 // gamblingAdRe is one injected gambling link, on folded text: a brand
 // word, a few more letters, a site word and a colon. The brand word opens
 // the match, so no character of the sentence before it goes with it; 申博

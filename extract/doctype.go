@@ -39,7 +39,7 @@ var titleDoctypes = []wordRule{
 	newWordRule("doctype.title-experience", "the title names experience material", "社区工会经验交流材料", "社区工会工作总结",
 		corpus.DoctypeExperience, []string{"经验交流", "经验材料", "典型材料", "交流材料", "典型经验", "经验做法"}),
 	newWordRule("doctype.title-speech", "the title names a speech", "在全县工会工作会议上的讲话", "全县工会工作会议召开",
-		corpus.DoctypeSpeech, []string{"讲话", "致辞", "发言", "演讲", "讲稿", "主持词", "贺词", "动员会上", "报告会上"}),
+		corpus.DoctypeSpeech, []string{"讲话", "致辞", "致词", "发言", "演讲", "讲稿", "主持词", "贺词", "动员会上", "报告会上"}),
 	newWordRule("doctype.title-summary", "the title names a summary, a report on work or a review; a meeting named "+
 		"after one (述职报告会, 总结大会) is an event", "县总工会2016年工作总结", "劳模事迹报告会举行",
 		corpus.DoctypeSummary, []string{"总结", "述职", "汇报", "报告", "工作情况", "工作回顾"}, "述职报告会", "报告会", "述职会", "汇报会", "总结会", "总结大会", "总结表彰"),

@@ -237,6 +237,16 @@ func readHeader(lines []line, kinds []kind, from, to int) header {
 				flush()
 				continue
 			}
+			if name, date := datedSpeaker(s); name != "" && afterTitle && headerDatedSpeaker.On() {
+				if h.speaker == "" {
+					h.speaker = name
+				}
+				if h.lineDate == "" {
+					h.lineDate = date
+				}
+				flush()
+				continue
+			}
 			if d := periodLine(f); d != "" && afterTitle {
 				if h.periodDate == "" {
 					h.periodDate = d
@@ -564,7 +574,7 @@ var (
 	periodCNRe = regexp.MustCompile(`^[(\[【]?\s*([一二三四五六七八九〇零○o]{4})\s*年\s*(?:([一二三四五六七八九十]{1,3})\s*月)?\s*[)\]】]?$`)
 	// A signing unit, maybe with the year or month after it.
 	orgLineRe = regexp.MustCompile(`^([\p{Han}·()a-z×*]{3,24}?)\s*([(\[【]?\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零○o]{4})\s*年[^)\]】]{0,12}[)\]】]?)?$`)
-	notOrgRe  = regexp.MustCompile(`的|在|关于|讲话|发言|致辞|总结|报告|材料|经验|会议|大会|活动|通知|意见|方案|之家|工程|建设|服务|工作`)
+	notOrgRe  = regexp.MustCompile(`的|在|关于|讲话|发言|致辞|致词|总结|报告|材料|经验|会议|大会|活动|通知|意见|方案|之家|工程|建设|服务|工作`)
 )
 
 var infoLabelRe = regexp.MustCompile(`(` + strings.Join(infoLabels, "|") + `)\s*:`)
@@ -671,6 +681,33 @@ func orgLine(s, f string) (org, date string) {
 // bodyByline reads the reporters of a news item from the opening of its
 // first paragraph: 本报讯（记者 陈晓）… or 新华社北京电（记者 王某）….
 func bodyByline(first string) string { return parseDateline(first).authors }
+
+var headerDatedSpeaker = rule.New(rule.Rule{
+	Name: "header.dated-speaker",
+	Why: "under a speech's title, an office and a name with the day after a slash, a bracket before them left " +
+		"open or closed (【本会理事长 王某/2010.04.07), say who gave it and when",
+	Accept: "【本会理事长 王立新/2010.04.07", Reject: "【本会理事长 王立新",
+	Fires: func(s string) bool { n, _ := datedSpeaker(s); return n != "" },
+})
+
+// datedSpeaker reads a speaker line with its date after a slash
+// (header.dated-speaker): the speaker's name and the date, or "".
+func datedSpeaker(s string) (name, date string) {
+	k := strings.LastIndexAny(s, "/／")
+	if k < 0 {
+		return "", ""
+	}
+	date = findDate(zh.Fold(s[k:]))
+	if date == "" {
+		return "", ""
+	}
+	head := strings.TrimRight(strings.TrimSpace(s[:k]), "】]）)")
+	head = strings.TrimLeft(head, "【[（( ")
+	if n, ok := speakerName(head); ok && strings.ContainsFunc(head, isSpace) {
+		return n, date
+	}
+	return "", ""
+}
 
 // speakerName recognises a speaker line: 市委常务副书记 邓川, 叶海波 alone,
 // 林志远同志, or the same in brackets: (市总工会主席 王某).
@@ -1015,7 +1052,7 @@ func origSpan(orig, folded string, fb, fe int) string {
 func titleSpeaker(title string) string {
 	f := zh.Fold(title)
 	k := strings.Index(f, "在")
-	if k <= 0 || !containsAny(f[k:], "讲话", "发言", "致辞", "报告") {
+	if k <= 0 || !containsAny(f[k:], "讲话", "发言", "致辞", "致词", "报告") {
 		return ""
 	}
 	head := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(f[:k]), "同志"))

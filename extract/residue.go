@@ -63,7 +63,7 @@ var textGluedSalutation = rule.New(rule.Rule{
 var gluedSalutationRe = regexp.MustCompile(`(?:` + strings.Join(speechEnds, "|") + `)(?:` + strings.Join(speechEndSuffixes, "|") + `)?((?:` + strings.Join(salutations, "|") + `)[^:。,]{0,24}:)`)
 
 var (
-	speechEnds = []string{"讲话", "致辞", "开幕词", "闭幕词", "发言", "主持词", "讲稿", "报告"}
+	speechEnds = []string{"讲话", "致辞", "致词", "开幕词", "闭幕词", "发言", "主持词", "讲稿", "报告"}
 	// 讲话材料, 讲话稿: a document site's words after the speech's.
 	speechEndSuffixes = []string{"材料", "稿", "提纲", "范文"}
 	salutations       = []string{"尊敬的", "各位", "同志们"}
@@ -371,7 +371,7 @@ func runInHeading(s string) (int, string) {
 // a run-in heading: a paragraph, not a subtitle.
 const minRunInText = 20
 
-var gluedTitleRe = regexp.MustCompile(`(?:汇报|总结|讲话|报告|材料|发言|致辞)`)
+var gluedTitleRe = regexp.MustCompile(`(?:汇报|总结|讲话|报告|材料|发言|致辞|致词)`)
 
 // gluedTitleEnd returns where a title glued to the first line's text ends
 // (text.glued-title), or 0.

@@ -172,4 +172,4 @@ func pageChunks(body []string, title string) (string, []string, bool) {
 
 // docKindSuffix is the word a document's title ends in when it names its
 // kind, as a preview's first page opens with it.
-var docKindSuffix = suffixes{"报告", "总结", "讲话", "致辞", "发言", "材料", "开幕词", "闭幕词", "主持词", "汇报", "述职", "讲稿", "方案", "通知", "意见", "计划", "要点"}
+var docKindSuffix = suffixes{"报告", "总结", "讲话", "致辞", "致词", "发言", "材料", "开幕词", "闭幕词", "主持词", "汇报", "述职", "讲稿", "方案", "通知", "意见", "计划", "要点"}

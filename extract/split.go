@@ -63,7 +63,7 @@ type part struct {
 var (
 	partRe = regexp.MustCompile(`^(?:第([一二三四五六七八九十百零〇两\d]{1,4})篇\s*[:：]|[【\[]?\s*篇\s*([一二三四五六七八九十百零〇两\d]{1,4})\s*(?:[】\]]\s*[:：]?|[:：]))\s*(.*)$`)
 	// A speech's title: 在…上的讲话, or a word for a speech at its end.
-	speechTitleRe = regexp.MustCompile(`^[^。！？!?]{0,60}(?:讲话|致辞|发言|讲稿|报告)(?:\s*[(（][^()（）]{0,12}[)）])?$|^在[^。！？!?]{2,50}上的`)
+	speechTitleRe = regexp.MustCompile(`^[^。！？!?]{0,60}(?:讲话|致辞|致词|发言|讲稿|报告)(?:\s*[(（][^()（）]{0,12}[)）])?$|^在[^。！？!?]{2,50}上的`)
 )
 
 // maxHeaderRunes bounds a part header: a long line is prose that happens

@@ -317,6 +317,9 @@ func cleanTitle(s string) string {
 	if adGambling.On() {
 		s = stripInlineAds(s)
 	}
+	if adTitleTail.On() {
+		s = stripAdTail(s)
+	}
 	if titleLabel.On() {
 		s = stripTitleLabel(s)
 	}
