@@ -60,7 +60,7 @@ var textGluedSalutation = rule.New(rule.Rule{
 
 // gluedSalutationRe is a speech title's last word and the salutation
 // glued after it, up to its colon.
-var gluedSalutationRe = regexp.MustCompile(`(?:` + strings.Join(speechEnds, "|") + `)(?:` + strings.Join(speechEndSuffixes, "|") + `)?((?:` + strings.Join(salutations, "|") + `)[^:。,]{0,24}:)`)
+var gluedSalutationRe = regexp.MustCompile(`(?:` + strings.Join(speechEnds, "|") + `)(?:` + strings.Join(speechEndSuffixes, "|") + `)?\s*((?:` + strings.Join(salutations, "|") + `)[^:。,]{0,24}:)`)
 
 var (
 	speechEnds = []string{"讲话", "致辞", "致词", "开幕词", "闭幕词", "发言", "主持词", "讲稿", "报告"}
@@ -80,7 +80,7 @@ func mayGlueSalutation(f string) bool {
 			if k < 0 {
 				break
 			}
-			head := rest[:k]
+			head := strings.TrimRight(rest[:k], " ") // a copy may space the two apart
 			for _, x := range speechEndSuffixes {
 				head = strings.TrimSuffix(head, x)
 			}
