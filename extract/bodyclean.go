@@ -86,13 +86,13 @@ func stripMarkupResidue(s string) string {
 	return s
 }
 
-var siteTalkRe = regexp.MustCompile(`小编(?:精心|特意|特地)?(?:为(?:大家|你|您))?(?:收集|整理|准备|搜集|推荐)|希望(?:能)?对(?:大家|你|您)(?:有所)?(?:帮助|启发)|希望能(?:够)?帮助到(?:大家|你|您)|欢迎(?:大家)?(?:借鉴|参考|阅读)(?:与|和)?(?:参考|借鉴)?|快来(?:写|看)一(?:份|篇)|希望(?:大家|你|您)(?:可以|能够?|会)?喜欢|由(?:会员|用户|网友)上传分享|免费在线阅读`)
+var siteTalkRe = regexp.MustCompile(`小编(?:精心|特意|特地)?(?:为(?:大家|你|您))?(?:收集|整理|准备|搜集|推荐)|希望(?:能)?对(?:大家|你|您)(?:有所)?(?:帮助|启发)|希望(?:下面的?|以下的?|这篇|本篇)(?:文档|文章|范文|内容|资料)对(?:大家|你|您)(?:有所)?(?:帮助|启发)|希望能(?:够)?帮助到(?:大家|你|您)|欢迎(?:大家)?(?:借鉴|参考|阅读)(?:与|和)?(?:参考|借鉴)?|快来(?:写|看)一(?:份|篇)|希望(?:大家|你|您)(?:可以|能够?|会)?喜欢|由[\p{Han}a-z0-9]{0,8}?(?:会员|用户|网友)(?:上传)?分享|免费在线阅读`)
 
 // siteTalkCues are the words each of siteTalkRe's phrases opens with, as
 // far as they go before a choice: a speech hopes (希望) and welcomes (欢迎)
 // too, and the regexp is tried only where a phrase may start.
 var siteTalkCues = newWordSet("小编", "希望对", "希望能", "希望大家", "希望你", "希望您", "欢迎借鉴", "欢迎参考", "欢迎阅读",
-	"欢迎大家", "快来写", "快来看", "上传分享", "在线阅读")
+	"欢迎大家", "快来写", "快来看", "上传分享", "在线阅读", "希望下面", "希望以下", "希望这篇", "希望本篇", "网友分享", "用户分享", "会员分享")
 
 // offerHelpRe is a site's blurb that offers its samples as help (这些范文或许
 // 可以帮助你…), tried only where 帮助 and a reader stand together.

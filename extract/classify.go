@@ -112,7 +112,7 @@ func classifyFolded(line, folded string) kind {
 		lineTOC.On() && isTOC(s), lineData.On() && isDataRow(s, n), lineImage.On() && isMarkdownImage(s):
 		return kindJunk
 	case lineMeta.On() && isMeta(s, n), lineLabel.On() && isLabelLine(s), lineFieldValue.On() && isFieldValue(s, n),
-		linePaperStamp.On() && isPaperStamp(s, n):
+		linePaperStamp.On() && isPaperStamp(s, n), lineTimeField.On() && isTimeField(s, n):
 		return kindMeta
 	case lineTableRow.On() && isTableRow(s):
 		return kindContent
@@ -128,6 +128,25 @@ func classifyFolded(line, folded string) kind {
 		return kindContent
 	}
 	return kindShort
+}
+
+var lineTimeField = rule.New(rule.Rule{
+	Name: "line.time-field",
+	Why: "label: a short line that names a posting time (发表时间, 发布时间, 更新时间) and holds only digits after it is " +
+		"a site's field, whatever its value, and no title",
+	Accept: "网友发表时间 3239824", Reject: "发布时间调整为每周一",
+	Fires:  func(s string) bool { f := foldLine(s); return isTimeField(f, utf8.RuneCountInString(f)) },
+})
+
+// maxTimeFieldRunes bounds a time field line.
+const maxTimeFieldRunes = 30
+
+var timeFieldRe = regexp.MustCompile(`^[\p{Han}]{0,4}(?:发表|发布|更新|上传|录入|提交)时间\s*[:：]?\s*[\d\s:/.\-]*$`)
+
+// isTimeField reports whether folded s is a posting-time field
+// (line.time-field).
+func isTimeField(s string, n int) bool {
+	return n <= maxTimeFieldRunes && strings.Contains(s, "时间") && timeFieldRe.MatchString(s)
 }
 
 // trimListBullet drops the mark of a list item that a page's text kept

@@ -406,7 +406,8 @@ func closingAuthor(lines []line, sp span) (names, outlet string) {
 var publisherSiteNote = rule.New(rule.Rule{
 	Name: "publisher.site-note",
 	Why: "a document site names itself in the notes it puts around a text: at the end of its blurb " +
-		"(…更多相关内容在公文范本-某某文库) or before its address in an omission note (某某文秘网http://…省略356字)",
+		"(…更多相关内容在公文范本-某某文库), before its address in an omission note (某某文秘网http://…省略356字), " +
+		"or as the site whose members shared it (以下是由某某题库网友分享的…)",
 	Accept: "《闭幕词》由会员上传分享，免费在线阅读，更多相关内容在公文范本-青松文库",
 	Reject: "《闭幕词》由会员上传分享，免费在线阅读",
 	Fires:  func(s string) bool { return noteSite(foldLine(s)) != "" },
@@ -420,12 +421,18 @@ func noteSite(f string) string {
 	if !siteTalk(f) && !strings.Contains(f, "省略") && !strings.Contains(f, "隐藏") {
 		return ""
 	}
-	m := noteSiteRe.FindStringSubmatch(f)
-	if m == nil {
-		return ""
+	if m := noteSiteRe.FindStringSubmatch(f); m != nil {
+		return m[1]
 	}
-	return m[1]
+	// A blurb that says whose members shared the text (以下是由某某题库网友
+	// 分享的…) names the site before them.
+	if m := sharedBySiteRe.FindStringSubmatch(f); m != nil && !strings.HasSuffix(m[1], "本站") {
+		return m[1]
+	}
+	return ""
 }
+
+var sharedBySiteRe = regexp.MustCompile(`由([\p{Han}a-z0-9]{2,8}?)(?:网友|会员|用户)(?:上传)?分享`)
 
 // pageNotes finds the site a document site's notes name on any line of
 // the page, in the original script.
@@ -446,6 +453,6 @@ func pageNotes(lines []line) string {
 
 // noteWords are words one of which every note noteSite reads holds, in
 // both scripts: lines without any are not folded to be read.
-var noteWords = newWordSet("省略", "隐藏", "隱藏", "小编", "小編", "希望", "欢迎", "歡迎", "快来", "快來", "上传", "上傳", "在线阅读", "在線閱讀")
+var noteWords = newWordSet("省略", "隐藏", "隱藏", "小编", "小編", "希望", "欢迎", "歡迎", "快来", "快來", "上传", "上傳", "在线阅读", "在線閱讀", "分享")
 
 func mayNameSite(s string) bool { return noteWords.in(s) }

@@ -35,7 +35,7 @@ var (
 var (
 	collectionCountRe = regexp.MustCompile(`\s*(?:[(\[【]\s*(?:通用|精选|优选|推荐|热门|实用|优秀|最新|经典|合集)?\s*(?:\d{1,3}|[一二三四五六七八九十百]{1,3})\s*篇\s*[)\]】]|(?:范文|精选|大全|合集|集合|汇编)+\s*(?:\d{1,3}|[一二三四五六七八九十百]{1,3})\s*篇)$`)
 	collectionWordRe  = regexp.MustCompile(`(?:\d{1,3}|[一二三四五六七八九十百]{1,3})\s*篇[)\]】]?$|范文|大全|合集|集合|汇编`)
-	sampleHeaderRe    = regexp.MustCompile(`^(.{5,60}?)\s*(?:篇\s*(?:1|一)|[(\[【]\s*(?:1|一)\s*[)\]】]|1)$`)
+	sampleHeaderRe    = regexp.MustCompile(`^(.{5,60}?)\s*(?:篇\s*(?:1|一)|[(\[【]\s*(?:1|一)\s*[)\]】]|[(\[【]?\s*第\s*(?:1|一)\s*篇\s*[)\]】]?|1)$`)
 	// The first sample's number before its title: 【篇一】…, 篇一：…, 第一篇：…
 	samplePrefixRe = regexp.MustCompile(`^(?:[(\[【]\s*(?:篇|范文)\s*(?:1|一)\s*[)\]】]\s*[:：]?|(?:篇|范文)\s*(?:1|一)\s*[:：]|第\s*(?:1|一)\s*篇\s*[:：]?)\s*(.{5,60})$`)
 )
