@@ -407,7 +407,7 @@ var publisherSiteNote = rule.New(rule.Rule{
 	Name: "publisher.site-note",
 	Why: "a document site names itself in the notes it puts around a text: at the end of its blurb " +
 		"(…更多相关内容在公文范本-某某文库), before its address in an omission note (某某文秘网http://…省略356字), " +
-		"or as the site whose members shared it (以下是由某某题库网友分享的…)",
+		"as the site whose members shared it (以下是由某某题库网友分享的…) or whose view the content is not (内容不代表某某网立场)",
 	Accept: "《闭幕词》由会员上传分享，免费在线阅读，更多相关内容在公文范本-青松文库",
 	Reject: "《闭幕词》由会员上传分享，免费在线阅读",
 	Fires:  func(s string) bool { return noteSite(foldLine(s)) != "" },
@@ -418,10 +418,15 @@ var noteSiteRe = regexp.MustCompile(`([\p{Han}]{2,8}?(?:网|文库|之家|吧|�
 // noteSite finds the site a folded note names (publisher.site-note): the
 // note is the site's talk or an omission note.
 func noteSite(f string) string {
-	if !siteTalk(f) && !strings.Contains(f, "省略") && !strings.Contains(f, "隐藏") {
+	if !siteTalk(f) && !strings.Contains(f, "省略") && !strings.Contains(f, "隐藏") && !strings.Contains(f, "不代表") {
 		return ""
 	}
 	if m := noteSiteRe.FindStringSubmatch(f); m != nil {
+		return m[1]
+	}
+	// A disclaimer names the site whose view the content is not
+	// (内容不代表某某网立场).
+	if m := notOurSiteRe.FindStringSubmatch(f); m != nil {
 		return m[1]
 	}
 	// A blurb that says whose members shared the text (以下是由某某题库网友
@@ -431,6 +436,8 @@ func noteSite(f string) string {
 	}
 	return ""
 }
+
+var notOurSiteRe = regexp.MustCompile(`不代表([\p{Han}]{2,8}?(?:网|站|报|在线))(?:的)?(?:立场|观点)`)
 
 var sharedBySiteRe = regexp.MustCompile(`由([\p{Han}a-z0-9]{2,8}?)(?:网友|会员|用户)(?:上传)?分享`)
 
@@ -453,6 +460,6 @@ func pageNotes(lines []line) string {
 
 // noteWords are words one of which every note noteSite reads holds, in
 // both scripts: lines without any are not folded to be read.
-var noteWords = newWordSet("省略", "隐藏", "隱藏", "小编", "小編", "希望", "欢迎", "歡迎", "快来", "快來", "上传", "上傳", "在线阅读", "在線閱讀", "分享")
+var noteWords = newWordSet("省略", "隐藏", "隱藏", "小编", "小編", "希望", "欢迎", "歡迎", "快来", "快來", "上传", "上傳", "在线阅读", "在線閱讀", "分享", "不代表")
 
 func mayNameSite(s string) bool { return noteWords.in(s) }

@@ -333,7 +333,7 @@ func isNotice(s string, n int) bool {
 	if n <= maxNoticeRunes && strings.Contains(s, "转载") && strings.Count(s, "转载")+strings.Count(s, "版权")+strings.Count(s, "授权") >= 2 && noticeRightRe.MatchString(s) {
 		return true
 	}
-	if lineDisclaimer.On() && n <= maxNoticeRunes && disclaimerPhrases(s) >= minDisclaimerPhrases {
+	if lineDisclaimer.On() && n <= maxNoticeRunes && (disclaimerPhrases(s) >= minDisclaimerPhrases || strings.Contains(s, "不代表") && notOursRe.MatchString(s)) {
 		return true
 	}
 	// An e-paper's terms of use run longer, naming each right they keep.
@@ -343,11 +343,16 @@ func isNotice(s string, n int) bool {
 var lineDisclaimer = rule.New(rule.Rule{
 	Name: "line.disclaimer",
 	Why: "a documented word list: a site's disclaimer under a reposted article names two of the stock phrases " +
-		"(仅供参考, 不构成投资建议, 风险自担, 不代表本网观点, 不表明证实其描述 …), whatever its label (某某网声明：)",
+		"(仅供参考, 不构成投资建议, 风险自担, 不代表本网观点, 不表明证实其描述 …), whatever its label (某某网声明：); " +
+		"that its content does not speak for the site (内容不代表某某网立场) is one alone",
 	Accept: "工会网声明：本网转载上述内容，不表明证实其描述，仅供读者参考。",
 	Reject: "以上数据仅供参考，具体以县总工会公布的名单为准。",
 	Fires:  func(s string) bool { return disclaimerPhrases(foldLine(s)) >= minDisclaimerPhrases },
 })
+
+// notOursRe is the phrase that disclaims alone: the content does not
+// speak for the site (内容不代表某某网立场, 仅代表作者个人观点).
+var notOursRe = regexp.MustCompile(`内容(?:仅代表作者|不代表)[\p{Han}a-z]{0,8}(?:立场|观点)|不代表本(?:网|站|报|刊|平台)(?:的)?(?:立场|观点)`)
 
 // minDisclaimerPhrases is how many of disclaimerList a line names to be a
 // disclaimer: one (仅供参考) ends many ordinary sentences.
