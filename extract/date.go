@@ -389,7 +389,7 @@ func dayYear(body []string, yearsOf [][][]string, news bool) string {
 
 var dateSinceYear = rule.New(rule.Rule{
 	Name:   "date.since-year",
-	Why:    "a year a period starts from (2014年以来, 2016年启动以来, 2012年至今) says how long something has run, not when what is reported happened",
+	Why:    "a year a period starts from (2014年以来, 2016年启动以来, 2012年至今, 自2013年起) says how long something has run, not when what is reported happened",
 	Accept: "2014年以来，县总工会累计筹集帮扶资金300万元。",
 	Reject: "2014年，县总工会筹集帮扶资金300万元。",
 	Fires:  func(s string) bool { return sinceYearRe.MatchString(zh.Fold(s)) },
@@ -397,7 +397,7 @@ var dateSinceYear = rule.New(rule.Rule{
 
 // sinceYearRe is a year a period runs from (date.since-year): 2014年以来,
 // or 自2007年8月…以来 around a clause.
-var sinceYearRe = regexp.MustCompile(`(?:19|20)\d\d\s*年[^,，。;；\d]{0,6}?(?:以来|至今)|自\s*(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?[^,，。;；]{0,30}?(?:以来|至今)`)
+var sinceYearRe = regexp.MustCompile(`(?:19|20)\d\d\s*年[^,，。;；\d]{0,6}?(?:以来|至今)|自\s*(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?[^,，。;；]{0,30}?(?:以来|至今)|(?:自|从)\s*(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?\s*(?:起|开始)`)
 
 var dateFounded = rule.New(rule.Rule{
 	Name:   "date.founded",
@@ -411,7 +411,7 @@ var dateFounded = rule.New(rule.Rule{
 // past, not of what it reports: a period's start (date.since-year) and a
 // founding (date.founded). Most paragraphs have neither word.
 func withoutHistory(f string) string {
-	if dateSinceYear.On() && (strings.Contains(f, "以来") || strings.Contains(f, "至今")) {
+	if dateSinceYear.On() && (strings.Contains(f, "以来") || strings.Contains(f, "至今") || strings.Contains(f, "起") || strings.Contains(f, "开始")) {
 		f = sinceYearRe.ReplaceAllString(f, "")
 	}
 	if dateFounded.On() && (strings.Contains(f, "立于") || strings.Contains(f, "建于")) {

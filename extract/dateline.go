@@ -584,6 +584,39 @@ func leadingCaptionEnd(p string) int {
 	return offs[utf8.RuneCountInString(f[:m[1]])]
 }
 
+var bodyTrailerReading = rule.New(rule.Rule{
+	Name: "body.trailer-reading",
+	Why: "pinyin readings flattened into a copy (莊嚴(yán)) may stand inside the bracket that closes its byline " +
+		"((記者 莊嚴(yán))); the byline is read without them",
+	Accept: "截至目前已惠及女職工85.1萬人。(記者 莊嚴(yán))", Reject: "截至目前已惠及女職工85.1萬人。(記者 莊嚴)",
+	Fires: func(s string) bool { return parseTrailer(s).start < 0 && readTrailerPastReadings(s).start >= 0 },
+})
+
+// trailerPastReadings is parseTrailer of a paragraph read without its
+// pinyin readings (body.trailer-reading), its start an offset of p.
+func trailerPastReadings(p string) trailer {
+	if !bodyTrailerReading.On() {
+		return parseTrailer(p)
+	}
+	return readTrailerPastReadings(p)
+}
+
+func readTrailerPastReadings(p string) trailer {
+	t := parseTrailer(p)
+	if t.start >= 0 || !zh.MayHaveReadings(p) {
+		return t
+	}
+	st, offs := readingOffsets(p)
+	if st == p {
+		return t
+	}
+	if t2 := parseTrailer(st); t2.start >= 0 {
+		t2.start = offs[utf8.RuneCountInString(st[:t2.start])]
+		return t2
+	}
+	return t
+}
+
 func readingOffsets(s string) (string, []int) {
 	offs := make([]int, 0, len(s)/2+1)
 	if !zh.MayHaveReadings(s) {

@@ -255,7 +255,7 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 		}
 	}
 	if n := len(d.Body); n > 0 && bodyTrailingByline.On() {
-		if tr = parseTrailer(d.Body[n-1]); tr.start >= 0 {
+		if tr = trailerPastReadings(d.Body[n-1]); tr.start >= 0 {
 			d.Body = replaceParagraph(d.Body, n-1, d.Body[n-1][:tr.start])
 		} else {
 			tr = closingTrailer(lines, ks, sp)
