@@ -531,6 +531,50 @@ func onlyYear(ms [][]string) string {
 // Without years (a speech's), only a month or a day dates it; a day
 // takes the year named with it (date.day-year).
 func textDate(body []string, years, news, roc bool) string {
+	d := readTextDate(body, years, news, roc)
+	if dateAsOf.On() {
+		if a := asOfDate(body); a > d {
+			return a
+		}
+	}
+	return d
+}
+
+var dateAsOf = rule.New(rule.Rule{
+	Name: "date.as-of",
+	Why: "a text that states its figures as of a month (截至2023年11月，…共有65家会员工会) was written then or " +
+		"after: an earlier date in it is history",
+	Accept: "1999年4月3日，工会召开记者会。截至2023年11月，会员工会共有65家。",
+	Reject: "截至2023年9月底，会员工会共有65家。2023年10月9日，工会召开记者会。",
+	Fires: func(s string) bool {
+		a := asOfDate([]string{s})
+		return a != "" && a > readTextDate([]string{s}, true, true, false)
+	},
+})
+
+var asOfRe = regexp.MustCompile(`截(?:至|止)(?:到)?\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
+
+// asOfDate returns the first as-of date the body states (date.as-of): the
+// month, or the day when it is given.
+func asOfDate(body []string) string {
+	for _, p := range body {
+		if !strings.Contains(p, "截至") && !strings.Contains(p, "截止") {
+			continue
+		}
+		if m := asOfRe.FindStringSubmatch(zh.Fold(p)); m != nil {
+			if m[3] != "" {
+				return ymd(m[1], m[2], m[3])
+			}
+			if mo, _ := strconv.Atoi(m[2]); mo >= 1 && mo <= 12 {
+				return fmt.Sprintf("%s-%02d", m[1], mo)
+			}
+		}
+	}
+	return ""
+}
+
+// readTextDate is textDate before an as-of date is weighed.
+func readTextDate(body []string, years, news, roc bool) string {
 	var month, year string
 	folded := make([]string, len(body))
 	for i, p := range body {
