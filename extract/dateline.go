@@ -274,7 +274,9 @@ func parseDatelineStart(p string) dateline {
 				d.outlet, opened = origSpan(st, f, m[2], m[2]+op[3]), true
 			}
 		}
-		if opened && !datelineGoesOn(f[m[1]:], dated, f[m[6]:m[7]]) {
+		// A dateline in brackets (【本报消息】) ends at its bracket.
+		bracketed := strings.HasPrefix(strings.TrimLeft(f[m[0]:m[1]], "□■●◆ \t"), "【") && strings.HasSuffix(f[:m[1]], "】")
+		if opened && (bracketed || !datelineGoesOn(f[m[1]:], dated, f[m[6]:m[7]])) {
 			at = m[1]
 			if dated {
 				d.day = f[m[4]:m[5]]

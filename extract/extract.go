@@ -278,7 +278,7 @@ func buildDocument(pg *page, meta []line, kinds []kind, pt part, name string) co
 	}
 	var ownPaper, chromeName string
 	if dl.own && publisherOwnPaper.On() {
-		ownPaper = pageChrome(meta, kinds, chromePaper)
+		ownPaper = ownPaperChrome(meta, kinds)
 	}
 	if publisherSiteChrome.On() {
 		chromeName = pageChrome(meta, kinds, chromeSite)

@@ -68,7 +68,8 @@ var (
 	publisherOwnPaper = rule.New(rule.Rule{
 		Name: "publisher.own-paper",
 		Why: "a story that opens 本报讯 or 本报记者 is the newspaper's own; an e-paper names that newspaper in its " +
-			"chrome (本报 alone names none, and then there is no publisher)",
+			"chrome (本报 alone names none, and then there is no publisher); a chrome that lists more than two papers " +
+			"is a portal's menu of outlets and names none",
 		Accept: "某某新闻网 某某日报 某某晚报", Reject: "某某新闻网 首页 通知公告",
 		Fires: func(s string) bool { return chromePaper(foldLine(s)) != "" },
 	})
@@ -162,6 +163,35 @@ var paperNameRe = regexp.MustCompile(`[\p{Han}]{2,8}?(?:日报|晚报|早报|时
 // chromePaper finds a newspaper's name in a chrome line (publisher.own-paper).
 func chromePaper(f string) string {
 	return paperNameRe.FindString(f)
+}
+
+// maxOwnPaperChoices is how many newspapers a page's chrome may name and
+// still name the one a 本报 story is printed in (a paper and its evening
+// sister, 某某日报 某某晚报); a longer list is a portal's menu of outlets.
+const maxOwnPaperChoices = 2
+
+// ownPaperChrome is the first newspaper a page's chrome names, which a
+// story that calls itself 本报 is printed in, or "" when the chrome lists
+// more than maxOwnPaperChoices (publisher.own-paper).
+func ownPaperChrome(lines []line, kinds []kind) string {
+	var first string
+	seen := map[string]bool{}
+	for i, l := range lines {
+		if kinds[i] == kindContent {
+			continue
+		}
+		f := zh.Fold(l.text)
+		for _, v := range paperNameRe.FindAllString(f, maxOwnPaperChoices+1) {
+			if first == "" {
+				k := strings.Index(f, v)
+				first = origSpan(l.text, f, k, k+len(v))
+			}
+			if seen[v] = true; len(seen) > maxOwnPaperChoices {
+				return ""
+			}
+		}
+	}
+	return first
 }
 
 // pageChrome applies find to the folded lines of a page that are not

@@ -16,3 +16,13 @@ var nicknames = map[string]string{
 	"兵团": "新疆维吾尔自治区", "工联会": "香港特别行政区", "职工盟": "香港特别行政区",
 	"工联总会": "澳门特别行政区",
 }
+
+// unionNickname are the nicknames that are a union federation's own short
+// name: a mention is the unit that reports, as 某某市总工会 is.
+var unionNickname = map[string]bool{"工联会": true, "职工盟": true, "工联总会": true}
+
+// unionNicknameOn is region.union-nickname's switch, set in init: the
+// rule's Fires scans text, which reads the switch.
+var unionNicknameOn func() bool
+
+func init() { unionNicknameOn = unionNicknameRule.On }

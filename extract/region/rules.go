@@ -251,6 +251,13 @@ var (
 		Reject: "工会启动夏送清凉，为一线职工送去防暑用品。",
 		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.al.nickname }) },
 	})
+	unionNicknameRule = rule.New(rule.Rule{
+		Name:   "region.union-nickname",
+		Why:    "a union federation's own short name among the nicknames (工联会, 职工盟, 工联总会) is a union's name, so a mention of it weighs as a reporting unit's does",
+		Accept: "工联总会常青活动中心上月举办对话会，近百名会员出席。",
+		Reject: "冰城的一位会员上月出席了对话会，工联会员也来了。",
+		Fires:  func(s string) bool { return anyMention(s, func(m mention) bool { return m.al.nickname && m.unit }) },
+	})
 	minEvidenceRule = rule.New(rule.Rule{
 		Name:   "region.min-evidence",
 		Why:    "a named threshold (minEvidence): one passing mention (参加福建省…) is not what a document reports on; a title or unit mention or a few mentions are",

@@ -174,6 +174,10 @@ func names(a *alias, rs []rune, start, end int) bool {
 	if a.nickname && start > 0 && rs[start-1] == '大' {
 		return false
 	}
+	// 工联会员 is 工联's 会员, members of a federation the text has named.
+	if a.nickname && end < len(rs) && rs[end] == '员' && rs[end-1] == '会' {
+		return false
+	}
 	// 医师邱南昌指出: a short name that speaks is a person's.
 	if a.short() && personRule.On() && speechAt(rs, end) {
 		return false
@@ -205,7 +209,7 @@ func functionWordAt(rs []rune, start, end int) bool {
 // classify reads the text around a mention, rs[start:end] being the
 // name, for what makes it a unit or no place reported on.
 func classify(m *mention, rs []rune, start, end int) {
-	m.unit = unitAt(rs, end)
+	m.unit = unitAt(rs, end) || m.al.nickname && unionNickname[m.form] && unionNicknameOn()
 	m.dateline = start <= datelineSpan && datelineRe.MatchString(string(rs[end:min(len(rs), end+12)]))
 	m.seat = !m.unit && seatAfter(rs, end)
 	m.visitor = m.unit && visitorAfter(rs, end)
