@@ -135,7 +135,7 @@ var lineTimeField = rule.New(rule.Rule{
 	Why: "label: a short line that names a posting time (发表时间, 发布时间, 更新时间) and holds only digits after it is " +
 		"a site's field, whatever its value, and no title",
 	Accept: "网友发表时间 3239824", Reject: "发布时间调整为每周一",
-	Fires:  func(s string) bool { f := foldLine(s); return isTimeField(f, utf8.RuneCountInString(f)) },
+	Fires: func(s string) bool { f := foldLine(s); return isTimeField(f, utf8.RuneCountInString(f)) },
 })
 
 // maxTimeFieldRunes bounds a time field line.
