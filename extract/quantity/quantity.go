@@ -460,6 +460,10 @@ func (s *scanner) quantityAt(i int, withRange bool) (quantity, bool) {
 	if !ok || s.named(i) || q.chinese && s.insideWord(i) && !s.upTo(i, q) {
 		return q, false
 	}
+	if q.bare && q.unit == "元" && s.on(ruleBareWanYuan) && (s.f[i] == '万' || s.f[i] == '亿') && i+1 < len(s.f) && s.f[i+1] == '元' &&
+		(i == 0 || !startsNumeral(s.f[i-1]) && !strings.ContainsRune("几数多余上", s.f[i-1])) {
+		return q, false
+	}
 	return q, true
 }
 

@@ -58,6 +58,7 @@ var (
 	rulePredicateAfter  *rule.Rule
 	ruleSoftLineBreak   *rule.Rule
 	rulePOSFixes        *rule.Rule
+	ruleBareWanYuan     *rule.Rule
 	ruleMoneyBefore     *rule.Rule
 	ruleMoneyAfter      *rule.Rule
 	ruleMoneyAhead      *rule.Rule
@@ -154,6 +155,9 @@ func init() {
 		{&ruleSoftLineBreak, "quantity.soft-line-break",
 			"a conversion hard-wraps lines mid-sentence: a break after a long line that ends on a character, digit or comma, before a line that opens no heading or list item, is read through",
 			"今年春节前，县总工会组织机关干部深入各乡镇慰问困难\n职工1200户。", "今年春节前，县总工会组织机关干部深入各乡镇慰问困难\n二、职工1200户。"},
+		{&ruleBareWanYuan, "quantity.bare-wan-yuan",
+			"万元 or 亿元 with no numeral before it is a blanked amount (a template's 投入万元) or a threshold word (万元户), not ten thousand yuan; 万名职工 keeps its idiom's 10,000",
+			"区总工会投入万元开展送温暖活动。", "区总工会投入一万元开展送温暖活动。"},
 		{&rulePOSFixes, "quantity.pos-fixes",
 			"a documented list of genre words whose gse tag misleads the subject rules (职工之家: gse tags 之家 a pronoun; 新建: a place name)",
 			"全县新建职工之家42个。", "全县建成服务站点42个。"},
