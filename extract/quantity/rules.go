@@ -59,6 +59,7 @@ var (
 	ruleSoftLineBreak   *rule.Rule
 	rulePOSFixes        *rule.Rule
 	ruleBareWanYuan     *rule.Rule
+	ruleSubjectSpace    *rule.Rule
 	ruleMoneyBefore     *rule.Rule
 	ruleMoneyAfter      *rule.Rule
 	ruleMoneyAhead      *rule.Rule
@@ -158,6 +159,9 @@ func init() {
 		{&ruleBareWanYuan, "quantity.bare-wan-yuan",
 			"万元 or 亿元 with no numeral before it is a blanked amount (a template's 投入万元) or a threshold word (万元户), not ten thousand yuan; 万名职工 keeps its idiom's 10,000",
 			"区总工会投入万元开展送温暖活动。", "区总工会投入一万元开展送温暖活动。"},
+		{&ruleSubjectSpace, "quantity.subject-space",
+			"a converted copy spaces its figures apart (基层工会组织 4739个); the space before a number parts no noun from it, and the subject is read past it",
+			"全市共有基层工会组织 4739个。", "全市共有基层工会组织，4739个。"},
 		{&rulePOSFixes, "quantity.pos-fixes",
 			"a documented list of genre words whose gse tag misleads the subject rules (职工之家: gse tags 之家 a pronoun; 新建: a place name)",
 			"全县新建职工之家42个。", "全县建成服务站点42个。"},

@@ -28,7 +28,15 @@ func (s *scanner) subject(q quantity, sentA, sentB int, prev []corpus.Metric) st
 	if sub, ok := s.rangeSubject(q.start, q.unit, prev); ok {
 		return sub // 3000元至5000元: the second end measures what the first does
 	}
-	j := s.skipOrigin(s.skipBack(q.start, sentA), sentA)
+	start := q.start
+	if s.on(ruleSubjectSpace) {
+		// 基层工会组织 4739个: a converted copy's space before the number
+		// parts no noun from its figure.
+		for start > sentA && (s.f[start-1] == ' ' || s.f[start-1] == '\t') {
+			start--
+		}
+	}
+	j := s.skipOrigin(s.skipBack(start, sentA), sentA)
 	for _, w := range changeTo {
 		if s.endsWith(j, w) {
 			// 组建率由88.2%提高到92.6%: the end point of a change measures
