@@ -62,7 +62,7 @@ var partyWide = []string{
 }
 
 // honourHeads join the quoted word to the honour it names: “五一”劳动奖章.
-var honourHeads = list("劳动奖章", "奖章", "奖状", "巾帼奖", "先锋号", "示范岗", "文明岗")
+var honourHeads = list("劳动奖章", "劳动奖状", "奖章", "奖状", "巾帼奖", "先锋号", "示范岗", "文明岗")
 
 // honourEnds close an honour that an awarding verb opens
 // (campaign.award-bounded): 评为“…”称号.

@@ -14,7 +14,25 @@ type quote struct{ open, close int }
 
 func (s *scanner) quotes() []quote {
 	var qs []quote
+	straight := s.on(ruleStraightQuotes)
 	for i := 0; i < len(s.f); i++ {
+		if s.f[i] == '"' && straight {
+			// Straight quotes pair in turn on a line; a pair too long for a
+			// name is skipped whole, so its closer opens nothing.
+			j := i + 1
+			for j < len(s.f) && s.f[j] != '"' && s.f[j] != '\n' {
+				j++
+			}
+			if j == len(s.f) || s.f[j] == '\n' {
+				i = j
+				continue
+			}
+			if j > i+1 && j <= i+maxName+1 {
+				qs = append(qs, quote{i, j})
+			}
+			i = j
+			continue
+		}
 		if s.f[i] != '“' && s.f[i] != '「' && s.f[i] != '『' {
 			continue
 		}

@@ -36,6 +36,7 @@ var (
 	ruleQuotedVerb       *rule.Rule
 	ruleAwardBounded     *rule.Rule
 	ruleQuotedList       *rule.Rule
+	ruleStraightQuotes   *rule.Rule
 	ruleQuotedSelfHead   *rule.Rule
 	ruleQuotedCount      *rule.Rule
 	ruleQuotedKnownAfter *rule.Rule
@@ -101,6 +102,9 @@ func init() {
 		{&ruleAwardBounded, "campaign.award-bounded",
 			"after an awarding verb (获得, 荣获 …) a quotation is an honour only when the honour ends with it (a mark, 称号, a head); otherwise it is part of a longer prize's name",
 			"剧团获得“山茶花”表演金奖。", "剧团获得“山茶花”称号。"},
+		{&ruleStraightQuotes, "campaign.straight-quotes",
+			"a copy that turned its quotation marks into straight ones (\"五一\"劳动奖章) quotes names with them as with “…”: each pair on a line, read in turn",
+			"荣获\"五一\"劳动奖章的先进个人。", "荣获五一前夕的表彰。"},
 		{&ruleQuotedList, "campaign.quoted-list",
 			"quotations listed together (、, 和, 及, one short head noun or a few short unquoted items between) share the evidence of the list, and a list ending in 等 and a head (等活动, 等主题宣传) is one of names",
 			"开展“学法规”、“讲安全”等主题宣传。", "开展“学法规”宣传。"},
