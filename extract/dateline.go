@@ -389,7 +389,8 @@ var (
 	bodyPhotoCredit = rule.New(rule.Rule{
 		Name: "body.photo-credit",
 		Why: "a photo's credit after the last sentence names the photographer and maybe the agency that sent it " +
-			"(新华社发（王某 摄）, 王某摄); it is a byline, not text",
+			"(新华社发（王某 摄）, 王某摄, …。/ 王某 摄); it is a byline, not text; a supplier's credit (…。/ 某某 供图) is " +
+			"none either, and names a place or a unit as often as a person, so no author",
 		Accept: "职工在书屋里读书。许晓峰摄", Reject: "职工在书屋里读书。",
 		Fires: func(s string) bool { return photoCredit(s).start >= 0 },
 	})
@@ -411,7 +412,10 @@ var (
 )
 
 var (
-	photoCreditRe  = regexp.MustCompile(`(?:^|[。！？!?"”])\s*((?:(新华社|中新社|[\p{Han}]{2,8}?(?:日报|晚报|报|网|社))\s*发?\s*)?[(\[【]?\s*(?:(?:[\p{Han}·]{2,4}\s+){0,3}(?:本报)?(?:特约)?记者\s*)?([\p{Han}·]{2,4}(?:\s*[、\s]\s*[\p{Han}·]{2,4}){0,3})\s*摄(?:影)?(?:报道)?\s*[)\]】]?)\s*$`)
+	photoCreditRe  = regexp.MustCompile(`(?:^|[。！？!?"”])\s*((?:[/／]\s*)?(?:(新华社|中新社|[\p{Han}]{2,8}?(?:日报|晚报|报|网|社))\s*发?\s*)?[(\[【]?\s*(?:(?:[\p{Han}·]{2,4}\s+){0,3}(?:本报)?(?:特约)?记者\s*)?([\p{Han}·]{2,4}(?:\s*[、\s]\s*[\p{Han}·]{2,4}){0,3})\s*摄(?:影)?(?:报道)?\s*[)\]】]?)\s*$`)
+	// A picture's supplier after its caption (…慰问。/ 某某 供图): a place
+	// or a unit as often as a person, so it names no author.
+	suppliedRe     = regexp.MustCompile(`(?:^|[。！？!?"”])\s*((?:[/／]\s*)?[\p{Han}·]{2,10}\s*供图)\s*$`)
 	trailingNameRe = regexp.MustCompile(`[。！？!?"”]\s*([\p{Han}]{2,3}(?:\s+[\p{Han}]{2,3}){0,2})\s*$`)
 )
 
@@ -419,6 +423,14 @@ var (
 // (body.photo-credit).
 func photoCredit(p string) trailer {
 	t := trailer{start: -1}
+	if strings.Contains(p, "供图") || strings.Contains(p, "供圖") {
+		st, offs := readingOffsets(p)
+		f := zh.Fold(st)
+		if m := suppliedRe.FindStringSubmatchIndex(f); m != nil {
+			t.start, t.photo = offs[utf8.RuneCountInString(f[:m[2]])], true
+		}
+		return t
+	}
 	if !strings.Contains(p, "摄") && !strings.Contains(p, "攝") {
 		return t
 	}

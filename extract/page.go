@@ -663,7 +663,7 @@ func continues(last string, curLen int, next string, width int) bool {
 		return false
 	}
 	// A caption ends with its photo's credit (…合影留念。新华社发（王某 摄）).
-	if strings.Contains(fl, "摄") && photoCredit(last).start > 0 {
+	if (strings.Contains(fl, "摄") || strings.Contains(fl, "供图")) && photoCredit(last).start > 0 {
 		return false
 	}
 	fn := zh.Fold(next)
