@@ -55,6 +55,9 @@ func extract(text string, force *rule.Rule, forceOn bool) []corpus.Metric {
 // scanner holds one text in the forms the grammar needs.
 type scanner struct {
 	src string // the text as given
+	// template is 0 until isTemplate has looked, then 1 or, for a text
+	// with placeholders, 2.
+	template int8
 	// srcByteAt holds the byte offset in src of each rune, and len(src);
 	// nil when the view is src itself, whose offsets byteAt holds. Surfaces
 	// and sentences are cut from src by these offsets rather than built
@@ -460,11 +463,35 @@ func (s *scanner) quantityAt(i int, withRange bool) (quantity, bool) {
 	if !ok || s.named(i) || q.chinese && s.insideWord(i) && !s.upTo(i, q) {
 		return q, false
 	}
-	if q.bare && q.unit == "元" && s.on(ruleBareWanYuan) && (s.f[i] == '万' || s.f[i] == '亿') && i+1 < len(s.f) && s.f[i+1] == '元' &&
-		(i == 0 || !startsNumeral(s.f[i-1]) && !strings.ContainsRune("几数多余上", s.f[i-1])) {
+	if q.bare && q.unit == "元" && s.on(ruleBareWanYuan) && (s.f[i] == '万' || s.f[i] == '亿') && i+1 < len(s.f) && s.f[i+1] == '元' && s.isTemplate() &&
+		(i == 0 || !startsNumeral(s.f[i-1]) && !strings.ContainsRune("几数多余上", s.f[i-1]) && !s.approxEnds(i)) {
 		return q, false
 	}
 	return q, true
+}
+
+// isTemplate reports whether the text is a template whose figures were
+// blanked: it keeps placeholders (20xx年, ××县, **公司) where names and
+// numbers stood, so a bare 万元 in it lost its number too.
+func (s *scanner) isTemplate() bool {
+	if s.template == 0 {
+		s.template = 1
+		if f := strings.ToLower(s.src); strings.Contains(f, "xx") || strings.Contains(f, "××") || strings.Contains(f, "**") || strings.Contains(f, "＊＊") {
+			s.template = 2
+		}
+	}
+	return s.template == 2
+}
+
+// approxEnds reports whether a word of approximation (近, 逾, 超过) ends
+// at i: 近万元 is nearly ten thousand yuan.
+func (s *scanner) approxEnds(i int) bool {
+	for _, a := range approxBefore {
+		if s.endsWith(i, a.word) {
+			return true
+		}
+	}
+	return false
 }
 
 // upTo reports whether 上 before a bare multiplier makes it a lower bound
