@@ -412,7 +412,7 @@ var (
 )
 
 var (
-	photoCreditRe  = regexp.MustCompile(`(?:^|[。！？!?"”])\s*((?:[/／]\s*)?(?:(新华社|中新社|[\p{Han}]{2,8}?(?:日报|晚报|报|网|社))\s*发?\s*)?[(\[【]?\s*(?:(?:[\p{Han}·]{2,4}\s+){0,3}(?:本报)?(?:特约)?记者\s*)?([\p{Han}·]{2,4}(?:\s*[、\s]\s*[\p{Han}·]{2,4}){0,3})\s*摄(?:影)?(?:报道)?\s*[)\]】]?)\s*$`)
+	photoCreditRe = regexp.MustCompile(`(?:^|[。！？!?"”])\s*((?:[/／]\s*)?(?:(新华社|中新社|[\p{Han}]{2,8}?(?:日报|晚报|报|网|社))\s*发?\s*)?[(\[【]?\s*(?:(?:[\p{Han}·]{2,4}\s+){0,3}(?:本报)?(?:特约)?记者\s*)?([\p{Han}·]{2,4}(?:\s*[、\s]\s*[\p{Han}·]{2,4}){0,3})\s*摄(?:影)?(?:报道)?\s*[)\]】]?)\s*$`)
 	// A picture's supplier after its caption (…慰问。/ 某某 供图): a place
 	// or a unit as often as a person, so it names no author.
 	suppliedRe     = regexp.MustCompile(`(?:^|[。！？!?"”])\s*((?:[/／]\s*)?[\p{Han}·]{2,10}\s*供图)\s*$`)
