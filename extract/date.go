@@ -411,7 +411,7 @@ var dateFounded = rule.New(rule.Rule{
 // past, not of what it reports: a period's start (date.since-year) and a
 // founding (date.founded). Most paragraphs have neither word.
 func withoutHistory(f string) string {
-	if dateSinceYear.On() && (strings.Contains(f, "以来") || strings.Contains(f, "至今") || strings.Contains(f, "起") || strings.Contains(f, "开始")) {
+	if dateSinceYear.On() && (strings.Contains(f, "以来") || strings.Contains(f, "至今") || strings.Contains(f, "年起") || strings.Contains(f, "月起") || strings.Contains(f, "年开始") || strings.Contains(f, "月开始")) {
 		f = sinceYearRe.ReplaceAllString(f, "")
 	}
 	if dateFounded.On() && (strings.Contains(f, "立于") || strings.Contains(f, "建于")) {

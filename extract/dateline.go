@@ -617,7 +617,9 @@ func trailerPastReadings(p string) trailer {
 
 func readTrailerPastReadings(p string) trailer {
 	t := parseTrailer(p)
-	if t.start >= 0 || !zh.MayHaveReadings(p) {
+	// The readings stand inside the closing bracket, so the paragraph ends
+	// with one; most end with a full stop, and are not scanned.
+	if e := strings.TrimRight(p, " "); t.start >= 0 || !strings.HasSuffix(e, ")") && !strings.HasSuffix(e, "）") || !zh.MayHaveReadings(p) {
 		return t
 	}
 	st, offs := readingOffsets(p)

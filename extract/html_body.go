@@ -98,8 +98,7 @@ func offscreen(n *html.Node) bool {
 // matcher tries each alternative at each position.
 var (
 	gamblingWords = newWordSet("百家乐", "娱乐城", "娱乐场", "赌场", "博彩", "时时彩", "六合彩", "真人娱乐", "老虎机",
-		"网上赌", "赌球", "太阳城", "葡京", "威尼斯人", "bet365", "皇冠体育", "体育投注", "棋牌游戏",
-		"米乐", "开云", "九游", "乐鱼", "华体会", "雷竞技", "必威", "博鱼")
+		"网上赌", "赌球", "太阳城", "葡京", "威尼斯人", "bet365", "皇冠体育", "体育投注", "棋牌游戏")
 	promoRe = regexp.MustCompile(`注册|开户|彩金|首存|返水|官网|网址|优惠|送\d|送现金|免费试玩|www\.|https?:|\.com|\.net|\.cc`)
 )
 

@@ -45,7 +45,7 @@ func extract(text string, force *rule.Rule, forceOn bool) []corpus.Campaign {
 	if mayHaveReadings(text) && s.on(rulePinyinReading) {
 		text = zh.StripReadings(text)
 	}
-	s.r = []rune(text)
+	s.r = zh.Runes(text)
 	s.f = make([]rune, len(s.r))
 	zh.FoldRunes(s.f, s.r)
 	s.claimed = make([]bool, len(s.r))

@@ -166,7 +166,7 @@ func newScanner(text string) *scanner { return newScannerWith(text, nil, false) 
 func newScannerWith(text string, force *rule.Rule, forceOn bool) *scanner {
 	s := &scanner{force: force, forceOn: forceOn}
 	s.v = s.newView(text)
-	r := []rune(s.v.text)
+	r := zh.Runes(s.v.text)
 	s.src = text
 	if s.v.orig != nil {
 		s.srcByteAt = make([]int, 0, len(s.v.orig))

@@ -108,7 +108,7 @@ func prepare(s string) []rune {
 	if readingRule.On() {
 		s = zh.StripReadings(s)
 	}
-	rs := []rune(s)
+	rs := zh.Runes(s)
 	zh.FoldRunes(rs, rs)
 	for i, r := range rs {
 		rs[i] = variant(r)

@@ -77,7 +77,7 @@ func speakerIn(rs []rune) bool {
 
 // scan finds the longest alias at each position of folded text.
 func scan(folded string, w float64, src source, ms []mention) []mention {
-	return scanRunes([]rune(folded), w, src, ms)
+	return scanRunes(zh.Runes(folded), w, src, ms)
 }
 
 // scanRunes is scan on the text's runes.
