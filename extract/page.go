@@ -93,6 +93,39 @@ func textPage(text string) *page {
 	return p
 }
 
+var textWrapNear = rule.New(rule.Rule{
+	Name: "text.wrap-near-width",
+	Why: "a named threshold (minNearWidthTenths): deciding whether a page was hard-wrapped, only lines of nearly the " +
+		"wrap's width weigh against it; a list of short headlines above a wrapped story does not",
+	Accept: "• 社区中心举办亲子活动\n• 青年义工探访独居长者\n• 工会举办职工摄影比赛作品展\n• 女职工委员会开展健康讲座\n• 区总工会召开全委会议\n• 职工书屋新书上架\n" +
+		"区总工会近日举办职工技能大赛，来自全区四十二家企业的三百多名\n职工参加比赛，比赛设车工、钳工、焊工等十个工种，经过两天的激\n烈角逐，共有三十名职工获得一等奖，区总工会为他们颁发了证书和\n奖金，并推荐他们参加全市职工技能大赛，大赛还评出优秀组织奖五\n个。区总工会表示，将继续办好技能大赛，为职工成长搭建平台，让\n更多的职工走上技能成才之路。",
+	Reject: "• 社区中心举办亲子活动\n• 青年义工探访独居长者\n• 工会举办职工摄影比赛作品展\n• 女职工委员会开展健康讲座\n• 区总工会召开全委会议\n• 职工书屋新书上架\n" +
+		"区总工会近日举办职工技能大赛。\n比赛设车工、钳工、焊工等十个工种。",
+	Fires: func(s string) bool {
+		ls := strings.Split(s, "\n")
+		w, _ := wrapWidthFor(ls, make([]string, len(ls)))
+		return w > 0
+	},
+})
+
+// wrapWidthFor is wrapWidthOf, set in init: textWrapNear's Fires reads a
+// width, which asks the rule.
+var wrapWidthFor func(lines, indented []string) (int, func(string) int)
+
+func init() { wrapWidthFor = wrapWidthOf }
+
+// maxWrapWindows is how many of a measure's other widths, widest first,
+// are tried as a wrap's when the one with most lines is none, and
+// minWrapWindowLines the fewest lines such a width must have.
+const (
+	maxWrapWindows     = 3
+	minWrapWindowLines = 5
+)
+
+// minNearWidthTenths is how near the wrap's width, in tenths of it, a
+// line must come to weigh in textWrapNear's count.
+const minNearWidthTenths = 8
+
 // wrapSlack is how much narrower than the wrap width a wrapped line may
 // be: a character two columns wide that did not fit, or a run of spaces
 // cleaning made one.
@@ -285,7 +318,9 @@ func unwrap(lines, indented []string, indents bool) ([]string, []string) {
 			if next == "" || indents && indented[i+1] != "" || startsPoint(zh.Fold(next)) {
 				break
 			}
-			if chrome && (measure(next) >= width-wrapSlack || classify(cur.String()+next) != k) {
+			// A notice under the text runs on over several full lines, as
+			// a menu's lines do not: it goes on while its sentence does.
+			if chrome && (measure(next) >= width-wrapSlack && !(k == kindStop && !endsParagraph(zh.Fold(lines[i]))) || classify(cur.String()+next) != k) {
 				break
 			}
 			// A paragraph that has ended (…。(王林)) does not go on in a
@@ -322,43 +357,90 @@ func wrapWidthOf(lines, indented []string) (int, func(string) int) {
 		r2, c2 := lineWidths(s)
 		widths[0][i], widths[1][i] = r+r2, c+c2
 	}
-	best, bestHits, bestLong, bestK := 0, 0, 0, -1
+	best, bestHits, bestK := 0, 0, -1
 	for k := range widths {
 		counts := map[int]int{}
-		long := 0
 		for _, n := range widths[k] {
 			if n >= 16 {
 				counts[n]++
-				long++
 			}
 		}
 		// The widest of equal windows, and runes before columns when both
 		// measures find as many lines: a map's order must not decide. The
 		// width is the window's widest line.
-		mBest, mHits := 0, 0
+		type window struct{ top, hits int }
+		var wins []window
 		for n := range counts {
 			top := n + 1
 			for counts[top] == 0 {
 				top--
 			}
-			if h := counts[n-1] + counts[n] + counts[n+1]; h > mHits || h == mHits && top > mBest {
-				mBest, mHits = top, h
+			wins = append(wins, window{top, counts[n-1] + counts[n] + counts[n+1]})
+		}
+		slices.SortFunc(wins, func(a, b window) int {
+			if a.hits != b.hits {
+				return b.hits - a.hits
+			}
+			return b.top - a.top
+		})
+		if len(wins) == 0 {
+			continue
+		}
+		if !textWrapNear.On() {
+			if wins[0].hits > bestHits {
+				best, bestHits, bestK = wins[0].top, wins[0].hits, k
+			}
+			continue
+		}
+		if wins[0].hits > bestHits && wrapped(lines, widths[k], wins[0].top, wins[0].hits) {
+			best, bestHits, bestK = wins[0].top, wins[0].hits, k
+			continue
+		}
+		// A list of short headlines lines up at a width of its own, often
+		// with more lines than the wrapped text below it: of the other
+		// windows with enough lines to tell, the widest that reads as a
+		// wrap is the wrap's (text.wrap-near-width).
+		floor := max(minWrapWindowLines, wins[0].hits/4)
+		slices.SortFunc(wins, func(a, b window) int { return b.top - a.top })
+		tried := 0
+		for _, w := range wins {
+			if w.hits < floor || w.hits <= bestHits {
+				continue
+			}
+			if tried++; tried > maxWrapWindows {
+				break
+			}
+			if wrapped(lines, widths[k], w.top, w.hits) {
+				best, bestHits, bestK = w.top, w.hits, k
+				break
 			}
 		}
-		if mHits > bestHits {
-			best, bestHits, bestLong, bestK = mBest, mHits, long, k
-		}
 	}
-	if bestK < 0 {
+	if bestK < 0 || !wrapped(lines, widths[bestK], best, bestHits) {
 		return 0, nil
 	}
-	ws := widths[bestK]
+	measure := func(s string) int { r, c := lineWidths(s); return [2]int{r, c}[bestK] }
+	return best, measure
+}
+
+// wrapped reports whether lines of widths ws read as hard-wrapped at
+// width best, hits of them in its window.
+func wrapped(lines []string, ws []int, best, hits int) bool {
+	long := 0
+	for _, n := range ws {
+		// Lines far narrower than the width (a list of headlines, a menu
+		// above the text) say nothing of whether it was wrapped: only
+		// those of nearly its width count against it (text.wrap-near-width).
+		// A page of few wrapped lines is judged by all its long lines.
+		if n >= 16 && (!textWrapNear.On() || hits < minWrapWindowLines || n*10 >= best*minNearWidthTenths) {
+			long++
+		}
+	}
 	// A short page wraps few lines: all its long lines but the last of
 	// each paragraph are as wide as each other, and being prose most hold
 	// clause marks, which a headline repeated above its text does not.
-	if bestHits < 5 && (bestHits < 2 || bestHits*10 < bestLong*6 || !widePunctuated(lines, ws, best)) ||
-		bestHits*10 < bestLong*4 {
-		return 0, nil
+	if hits < 5 && (hits < 2 || hits*10 < long*6 || !widePunctuated(lines, ws, best)) || hits*10 < long*4 {
+		return false
 	}
 	// Nothing a wrap went over is wider than its width: a list of headlines
 	// of similar lengths has lines on both sides of any width.
@@ -368,8 +450,8 @@ func wrapWidthOf(lines, indented []string) (int, func(string) int) {
 			over++
 		}
 	}
-	if over*4 > bestHits {
-		return 0, nil
+	if over*4 > hits {
+		return false
 	}
 	// Wrapping cuts sentences anywhere, so most full lines end mid-sentence;
 	// paragraphs of equal length that end sentences are not wrapped.
@@ -382,11 +464,7 @@ func wrapWidthOf(lines, indented []string) (int, func(string) int) {
 			}
 		}
 	}
-	if open*2 < full {
-		return 0, nil
-	}
-	measure := func(s string) int { r, c := lineWidths(s); return [2]int{r, c}[bestK] }
-	return best, measure
+	return open*2 >= full
 }
 
 // lineWidths returns the width of s in runes and in display columns, where
