@@ -143,6 +143,24 @@ func dropTitleRepeats(body []string, title string) []string {
 	return out
 }
 
+var bodyCutTailStop = rule.New(rule.Rule{
+	Name: "body.cut-tail-stop",
+	Why: "position: an excerpt cut mid-sentence and then the page's closing chrome (【打印本页】, 相关新闻) ends as it " +
+		"would at the page's end: its short last lines, the last unfinished, are the text's",
+	Accept: "全年慰问困难职工38户，发放慰问金4.2万元，送去了组织的关怀和温暖。\n二、加强组织建设\n一是全镇各基层工会紧紧围\n\n【打印本页】 【关闭窗口】",
+	Reject: "全年慰问困难职工38户，发放慰问金4.2万元，送去了组织的关怀和温暖。\n二、加强组织建设\n返回顶部\n\n【打印本页】 【关闭窗口】",
+	Fires: func(s string) bool {
+		ls := fixtureLines(s)
+		return cutTailFn(ls, fixtureKinds(s), span{0, 1}) > 1
+	},
+})
+
+// cutTailFn is cutTail, set in init: cutTail asks body.cut-tail-stop, whose
+// Fires calls it.
+var cutTailFn func(lines []line, kinds []kind, sp span) int
+
+func init() { cutTailFn = cutTail }
+
 var bodyCutTail = rule.New(rule.Rule{
 	Name: "body.cut-tail",
 	Why: "an excerpt that stops mid-sentence leaves its last lines short (a heading, half a sentence); short " +
@@ -171,7 +189,7 @@ func cutTail(lines []line, kinds []kind, sp span) int {
 	end, short := sp.end, 0
 	for i := sp.end; i < len(lines); i++ {
 		switch kinds[i] {
-		case kindBlank:
+		case kindBlank, kindAd: // an advert injected among the last lines
 			continue
 		case kindShort:
 			// A signature (the unit, the date) closes a finished text.
@@ -184,6 +202,13 @@ func cutTail(lines []line, kinds []kind, sp span) int {
 				return sp.end
 			}
 			end = i + 1
+		case kindStop:
+			// The page's closing chrome (打印本页, 相关新闻) ends the text
+			// as the page's end does.
+			if !bodyCutTailStop.On() {
+				return sp.end
+			}
+			i = len(lines)
 		default:
 			return sp.end
 		}
