@@ -13,8 +13,9 @@
 #     (hyperfine), and the same count through the warm server (size=0).
 # Figures go to RESULTS (TSV: size, key, value); a step whose figures are
 # already there is not done again, so a killed run resumes where it stopped,
-# and a size already measured costs nothing. bench/growthplot draws
-# bench/growth.png from RESULTS.
+# and a size already measured costs nothing. At the end bench/growthplot
+# draws bench/growth.png from RESULTS and writes its tables to OUT/growth.md
+# (which bench/report.sh puts in BENCHMARKS.md).
 #
 #   bench/growth.sh                         # 10000 100000 1000000 (the 1M import takes over an hour)
 #   bench/growth.sh 10000 100000            # the fast sizes only
@@ -291,6 +292,6 @@ for n in $SIZES; do
 done
 
 if [[ ${GROWTH_PLOT:-1} != 0 ]]; then
-	log "drawing bench/growth.png"
-	go run ./bench/growthplot -o bench/growth.png "$RES"
+	log "drawing bench/growth.png and $OUT/growth.md"
+	go run ./bench/growthplot -o bench/growth.png -md "$OUT/growth.md" "$RES"
 fi

@@ -4,7 +4,10 @@
 // cold-process and warm-server counts beside rg. Dashed lines are issue
 // 18's targets.
 //
-//	go run ./bench/growthplot -o bench/growth.png bench/out/growth/results.tsv
+// With -md FILE it also writes the figures as Markdown tables (the growth
+// section of BENCHMARKS.md, through bench/report.sh).
+//
+//	go run ./bench/growthplot -o bench/growth.png -md bench/out/growth/growth.md bench/out/growth/results.tsv
 package main
 
 import (
@@ -41,8 +44,9 @@ var queryNames = []string{
 
 func main() {
 	out := flag.String("o", "bench/growth.png", "PNG `file` to write")
+	md := flag.String("md", "", "also write the figures as Markdown tables to `file`")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: growthplot [-o PNG] RESULTS.tsv")
+		fmt.Fprintln(os.Stderr, "usage: growthplot [-o PNG] [-md FILE] RESULTS.tsv")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -50,13 +54,13 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(flag.Arg(0), *out); err != nil {
+	if err := run(flag.Arg(0), *out, *md); err != nil {
 		fmt.Fprintln(os.Stderr, "growthplot:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string) error {
+func run(in, out, md string) error {
 	f, err := os.Open(in)
 	if err != nil {
 		return err
@@ -69,6 +73,19 @@ func run(in, out string) error {
 	sizes := res.Sizes()
 	if len(sizes) == 0 {
 		return fmt.Errorf("%s: no corpus size measured", in)
+	}
+	if md != "" {
+		m, err := os.Create(md)
+		if err != nil {
+			return err
+		}
+		if err := WriteMarkdown(m, res); err != nil {
+			m.Close()
+			return err
+		}
+		if err := m.Close(); err != nil {
+			return err
+		}
 	}
 	panels := [][]*plot.Plot{
 		{importPanel(res, sizes), memoryPanel(res, sizes)},

@@ -51,3 +51,32 @@ func TestMedian(t *testing.T) {
 		t.Errorf("median(4 1 3 2) = %v", m)
 	}
 }
+
+func TestWriteMarkdown(t *testing.T) {
+	in := "0\tCORES\t2\n" +
+		"10000\tIMPORT_DOCS_S\t97\n10000\tIMPORT_WALL_S\t102.7\n10000\tQ1_P50_MS\t1.1\n10000\tQ1_P99_MS\t21.5\n10000\tQ1_HITS\t1219\n" +
+		"10000\tRG1_Q\tq\n10000\tRG1_RG_S\t0.150\n10000\tRG1_WARM_P50_MS\t0.150\n10000\tRG1_US_DOCS\t1219\n" +
+		"1000000\tIMPORT_FAILED\texit 137 after 99 s\n"
+	r, err := ParseResults(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := WriteMarkdown(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	for _, want := range []string{
+		"| 10,000 | n/a MB | 102.7 s |",
+		"| q1 word (12% of docs) | 1.1 / 21.5 (1,219) | n/a / n/a (n/a) |",
+		"| 1,000,000 | n/a MB | failed: exit 137 after 99 s |",
+		"| 10,000 | q | 0.150 s | n/a s | n/a | 0.150 / n/a ms | 1000× | n/a | 1,219 |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("no %q in\n%s", want, md)
+		}
+	}
+	if group(1000000) != "1,000,000" || group(999) != "999" || group(1000) != "1,000" {
+		t.Error("group")
+	}
+}
