@@ -157,6 +157,21 @@ in 100 or more of the 100,000 documents) for each request, in four shapes, from 
 started server, so its figure includes each word's first query.
 
 MD
+# The growth stage (bench/growth.sh, not run by default) writes its tables
+# whole; the notes under them are hand-written in bench/growth-notes.md.
+gmd=${GROWTH_MD:-$(dirname "$1")/growth/growth.md}
+if [[ -s $gmd ]]; then
+	cat <<MD
+### Growth: 10k, 100k, 1M documents (\`bench/growth.sh\`, issue 18)
+
+![import rate, peak RSS, disk, counts and one-client p50/p99 per query against corpus size](bench/growth.png)
+
+$(cat "$gmd")
+
+$(cat "$(dirname "$0")/growth-notes.md")
+
+MD
+fi
 # The extraction stage writes its table whole (bench/extract.sh's output).
 ext=$(dirname "$1")/extract.md
 cat <<MD
