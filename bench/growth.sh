@@ -11,10 +11,10 @@
 #   - the cold `unionscope search` start (hyperfine wall median, peak RSS);
 #   - rg -c over the plain files against a cold `unionscope search --count`
 #     (hyperfine), and the same count through the warm server (size=0).
-# Figures go to RESULTS (TSV: size, key, value); a step whose figures are
+# Figures go to OUT/results.tsv (size, key, value); a step whose figures are
 # already there is not done again, so a killed run resumes where it stopped,
 # and a size already measured costs nothing. At the end bench/growthplot
-# draws bench/growth.png from RESULTS and writes its tables to OUT/growth.md
+# draws bench/growth.png from them and writes its tables to OUT/growth.md
 # (which bench/report.sh puts in BENCHMARKS.md).
 #
 #   bench/growth.sh                         # 10000 100000 1000000 (the 1M import takes over an hour)

@@ -172,7 +172,16 @@ func points(res *Results, sizes []int, key string, scale float64) plotter.XYs {
 	return xy
 }
 
-// series adds a line with points, in the i-th of plotutil's colours and shapes.
+// palette is ten distinguishable colours (matplotlib's tab10), one per
+// query of the mix.
+var palette = []color.RGBA{
+	{0x1f, 0x77, 0xb4, 0xff}, {0xff, 0x7f, 0x0e, 0xff}, {0x2c, 0xa0, 0x2c, 0xff}, {0xd6, 0x27, 0x28, 0xff},
+	{0x94, 0x67, 0xbd, 0xff}, {0x8c, 0x56, 0x4b, 0xff}, {0xe3, 0x77, 0xc2, 0xff}, {0x7f, 0x7f, 0x7f, 0xff},
+	{0xbc, 0xbd, 0x22, 0xff}, {0x17, 0xbe, 0xcf, 0xff},
+}
+
+// series adds a line with points, in the i-th colour of the palette and
+// plotutil's i-th shape.
 func series(p *plot.Plot, i int, name string, xy plotter.XYs) {
 	if len(xy) == 0 {
 		return
@@ -181,9 +190,10 @@ func series(p *plot.Plot, i int, name string, xy plotter.XYs) {
 	if err != nil {
 		return
 	}
-	l.Color = plotutil.Color(i)
+	c := palette[i%len(palette)]
+	l.Color = c
 	l.Width = vg.Points(1.5)
-	s.Color = plotutil.Color(i)
+	s.Color = c
 	s.Shape = plotutil.Shape(i)
 	s.Radius = vg.Points(3)
 	p.Add(l, s)
