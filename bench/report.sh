@@ -234,6 +234,8 @@ make bench                                  # = bench/run.sh 10000 100000
 bench/run.sh 2000 10000                     # smaller corpora
 BENCH_ONLY="analyzer segbench" bench/run.sh # some stages only
 BENCH_ONLY=extract bench/run.sh             # extraction accuracy and CPU only (needs ../shared)
+BENCH_ONLY=growth bench/run.sh              # bench/growth.sh at 10k, 100k, 1M (over an hour; not a default stage)
+bench/growth.sh 10000 100000                # growth at some sizes; resumes, skips what it has measured
 EXTRA=DIR bench/robust.sh                   # extraction under formatting noise, on realdev and DIR
 BASE=9f0bcd3 bench/instr.sh                 # parse instructions per document, beside BASE (valgrind)
 go test -run '^\$' -bench . -cpu 1 ./zh     # Go benchmarks: zh.Cut vs gse, Fold, dictionary load
