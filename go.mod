@@ -18,6 +18,9 @@ module github.com/unionscope/unionscope
 // go-readability v2.1.3 (codeberg.org/readeck) is the peer bench/readability
 // measures the HTML extractor against; the issue states its figures at that
 // version, so moving it moves the baseline.
+// gonum.org/v1/plot v0.17.0 draws bench/growth.png (bench/growthplot only):
+// the version that resolves through the module proxy; its fonts, gg and
+// x/image come with it.
 // `go mod tidy` needs -e here: a test-only dependency of modernc.org/sqlite
 // (github.com/google/pprof) is refused by the proxy.
 
@@ -41,7 +44,18 @@ require (
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.43.0
 	golang.org/x/time v0.16.0
+	gonum.org/v1/plot v0.17.0
 	modernc.org/sqlite v1.61.1
+)
+
+require (
+	codeberg.org/go-fonts/liberation v0.5.0 // indirect
+	codeberg.org/go-latex/latex v0.2.0 // indirect
+	codeberg.org/go-pdf/fpdf v0.11.1 // indirect
+	git.sr.ht/~sbinet/gg v0.7.0 // indirect
+	github.com/ajstarks/svgo v0.0.0-20211024235047-1546f124cd8b // indirect
+	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
+	golang.org/x/image v0.30.0 // indirect
 )
 
 require (

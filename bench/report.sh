@@ -23,6 +23,32 @@ for i in 1 2 3; do
 	[[ -n ${!r-} ]] && { [[ $minratio == n/a ]] || awk -v a="${!r}" -v b="$minratio" 'BEGIN{exit !(a<b)}'; } && minratio=${!r}
 done
 
+# Issue 18's targets at the largest size bench/growth.sh imported (its
+# results file, TSV: size, key, value), when there is one.
+gres=${GROWTH_RESULTS:-$(dirname "$1")/growth/results.tsv}
+growth_rows=
+if [[ -s $gres ]]; then
+	G=$(awk -F'\t' '$2 == "IMPORT_WALL_S" && $1+0 > m {m = $1+0} END {print m+0}' "$gres")
+	g() { awk -F'\t' -v n="$G" -v k="$1" '$1 == n && $2 == k {v = $3} END {print (v != "" ? v : "n/a")}' "$gres"; }
+	# gworst P50|P99: the slowest query of the mix at G.
+	gworst() { awk -F'\t' -v n="$G" -v s="$1" '$1 == n && $2 ~ ("^Q[0-9]+_" s "_MS$") && $3+0 > m {m = $3+0} END {print (m ? m : "n/a")}' "$gres"; }
+	# gwithin P50|P99 LIMIT: how many queries of the mix at G are within LIMIT ms, "k of n".
+	gwithin() { awk -F'\t' -v n="$G" -v s="$1" -v lim="$2" '$1 == n && $2 ~ ("^Q[0-9]+_" s "_MS$") {t++; if ($3+0 <= lim) k++} END {printf "%d of %d", k, t}' "$gres"; }
+	# gratio SUFFIX: the smallest speed-up over rg of the three queries, rg's
+	# seconds over the cold process's seconds (_US_S) or the warm server's p50 ms.
+	gratio() { awk -F'\t' -v n="$G" -v s="$1" '$1 == n {v[$2] = $3} END {
+		m = ""; for (i = 1; ("RG" i "_RG_S") in v; i++) { k = "RG" i s; if (!(k in v) || v[k] + 0 <= 0) continue
+			r = v["RG" i "_RG_S"] / v[k] * (s == "_US_S" ? 1 : 1000); if (m == "" || r < m) m = r }
+		if (m == "") print "n/a"; else printf (m < 100 ? "%.1f" : "%.0f"), m }' "$gres"; }
+	if ((G > 0)); then
+		rss=$(g IMPORT_RSS_MB) p50=$(gworst P50) p99=$(gworst P99)
+		growth_rows="| ingest at $G docs (issue 18) | ≥ 1,000 docs/s, peak RSS ≤ 2 GB | $(g IMPORT_DOCS_S) docs/s ($(g IMPORT_CPU_S) CPU-s), peak RSS $rss MB | $(verdict "$(g IMPORT_DOCS_S)" '>=' 1000) / $(verdict "$rss" '<=' 2048) |
+| one client at $G docs, every query of the mix (issue 18) | p50 ≤ 50 ms, p99 ≤ 150 ms | slowest query p50 $p50 ms ($(gwithin P50 50) within), slowest p99 $p99 ms ($(gwithin P99 150) within) | $(verdict "$p50" '<=' 50) / $(verdict "$p99" '<=' 150) |
+| \`search\` cold start at $G docs | ≤ 0.3 s wall, ≤ 150 MB RSS | $(g COLD_S) s, $(g COLD_RSS_MB) MB | $(verdict "$(g COLD_S)" '<=' 0.3) / $(verdict "$(g COLD_RSS_MB)" '<=' 150) |
+| search vs rg at $G docs, cold process / warm server | ≥ 100× | $(gratio _US_S)× / $(gratio _WARM_P50_MS)× (worst of three queries) | $(verdict "$(gratio _US_S)" '>=' 100) / $(verdict "$(gratio _WARM_P50_MS)" '>=' 100) |"
+	fi
+fi
+
 cat <<MD
 # unionscope benchmarks
 
@@ -42,6 +68,7 @@ Load average when the run started: $(v LOAD) (the machine is shared; see the not
 | serve at $L docs | p99 ≤ 50 ms, 0 errors | p99 $(v SV_P99_MS) ms, $(v SV_ERRORS) errors | $(verdict "$(v SV_P99_MS)" '<=' 50) / $(verdict "$(v SV_ERRORS)" '<=' 0) |
 | search vs rg at $L docs | ≥ 100× faster | ${minratio}× (worst of three queries) | $(verdict "$minratio" '>=' 100) |
 | clustering's share of ingest (issue 8) | < 20 % at $L docs | $(v NC_${L}_ADDS_PCT) % wall, $(v NC_${L}_ADDS_CPU_PCT) % CPU | $(verdict "$(v NC_${L}_ADDS_PCT)" '<' 20) |
+${growth_rows}
 
 ## Results
 
@@ -157,6 +184,21 @@ in 100 or more of the 100,000 documents) for each request, in four shapes, from 
 started server, so its figure includes each word's first query.
 
 MD
+# The growth stage (bench/growth.sh, not run by default) writes its tables
+# whole; the notes under them are hand-written in bench/growth-notes.md.
+gmd=${GROWTH_MD:-$(dirname "$1")/growth/growth.md}
+if [[ -s $gmd ]]; then
+	cat <<MD
+### Growth: 10k, 100k, 1M documents (\`bench/growth.sh\`, issue 18)
+
+![import rate, peak RSS, disk, counts and one-client p50/p99 per query against corpus size](bench/growth.png)
+
+$(cat "$gmd")
+
+$(cat "$(dirname "$0")/growth-notes.md")
+
+MD
+fi
 # The extraction stage writes its table whole (bench/extract.sh's output).
 ext=$(dirname "$1")/extract.md
 cat <<MD
@@ -192,6 +234,8 @@ make bench                                  # = bench/run.sh 10000 100000
 bench/run.sh 2000 10000                     # smaller corpora
 BENCH_ONLY="analyzer segbench" bench/run.sh # some stages only
 BENCH_ONLY=extract bench/run.sh             # extraction accuracy and CPU only (needs ../shared)
+BENCH_ONLY=growth bench/run.sh              # bench/growth.sh at 10k, 100k, 1M (over an hour; not a default stage)
+bench/growth.sh 10000 100000                # growth at some sizes; resumes, skips what it has measured
 EXTRA=DIR bench/robust.sh                   # extraction under formatting noise, on realdev and DIR
 BASE=9f0bcd3 bench/instr.sh                 # parse instructions per document, beside BASE (valgrind)
 go test -run '^\$' -bench . -cpu 1 ./zh     # Go benchmarks: zh.Cut vs gse, Fold, dictionary load

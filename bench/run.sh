@@ -10,6 +10,12 @@
 #   BENCH_ONLY=warc BENCH_WARC_MB=1000 ./bench/run.sh
 #                                    imports a generated web archive of that many MB
 #                                    (uncompressed; default 1000) and one a tenth of it.
+#   BENCH_ONLY=growth ./bench/run.sh  bench/growth.sh: import, one-client latency per query,
+#                                    cold start and rg at 10,000, 100,000 and 1,000,000
+#                                    documents, drawn as bench/growth.png (issue 18). Not
+#                                    in the default stages: the 1,000,000-document import
+#                                    alone takes over an hour. BENCH_GROWTH="10000 100000"
+#                                    sets the sizes; work files go to bench/out/growth/.
 #
 # Needs Go, node/npm, and Debian's ripgrep, hyperfine, wrk, jq, curl and time (installed with
 # apt-get when missing and this runs as root or with sudo). Work files go to
@@ -315,6 +321,15 @@ if want serve; then
 	put SVW_P50_MS "$(jq '.p50_us/1000' <<<"$w")"
 	put SVW_P99_MS "$(jq '.p99_us/1000' <<<"$w")"
 	put SVW_ERRORS "$(jq '.errors+.non2xx' <<<"$w")"
+fi
+
+# --- growth: how the costs grow with the corpus (issue 18) ----------------------
+# Not a default stage (the 1,000,000-document import takes over an hour);
+# bench/growth.sh keeps its own results and skips what it has measured.
+if want growth; then
+	log "growth: bench/growth.sh ${BENCH_GROWTH:-10000 100000 1000000}"
+	# shellcheck disable=SC2086
+	GROWTH_OUT=$OUT/growth "$ROOT/bench/growth.sh" ${BENCH_GROWTH:-10000 100000 1000000}
 fi
 
 "$ROOT/bench/report.sh" "$RES" >"$ROOT/BENCHMARKS.md"

@@ -20,11 +20,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"runtime/pprof"
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 )
 
 var version = "dev"
@@ -32,6 +35,7 @@ var version = "dev"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	stopProfile := startProfile(os.Getenv("UNIONSCOPE_CPUPROFILE"))
+	stopHeap := startHeapProfile(os.Getenv("UNIONSCOPE_MEMPROFILE"))
 	if _, rest, err := parseGlobal(os.Args[1:]); err == nil && len(rest) > 0 && os.Getenv("GOGC") == "" {
 		if c := findCommand(rest[0]); c != nil && (c.bulk || c.lightGC) {
 			// Bulk commands allocate much and keep little: half as many
@@ -45,6 +49,7 @@ func main() {
 	}
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stopProfile()
+	stopHeap()
 	stop()
 	os.Exit(code)
 }
@@ -67,6 +72,57 @@ func startProfile(path string) (stop func()) {
 	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
+	}
+}
+
+// startHeapProfile writes, when path is set, heap profiles for the memory
+// figures of bench/growth.sh: path itself as the command ends (after a
+// collection: what it still holds), and path.peak whenever the heap live
+// after a collection has grown by a tenth over the largest seen so far, so
+// that it shows what was held near the command's peak (go tool pprof
+// -sample_index=inuse_space; alloc_space for everything allocated).
+func startHeapProfile(path string) (stop func()) {
+	if path == "" {
+		return func() {}
+	}
+	write := func(p string) {
+		f, err := os.Create(p)
+		if err == nil {
+			err = pprof.WriteHeapProfile(f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "unionscope: UNIONSCOPE_MEMPROFILE: %v\n", err)
+		}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		var peak uint64
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			metrics.Read(sample)
+			if live := sample[0].Value.Uint64(); live > peak+peak/10 {
+				peak = live
+				write(path + ".peak")
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+		runtime.GC()
+		write(path)
 	}
 }
 
