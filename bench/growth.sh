@@ -75,21 +75,8 @@ ms() { awk -v x="$1" 'BEGIN{printf "%.3f", x/1000}'; } # µs → ms
 wrkjson() { sed -n 's/^WRKJSON //p' "$1"; }
 
 # --- setup ---------------------------------------------------------------
-need_apt=()
-command -v rg >/dev/null || need_apt+=(ripgrep)
-command -v hyperfine >/dev/null || need_apt+=(hyperfine)
-command -v wrk >/dev/null || need_apt+=(wrk)
-command -v jq >/dev/null || need_apt+=(jq)
-command -v curl >/dev/null || need_apt+=(curl)
-command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
-[[ -x /usr/bin/time ]] || need_apt+=(time)
-if ((${#need_apt[@]})); then
-	log "installing ${need_apt[*]} from Debian"
-	SUDO=; [[ $(id -u) == 0 ]] || SUDO=sudo
-	$SUDO apt-get install -y "${need_apt[@]}" >/dev/null || {
-		$SUDO apt-get update >/dev/null && $SUDO apt-get install -y "${need_apt[@]}" >/dev/null
-	}
-fi
+. bench/debian.sh
+need_debian rg=ripgrep hyperfine=hyperfine wrk=wrk jq=jq curl=curl sqlite3=sqlite3 /usr/bin/time=time
 log "building"
 go build -o "$BIN/unionscope" ./cmd/unionscope
 go build -o "$BIN/gencorpus" ./bench/gencorpus

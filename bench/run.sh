@@ -44,21 +44,8 @@ put() {
 }
 
 # --- setup ---------------------------------------------------------------
-need_apt=()
-command -v rg >/dev/null || need_apt+=(ripgrep)
-command -v hyperfine >/dev/null || need_apt+=(hyperfine)
-command -v wrk >/dev/null || need_apt+=(wrk)
-command -v jq >/dev/null || need_apt+=(jq)
-command -v curl >/dev/null || need_apt+=(curl)
-[[ -x /usr/bin/time ]] || need_apt+=(time)
-command -v valgrind >/dev/null || need_apt+=(valgrind)
-if ((${#need_apt[@]})); then
-	log "installing ${need_apt[*]} from Debian"
-	SUDO=; [[ $(id -u) == 0 ]] || SUDO=sudo
-	$SUDO apt-get install -y "${need_apt[@]}" >/dev/null || {
-		$SUDO apt-get update >/dev/null && $SUDO apt-get install -y "${need_apt[@]}" >/dev/null
-	}
-fi
+. bench/debian.sh
+need_debian rg=ripgrep hyperfine=hyperfine wrk=wrk jq=jq curl=curl /usr/bin/time=time valgrind=valgrind
 if [[ ! -d bench/node_modules/@node-rs/jieba ]]; then
 	log "installing @node-rs/jieba with npm"
 	(cd bench && npm install --no-audit --no-fund >/dev/null)
