@@ -181,6 +181,14 @@ const (
 )
 
 // cutTail returns where the body ends once the short lines an excerpt
+// signatureLine reports whether a short line signs a finished text: the
+// unit that wrote it or the month it was written (县总工会, 2017年11月).
+func signatureLine(s string) bool {
+	f := foldLine(s)
+	org, _ := orgLine(s, f)
+	return org != "" || periodLine(f) != "" || isDateLine(f)
+}
+
 // stopped in are taken in (body.cut-tail).
 func cutTail(lines []line, kinds []kind, sp span) int {
 	if sp.start < 0 {
@@ -193,9 +201,9 @@ func cutTail(lines []line, kinds []kind, sp span) int {
 			continue
 		case kindShort:
 			// A signature (the unit, the date) closes a finished text.
-			s, f := lines[i].text, foldLine(lines[i].text)
+			f := foldLine(lines[i].text)
 			// So does a note in brackets: (请阅读下面的提示).
-			if org, _ := orgLine(s, f); org != "" || periodLine(f) != "" || hanCount(f) < minCutTailHan || strings.ContainsRune("([【", firstRune(f)) {
+			if signatureLine(lines[i].text) || hanCount(f) < minCutTailHan || strings.ContainsRune("([【", firstRune(f)) {
 				return sp.end
 			}
 			if short++; short > maxCutTailLines || !lines[i].main {

@@ -87,13 +87,7 @@ func bodyKind(body []string) string {
 		if !w.On() {
 			continue
 		}
-		n := 0
-		for _, x := range w.words {
-			if strings.Contains(f, x) {
-				n++
-			}
-		}
-		if n > hits {
+		if n := countContained(f, w.words); n > hits {
 			best, hits = w.doctype, n
 		}
 	}

@@ -71,7 +71,7 @@ var (
 			"chrome (本报 alone names none, and then there is no publisher); a chrome that lists more than two papers " +
 			"is a portal's menu of outlets and names none",
 		Accept: "某某新闻网 某某日报 某某晚报", Reject: "某某新闻网 首页 通知公告",
-		Fires: func(s string) bool { return chromePaper(foldLine(s)) != "" },
+		Fires: func(s string) bool { return ownPaperChrome(fixtureLines(s), fixtureKinds(s)) != "" },
 	})
 )
 
@@ -159,11 +159,6 @@ func chromeSite(f string) string {
 }
 
 var paperNameRe = regexp.MustCompile(`[\p{Han}]{2,8}?(?:日报|晚报|早报|时报|商报|导报|周报|工人报|青年报|法制报|经济报)`)
-
-// chromePaper finds a newspaper's name in a chrome line (publisher.own-paper).
-func chromePaper(f string) string {
-	return paperNameRe.FindString(f)
-}
 
 // maxOwnPaperChoices is how many newspapers a page's chrome may name and
 // still name the one a 本报 story is printed in (a paper and its evening

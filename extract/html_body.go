@@ -442,14 +442,6 @@ func mainTail(lines []line, dl []hline, kinds []kind, end int) int {
 	return last
 }
 
-// signatureLine reports whether a short line signs a finished text: the
-// unit that wrote it or the month it was written (县总工会, 2017年11月).
-func signatureLine(s string) bool {
-	f := foldLine(s)
-	org, _ := orgLine(s, f)
-	return org != "" || periodLine(f) != "" || isDateLine(f)
-}
-
 // bracketed reports whether s is wholly in one pair of brackets, as a
 // closing credit is: （证券时报网快讯中心）, (记者 王林).
 func bracketed(s string) bool {

@@ -370,13 +370,7 @@ func disclaimerPhrases(s string) int {
 	if !disclaimerSet.in(s) {
 		return 0
 	}
-	n := 0
-	for _, w := range disclaimerList {
-		if strings.Contains(s, w) {
-			n++
-		}
-	}
-	return n
+	return countContained(s, disclaimerList)
 }
 
 // maxTermsRunes bounds an outlet's terms of use, minTermsRights how many
@@ -389,15 +383,7 @@ const (
 var rightsWordList = []string{"授权", "转载", "复制", "镜像", "侵权", "版权", "著作权"}
 
 // rightsWords counts the rights of rightsWordList folded s names.
-func rightsWords(s string) int {
-	n := 0
-	for _, w := range rightsWordList {
-		if strings.Contains(s, w) {
-			n++
-		}
-	}
-	return n
-}
+func rightsWords(s string) int { return countContained(s, rightsWordList) }
 
 // maxChromeRunes bounds an e-paper chrome line: the toolbar with its
 // date and buttons runs to about 40 runes, a sentence about a page runs on.

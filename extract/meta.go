@@ -1087,6 +1087,17 @@ func titleAuthor(title string) string {
 	return strings.TrimSpace(origSpan(title, f, m[2], m[3]))
 }
 
+// countContained counts the words of subs that s contains.
+func countContained(s string, subs []string) int {
+	n := 0
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			n++
+		}
+	}
+	return n
+}
+
 func containsAny(s string, subs ...string) bool {
 	for _, x := range subs {
 		if strings.Contains(s, x) {
