@@ -180,7 +180,6 @@ const (
 	minCutTailHan   = 4
 )
 
-// cutTail returns where the body ends once the short lines an excerpt
 // signatureLine reports whether a short line signs a finished text: the
 // unit that wrote it or the month it was written (县总工会, 2017年11月).
 func signatureLine(s string) bool {
@@ -189,6 +188,7 @@ func signatureLine(s string) bool {
 	return org != "" || periodLine(f) != "" || isDateLine(f)
 }
 
+// cutTail returns where the body ends once the short lines an excerpt
 // stopped in are taken in (body.cut-tail).
 func cutTail(lines []line, kinds []kind, sp span) int {
 	if sp.start < 0 {
